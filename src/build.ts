@@ -1,0 +1,172 @@
+/**
+ * The pipeline, in order: config → sources → entries → Markdown → Site → routes
+ * → rendered pages and feeds → atomic write. Each stage is a function from the
+ * previous stage's data to the next; only loading and writing touch the disk.
+ */
+import path from 'node:path';
+import { loadConfig } from './config/load-config.js';
+import type { Config, ConfigOverrides } from './config/types.js';
+import { loadContent } from './content/load-content.js';
+import { readData } from './content/read-data.js';
+import { readEntries } from './content/read-entries.js';
+import { BuildFailedError, hasErrors, sortProblems, type Problem, type Staged } from './errors.js';
+import { renderFeeds } from './feeds/render-feeds.js';
+import { renderMarkdownJobs } from './markdown/render-markdown-jobs.js';
+import { buildSite } from './model/build-site.js';
+import { resolveClock } from './model/dates.js';
+import type { Site } from './model/types.js';
+import { checkOutputFiles } from './output/check-output.js';
+import type { OutputFile } from './output/types.js';
+import { writeOutput } from './output/write-output.js';
+import { loadTheme } from './render/load-theme.js';
+import { renderPages } from './render/render-pages.js';
+import { planRoutes } from './routes/plan-routes.js';
+import type { Route } from './routes/types.js';
+
+export interface BuildOptions {
+  /** The site folder. Default: the current directory. */
+  readonly root?: string;
+  /** Output folder (absolute, or relative to the current directory). Wins over `outDir` in config. */
+  readonly outDir?: string;
+  /** Absolute base URL; wins over `url` in config. */
+  readonly baseUrl?: string;
+  readonly drafts?: boolean;
+  readonly future?: boolean;
+  /** The build clock: ISO string or Date. Else config `now`, env `SECTORPRESS_NOW`, the real clock. */
+  readonly now?: string | Date;
+  /** Use the persistent Markdown cache (default true). */
+  readonly cache?: boolean;
+  /** Markdown worker threads; 0 renders on the main thread. Default: sized to the machine. */
+  readonly workers?: number;
+  /** Called with each stage name as it starts (for progress display). */
+  readonly onStage?: (stage: string) => void;
+}
+
+export interface BuildResult {
+  readonly outDir: string;
+  /** Output paths relative to `outDir`, sorted. */
+  readonly files: readonly string[];
+  /** Files whose bytes changed since the previous output. */
+  readonly changed: number;
+  /** Warnings (errors reject the promise with `BuildFailedError`). */
+  readonly problems: readonly Problem[];
+  /** Milliseconds per stage, plus `total`. */
+  readonly timings: Readonly<Record<string, number>>;
+  readonly counts: { readonly posts: number; readonly pages: number; readonly feeds: number; readonly routes: number };
+  readonly site: Site;
+}
+
+export interface LoadedSite {
+  readonly site: Site;
+  readonly problems: readonly Problem[];
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+/** Collects problems and timings as stages run; stops at the first stage with errors. */
+class StageRunner {
+  readonly problems: Problem[] = [];
+  readonly timings: Record<string, number> = {};
+  private readonly started = performance.now();
+
+  constructor(private readonly onStage: ((stage: string) => void) | undefined) {}
+
+  async run<T>(name: string, stage: () => Staged<T> | Promise<Staged<T>>): Promise<T> {
+    this.onStage?.(name);
+    const begun = performance.now();
+    const result = await stage();
+    this.timings[name] = Math.round(performance.now() - begun);
+    this.problems.push(...result.problems);
+    if (hasErrors(result.problems)) throw new BuildFailedError(sortProblems(this.problems));
+    return result.value;
+  }
+
+  finish(): void {
+    this.timings.total = Math.round(performance.now() - this.started);
+  }
+}
+
+function configOverrides(options: BuildOptions): ConfigOverrides {
+  return {
+    outDir: options.outDir === undefined ? undefined : path.resolve(options.outDir),
+    url: options.baseUrl,
+    now: options.now instanceof Date ? options.now.toISOString() : options.now,
+  };
+}
+
+export async function modelStages(runner: StageRunner, options: BuildOptions): Promise<{ config: Config; site: Site }> {
+  const root = path.resolve(options.root ?? '.');
+  const config = await runner.run('config', () => loadConfig(root, configOverrides(options)));
+  const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
+  const sources = await runner.run('load', () => loadContent(config));
+  const entries = await runner.run('entries', () => readEntries(sources, config));
+  const data = await runner.run('data', () => readData(sources.data));
+  const rendered = await runner.run('markdown', () =>
+    renderMarkdownJobs(entries.jobs, config, { cache: options.cache ?? true, workers: options.workers }),
+  );
+  const site = await runner.run('model', () =>
+    buildSite(
+      { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: rendered.byId, data },
+      { drafts: options.drafts ?? false, future: options.future ?? false, now },
+    ),
+  );
+  return { config, site };
+}
+
+/**
+ * Read a site folder into the `Site` model without writing anything.
+ *
+ * @example
+ * const { site } = await loadSite({ root: 'examples/children-services-blog', now: '2026-01-01' });
+ * console.log(site.posts.map((post) => post.title));
+ */
+export async function loadSite(options: BuildOptions = {}): Promise<LoadedSite> {
+  const runner = new StageRunner(options.onStage);
+  const { site } = await modelStages(runner, options);
+  runner.finish();
+  return { site, problems: sortProblems(runner.problems), timings: runner.timings };
+}
+
+/** Everything but the write: the site, its routes and every output file, in memory. */
+export async function renderSite(
+  runner: StageRunner,
+  site: Site,
+  options: { readonly injectBeforeBodyEnd?: string } = {},
+): Promise<{ routes: readonly Route[]; files: readonly OutputFile[] }> {
+  const routes = await runner.run('routes', () => planRoutes(site));
+  const theme = await runner.run('theme', () => loadTheme(site.config));
+  const pages = await runner.run('render', () => renderPages(site, routes, theme, { injectBeforeBodyEnd: options.injectBeforeBodyEnd }));
+  const feeds = await runner.run('feeds', () => renderFeeds(site, routes));
+  const files = await runner.run('check', () => checkOutputFiles([...pages, ...feeds], routes));
+  return { routes, files };
+}
+
+/**
+ * Build a site folder into its output folder, atomically.
+ *
+ * @example
+ * const result = await build({ root: 'examples/children-services-blog', now: '2026-11-22T12:00:00Z' });
+ * console.log(`${result.files.length} files in ${result.outDir}`);
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const runner = new StageRunner(options.onStage);
+  const { config, site } = await modelStages(runner, options);
+  const { routes, files } = await renderSite(runner, site);
+  const written = await runner.run('write', () => writeOutput(config.outDir, files));
+  runner.finish();
+  return {
+    outDir: config.outDir,
+    files: written.files,
+    changed: written.changed,
+    problems: sortProblems(runner.problems),
+    timings: runner.timings,
+    counts: {
+      posts: site.posts.length,
+      pages: routes.length,
+      feeds: files.filter((file) => /\.(xml|json|ics)$/.test(file.path) && !file.path.endsWith('sitemap.xml')).length,
+      routes: routes.length,
+    },
+    site,
+  };
+}
+
+export { StageRunner };

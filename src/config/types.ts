@@ -1,0 +1,105 @@
+import type { PluggableList } from 'unified';
+import type { HelperDelegate } from 'handlebars';
+
+/** A link in the site header navigation. */
+export interface NavigationLink {
+  readonly title: string;
+  readonly url: string;
+}
+
+/** The optional subscribe / membership call-to-action shown below articles. */
+export interface SubscribeBlock {
+  readonly title: string;
+  readonly text: string;
+  readonly url: string;
+  readonly label: string;
+}
+
+/** Date formats used by the theme (Luxon tokens; `do` is the English ordinal day, "9th"). */
+export interface DateFormats {
+  /** e.g. "Monday, 9 December 2019" → `cccc, d LLLL yyyy`. */
+  readonly long: string;
+  /** e.g. "Tue, 09 Jul 24 10:00" → `ccc, dd LLL yy HH:mm`. */
+  readonly short: string;
+}
+
+export interface PermalinkPatterns {
+  /** Tokens: `:year`, `:month`, `:day`, `:slug`. Default `/:year/:month/:slug/`. */
+  readonly post: string;
+  /** Token: `:slug`. Default `/tag/:slug/`. */
+  readonly tag: string;
+  /** Token: `:slug`. Default `/author/:slug/`. */
+  readonly author: string;
+}
+
+export interface MarkdownOptions {
+  readonly remarkPlugins: PluggableList;
+  readonly rehypePlugins: PluggableList;
+}
+
+/**
+ * What a user writes in `sectorpress.config.*` (every field optional).
+ *
+ * @example
+ * import { defineConfig } from 'sectorpress';
+ * export default defineConfig({ title: 'Director’s blog', url: 'https://blog.example.org' });
+ */
+export interface UserConfig {
+  title?: string;
+  description?: string;
+  url?: string;
+  language?: string;
+  timezone?: string;
+  perPage?: number;
+  feedItems?: number;
+  relatedPosts?: number;
+  permalinks?: Partial<PermalinkPatterns>;
+  theme?: string;
+  outDir?: string;
+  markdown?: Partial<MarkdownOptions>;
+  helpers?: Record<string, HelperDelegate>;
+  now?: string;
+  navigation?: NavigationLink[];
+  tagPages?: 'full' | 'excerpt';
+  dateFormats?: Partial<DateFormats>;
+  subscribe?: SubscribeBlock | false;
+  /** Theme-specific options, read by the theme's templates as `config.themeOptions`. */
+  themeOptions?: Record<string, unknown>;
+}
+
+/** The validated, defaulted, frozen configuration every stage reads. */
+export interface Config {
+  /** Absolute path of the site folder. */
+  readonly root: string;
+  /** Absolute path of the config file, when there is one. */
+  readonly configFile: string | undefined;
+  readonly title: string;
+  readonly description: string;
+  /** Absolute base URL without a trailing slash, e.g. `https://blog.example.org` or `https://x.org/blog`. */
+  readonly url: string;
+  readonly language: string;
+  readonly timezone: string;
+  readonly perPage: number;
+  readonly feedItems: number;
+  readonly relatedPosts: number;
+  readonly permalinks: PermalinkPatterns;
+  /** Absolute path of the theme folder in use (the configured theme, or the bundled default). */
+  readonly theme: string;
+  /** Absolute path of the output folder. */
+  readonly outDir: string;
+  readonly markdown: MarkdownOptions;
+  readonly helpers: Readonly<Record<string, HelperDelegate>>;
+  readonly now: string | undefined;
+  readonly navigation: readonly NavigationLink[];
+  readonly tagPages: 'full' | 'excerpt';
+  readonly dateFormats: DateFormats;
+  readonly subscribe: SubscribeBlock | false;
+  readonly themeOptions: Readonly<Record<string, unknown>>;
+}
+
+/** Command-line or API values that win over the config file. */
+export interface ConfigOverrides {
+  readonly outDir?: string;
+  readonly url?: string;
+  readonly now?: string;
+}

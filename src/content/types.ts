@@ -1,0 +1,105 @@
+/** Types of the load stage: files found on disk, and entries read from their front matter. */
+
+/** Where an entry came from; `digest` changes whenever the file's bytes do. */
+export interface SourceRef {
+  /** Absolute path. */
+  readonly path: string;
+  /** Relative to the site folder, posix separators — the form used in messages. */
+  readonly relativePath: string;
+  /** sha256 hex of the file's bytes. */
+  readonly digest: string;
+}
+
+export type SourceKind = 'post' | 'page' | 'event' | 'data';
+
+export interface SourceFile extends SourceRef {
+  readonly kind: SourceKind;
+  readonly text: string;
+}
+
+/** A file under `static/`, copied byte for byte. */
+export interface StaticFile {
+  readonly path: string;
+  /** Relative to `static/`, posix — also its path in the output. */
+  readonly outputPath: string;
+}
+
+/** Everything `loadContent` found, in a stable (sorted) order. */
+export interface SourceSet {
+  readonly posts: readonly SourceFile[];
+  readonly pages: readonly SourceFile[];
+  readonly events: readonly SourceFile[];
+  readonly data: readonly SourceFile[];
+  readonly statics: readonly StaticFile[];
+}
+
+/** Position of a front-matter key or value in its file (1-based). */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+interface EntryBase {
+  readonly source: SourceRef;
+  readonly title: string;
+  /** Markdown body (front matter removed). */
+  readonly body: string;
+  /** 1-based line in the file where the body starts (for Markdown messages). */
+  readonly bodyLine: number;
+  /** Plain-text standfirst from front matter, if any. */
+  readonly summary: string | undefined;
+}
+
+export interface PostEntry extends EntryBase {
+  readonly kind: 'post';
+  readonly date: Date;
+  readonly updated: Date | undefined;
+  /** Tags as written (whitespace trimmed, empties dropped, order kept). */
+  readonly tags: readonly string[];
+  readonly authorKeys: readonly string[];
+  readonly slug: string;
+  readonly draft: boolean;
+  readonly image: string | undefined;
+  readonly imageAlt: string | undefined;
+  /** Explicit permalink override, e.g. `/news/special/`. */
+  readonly permalink: string | undefined;
+  /** Where keys sit in the file, for model-stage messages (unknown author etc.). */
+  readonly positions: Readonly<Record<string, SourcePosition>>;
+}
+
+export interface PageEntry extends EntryBase {
+  readonly kind: 'page';
+  /** Path under `pages/` without extension, posix: `about`, `policies/privacy`; `index` for the home override is not supported. */
+  readonly pagePath: string;
+  readonly permalink: string | undefined;
+  readonly draft: boolean;
+  /** Sort key for navigation listings; lower first. */
+  readonly order: number | undefined;
+  readonly positions: Readonly<Record<string, SourcePosition>>;
+}
+
+export interface EventEntry extends EntryBase {
+  readonly kind: 'event';
+  readonly slug: string;
+  readonly start: Date;
+  readonly end: Date | undefined;
+  readonly location: string | undefined;
+  /** Booking link (front matter `url`). */
+  readonly bookingUrl: string | undefined;
+  readonly positions: Readonly<Record<string, SourcePosition>>;
+}
+
+export type ContentEntry = PostEntry | PageEntry | EventEntry;
+
+/** Parsed `data/*` files: file name without extension → parsed value. */
+export type SiteData = Readonly<Record<string, unknown>>;
+
+/** One author as written in `data/authors.yml`. */
+export interface AuthorRecord {
+  readonly name: string;
+  readonly role: string | undefined;
+  readonly email: string | undefined;
+  readonly avatar: string | undefined;
+  readonly bio: string | undefined;
+  readonly url: string | undefined;
+}

@@ -1,0 +1,153 @@
+/**
+ * The one read-only `Site` model. Everything derived (prev/next, related posts,
+ * tag counts, archives, the next event) is computed once in `buildSite`;
+ * routes, templates and feeds only read it.
+ */
+import type { Config } from '../config/types.js';
+import type { SiteData, SourceRef } from '../content/types.js';
+
+/** A post as every template and feed sees it. */
+export interface Post {
+  readonly kind: 'post';
+  readonly source: SourceRef;
+  readonly title: string;
+  readonly slug: string;
+  readonly date: Date;
+  readonly updated: Date | undefined;
+  /** Root-relative URL ending in `/`, e.g. `/2019/04/a-new-year/`. */
+  readonly url: string;
+  readonly absoluteUrl: string;
+  /** Year and month in the site time zone (month 1–12). */
+  readonly year: number;
+  readonly month: number;
+  readonly tags: readonly Tag[];
+  readonly authors: readonly Author[];
+  /** Plain-text standfirst from front matter (escape when printing). */
+  readonly summary: string | undefined;
+  /** Plain text: the summary, else the first paragraph. */
+  readonly excerpt: string;
+  readonly html: string;
+  readonly wordCount: number;
+  readonly readingMinutes: number;
+  readonly image: string | undefined;
+  readonly imageAlt: string | undefined;
+  readonly draft: boolean;
+  /** The next older post. */
+  readonly previous: Post | undefined;
+  /** The next newer post. */
+  readonly next: Post | undefined;
+  readonly related: readonly Post[];
+}
+
+export interface Tag {
+  /** Display spelling: the one most of its posts use (ties: the oldest post's). */
+  readonly name: string;
+  readonly slug: string;
+  readonly url: string;
+  readonly feedUrl: string;
+  /** Newest first. */
+  readonly posts: readonly Post[];
+  readonly count: number;
+}
+
+export interface Author {
+  readonly key: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly role: string | undefined;
+  readonly email: string | undefined;
+  /** URL of the avatar image (as written; root-relative or absolute). */
+  readonly avatar: string | undefined;
+  readonly bio: string | undefined;
+  /** The author's own web site. */
+  readonly website: string | undefined;
+  /** The author archive page. */
+  readonly url: string;
+  /** Newest first. */
+  readonly posts: readonly Post[];
+  /** False for keys used in posts but missing from `data/authors.yml`. */
+  readonly known: boolean;
+}
+
+export interface Page {
+  readonly kind: 'page';
+  readonly source: SourceRef;
+  readonly title: string;
+  readonly url: string;
+  readonly absoluteUrl: string;
+  readonly summary: string | undefined;
+  readonly excerpt: string;
+  readonly html: string;
+  readonly order: number | undefined;
+}
+
+export interface Event {
+  readonly kind: 'event';
+  readonly source: SourceRef;
+  readonly title: string;
+  readonly slug: string;
+  readonly start: Date;
+  readonly end: Date | undefined;
+  readonly location: string | undefined;
+  readonly bookingUrl: string | undefined;
+  readonly summary: string | undefined;
+  readonly excerpt: string;
+  readonly html: string;
+  readonly url: string;
+  readonly absoluteUrl: string;
+  /** The event's own calendar file, e.g. `/events/regional-conference/event.ics`. */
+  readonly icsUrl: string;
+  /** Starts at or after the clock (or is still running). */
+  readonly upcoming: boolean;
+}
+
+export interface MonthArchive {
+  readonly year: number;
+  readonly month: number;
+  readonly url: string;
+  /** Newest first. */
+  readonly posts: readonly Post[];
+}
+
+export interface YearArchive {
+  readonly year: number;
+  readonly url: string;
+  readonly posts: readonly Post[];
+  /** Newest month first. */
+  readonly months: readonly MonthArchive[];
+}
+
+/** The whole site, as templates, routes and feeds read it. */
+export interface Site {
+  readonly config: Config;
+  /** The build clock. */
+  readonly now: Date;
+  /** Published posts, newest first (ties broken by source path). */
+  readonly posts: readonly Post[];
+  readonly pages: readonly Page[];
+  /** Sorted by name (locale-aware). */
+  readonly tags: readonly Tag[];
+  readonly tagsBySlug: ReadonlyMap<string, Tag>;
+  /** Authors that have at least one post, or are listed in `authors.yml`; sorted by name. */
+  readonly authors: readonly Author[];
+  readonly authorsByKey: ReadonlyMap<string, Author>;
+  /** Newest year first. */
+  readonly years: readonly YearArchive[];
+  readonly events: {
+    /** Soonest first. */
+    readonly upcoming: readonly Event[];
+    /** Most recent first. */
+    readonly past: readonly Event[];
+    readonly all: readonly Event[];
+  };
+  readonly nextEvent: Event | undefined;
+  /** `data/*` files by name. */
+  readonly data: SiteData;
+}
+
+/** Options that change which content is in the model. */
+export interface ModelOptions {
+  readonly drafts: boolean;
+  readonly future: boolean;
+  readonly now: Date;
+}
