@@ -3,6 +3,7 @@
  * → rendered pages and feeds → atomic write. Each stage is a function from the
  * previous stage's data to the next; only loading and writing touch the disk.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig } from './config/load-config.js';
 import type { Config, ConfigOverrides } from './config/types.js';
@@ -93,6 +94,12 @@ function configOverrides(options: BuildOptions): ConfigOverrides {
   };
 }
 
+/** Kept in the conventional cache folder so it never ends up in the published site. */
+function outputManifestPath(config: Config): string {
+  const key = createHash('sha1').update(config.outDir).digest('hex').slice(0, 12);
+  return path.join(config.root, 'node_modules', '.cache', 'sectorpress', `output-${key}.json`);
+}
+
 export async function modelStages(runner: StageRunner, options: BuildOptions): Promise<{ config: Config; site: Site }> {
   const root = path.resolve(options.root ?? '.');
   const config = await runner.run('config', () => loadConfig(root, configOverrides(options)));
@@ -105,7 +112,7 @@ export async function modelStages(runner: StageRunner, options: BuildOptions): P
   );
   const site = await runner.run('model', () =>
     buildSite(
-      { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: rendered.byId, data },
+      { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: rendered.byId, data, statics: sources.statics },
       { drafts: options.drafts ?? false, future: options.future ?? false, now },
     ),
   );
@@ -136,7 +143,8 @@ export async function renderSite(
   const theme = await runner.run('theme', () => loadTheme(site.config));
   const pages = await runner.run('render', () => renderPages(site, routes, theme, { injectBeforeBodyEnd: options.injectBeforeBodyEnd }));
   const feeds = await runner.run('feeds', () => renderFeeds(site, routes));
-  const files = await runner.run('check', () => checkOutputFiles([...pages, ...feeds], routes));
+  const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path }));
+  const files = await runner.run('check', () => checkOutputFiles([...pages, ...feeds, ...statics], routes));
   return { routes, files };
 }
 
@@ -151,7 +159,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const runner = new StageRunner(options.onStage);
   const { config, site } = await modelStages(runner, options);
   const { routes, files } = await renderSite(runner, site);
-  const written = await runner.run('write', () => writeOutput(config.outDir, files));
+  const written = await runner.run('write', () =>
+    writeOutput(config.outDir, files, { manifestPath: outputManifestPath(config), siteRoot: config.root }),
+  );
   runner.finish();
   return {
     outDir: config.outDir,

@@ -103,3 +103,18 @@ export interface AuthorRecord {
   readonly bio: string | undefined;
   readonly url: string | undefined;
 }
+
+/** What `readEntries` yields: every entry, plus the Markdown bodies to render. */
+export interface EntrySet {
+  readonly posts: readonly PostEntry[];
+  readonly pages: readonly PageEntry[];
+  readonly events: readonly EventEntry[];
+  /** One job per entry, `id` = the entry's `source.relativePath`. */
+  readonly jobs: readonly import('../markdown/types.js').MarkdownJob[];
+}
+
+/** What `readData` yields: every `data/*` file by name, and the authors from `data/authors.yml`. */
+export interface DataSet {
+  readonly data: SiteData;
+  readonly authors: ReadonlyMap<string, AuthorRecord>;
+}

@@ -4,7 +4,7 @@
  * routes, templates and feeds only read it.
  */
 import type { Config } from '../config/types.js';
-import type { SiteData, SourceRef } from '../content/types.js';
+import type { SiteData, SourceRef, StaticFile } from '../content/types.js';
 
 /** A post as every template and feed sees it. */
 export interface Post {
@@ -143,6 +143,8 @@ export interface Site {
   readonly nextEvent: Event | undefined;
   /** `data/*` files by name. */
   readonly data: SiteData;
+  /** Files under `static/`, copied to the output as they are. */
+  readonly statics: readonly StaticFile[];
 }
 
 /** Options that change which content is in the model. */

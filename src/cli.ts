@@ -1,0 +1,85 @@
+/**
+ * The command-line edge: dispatch, and the only place problems and unexpected
+ * errors become terminal output and exit codes (1 content, 2 usage).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BuildFailedError } from './errors.js';
+import { buildUsage, runBuild } from './commands/build-command.js';
+import { processIo, reportProblems, UsageError, type CliIo } from './commands/cli-io.js';
+import { cleanUsage, runClean } from './commands/clean-command.js';
+import { devUsage, runDev } from './commands/dev-command.js';
+import { newPostUsage, runNewPost } from './commands/new-post.js';
+import { newSiteUsage, runNewSite } from './commands/new-site.js';
+import { runTheme, themeUsage } from './commands/theme-command.js';
+import { packageRoot } from './package-root.js';
+
+const mainUsage = `sectorpress — static blogs for the public sector
+
+Usage: sectorpress <command> [options]
+
+Commands:
+  build [dir]          build the site into its output folder (default _site)
+  dev [dir]            serve the site with live reload while you write
+  new post "Title"     start a new dated post
+  new site DIR         create a new site from the example
+  theme eject|check    fork the default theme, or validate a theme
+  clean [dir]          delete the output folder and the cache
+
+Run \`sectorpress <command> --help\` for a command's options.`;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'build': return runBuild(rest, io);
+    case 'dev': return runDev(rest, io);
+    case 'clean': return runClean(rest, io);
+    case 'theme': return runTheme(rest, io);
+    case 'new': {
+      const [what, ...more] = rest;
+      if (what === 'post') return runNewPost(more, io);
+      if (what === 'site') return runNewSite(more, io);
+      throw new UsageError(what ? `Unknown thing to create: "${what}".` : 'Say what to create: post or site.', `${newPostUsage}\n\n${newSiteUsage}`);
+    }
+    case undefined: case '--help': case '-h': case 'help':
+      io.out(mainUsage);
+      return command === undefined ? 2 : 0;
+    case '--version': case '-v':
+      io.out(version());
+      return 0;
+    default:
+      throw new UsageError(`Unknown command "${command}".`, mainUsage);
+  }
+}
+
+/**
+ * Run the CLI with `args` (without `node` and the script) and return the exit code.
+ * Never throws: every failure is printed.
+ */
+export async function runCli(args: readonly string[], io: CliIo = processIo): Promise<number> {
+  const debug = args.includes('--debug');
+  try {
+    return await dispatch(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`sectorpress: ${error.message}\n\n${error.usage}`);
+      return 2;
+    }
+    if (error instanceof BuildFailedError) {
+      reportProblems(io, error.problems, { warnings: true });
+      const count = error.problems.filter((problem) => problem.severity === 'error').length;
+      io.err(`Build failed with ${count} error${count === 1 ? '' : 's'}; the previous output was left as it was.`);
+      return error.exitCode;
+    }
+    if (debug && error instanceof Error) io.err(error.stack ?? error.message);
+    else io.err(`sectorpress: unexpected error: ${error instanceof Error ? error.message : String(error)}\n  Run again with --debug to see where it happened, and please report it.`);
+    return 1;
+  }
+}
+
+export { buildUsage, cleanUsage, devUsage, themeUsage };

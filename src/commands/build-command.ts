@@ -1,0 +1,65 @@
+/** `sectorpress build`: the main job, with a progress line on terminals and a one-line summary. */
+import path from 'node:path';
+import { build } from '../build.js';
+import { plural, reportProblems, type CliIo } from './cli-io.js';
+import { parseFlags, stringFlag } from './parse-flags.js';
+
+export const buildUsage = `Usage: sectorpress build [dir] [options]
+
+Build the site in [dir] (default: the current folder) into its output folder.
+
+Options:
+  --out DIR         output folder (default: _site, or outDir in the config)
+  --base-url URL    absolute base URL for feeds, sitemap and canonical links
+  --drafts          include posts marked draft: true
+  --future          include posts dated after the clock
+  --now ISO         the build clock, e.g. 2026-01-01T09:00:00Z (reproducible builds)
+  --no-cache        render all Markdown afresh (ignore node_modules/.cache/sectorpress)
+  --quiet           print errors only
+  --debug           print stack traces for internal errors
+  -h, --help        show this help`;
+
+function progress(io: CliIo, quiet: boolean): { onStage?: (stage: string) => void; done: () => void } {
+  if (quiet || !io.interactive) return { done: () => undefined };
+  const write = (text: string): boolean => process.stderr.write(text);
+  return {
+    onStage: (stage) => write(`\r\u001b[2K  building: ${stage}…`),
+    done: () => write('\r\u001b[2K'),
+  };
+}
+
+export async function runBuild(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, {
+    out: { type: 'string' }, 'base-url': { type: 'string' }, drafts: { type: 'boolean' }, future: { type: 'boolean' },
+    now: { type: 'string' }, 'no-cache': { type: 'boolean' },
+    quiet: { type: 'boolean' }, debug: { type: 'boolean' },
+  }, buildUsage);
+  if (values.help) {
+    io.out(buildUsage);
+    return 0;
+  }
+  const quiet = values.quiet === true;
+  const indicator = progress(io, quiet);
+  try {
+    const result = await build({
+      root: positionals[0] ?? '.',
+      outDir: stringFlag(values.out),
+      baseUrl: stringFlag(values['base-url']),
+      drafts: values.drafts === true,
+      future: values.future === true,
+      now: stringFlag(values.now),
+      cache: values['no-cache'] !== true,
+      onStage: indicator.onStage,
+    });
+    indicator.done();
+    reportProblems(io, result.problems, { warnings: !quiet });
+    if (!quiet) {
+      const seconds = ((result.timings.total ?? 0) / 1000).toFixed(2);
+      const where = path.relative(process.cwd(), result.outDir) || '.';
+      io.out(`Built ${plural(result.counts.posts, 'post')}, ${plural(result.counts.pages, 'page')} and ${plural(result.counts.feeds, 'feed')} in ${seconds} s (${result.changed} of ${result.files.length} files changed) → ${where}`);
+    }
+    return 0;
+  } finally {
+    indicator.done();
+  }
+}

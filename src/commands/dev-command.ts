@@ -1,0 +1,50 @@
+/** `sectorpress dev`: build, serve, watch, live-reload until interrupted. */
+import { createDevServer } from '../dev/create-dev-server.js';
+import type { CliIo } from './cli-io.js';
+import { numberFlag, parseFlags, stringFlag } from './parse-flags.js';
+
+export const devUsage = `Usage: sectorpress dev [dir] [options]
+
+Build the site into memory, serve it, and rebuild what changed on every save.
+
+Options:
+  --port N          port to listen on (default 8080; the next free one if taken)
+  --host HOST       address to bind (default 127.0.0.1, this machine only)
+  --drafts          include drafts
+  --future          include posts dated after the clock
+  --now ISO         the clock
+  --open            open the site in the browser
+  -h, --help        show this help`;
+
+export async function runDev(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, {
+    port: { type: 'string' }, host: { type: 'string' }, drafts: { type: 'boolean' }, future: { type: 'boolean' },
+    now: { type: 'string' }, open: { type: 'boolean' }, debug: { type: 'boolean' },
+  }, devUsage);
+  if (values.help) {
+    io.out(devUsage);
+    return 0;
+  }
+  const server = await createDevServer({
+    root: positionals[0] ?? '.',
+    port: numberFlag(values.port, 'port', devUsage) ?? 8080,
+    host: stringFlag(values.host) ?? '127.0.0.1',
+    drafts: values.drafts === true,
+    future: values.future === true,
+    now: stringFlag(values.now),
+    open: values.open === true,
+    log: (line) => io.err(line),
+  });
+  io.out(`Serving ${server.url}  (Ctrl+C to stop)`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}

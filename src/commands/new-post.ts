@@ -1,0 +1,65 @@
+/** `sectorpress new post "Title"`: a dated Markdown file with front matter, ready to write in. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { loadConfig } from '../config/load-config.js';
+import { formatDate } from '../model/dates.js';
+import { slugify } from '../model/slug.js';
+import { reportProblems, UsageError, type CliIo } from './cli-io.js';
+import { parseFlags, stringFlag } from './parse-flags.js';
+
+export const newPostUsage = `Usage: sectorpress new post "Title" [options]
+
+Write posts/YYYY-MM-DD-<slug>.md with front matter (dated now, in the site's time zone).
+
+Options:
+  --tags a,b        tags for the post
+  --author KEY      author key from data/authors.yml
+  --dir DIR         the site folder (default: the current folder)
+  --now ISO         date the post at this time instead of the clock
+  --draft           mark the post as a draft`;
+
+/** The text of a new post file. */
+export function newPostText(fields: { title: string; date: string; tags: string[]; author?: string; draft: boolean }): string {
+  const front: Record<string, unknown> = { title: fields.title, date: fields.date };
+  if (fields.tags.length > 0) front.tags = fields.tags;
+  if (fields.author) front.author = fields.author;
+  front.summary = '';
+  if (fields.draft) front.draft = true;
+  return `---\n${stringify(front)}---\n\nWrite the post here.\n`;
+}
+
+export async function runNewPost(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, {
+    tags: { type: 'string' }, author: { type: 'string' }, dir: { type: 'string' }, now: { type: 'string' }, draft: { type: 'boolean' },
+  }, newPostUsage);
+  if (values.help) {
+    io.out(newPostUsage);
+    return 0;
+  }
+  const title = positionals.join(' ').trim();
+  if (!title) throw new UsageError('Give the post a title: sectorpress new post "My title"', newPostUsage);
+  const root = path.resolve(stringFlag(values.dir) ?? '.');
+  const config = await loadConfig(root, {});
+  if (config.problems.some((problem) => problem.severity === 'error')) {
+    reportProblems(io, config.problems, { warnings: false });
+    return 1;
+  }
+  const now = new Date(stringFlag(values.now) ?? Date.now());
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now is not a date: ${String(values.now)}`, newPostUsage);
+  const zone = { timezone: config.value.timezone, language: 'en-GB' };
+  const day = formatDate(now, 'yyyy-MM-dd', zone);
+  const slug = slugify(title) || 'post';
+  const file = path.join(root, 'posts', `${day}-${slug}.md`);
+  const tags = (stringFlag(values.tags) ?? '').split(',').map((tag) => tag.trim()).filter(Boolean);
+  const text = newPostText({ title, date: formatDate(now, "yyyy-MM-dd'T'HH:mm:ssZZ", zone), tags, author: stringFlag(values.author), draft: values.draft === true });
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  try {
+    await fs.writeFile(file, text, { flag: 'wx' });
+  } catch {
+    io.err(`${path.relative(process.cwd(), file)} already exists; choose another title or edit that file.`);
+    return 1;
+  }
+  io.out(`Wrote ${path.relative(process.cwd(), file)}`);
+  return 0;
+}

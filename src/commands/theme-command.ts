@@ -1,0 +1,39 @@
+/** `sectorpress theme eject | check`. */
+import path from 'node:path';
+import { hasErrors } from '../errors.js';
+import { reportProblems, UsageError, type CliIo } from './cli-io.js';
+import { parseFlags } from './parse-flags.js';
+import { checkTheme } from './theme-check.js';
+import { ejectTheme } from './theme-eject.js';
+
+export const themeUsage = `Usage: sectorpress theme <eject|check> [DIR]
+
+  eject [DIR]   copy the default theme into the site (./theme-default, or DIR)
+                and point the site's config at it; run from the site folder
+  check [DIR]   validate a theme folder (default: ./theme): missing templates,
+                missing partials, unknown helpers, syntax errors`;
+
+export async function runTheme(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, { site: { type: 'string' } }, themeUsage);
+  if (values.help) {
+    io.out(themeUsage);
+    return 0;
+  }
+  const [action, dir] = positionals;
+  const root = path.resolve(typeof values.site === 'string' ? values.site : '.');
+  if (action === 'eject') {
+    const result = await ejectTheme(root, dir);
+    reportProblems(io, result.problems, { warnings: true });
+    if (hasErrors(result.problems)) return 1;
+    io.out(`Copied the default theme to ${path.relative(process.cwd(), result.value.themeDir) || '.'}`);
+    return 0;
+  }
+  if (action === 'check') {
+    const result = await checkTheme(path.resolve(dir ?? 'theme'));
+    reportProblems(io, result.problems, { warnings: true });
+    if (hasErrors(result.problems)) return 1;
+    io.out('The theme looks good.');
+    return 0;
+  }
+  throw new UsageError(action ? `Unknown theme command "${action}".` : 'Say what to do: eject or check.', themeUsage);
+}

@@ -1,0 +1,16 @@
+/**
+ * sectorpress — the library. Build a site (`build`), read it into the model
+ * without writing (`loadSite`), or run the watcher (`createDevServer`, `watch`).
+ */
+export { build, loadSite, type BuildOptions, type BuildResult, type LoadedSite } from './build.js';
+export { defineConfig } from './config/define-config.js';
+export type { Config, UserConfig, NavigationLink, SubscribeBlock, DateFormats, PermalinkPatterns, MarkdownOptions } from './config/types.js';
+export type { Site, Post, Tag, Author, Page, Event, MonthArchive, YearArchive } from './model/types.js';
+export type { Route, RouteContext, Pagination, HtmlRouteKind } from './routes/types.js';
+export type { OutputFile } from './output/types.js';
+export type { RenderedMarkdown } from './markdown/types.js';
+export { BuildFailedError, formatProblem, type Problem, type Severity } from './errors.js';
+export { runCli } from './cli.js';
+export { createDevServer, type DevServer, type DevServerOptions } from './dev/create-dev-server.js';
+export { watch } from './dev/watch.js';
+export { slugify } from './model/slug.js';

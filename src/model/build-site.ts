@@ -1,0 +1,65 @@
+/**
+ * Entries + rendered Markdown → the one `Site` model. Everything derived is
+ * computed here, once; routes, templates and feeds only read the result.
+ */
+import type { Config } from '../config/types.js';
+import type { DataSet, EventEntry, PageEntry, PostEntry, StaticFile } from '../content/types.js';
+import { staged, type Staged } from '../errors.js';
+import type { RenderedMarkdown } from '../markdown/types.js';
+import { createEvents } from './create-events.js';
+import { createPages } from './create-pages.js';
+import { createPosts } from './create-posts.js';
+import { findRelated } from './find-related.js';
+import { groupArchives } from './group-archives.js';
+import { groupAuthors } from './group-authors.js';
+import { groupTags } from './group-tags.js';
+import type { ModelOptions, Post, Site } from './types.js';
+
+export interface SiteInput {
+  readonly config: Config;
+  readonly posts: readonly PostEntry[];
+  readonly pages: readonly PageEntry[];
+  readonly events: readonly EventEntry[];
+  /** Rendered bodies keyed by source relative path. */
+  readonly rendered: ReadonlyMap<string, RenderedMarkdown>;
+  readonly data: DataSet;
+  readonly statics?: readonly StaticFile[];
+}
+
+/**
+ * Build the `Site` model. Pure: the same input and clock give an equal model.
+ *
+ * @example
+ * const { value: site } = buildSite(input, { drafts: false, future: false, now: new Date() });
+ */
+export function buildSite(input: SiteInput, options: ModelOptions): Staged<Site> {
+  const { config } = input;
+  const created = createPosts(input.posts, input.rendered, config, options);
+  const posts = created.posts;
+  const tags = groupTags(posts, created.entries, config);
+  const authors = groupAuthors(posts, created.entries, input.data.authors, config);
+  const positions = new Map<Post, number>(posts.map((post, index) => [post, index]));
+  posts.forEach((post, index) => {
+    post.next = posts[index - 1];
+    post.previous = posts[index + 1];
+    post.related = findRelated(post, positions, config.relatedPosts);
+  });
+  const pages = createPages(input.pages, input.rendered, config, options);
+  const events = createEvents(input.events, input.rendered, config, options.now);
+  const site: Site = {
+    config,
+    now: options.now,
+    posts,
+    pages: pages.pages,
+    tags,
+    tagsBySlug: new Map(tags.map((tag) => [tag.slug, tag])),
+    authors: authors.authors,
+    authorsByKey: new Map(authors.authors.map((author) => [author.key, author])),
+    years: groupArchives(posts),
+    events,
+    nextEvent: events.upcoming[0],
+    data: input.data.data,
+    statics: input.statics ?? [],
+  };
+  return staged(site, [...created.problems, ...authors.problems, ...pages.problems]);
+}

@@ -1,0 +1,86 @@
+/** Entries → Post objects: filter drafts and future posts, compute URLs, order newest first. */
+import type { Config } from '../config/types.js';
+import type { PostEntry } from '../content/types.js';
+import { errorProblem, type Problem } from '../errors.js';
+import type { RenderedMarkdown } from '../markdown/types.js';
+import { checkUrlPath, normaliseUrlPath, renderPermalink } from '../routes/permalink.js';
+import { zonedParts } from './dates.js';
+import type { Mutable } from './mutable.js';
+import type { ModelOptions, Post } from './types.js';
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** Published means: not a draft (unless drafts are on) and dated at or before the clock (unless future is on). */
+export function isPublished(entry: Pick<PostEntry, 'draft' | 'date'>, options: ModelOptions): boolean {
+  if (entry.draft && !options.drafts) return false;
+  return options.future || entry.date.getTime() <= options.now.getTime();
+}
+
+/** Newest first; equal dates fall back to the source path so the order never depends on the file system. */
+export function comparePostEntries(a: PostEntry, b: PostEntry): number {
+  return b.date.getTime() - a.date.getTime() || (a.source.relativePath < b.source.relativePath ? -1 : a.source.relativePath > b.source.relativePath ? 1 : 0);
+}
+
+function postUrl(entry: PostEntry, config: Config): { url: string; problem?: Problem } {
+  const parts = zonedParts(entry.date, config.timezone);
+  const url = entry.permalink === undefined
+    ? renderPermalink(config.permalinks.post, { year: String(parts.year), month: pad(parts.month), day: pad(parts.day), slug: entry.slug })
+    : normaliseUrlPath(entry.permalink);
+  const unsafe = checkUrlPath(url);
+  if (!unsafe) return { url };
+  const position = entry.positions[entry.permalink === undefined ? 'slug' : 'permalink'];
+  return {
+    url,
+    problem: errorProblem({
+      code: 'permalink/unsafe',
+      message: `The permalink ${JSON.stringify(url)} is not allowed: ${unsafe}.`,
+      hint: 'Use a path made of plain segments, e.g. `permalink: /news/my-post/`.',
+      file: entry.source.relativePath,
+      line: position?.line,
+      column: position?.column,
+    }),
+  };
+}
+
+/** Posts without their links (tags, authors, neighbours, related) — those are filled in by `buildSite`. */
+export function createPosts(
+  entries: readonly PostEntry[],
+  rendered: ReadonlyMap<string, RenderedMarkdown>,
+  config: Config,
+  options: ModelOptions,
+): { posts: Mutable<Post>[]; entries: PostEntry[]; problems: Problem[] } {
+  const published = entries.filter((entry) => isPublished(entry, options)).sort(comparePostEntries);
+  const problems: Problem[] = [];
+  const posts = published.map((entry): Mutable<Post> => {
+    const { url, problem } = postUrl(entry, config);
+    if (problem) problems.push(problem);
+    const body = rendered.get(entry.source.relativePath);
+    const parts = zonedParts(entry.date, config.timezone);
+    return {
+      kind: 'post',
+      source: entry.source,
+      title: entry.title,
+      slug: entry.slug,
+      date: entry.date,
+      updated: entry.updated,
+      url,
+      absoluteUrl: `${config.url}${url}`,
+      year: parts.year,
+      month: parts.month,
+      tags: [],
+      authors: [],
+      summary: entry.summary,
+      excerpt: entry.summary ?? body?.excerpt ?? '',
+      html: body?.html ?? '',
+      wordCount: body?.wordCount ?? 0,
+      readingMinutes: body?.readingMinutes ?? 1,
+      image: entry.image,
+      imageAlt: entry.imageAlt,
+      draft: entry.draft,
+      previous: undefined,
+      next: undefined,
+      related: [],
+    };
+  });
+  return { posts, entries: published, problems };
+}

@@ -1,0 +1,137 @@
+/**
+ * The atomic write: everything goes into a temporary sibling folder, which is
+ * swapped in by rename only when complete. A failed or killed build leaves the
+ * previous output in place; the next build removes the leftovers.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { errorProblem, staged, type Staged } from '../errors.js';
+import { readManifest, writeManifest, type Manifest } from './output-manifest.js';
+import { recoverOutput, removeLeftovers } from './recover-output.js';
+import type { OutputFile } from './types.js';
+
+const WRITE_CONCURRENCY = 64;
+
+export interface WriteOptions {
+  /** Where to remember what was written last time (to count and skip unchanged files). */
+  readonly manifestPath?: string;
+  /** The site folder: the output may never be it or contain it, since the swap replaces the whole folder. */
+  readonly siteRoot?: string;
+}
+
+/** Why replacing `outDir` wholesale would destroy things that are not build output, or `undefined`. */
+export function dangerousOutDir(outDir: string, siteRoot: string | undefined): string | undefined {
+  const resolved = path.resolve(outDir);
+  if (resolved === path.parse(resolved).root) return 'it is the root of the file system';
+  if (process.env.HOME && resolved === path.resolve(process.env.HOME)) return 'it is your home folder';
+  if (siteRoot) {
+    const relative = path.relative(resolved, path.resolve(siteRoot));
+    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return 'it contains the site folder';
+  }
+  return undefined;
+}
+
+export interface WriteResult {
+  readonly files: string[];
+  /** Files whose bytes differ from the previous build's. */
+  readonly changed: number;
+}
+
+/** Run `task` over `items` with at most `limit` in flight. */
+export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+async function fingerprint(file: OutputFile): Promise<string> {
+  if ('copyFrom' in file) {
+    const stat = await fs.stat(file.copyFrom);
+    return `copy:${stat.size}:${stat.mtimeMs}`;
+  }
+  return createHash('sha1').update(file.contents).digest('hex');
+}
+
+/** Write one file into the temporary folder, hard-linking the previous copy when its bytes are unchanged. */
+async function writeOne(file: OutputFile, temp: string, outDir: string, previous: Manifest, next: Manifest): Promise<boolean> {
+  const target = path.join(temp, file.path);
+  const print = await fingerprint(file);
+  next[file.path] = print;
+  if (previous[file.path] === print) {
+    try {
+      await fs.link(path.join(outDir, file.path), target);
+      return false;
+    } catch {
+      // The old copy is gone or on another device: fall through and write it.
+    }
+  }
+  if ('copyFrom' in file) await fs.copyFile(file.copyFrom, target);
+  else await fs.writeFile(target, file.contents);
+  return true;
+}
+
+async function makeDirectories(temp: string, files: readonly OutputFile[]): Promise<void> {
+  const directories = [...new Set(files.map((file) => path.posix.dirname(file.path)))].filter((dir) => dir !== '.').sort();
+  await forEachLimited(directories, WRITE_CONCURRENCY, async (dir) => {
+    await fs.mkdir(path.join(temp, dir), { recursive: true });
+  });
+}
+
+/** Swap the finished folder in; the old one is renamed aside first and removed after. */
+async function swapIn(temp: string, outDir: string): Promise<void> {
+  const old = path.join(path.dirname(outDir), `.${path.basename(outDir)}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const exists = await fs.stat(outDir).then(() => true, () => false);
+  if (exists) await fs.rename(outDir, old);
+  await fs.rename(temp, outDir);
+  if (exists) await fs.rm(old, { recursive: true, force: true });
+}
+
+/**
+ * Write `files` to `outDir` atomically.
+ *
+ * @example
+ * await writeOutput('/site/_site', [{ path: 'index.html', contents: '<!doctype html>…' }]);
+ */
+export async function writeOutput(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<Staged<WriteResult>> {
+  const danger = dangerousOutDir(outDir, options.siteRoot);
+  if (danger) {
+    return staged({ files: [], changed: 0 }, [errorProblem({
+      code: 'output/unsafe-out-dir',
+      message: `Refusing to use ${outDir} as the output folder: ${danger}. Each build replaces the output folder completely.`,
+      hint: 'Choose an output folder of its own, such as `_site` (the default).',
+    })]);
+  }
+  const parent = path.dirname(outDir);
+  await fs.mkdir(parent, { recursive: true });
+  await recoverOutput(outDir);
+  await removeLeftovers(outDir);
+  const temp = path.join(parent, `.${path.basename(outDir)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const previous = options.manifestPath ? await readManifest(options.manifestPath) : {};
+  const next: Manifest = {};
+  let changed = 0;
+  try {
+    await fs.mkdir(temp);
+    await makeDirectories(temp, files);
+    await forEachLimited(files, WRITE_CONCURRENCY, async (file) => {
+      if (await writeOne(file, temp, outDir, previous, next)) changed += 1;
+    });
+    await swapIn(temp, outDir);
+  } catch (error) {
+    await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    return staged({ files: [], changed: 0 }, [errorProblem({
+      code: 'output/write',
+      message: `Could not write the site to ${outDir}: ${reason}. The previous output is unchanged.`,
+      hint: 'Check there is free disk space and that the folder is writable, then build again.',
+    })]);
+  }
+  if (options.manifestPath) await writeManifest(options.manifestPath, next);
+  return staged({ files: files.map((file) => file.path).sort(), changed });
+}
