@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { errorProblem, staged, type Staged } from '../errors.js';
+import { forEachLimited } from '../for-each-limited.js';
 import { readManifest, writeManifest, type Manifest } from './output-manifest.js';
 import { recoverOutput, removeLeftovers } from './recover-output.js';
 import type { OutputFile } from './types.js';
@@ -36,19 +37,6 @@ export interface WriteResult {
   readonly files: string[];
   /** Files whose bytes differ from the previous build's. */
   readonly changed: number;
-}
-
-/** Run `task` over `items` with at most `limit` in flight. */
-export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 async function fingerprint(file: OutputFile): Promise<string> {

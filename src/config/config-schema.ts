@@ -1,0 +1,78 @@
+/** What each config field must be, as small checkers that return a reason or `undefined`. */
+
+export type Check = (value: unknown) => string | undefined;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+export const string: Check = (value) => (typeof value === 'string' ? undefined : 'must be a string');
+export const positiveInteger: Check = (value) =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0 ? undefined : 'must be a whole number above 0';
+export const wholeNumber: Check = (value) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? undefined : 'must be a whole number, 0 or more';
+export const absoluteUrl: Check = (value) => {
+  if (typeof value !== 'string') return 'must be a string';
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : 'must start with https:// or http://';
+  } catch {
+    return 'must be an absolute URL such as https://blog.example.org';
+  }
+};
+export const oneOf = (...options: string[]): Check => (value) =>
+  typeof value === 'string' && options.includes(value) ? undefined : `must be one of ${options.map((option) => JSON.stringify(option)).join(', ')}`;
+export const record: Check = (value) => (isRecord(value) ? undefined : 'must be an object');
+export const functionRecord: Check = (value) =>
+  isRecord(value) && Object.values(value).every((entry) => typeof entry === 'function') ? undefined : 'must be an object of functions';
+export const pluginList: Check = (value) =>
+  Array.isArray(value) && value.every((entry) => typeof entry === 'function' || (Array.isArray(entry) && typeof entry[0] === 'function'))
+    ? undefined
+    : 'must be a list of plugins (functions, or [plugin, options] pairs)';
+
+/** An object whose keys are all known and whose values pass their checks. */
+export const shape = (fields: Record<string, Check>): Check => (value) => {
+  if (!isRecord(value)) return 'must be an object';
+  for (const [key, entry] of Object.entries(value)) {
+    const check = fields[key];
+    if (!check) return `has an unknown field "${key}" (known: ${Object.keys(fields).join(', ')})`;
+    const reason = check(entry);
+    if (reason) return `.${key} ${reason}`;
+  }
+  return undefined;
+};
+
+export const listOf = (check: Check): Check => (value) => {
+  if (!Array.isArray(value)) return 'must be a list';
+  for (const [index, entry] of value.entries()) {
+    const reason = check(entry);
+    if (reason) return `[${index}] ${reason}`;
+  }
+  return undefined;
+};
+
+export const subscribe: Check = (value) =>
+  value === false ? undefined : shape({ title: string, text: string, url: string, label: string })(value);
+
+/** Every top-level field a config file may have. */
+export const CONFIG_FIELDS: Record<string, Check> = {
+  title: string,
+  description: string,
+  url: absoluteUrl,
+  language: string,
+  timezone: string,
+  perPage: positiveInteger,
+  feedItems: positiveInteger,
+  relatedPosts: wholeNumber,
+  permalinks: shape({ post: string, tag: string, author: string }),
+  theme: string,
+  outDir: string,
+  markdown: shape({ remarkPlugins: pluginList, rehypePlugins: pluginList }),
+  helpers: functionRecord,
+  now: string,
+  navigation: listOf(shape({ title: string, url: string })),
+  tagPages: oneOf('full', 'excerpt'),
+  dateFormats: shape({ long: string, short: string }),
+  subscribe,
+  themeOptions: record,
+};
+
+export { isRecord };

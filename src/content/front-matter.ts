@@ -1,0 +1,70 @@
+/** Split a Markdown file into YAML front matter and body, keeping positions for messages. */
+import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { errorProblem, type Problem } from '../errors.js';
+import type { SourcePosition } from './types.js';
+
+export interface FrontMatter {
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly body: string;
+  /** 1-based line of the file where the body starts. */
+  readonly bodyLine: number;
+  /** Per top-level key: where its value starts (or the key, for empty values), in file coordinates. */
+  readonly positions: Readonly<Record<string, SourcePosition>>;
+  readonly problems: readonly Problem[];
+}
+
+/** Aliases allowed per document; a "billion laughs" file hits this long before it expands. */
+const MAX_ALIAS_COUNT = 100;
+
+const FENCE = /^---[ \t]*$/;
+const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+
+function fail(file: string, message: string, hint: string, line: number, column: number, code = 'front-matter/yaml'): FrontMatter {
+  return { data: {}, body: '', bodyLine: 1, positions: {}, problems: [errorProblem({ code, message, hint, file, line, column })] };
+}
+
+/**
+ * @param text File text with BOM removed and line endings normalised to `\n`.
+ * @param file Site-relative path, for messages.
+ */
+export function parseFrontMatter(text: string, file: string): FrontMatter {
+  const lines = text.split('\n');
+  if (!FENCE.test(lines[0] ?? '')) return { data: {}, body: text, bodyLine: 1, positions: {}, problems: [] };
+  const closing = lines.findIndex((line, index) => index > 0 && CLOSE.test(line));
+  if (closing < 0) {
+    return fail(file, 'The front matter opened with `---` is never closed.', 'Add a line containing only `---` after the front matter.', 1, 1, 'front-matter/unclosed');
+  }
+  const yamlText = lines.slice(1, closing).join('\n');
+  const counter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const toFile = (offset: number): SourcePosition => {
+    const at = counter.linePos(offset);
+    return { line: at.line + 1, column: at.col };
+  };
+  const error = document.errors[0];
+  if (error) {
+    const at = toFile(error.pos[0]);
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    return fail(file, `${duplicate ? 'A key appears twice in the front matter' : 'The front matter is not valid YAML'}: ${error.message.split('\n')[0]}`,
+      duplicate ? 'Remove one of the two keys.' : 'Check indentation, colons and quotes on this line (quote values containing `: ` or starting with `[`, `{`, `*` or `&`).', at.line, at.column);
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (caught) {
+    return fail(file, `The front matter could not be read: ${caught instanceof Error ? caught.message : String(caught)}`, 'Remove the YAML anchors and aliases (`&name`, `*name`).', 2, 1);
+  }
+  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
+    return fail(file, 'The front matter must be a set of `key: value` lines.', 'Write e.g. `title: My post` between the `---` lines.', 2, 1, 'front-matter/shape');
+  }
+  const positions: Record<string, SourcePosition> = {};
+  if (isMap(document.contents)) {
+    for (const pair of document.contents.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const value = pair.value as { range?: [number, number, number] } | null;
+      positions[String(pair.key.value)] = toFile(value?.range?.[0] ?? pair.key.range[0]);
+    }
+  }
+  const body = lines.slice(closing + 1).join('\n');
+  return { data: (data ?? {}) as Record<string, unknown>, body, bodyLine: closing + 2, positions, problems: [] };
+}

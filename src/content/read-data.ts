@@ -1,0 +1,72 @@
+/** `data/*.{yml,yaml,json}` → `data.<name>`, and `data/authors.yml` → author records. */
+import path from 'node:path';
+import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
+import type { AuthorRecord, DataSet, SourceFile } from './types.js';
+
+const AUTHOR_FIELDS = ['name', 'role', 'email', 'avatar', 'bio', 'url'] as const;
+
+function parseData(file: SourceFile, problems: Problem[]): { value: unknown; keyLines: Map<string, { line: number; column: number }> } {
+  const counter = new LineCounter();
+  const document = parseDocument(file.text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const keyLines = new Map<string, { line: number; column: number }>();
+  const error = document.errors[0];
+  if (error) {
+    const at = counter.linePos(error.pos[0]);
+    problems.push(errorProblem({ code: 'data/syntax', message: `This data file cannot be read: ${error.message.split('\n')[0]}`, hint: 'Check indentation, colons and quotes on this line.', file: file.relativePath, line: at.line, column: at.col }));
+    return { value: undefined, keyLines };
+  }
+  if (isMap(document.contents)) {
+    for (const pair of document.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) {
+        const at = counter.linePos(pair.key.range[0]);
+        keyLines.set(String(pair.key.value), { line: at.line, column: at.col });
+      }
+    }
+  }
+  try {
+    return { value: document.toJS({ maxAliasCount: 100 }), keyLines };
+  } catch (caught) {
+    problems.push(errorProblem({ code: 'data/syntax', message: `This data file cannot be read: ${caught instanceof Error ? caught.message : String(caught)}`, file: file.relativePath, line: 1, column: 1 }));
+    return { value: undefined, keyLines };
+  }
+}
+
+function readAuthors(value: unknown, file: SourceFile, keyLines: Map<string, { line: number; column: number }>, problems: Problem[]): Map<string, AuthorRecord> {
+  const authors = new Map<string, AuthorRecord>();
+  if (value === undefined || value === null) return authors;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(errorProblem({ code: 'data/authors', message: 'authors.yml must map author keys to their details.', hint: 'Write e.g.\n  sam:\n    name: Sam Patel\n    role: Director', file: file.relativePath, line: 1, column: 1 }));
+    return authors;
+  }
+  for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
+    const at = keyLines.get(key) ?? { line: 1, column: 1 };
+    const record = (raw ?? {}) as Record<string, unknown>;
+    const wrong = typeof raw !== 'object' || raw === null || Array.isArray(raw)
+      ? 'its details must be `name:`, `role:` and so on, indented below it'
+      : typeof record.name !== 'string' ? 'it has no `name`'
+        : AUTHOR_FIELDS.find((field) => record[field] !== undefined && typeof record[field] !== 'string');
+    if (wrong) {
+      const message = wrong.includes(' ') ? `Author "${key}": ${wrong}.` : `Author "${key}": \`${wrong}\` must be text.`;
+      problems.push(errorProblem({ code: 'data/authors', message, hint: 'See docs/content.md for the fields of authors.yml.', file: file.relativePath, line: at.line, column: at.column }));
+      continue;
+    }
+    const text = (field: string): string | undefined => (typeof record[field] === 'string' ? (record[field] as string) : undefined);
+    authors.set(key, { name: text('name') ?? key, role: text('role'), email: text('email'), avatar: text('avatar'), bio: text('bio'), url: text('url') });
+  }
+  return authors;
+}
+
+/** Parse data files; `authors` also becomes the author records the model joins posts to. */
+export function readData(files: readonly SourceFile[]): Staged<DataSet> {
+  const problems: Problem[] = [];
+  const data: Record<string, unknown> = {};
+  let authors = new Map<string, AuthorRecord>();
+  for (const file of files) {
+    const name = path.posix.basename(file.relativePath).replace(/\.(ya?ml|json)$/, '');
+    const { value, keyLines } = parseData(file, problems);
+    data[name] = value;
+    if (name === 'authors') authors = readAuthors(value, file, keyLines, problems);
+  }
+  return staged({ data, authors }, problems);
+}

@@ -1,0 +1,129 @@
+/** Source files → typed entries (posts, pages, events) and the Markdown jobs for their bodies. */
+import path from 'node:path';
+import type { Config } from '../config/types.js';
+import { staged, warningProblem, type Problem, type Staged } from '../errors.js';
+import type { MarkdownJob } from '../markdown/types.js';
+import { slugify } from '../model/slug.js';
+import { parseFrontMatter, type FrontMatter } from './front-matter.js';
+import { FieldReader } from './read-fields.js';
+import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile } from './types.js';
+
+const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
+
+/** `posts/2024-07-09-our-plan.md` → `our-plan`. */
+export function slugFromFileName(relativePath: string): string {
+  return slugify(path.posix.basename(relativePath, '.md').replace(DATE_PREFIX, ''));
+}
+
+function readSlug(fields: FieldReader, relativePath: string): string {
+  const written = fields.string('slug');
+  if (written === undefined) return slugFromFileName(relativePath) || 'untitled';
+  if (/[/\\\0%]|^\.+$|\.\./.test(written) || written === '') {
+    fields.fail('slug', `The slug ${JSON.stringify(written)} is not allowed: a slug is one URL segment without \`/\`, \`\\\`, \`%\` or \`..\`.`, 'Use lower-case words joined by hyphens, e.g. `slug: our-new-plan`.');
+    return 'invalid-slug';
+  }
+  return written;
+}
+
+function base(source: SourceFile, front: FrontMatter, fields: FieldReader): { title: string; summary: string | undefined } {
+  return { title: fields.string('title', { required: true }) ?? '', summary: fields.string('summary') };
+}
+
+function readPost(source: SourceFile, front: FrontMatter, config: Config): { entry: PostEntry; problems: Problem[] } {
+  const fields = new FieldReader(front, source.relativePath, config.timezone);
+  const prefix = DATE_PREFIX.exec(path.posix.basename(source.relativePath))?.[1];
+  const common = base(source, front, fields);
+  const entry: PostEntry = {
+    kind: 'post',
+    source: { path: source.path, relativePath: source.relativePath, digest: source.digest },
+    ...common,
+    body: front.body,
+    bodyLine: front.bodyLine,
+    date: fields.date('date', { required: true, fallback: prefix }) ?? new Date(0),
+    updated: fields.date('updated'),
+    tags: fields.list('tags'),
+    authorKeys: fields.list('author'),
+    slug: readSlug(fields, source.relativePath),
+    draft: fields.boolean('draft'),
+    image: fields.string('image'),
+    imageAlt: fields.string('imageAlt'),
+    permalink: fields.string('permalink'),
+    positions: front.positions,
+  };
+  const problems: Problem[] = [...fields.problems];
+  if (entry.image && entry.imageAlt === undefined) {
+    problems.push(warningProblem({ code: 'front-matter/image-alt', message: 'The lead image has no `imageAlt` text.', hint: 'Describe the image for people who cannot see it (or write `imageAlt: ""` if it is purely decorative).', file: source.relativePath, line: front.positions.image?.line, column: front.positions.image?.column }));
+  }
+  if (common.summary === undefined && fields.problems.length === 0) {
+    problems.push(warningProblem({ code: 'front-matter/no-summary', message: 'The post has no `summary`; its first paragraph is used as the excerpt.', hint: 'Add a one-sentence `summary:` (the standfirst shown under the title).', file: source.relativePath, line: 1, column: 1 }));
+  }
+  return { entry, problems };
+}
+
+function readPage(source: SourceFile, front: FrontMatter, config: Config): { entry: PageEntry; problems: Problem[] } {
+  const fields = new FieldReader(front, source.relativePath, config.timezone);
+  const entry: PageEntry = {
+    kind: 'page',
+    source: { path: source.path, relativePath: source.relativePath, digest: source.digest },
+    ...base(source, front, fields),
+    body: front.body,
+    bodyLine: front.bodyLine,
+    pagePath: source.relativePath.replace(/^pages\//, '').replace(/\.md$/, ''),
+    permalink: fields.string('permalink'),
+    draft: fields.boolean('draft'),
+    order: fields.number('order'),
+    positions: front.positions,
+  };
+  return { entry, problems: fields.problems };
+}
+
+function readEvent(source: SourceFile, front: FrontMatter, config: Config): { entry: EventEntry; problems: Problem[] } {
+  const fields = new FieldReader(front, source.relativePath, config.timezone);
+  const bookingUrl = fields.string('url');
+  if (bookingUrl !== undefined && !/^https?:\/\//i.test(bookingUrl)) {
+    fields.fail('url', `The booking link ${JSON.stringify(bookingUrl)} must be a full web address.`, 'Start it with https://');
+  }
+  const entry: EventEntry = {
+    kind: 'event',
+    source: { path: source.path, relativePath: source.relativePath, digest: source.digest },
+    ...base(source, front, fields),
+    body: front.body,
+    bodyLine: front.bodyLine,
+    slug: readSlug(fields, source.relativePath),
+    start: fields.date('start', { required: true }) ?? new Date(0),
+    end: fields.date('end'),
+    location: fields.string('location'),
+    bookingUrl,
+    positions: front.positions,
+  };
+  return { entry, problems: fields.problems };
+}
+
+function job(source: SourceFile, front: FrontMatter): MarkdownJob {
+  return { id: source.relativePath, body: front.body, bodyLine: front.bodyLine, digest: source.digest };
+}
+
+/**
+ * Read every entry's front matter. Problems in one file never stop the others
+ * being read, so a build reports all of them at once.
+ */
+export function readEntries(sources: { readonly posts: readonly SourceFile[]; readonly pages: readonly SourceFile[]; readonly events: readonly SourceFile[] }, config: Config): Staged<EntrySet> {
+  const problems: Problem[] = [];
+  const jobs: MarkdownJob[] = [];
+  const collect = <T>(files: readonly SourceFile[], read: (source: SourceFile, front: FrontMatter, config: Config) => { entry: T; problems: Problem[] }): T[] =>
+    files.flatMap((source) => {
+      const front = parseFrontMatter(source.text, source.relativePath);
+      if (front.problems.length > 0) {
+        problems.push(...front.problems);
+        return [];
+      }
+      const result = read(source, front, config);
+      problems.push(...result.problems);
+      jobs.push(job(source, front));
+      return [result.entry];
+    });
+  const posts = collect(sources.posts, readPost);
+  const pages = collect(sources.pages, readPage);
+  const events = collect(sources.events, readEvent);
+  return staged({ posts, pages, events, jobs }, problems);
+}

@@ -1,0 +1,103 @@
+/** Dates in the site's time zone: parsing front-matter values, the build clock, formatting. */
+import { DateTime } from 'luxon';
+import { errorProblem, staged, type Staged } from '../errors.js';
+
+export type DateParse = { readonly ok: true; readonly date: Date } | { readonly ok: false; readonly message: string };
+
+const MIN_YEAR = 1000;
+const MAX_YEAR = 9999;
+
+const FORMATS = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
+
+function checkRange(dateTime: DateTime, written: string): DateParse {
+  if (!dateTime.isValid) return { ok: false, message: `"${written}" is not a real date (${dateTime.invalidExplanation ?? 'invalid'})` };
+  if (dateTime.year < MIN_YEAR || dateTime.year > MAX_YEAR) return { ok: false, message: `the year ${dateTime.year} is out of range (${MIN_YEAR}–${MAX_YEAR})` };
+  return { ok: true, date: dateTime.toJSDate() };
+}
+
+/**
+ * A front-matter date → an instant. A date-time without an offset, or a bare date
+ * (00:00), is read in `timezone`; ISO strings with an offset or `Z` keep it.
+ * YAML may already have produced a `Date` (for unquoted timestamps): those are UTC
+ * instants unless they had no time part, which YAML reads as UTC midnight.
+ */
+export function parseDateValue(value: unknown, timezone: string): DateParse {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return { ok: false, message: 'it is not a valid date' };
+    return checkRange(DateTime.fromJSDate(value, { zone: 'utc' }), value.toISOString());
+  }
+  if (typeof value !== 'string') return { ok: false, message: `expected a date like 2024-07-09 or 2024-07-09 10:00, got ${JSON.stringify(value) ?? String(value)}` };
+  const text = value.trim();
+  if (!/^\d{4,}-\d{2}-\d{2}/.test(text) && !/^[+-]\d{6}-/.test(text)) {
+    return { ok: false, message: `"${text}" is not a date; write it as YYYY-MM-DD, optionally with a time (2024-07-09 10:00)` };
+  }
+  const year = Number(/^(\d+)/.exec(text)?.[1]);
+  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, message: `the year ${year} is out of range (${MIN_YEAR}–${MAX_YEAR})` };
+  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
+  if (hasOffset) return checkRange(DateTime.fromISO(text.replace(' ', 'T'), { setZone: true }), text);
+  for (const format of FORMATS) {
+    const parsed = DateTime.fromFormat(text, format, { zone: timezone });
+    if (parsed.isValid) return checkRange(parsed, text);
+  }
+  const iso = DateTime.fromISO(text.replace(' ', 'T'), { zone: timezone });
+  return checkRange(iso, text);
+}
+
+/** YAML turns an unquoted `2024-07-09` into UTC midnight; we want midnight in the site's zone. */
+export function parseYamlDate(value: unknown, written: string | undefined, timezone: string): DateParse {
+  return parseDateValue(value instanceof Date && written !== undefined ? written : value, timezone);
+}
+
+/**
+ * The build clock: config `now` (or `--now`), then env `SECTORPRESS_NOW`, then the real clock.
+ */
+export function resolveClock(configNow: string | undefined, envNow: string | undefined): Staged<Date> {
+  const written = configNow ?? envNow;
+  if (written === undefined || written === '') return staged(new Date());
+  const parsed = parseDateValue(written, 'UTC');
+  if (parsed.ok) return staged(parsed.date);
+  return staged(new Date(), [errorProblem({
+    code: 'clock/invalid',
+    message: `The build clock ${JSON.stringify(written)} is not a date: ${parsed.message}.`,
+    hint: 'Give --now (or `now` in config, or SECTORPRESS_NOW) as an ISO date-time such as 2026-01-01T09:00:00Z.',
+  })]);
+}
+
+export interface ZonedParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+}
+
+export function zonedParts(date: Date, timezone: string): ZonedParts {
+  const dateTime = DateTime.fromJSDate(date, { zone: timezone });
+  return { year: dateTime.year, month: dateTime.month, day: dateTime.day, hour: dateTime.hour, minute: dateTime.minute };
+}
+
+function ordinal(day: number): string {
+  const tens = day % 100;
+  if (tens >= 11 && tens <= 13) return `${day}th`;
+  return `${day}${['th', 'st', 'nd', 'rd'][day % 10] ?? 'th'}`;
+}
+
+/**
+ * Format with Luxon tokens in the site's zone and language, plus `do` for the
+ * English ordinal day ("9th"), so WordPress's "Monday, December 9th, 2019" is
+ * `cccc, LLLL do, yyyy`.
+ */
+export function formatDate(date: Date, format: string, options: { readonly timezone: string; readonly language: string }): string {
+  const dateTime = DateTime.fromJSDate(date, { zone: options.timezone }).setLocale(options.language);
+  // Split out quoted literals first so a `do` inside quotes is left alone.
+  return format
+    .split(/('[^']*')/)
+    .map((part) => (part.startsWith("'") ? part : part.replace(/\bdo\b/g, `'${ordinal(dateTime.day)}'`)))
+    .map((part) => dateTime.toFormat(part))
+    .join('');
+}
+
+/** `2024-07-09T09:00:00.000Z`, or '' for no date. */
+export function isoDate(date: Date | undefined): string {
+  return date ? date.toISOString() : '';
+}
