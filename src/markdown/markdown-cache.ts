@@ -1,0 +1,82 @@
+/**
+ * The persistent Markdown cache: rendered bodies keyed by a hash of the body, in a
+ * file named by a digest of the whole pipeline (package versions, user plugins and
+ * their options), so any change to the pipeline starts a fresh cache.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { PluggableList } from 'unified';
+import { packageRoot } from '../package-root.js';
+import type { RenderedMarkdown } from './types.js';
+
+const PIPELINE_PACKAGES = ['unified', 'remark-parse', 'remark-gfm', 'remark-rehype', 'rehype-slug', 'rehype-stringify', 'mdast-util-to-hast', 'hast-util-to-html'];
+
+export function cacheFolder(root: string): string {
+  return path.join(root, 'node_modules', '.cache', 'sectorpress');
+}
+
+function packageVersion(name: string): string {
+  for (let dir = packageRoot(); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '?';
+    if (path.dirname(dir) === dir) return 'missing';
+  }
+}
+
+/** Versions of everything that shapes the HTML, sectorpress included. */
+export function pipelineVersions(): Record<string, string> {
+  const own = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  return Object.fromEntries([['sectorpress', own.version], ...PIPELINE_PACKAGES.map((name) => [name, packageVersion(name)])]);
+}
+
+function describePlugins(plugins: PluggableList): unknown[] {
+  return plugins.map((entry) => {
+    const [plugin, ...options] = Array.isArray(entry) ? entry : [entry];
+    const source = typeof plugin === 'function' ? `${plugin.name}:${createHash('sha1').update(plugin.toString()).digest('hex')}` : JSON.stringify(plugin);
+    return [source, JSON.stringify(options) ?? ''];
+  });
+}
+
+/** A digest of the pipeline: change any version, plugin or plugin option and it changes. */
+export function pipelineDigest(plugins: { remarkPlugins: PluggableList; rehypePlugins: PluggableList }, versions: Record<string, string> = pipelineVersions()): string {
+  const description = { versions, remark: describePlugins(plugins.remarkPlugins), rehype: describePlugins(plugins.rehypePlugins) };
+  return createHash('sha256').update(JSON.stringify(description)).digest('hex').slice(0, 16);
+}
+
+export function bodyKey(body: string): string {
+  return createHash('sha1').update(body).digest('base64url');
+}
+
+type Stored = [key: string, html: string, wordCount: number, readingMinutes: number, excerpt: string][];
+
+function cacheFile(root: string, digest: string): string {
+  return path.join(cacheFolder(root), `markdown-${digest}.bin`);
+}
+
+export async function readMarkdownCache(root: string, digest: string): Promise<Map<string, RenderedMarkdown>> {
+  try {
+    const stored = deserialize(await fs.readFile(cacheFile(root, digest))) as Stored;
+    return new Map(stored.map(([key, html, wordCount, readingMinutes, excerpt]) => [key, { html, wordCount, readingMinutes, excerpt }]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Replace the cache with exactly the entries of this build (so it never grows without bound). Errors are the caller's warning. */
+export async function writeMarkdownCache(root: string, digest: string, entries: ReadonlyMap<string, RenderedMarkdown>): Promise<void> {
+  const folder = cacheFolder(root);
+  await fs.mkdir(folder, { recursive: true });
+  const stale = (await fs.readdir(folder)).filter((name) => name.startsWith('markdown-') && name !== path.basename(cacheFile(root, digest)));
+  await Promise.all(stale.map((name) => fs.rm(path.join(folder, name), { force: true })));
+  const stored: Stored = [...entries].map(([key, value]) => [key, value.html, value.wordCount, value.readingMinutes, value.excerpt]);
+  const temp = `${cacheFile(root, digest)}.${randomBytes(4).toString('hex')}.tmp`;
+  await fs.writeFile(temp, serialize(stored));
+  await fs.rename(temp, cacheFile(root, digest));
+}
+
+/** Delete the Markdown cache of a site (`sectorpress clean`, `--no-cache` builds ignore it instead). */
+export async function clearMarkdownCache(root: string): Promise<void> {
+  await fs.rm(cacheFolder(root), { recursive: true, force: true });
+}
