@@ -1,0 +1,43 @@
+/** What every feed format shares: which posts, absolute URLs, and the feed's own metadata. */
+import type { Post, Site, Tag } from '../model/types.js';
+
+export interface FeedSpec {
+  readonly title: string;
+  readonly description: string;
+  /** The HTML page this feed mirrors (absolute). */
+  readonly homeUrl: string;
+  /** This feed's own absolute URL. */
+  readonly selfUrl: string;
+  readonly posts: readonly Post[];
+  /** Newest date among the posts (or the clock when there are none), for deterministic `updated`. */
+  readonly updated: Date;
+}
+
+export function absolute(site: Site, url: string): string {
+  return `${site.config.url}${url}`;
+}
+
+function newest(posts: readonly Post[], fallback: Date): Date {
+  return posts.reduce((latest, post) => {
+    const date = post.updated ?? post.date;
+    return date > latest ? date : latest;
+  }, posts.length > 0 ? new Date(0) : fallback);
+}
+
+export function siteFeed(site: Site, path: string): FeedSpec {
+  const posts = site.posts.slice(0, site.config.feedItems);
+  return { title: site.config.title, description: site.config.description, homeUrl: absolute(site, '/'), selfUrl: absolute(site, path), posts, updated: newest(posts, site.now) };
+}
+
+export function tagFeed(site: Site, tag: Tag): FeedSpec {
+  const posts = tag.posts.slice(0, site.config.feedItems);
+  return { title: `${site.config.title}: ${tag.name}`, description: site.config.description, homeUrl: absolute(site, tag.url), selfUrl: absolute(site, tag.feedUrl), posts, updated: newest(posts, site.now) };
+}
+
+/**
+ * Post HTML uses root-relative links (`/2024/…`, `/images/…`); feed readers have no base URL,
+ * so make `href` and `src` attributes that start with a single `/` absolute.
+ */
+export function absolutiseHtml(html: string, base: string): string {
+  return html.replace(/\b(href|src)="\/(?!\/)/g, `$1="${base}/`);
+}

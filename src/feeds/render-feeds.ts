@@ -1,0 +1,32 @@
+/** Every non-HTML output: site and tag feeds, calendars, sitemap, robots.txt. */
+import { staged, type Staged } from '../errors.js';
+import type { Site } from '../model/types.js';
+import type { OutputFile } from '../output/types.js';
+import type { Route } from '../routes/types.js';
+import { siteFeed, tagFeed } from './feed-items.js';
+import { renderAtom } from './render-atom.js';
+import { renderCalendar } from './render-calendar.js';
+import { renderJsonFeed } from './render-json-feed.js';
+import { renderRss } from './render-rss.js';
+import { renderRobots, renderSitemap } from './render-sitemap.js';
+
+const relative = (url: string): string => url.replace(/^\//, '');
+
+/**
+ * @example
+ * const { value: files } = renderFeeds(site, routes);
+ * files.map((file) => file.path); // ['feed.xml', 'atom.xml', 'feed.json', …]
+ */
+export function renderFeeds(site: Site, routes: readonly Route[]): Staged<OutputFile[]> {
+  const files: OutputFile[] = [
+    { path: 'feed.xml', contents: renderRss(siteFeed(site, '/feed.xml'), site) },
+    { path: 'atom.xml', contents: renderAtom(siteFeed(site, '/atom.xml'), site) },
+    { path: 'feed.json', contents: renderJsonFeed(siteFeed(site, '/feed.json'), site) },
+    ...site.tags.map((tag) => ({ path: relative(tag.feedUrl), contents: renderRss(tagFeed(site, tag), site) })),
+    { path: 'events.ics', contents: renderCalendar(site.events.all, site, `${site.config.title}: events`) },
+    ...site.events.all.map((event) => ({ path: relative(event.icsUrl), contents: renderCalendar([event], site, event.title) })),
+    { path: 'sitemap.xml', contents: renderSitemap(site, routes) },
+    { path: 'robots.txt', contents: renderRobots(site) },
+  ];
+  return staged(files);
+}

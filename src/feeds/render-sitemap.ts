@@ -1,0 +1,26 @@
+/** sitemap.xml (every HTML page but the 404) and robots.txt pointing at it. */
+import type { Site } from '../model/types.js';
+import type { Route } from '../routes/types.js';
+import { escapeXml } from './escape-xml.js';
+
+function lastModified(route: Route, site: Site): Date {
+  const context = route.context;
+  if (context.kind === 'post') return context.post.updated ?? context.post.date;
+  if ('posts' in context) {
+    const first = context.posts[0];
+    if (first) return first.updated ?? first.date;
+  }
+  const newest = site.posts[0];
+  return newest ? newest.updated ?? newest.date : site.now;
+}
+
+export function renderSitemap(site: Site, routes: readonly Route[]): string {
+  const urls = routes
+    .filter((route) => route.kind !== 'not-found')
+    .map((route) => `<url><loc>${escapeXml(`${site.config.url}${route.url}`)}</loc><lastmod>${lastModified(route, site).toISOString()}</lastmod></url>`);
+  return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
+}
+
+export function renderRobots(site: Site): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${site.config.url}/sitemap.xml\n`;
+}
