@@ -1,0 +1,131 @@
+/** `sectorpress dev` as a library: build into memory, serve on 127.0.0.1, watch, live-reload. */
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { formatProblem } from '../errors.js';
+import { DevSession, type RebuildResult } from './dev-session.js';
+import { EVENTS_PATH, LiveReload } from './live-reload.js';
+import { serveOutput } from './serve-output.js';
+import { watchFiles, type FileWatcher } from './watch-files.js';
+
+export interface DevServerOptions {
+  readonly root?: string;
+  /** Default 8080; 0 picks any free port. If taken, the next free port is used. */
+  readonly port?: number;
+  /** Default 127.0.0.1 (this machine only). */
+  readonly host?: string;
+  readonly drafts?: boolean;
+  readonly future?: boolean;
+  readonly now?: string;
+  readonly open?: boolean;
+  /** Quiet period that ends a burst of file changes (default 20 ms). */
+  readonly debounceMs?: number;
+  /** Where status lines go (default: stderr). */
+  readonly log?: (line: string) => void;
+  /** Called after every rebuild (tests and tooling). */
+  readonly onRebuild?: (result: RebuildResult) => void;
+}
+
+export interface DevServer {
+  readonly url: string;
+  readonly port: number;
+  /** The current in-memory site. */
+  readonly session: DevSession;
+  close(): Promise<void>;
+}
+
+const PORT_ATTEMPTS = 20;
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+async function listenOnFreePort(server: Server, port: number, host: string, log: (line: string) => void): Promise<number> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await listen(server, port === 0 ? 0 : port + attempt, host);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= PORT_ATTEMPTS || port === 0) throw error;
+      log(`[dev] port ${port + attempt} is in use, trying ${port + attempt + 1}`);
+    }
+  }
+}
+
+function describe(result: RebuildResult): string {
+  const what = result.changed.length === 0 ? 'first build' : result.changed.length === 1 ? `${result.changed[0]} changed` : `${result.changed.length} files changed`;
+  return result.ok ? `[dev] ${what} → ${result.pagesWritten} pages updated in ${result.ms} ms` : `[dev] ${what} → build failed in ${result.ms} ms; still serving the last good site`;
+}
+
+/**
+ * Start the dev server.
+ *
+ * @example
+ * const server = await createDevServer({ root: 'my-blog', port: 0 });
+ * console.log(server.url);
+ * await server.close();
+ */
+export async function createDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const session = new DevSession({ root: options.root, drafts: options.drafts, future: options.future, now: options.now });
+  const reload = new LiveReload();
+  let failing = false;
+  const report = (result: RebuildResult): void => {
+    log(describe(result));
+    for (const problem of result.problems) log(formatProblem(problem));
+    if (!result.ok) {
+      failing = true;
+      reload.send('problems', result.problems.filter((problem) => problem.severity === 'error').map(formatProblem));
+    } else {
+      if (failing) reload.send('clear');
+      failing = false;
+      if (result.cssOnly) reload.send('css', result.updated.filter((file) => file.endsWith('.css')).map((file) => `/${file}`));
+      else if (result.updated.length > 0) reload.send('reload');
+    }
+    options.onRebuild?.(result);
+  };
+  report(await session.rebuild());
+
+  const server = createServer((request, response) => {
+    if (request.url === EVENTS_PATH) return reload.connect(response);
+    serveOutput(session, request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+  const host = options.host ?? '127.0.0.1';
+  const port = await listenOnFreePort(server, options.port ?? 8080, host, log);
+
+  let queue = Promise.resolve();
+  const watcher: FileWatcher = watchFiles({
+    root: session.root,
+    extra: session.themeDir && !session.themeDir.startsWith(session.root + path.sep) ? [session.themeDir] : [],
+    ignore: [session.outDir || path.join(session.root, '_site')],
+    debounceMs: options.debounceMs ?? 20,
+    onBatch: (paths) => {
+      queue = queue.then(async () => report(await session.rebuild(paths)));
+    },
+  });
+  await watcher.ready;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  if (options.open) log(`[dev] open ${url} in your browser`);
+  return {
+    url,
+    port,
+    session,
+    async close() {
+      await watcher.close();
+      reload.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

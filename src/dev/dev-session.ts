@@ -1,0 +1,94 @@
+/**
+ * One site being developed: the last good output in memory, rebuilt on demand.
+ * A failed rebuild keeps the last good output and reports its problems.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { StageRunner, modelStages, renderSite, type BuildOptions } from '../build.js';
+import { BuildFailedError, type Problem } from '../errors.js';
+import type { OutputFile } from '../output/types.js';
+
+/** What one rebuild did (also what `watch()` yields). */
+export interface RebuildResult {
+  readonly ok: boolean;
+  /** Source paths (site-relative) that triggered this rebuild; empty for the first build. */
+  readonly changed: readonly string[];
+  /** Output paths whose bytes changed. */
+  readonly updated: readonly string[];
+  readonly pagesWritten: number;
+  readonly ms: number;
+  readonly problems: readonly Problem[];
+  /** True when only stylesheets changed, so pages can swap CSS without reloading. */
+  readonly cssOnly: boolean;
+}
+
+export interface ServedFile {
+  readonly contents?: Uint8Array | string;
+  readonly copyFrom?: string;
+}
+
+function sameContents(a: OutputFile | undefined, b: OutputFile): boolean {
+  if (!a) return false;
+  if ('copyFrom' in a || 'copyFrom' in b) return 'copyFrom' in a && 'copyFrom' in b && a.copyFrom === b.copyFrom;
+  return typeof a.contents === 'string' && typeof b.contents === 'string' ? a.contents === b.contents : Buffer.from(a.contents).equals(Buffer.from(b.contents));
+}
+
+export class DevSession {
+  private files = new Map<string, OutputFile>();
+  private staticStamps = new Map<string, number>();
+  problems: readonly Problem[] = [];
+  outDir = '';
+  /** The theme folder in use, watched too when it is outside the site. */
+  themeDir = '';
+  root: string;
+
+  constructor(private readonly options: BuildOptions) {
+    this.root = path.resolve(options.root ?? '.');
+  }
+
+  get(file: string): OutputFile | undefined {
+    return this.files.get(file);
+  }
+
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  /** Every output file, for comparing with a clean build. */
+  snapshot(): ReadonlyMap<string, OutputFile> {
+    return this.files;
+  }
+
+  private async staticChanged(file: OutputFile): Promise<boolean> {
+    if (!('copyFrom' in file)) return false;
+    const stamp = await fs.stat(file.copyFrom).then((stat) => stat.mtimeMs + stat.size, () => -1);
+    const changed = this.staticStamps.get(file.path) !== stamp;
+    this.staticStamps.set(file.path, stamp);
+    return changed;
+  }
+
+  async rebuild(changed: readonly string[] = []): Promise<RebuildResult> {
+    const started = performance.now();
+    const runner = new StageRunner(undefined);
+    try {
+      const { config, site } = await modelStages(runner, { ...this.options, cache: this.options.cache ?? true });
+      this.outDir = config.outDir;
+      this.themeDir = config.theme;
+      const { files } = await renderSite(runner, site);
+      const next = new Map(files.map((file) => [file.path, file]));
+      const updated: string[] = [];
+      for (const file of files) {
+        if (!sameContents(this.files.get(file.path), file) || (await this.staticChanged(file))) updated.push(file.path);
+      }
+      for (const file of this.files.keys()) if (!next.has(file)) updated.push(file);
+      this.files = next;
+      this.problems = runner.problems;
+      const cssOnly = changed.length > 0 && changed.every((file) => file.endsWith('.css'));
+      return { ok: true, changed, updated, pagesWritten: updated.filter((file) => file.endsWith('.html')).length, ms: Math.round(performance.now() - started), problems: runner.problems, cssOnly };
+    } catch (error) {
+      const problems = error instanceof BuildFailedError ? error.problems : [{ severity: 'error' as const, code: 'dev/internal', message: error instanceof Error ? error.message : String(error) }];
+      this.problems = problems;
+      return { ok: false, changed, updated: [], pagesWritten: 0, ms: Math.round(performance.now() - started), problems, cssOnly: false };
+    }
+  }
+}

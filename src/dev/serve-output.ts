@@ -1,0 +1,65 @@
+/**
+ * Serve the in-memory output. Request paths are checked before lookup and only
+ * keys of the output map are ever served, so nothing outside the output can be read.
+ */
+import { promises as fs } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { DevSession } from './dev-session.js';
+import { LIVE_RELOAD_SCRIPT } from './live-reload.js';
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.xml': 'application/xml; charset=utf-8', '.ics': 'text/calendar; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif', '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon', '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.mp4': 'video/mp4', '.webmanifest': 'application/manifest+json',
+};
+
+/** The output key for a request path, or a status code when the path is unacceptable. */
+export function resolveRequestPath(rawUrl: string): { key: string; pathname: string } | { status: 400 } {
+  const pathname = rawUrl.split('?')[0]?.split('#')[0] ?? '';
+  if (!pathname.startsWith('/') || pathname.includes('\\') || pathname.includes('\0') || /%(5c|00|2f)/i.test(pathname)) return { status: 400 };
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return { status: 400 };
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((segment) => segment === '..' || segment === '.')) return { status: 400 };
+  const key = decoded.replace(/^\/+/, '');
+  return { key: key === '' || key.endsWith('/') ? `${key}index.html` : key, pathname };
+}
+
+function injectScript(html: string): string {
+  const at = html.lastIndexOf('</body>');
+  return at < 0 ? html + LIVE_RELOAD_SCRIPT : `${html.slice(0, at)}${LIVE_RELOAD_SCRIPT}${html.slice(at)}`;
+}
+
+async function body(session: DevSession, key: string): Promise<Uint8Array | string | undefined> {
+  const file = session.get(key);
+  if (!file) return undefined;
+  if ('copyFrom' in file) return fs.readFile(file.copyFrom).catch(() => undefined);
+  return key.endsWith('.html') ? injectScript(typeof file.contents === 'string' ? file.contents : Buffer.from(file.contents).toString('utf8')) : file.contents;
+}
+
+function send(response: ServerResponse, status: number, type: string, contents: Uint8Array | string, head: boolean): void {
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  response.end(head ? undefined : contents);
+}
+
+/** Answer one request from the session's output. */
+export async function serveOutput(session: DevSession, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const head = request.method === 'HEAD';
+  if (request.method !== 'GET' && !head) return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed', head);
+  const resolved = resolveRequestPath(request.url ?? '/');
+  if ('status' in resolved) return send(response, 400, 'text/plain; charset=utf-8', 'Bad request', head);
+  const contents = await body(session, resolved.key);
+  if (contents !== undefined) return send(response, 200, TYPES[path.posix.extname(resolved.key)] ?? 'application/octet-stream', contents, head);
+  if (!resolved.pathname.endsWith('/') && session.has(`${resolved.key}/index.html`)) {
+    response.writeHead(301, { location: `${resolved.pathname}/`, 'cache-control': 'no-store' });
+    return void response.end();
+  }
+  const notFound = await body(session, '404.html');
+  return send(response, 404, 'text/html; charset=utf-8', notFound ?? '<!doctype html><title>Not found</title><h1>Not found</h1>', head);
+}

@@ -1,0 +1,59 @@
+/**
+ * chokidar over the site folder and the theme, debounced: a burst of events
+ * (an editor's atomic save, a git checkout) becomes one batch of changed paths.
+ */
+import path from 'node:path';
+import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
+
+export interface FileWatcher {
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface WatchFilesOptions {
+  readonly root: string;
+  /** Extra folders to watch (a theme outside the site). */
+  readonly extra: readonly string[];
+  /** Absolute folders never to watch (the output folder). */
+  readonly ignore: readonly string[];
+  readonly debounceMs: number;
+  readonly onBatch: (paths: string[]) => void;
+}
+
+function ignoredBy(options: WatchFilesOptions): (file: string) => boolean {
+  const ignored = options.ignore.map((dir) => path.resolve(dir));
+  return (file) => {
+    const absolute = path.resolve(file);
+    if (ignored.some((dir) => absolute === dir || absolute.startsWith(`${dir}${path.sep}`))) return true;
+    const relative = path.relative(options.root, absolute);
+    const segments = relative.split(path.sep);
+    // Dotfiles and dot-folders are editor/VCS noise (.git, .DS_Store, .swp); leftovers of killed builds start with a dot too.
+    return segments.some((segment) => segment === 'node_modules' || (segment.startsWith('.') && segment !== '..' && segment !== '.'));
+  };
+}
+
+export function watchFiles(options: WatchFilesOptions): FileWatcher {
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const flush = (): void => {
+    timer = undefined;
+    const paths = [...pending].sort();
+    pending.clear();
+    if (paths.length > 0) options.onBatch(paths);
+  };
+  const watcher: FSWatcher = chokidarWatch([options.root, ...options.extra], { ignoreInitial: true, ignored: ignoredBy(options), persistent: true });
+  watcher.on('all', (_event, file) => {
+    const relative = path.relative(options.root, file).split(path.sep).join('/');
+    pending.add(relative.startsWith('..') ? file : relative);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, options.debounceMs);
+  });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    ready,
+    async close() {
+      if (timer) clearTimeout(timer);
+      await watcher.close();
+    },
+  };
+}
