@@ -1,4 +1,5 @@
 /** What each config field must be, as small checkers that return a reason or `undefined`. */
+import { suggestName } from './suggest-name.js';
 
 export type Check = (value: unknown) => string | undefined;
 
@@ -33,7 +34,10 @@ export const shape = (fields: Record<string, Check>): Check => (value) => {
   if (!isRecord(value)) return 'must be an object';
   for (const [key, entry] of Object.entries(value)) {
     const check = fields[key];
-    if (!check) return `has an unknown field "${key}" (known: ${Object.keys(fields).join(', ')})`;
+    if (!check) {
+      const suggestion = suggestName(key, Object.keys(fields));
+      return `has an unknown field "${key}" (${suggestion ? `did you mean "${suggestion}"?` : `known: ${Object.keys(fields).join(', ')}`})`;
+    }
     const reason = check(entry);
     if (reason) return `.${key} ${reason}`;
   }

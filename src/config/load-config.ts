@@ -1,86 +1,51 @@
-/** Find, load and validate `sectorpress.config.{ts,mts,js,mjs,json}`. The only config I/O. */
-import { existsSync, promises as fs } from 'node:fs';
-import { createRequire } from 'node:module';
+/** Find, load, validate and freeze `sectorpress.config.{ts,mts,js,mjs,json}`. The only config I/O. */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createJiti } from 'jiti';
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
-import type { SourcePosition } from '../content/types.js';
 import { errorProblem, staged, type Staged } from '../errors.js';
-import { packageRoot } from '../package-root.js';
+import { readConfigFile, type ConfigFileValue } from './read-config-file.js';
+import { resolveThemeFolder } from './resolve-theme-folder.js';
 import type { Config, ConfigOverrides } from './types.js';
 import { validateConfig } from './validate-config.js';
 
+/** Config file names in the order they are looked for; the first found is used. */
 export const CONFIG_NAMES = ['sectorpress.config.ts', 'sectorpress.config.mts', 'sectorpress.config.js', 'sectorpress.config.mjs', 'sectorpress.config.json'];
 
-interface Loaded {
-  readonly value: unknown;
-  readonly positions: Map<string, SourcePosition>;
+async function isFolder(folder: string): Promise<boolean> {
+  return fs.stat(folder).then((stat) => stat.isDirectory(), () => false);
 }
 
-function parseJsonConfig(text: string, relative: string): Staged<Loaded | undefined> {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const error = document.errors[0];
-  if (error) {
-    const at = lines.linePos(error.pos[0]);
-    return staged(undefined, [errorProblem({ code: 'config/syntax', message: `The config file is not valid JSON: ${error.message.split('\n')[0]}`, file: relative, line: at.line, column: at.col })]);
+async function findConfigFile(root: string): Promise<string | undefined> {
+  for (const name of CONFIG_NAMES) {
+    const file = path.join(root, name);
+    if (await fs.stat(file).then((stat) => stat.isFile(), () => false)) return file;
   }
-  const positions = new Map<string, SourcePosition>();
-  if (isMap(document.contents)) {
-    for (const pair of document.contents.items) {
-      if (isScalar(pair.key) && pair.key.range) {
-        const at = lines.linePos(pair.key.range[0]);
-        positions.set(String(pair.key.value), { line: at.line, column: at.col });
-      }
-    }
-  }
-  return staged({ value: document.toJS(), positions });
+  return undefined;
 }
 
-async function importConfig(file: string): Promise<unknown> {
-  const jiti = createJiti(file, { fsCache: false, moduleCache: false, interopDefault: true });
-  return jiti.import(file, { default: true });
-}
-
-async function loadFile(file: string, relative: string): Promise<Staged<Loaded | undefined>> {
-  if (file.endsWith('.json')) return parseJsonConfig(await fs.readFile(file, 'utf8'), relative);
-  try {
-    return staged({ value: await importConfig(file), positions: new Map() });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return staged(undefined, [errorProblem({ code: 'config/load', message: `The config file could not be loaded: ${reason}`, hint: 'Fix the error in the config file; it must export the settings object as its default export.', file: relative })]);
-  }
-}
-
-/** The bundled theme, a folder relative to the site, or an installed package's folder. */
-function themeResolver(root: string): (theme: string | undefined) => string {
-  return (theme) => {
-    if (theme === undefined) return path.join(packageRoot(), 'theme');
-    const local = path.resolve(root, theme);
-    if (theme.startsWith('.') || path.isAbsolute(theme) || existsSync(local)) return local;
-    try {
-      return path.dirname(createRequire(path.join(root, 'noop.js')).resolve(`${theme}/package.json`));
-    } catch {
-      return local;
-    }
-  };
+/** A failed stage still owes a value; callers stop at the error before reading it. */
+function failed(problems: Staged<unknown>['problems']): Staged<Config> {
+  return staged(undefined as unknown as Config, problems);
 }
 
 /**
  * Load the site's config (or defaults when there is none), apply overrides, validate.
+ * Never throws for bad input: a missing folder, a malformed or throwing config file,
+ * unknown fields and wrong types all come back as error problems.
  *
  * @example
  * const { value: config, problems } = await loadConfig('/path/to/site', { now: '2026-01-01' });
  */
 export async function loadConfig(root: string, overrides: ConfigOverrides): Promise<Staged<Config>> {
   const siteRoot = path.resolve(root);
-  if (!existsSync(siteRoot)) {
-    return staged(undefined as unknown as Config, [errorProblem({ code: 'config/no-site', message: `There is no folder ${root}.`, hint: 'Give the path of a site folder (one with a posts/ folder).' })]);
+  if (!(await isFolder(siteRoot))) {
+    return failed([errorProblem({ code: 'config/no-site', message: `There is no site folder at ${siteRoot}.`, hint: 'Give the path of a site folder (one with a posts/ folder).' })]);
   }
-  const found = CONFIG_NAMES.map((name) => path.join(siteRoot, name)).find((file) => existsSync(file));
-  const relative = found ? path.basename(found) : undefined;
-  const loaded = found && relative ? await loadFile(found, relative) : staged<Loaded | undefined>({ value: undefined, positions: new Map() });
-  if (!loaded.value) return staged(undefined as unknown as Config, loaded.problems);
-  const validated = validateConfig(loaded.value.value, { root: siteRoot, file: found, positions: loaded.value.positions, resolveTheme: themeResolver(siteRoot) }, overrides);
-  return staged(validated.value as Config, validated.problems);
+  const file = await findConfigFile(siteRoot);
+  const loaded: Staged<ConfigFileValue | undefined> = file
+    ? await readConfigFile(file, path.basename(file))
+    : staged({ value: undefined, positions: new Map() });
+  if (!loaded.value) return failed(loaded.problems);
+  const source = { root: siteRoot, file, positions: loaded.value.positions, resolveTheme: (theme: string | undefined) => resolveThemeFolder(siteRoot, theme) };
+  const validated = validateConfig(loaded.value.value, source, overrides);
+  return validated.value ? staged(validated.value, validated.problems) : failed(validated.problems);
 }

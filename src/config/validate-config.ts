@@ -1,9 +1,9 @@
 /** A user's config object → the validated, defaulted, frozen `Config`. */
 import path from 'node:path';
 import { IANAZone } from 'luxon';
-import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
 import type { SourcePosition } from '../content/types.js';
-import { CONFIG_FIELDS, isRecord } from './config-schema.js';
+import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
+import { CONFIG_FIELDS, absoluteUrl, isRecord } from './config-schema.js';
 import { suggestName } from './suggest-name.js';
 import type { Config, ConfigOverrides, UserConfig } from './types.js';
 
@@ -14,9 +14,11 @@ export interface ConfigSource {
   readonly file: string | undefined;
   /** Where each top-level key is in the file (JSON configs only). */
   readonly positions: ReadonlyMap<string, SourcePosition>;
-  /** Resolves `theme` (a folder or a package name) to an absolute folder. */
-  readonly resolveTheme: (theme: string | undefined) => string;
+  /** Resolves `theme` (a folder or a package name) to an absolute folder, or says why it cannot. */
+  readonly resolveTheme: (theme: string | undefined) => { folder: string } | { reason: string };
 }
+
+const DOCS_HINT = 'See docs/configuration.md for every field and its type.';
 
 function locate(source: ConfigSource, key: string): Pick<Problem, 'file' | 'line' | 'column'> {
   const position = source.positions.get(key);
@@ -24,45 +26,69 @@ function locate(source: ConfigSource, key: string): Pick<Problem, 'file' | 'line
   return { file, line: position?.line, column: position?.column };
 }
 
-function fieldProblems(user: Record<string, unknown>, source: ConfigSource): Problem[] {
-  const problems: Problem[] = [];
+function unknownField(key: string, source: ConfigSource): Problem {
   const known = Object.keys(CONFIG_FIELDS);
-  for (const [key, value] of Object.entries(user)) {
-    const check = CONFIG_FIELDS[key];
-    if (!check) {
-      const suggestion = suggestName(key, known);
-      problems.push(errorProblem({
-        code: 'config/unknown-field',
-        message: `Unknown config field "${key}".`,
-        hint: suggestion ? `Did you mean "${suggestion}"?` : `Known fields: ${known.join(', ')}.`,
-        ...locate(source, key),
-      }));
-      continue;
-    }
-    const reason = value === undefined ? undefined : check(value);
-    if (reason) {
-      const nested = /^([.[][^ ]*) (.*)$/.exec(reason);
-      const field = nested ? `${key}${nested[1] ?? ''}` : key;
-      problems.push(errorProblem({ code: 'config/type', message: `Config field "${field}" ${nested ? nested[2] : reason}.`, hint: 'See docs/configuration.md for every field and its type.', ...locate(source, key) }));
-    }
+  const suggestion = suggestName(key, known);
+  return errorProblem({
+    code: 'config/unknown-field',
+    message: `Unknown config field "${key}".`,
+    hint: suggestion ? `Did you mean "${suggestion}"?` : `Known fields: ${known.join(', ')}.`,
+    ...locate(source, key),
+  });
+}
+
+function isLanguageTag(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
   }
+}
+
+/** Checks that need more than a type: a real time zone and language tag. */
+function valueProblems(user: Record<string, unknown>, source: ConfigSource): Problem[] {
+  const problems: Problem[] = [];
   if (typeof user.timezone === 'string' && !IANAZone.isValidZone(user.timezone)) {
     problems.push(errorProblem({ code: 'config/timezone', message: `Unknown time zone "${user.timezone}".`, hint: 'Use an IANA zone name such as "Europe/London".', ...locate(source, 'timezone') }));
+  }
+  if (typeof user.language === 'string' && !isLanguageTag(user.language)) {
+    problems.push(errorProblem({ code: 'config/language', message: `"${user.language}" is not a language tag.`, hint: 'Use a BCP 47 tag such as "en-GB" or "cy".', ...locate(source, 'language') }));
   }
   return problems;
 }
 
-/**
- * Validate and default a config. Overrides (CLI flags, API options) win over the file.
- */
-export function validateConfig(raw: unknown, source: ConfigSource, overrides: ConfigOverrides): Staged<Config | undefined> {
-  if (raw !== undefined && !isRecord(raw)) {
-    return staged(undefined, [errorProblem({ code: 'config/type', message: 'The config must be an object of settings.', hint: 'Export an object: `export default defineConfig({ title: "…" })`.', ...locate(source, '') })]);
+function fieldProblems(user: Record<string, unknown>, source: ConfigSource): Problem[] {
+  const problems: Problem[] = [];
+  for (const [key, value] of Object.entries(user)) {
+    const check = CONFIG_FIELDS[key];
+    if (!check) {
+      problems.push(unknownField(key, source));
+      continue;
+    }
+    const reason = value === undefined ? undefined : check(value);
+    if (!reason) continue;
+    // Nested reasons start with the path inside the field: `.post must be a string`.
+    const nested = /^([.[]\S*) (.*)$/.exec(reason);
+    const field = nested ? `${key}${nested[1] ?? ''}` : key;
+    problems.push(errorProblem({ code: 'config/type', message: `Config field "${field}" ${nested ? nested[2] : reason}.`, hint: DOCS_HINT, ...locate(source, key) }));
   }
-  const user = (raw ?? {}) as UserConfig & Record<string, unknown>;
-  const problems = fieldProblems(user, source);
-  if (problems.length > 0) return staged(undefined, problems);
-  const config: Config = {
+  return problems.length > 0 ? problems : valueProblems(user, source);
+}
+
+function overrideProblems(overrides: ConfigOverrides): Problem[] {
+  const reason = overrides.url === undefined ? undefined : absoluteUrl(overrides.url);
+  return reason ? [errorProblem({ code: 'config/base-url', message: `The base URL ${JSON.stringify(overrides.url)} ${reason}.`, hint: 'Pass e.g. --base-url https://blog.example.org' })] : [];
+}
+
+/** Building into the site folder (or a folder holding it) would replace the site itself. */
+function outDirProblems(outDir: string, source: ConfigSource): Problem[] {
+  const fromOut = path.relative(outDir, source.root);
+  if (fromOut !== '' && (fromOut.startsWith('..') || path.isAbsolute(fromOut))) return [];
+  return [errorProblem({ code: 'config/out-dir', message: `The output folder ${outDir} would contain the site folder itself.`, hint: 'Choose a folder inside the site, such as "_site" (the default).', ...locate(source, 'outDir') })];
+}
+
+function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverrides, theme: string): Config {
+  return {
     root: source.root,
     configFile: source.file,
     title: user.title ?? 'Untitled blog',
@@ -74,16 +100,43 @@ export function validateConfig(raw: unknown, source: ConfigSource, overrides: Co
     feedItems: user.feedItems ?? 20,
     relatedPosts: user.relatedPosts ?? 3,
     permalinks: { post: '/:year/:month/:slug/', tag: '/tag/:slug/', author: '/author/:slug/', ...user.permalinks },
-    theme: source.resolveTheme(user.theme),
-    outDir: overrides.outDir ?? path.resolve(source.root, user.outDir ?? '_site'),
-    markdown: { remarkPlugins: user.markdown?.remarkPlugins ?? [], rehypePlugins: user.markdown?.rehypePlugins ?? [] },
+    theme,
+    outDir: path.resolve(source.root, overrides.outDir ?? user.outDir ?? '_site'),
+    markdown: { remarkPlugins: [...(user.markdown?.remarkPlugins ?? [])], rehypePlugins: [...(user.markdown?.rehypePlugins ?? [])] },
     helpers: { ...user.helpers },
     now: overrides.now ?? user.now,
-    navigation: user.navigation ?? [],
+    navigation: (user.navigation ?? []).map((link) => ({ ...link })),
     tagPages: user.tagPages ?? 'excerpt',
     dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm', ...user.dateFormats },
-    subscribe: user.subscribe ?? false,
+    subscribe: user.subscribe ? { ...user.subscribe } : false,
     themeOptions: { ...user.themeOptions },
   };
-  return staged(Object.freeze(config));
+}
+
+/** Freeze the config and the containers it owns (not users' plugin or helper functions). */
+function freezeConfig(config: Config): Config {
+  for (const value of [config.permalinks, config.markdown, config.markdown.remarkPlugins, config.markdown.rehypePlugins, config.helpers, config.navigation, ...config.navigation, config.dateFormats, config.subscribe, config.themeOptions]) {
+    if (value) Object.freeze(value);
+  }
+  return Object.freeze(config);
+}
+
+/**
+ * Validate and default a config. Overrides (CLI flags, API options) win over the file.
+ * Every problem is reported at once; the value is `undefined` when any is an error.
+ */
+export function validateConfig(raw: unknown, source: ConfigSource, overrides: ConfigOverrides): Staged<Config | undefined> {
+  if (raw !== undefined && !isRecord(raw)) {
+    return staged(undefined, [errorProblem({ code: 'config/type', message: 'The config must be an object of settings.', hint: 'Export an object: `export default defineConfig({ title: "…" })`.', ...locate(source, '') })]);
+  }
+  const user = (raw ?? {}) as UserConfig & Record<string, unknown>;
+  const problems = [...fieldProblems(user, source), ...overrideProblems(overrides)];
+  if (problems.length > 0) return staged(undefined, problems);
+  const theme = source.resolveTheme(user.theme);
+  if ('reason' in theme) {
+    return staged(undefined, [errorProblem({ code: 'config/theme', message: `The theme "${user.theme}" cannot be found: ${theme.reason}.`, hint: 'Give a folder relative to the site (e.g. "./my-theme") or the name of an installed theme package.', ...locate(source, 'theme') })]);
+  }
+  const config = defaults(user, source, overrides, theme.folder);
+  const unsafe = outDirProblems(config.outDir, source);
+  return unsafe.length > 0 ? staged(undefined, unsafe) : staged(freezeConfig(config));
 }

@@ -2,10 +2,10 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
 import { forEachLimited } from '../for-each-limited.js';
+import { findFiles } from './find-files.js';
 import type { SourceFile, SourceKind, SourceSet, StaticFile } from './types.js';
 
 const READ_CONCURRENCY = 64;
@@ -17,38 +17,40 @@ const PATTERNS: ReadonlyArray<[SourceKind, string]> = [
   ['data', 'data/*.{yml,yaml,json}'],
 ];
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
 
-/** Bytes → text, or why they are not a text file we can read. */
-export function decodeSource(bytes: Uint8Array): { text: string } | { reason: string } {
-  if (bytes.includes(0)) return { reason: 'it looks like a binary file (it contains NUL bytes)' };
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { reason: 'it is not valid UTF-8 text' };
-  }
-  return { text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
+/** 1-based line and column of `index` in `text`. */
+function lineColumn(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
-async function insideRoot(root: string, file: string): Promise<boolean> {
-  const real = await fs.realpath(file);
-  const realRoot = await fs.realpath(root);
-  const relative = path.relative(realRoot, real);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+/**
+ * Bytes → text (BOM stripped, line endings `\n`), or why they are not a text file
+ * we can read and, where it helps, the line and column of the first bad byte.
+ */
+export function decodeSource(bytes: Uint8Array): { text: string } | { reason: string; line?: number; column?: number } {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { reason: 'it looks like a binary file (it contains NUL bytes)', ...lineColumn(lenient.decode(bytes.subarray(0, nul)), Infinity) };
+  let text: string;
+  try {
+    text = strict.decode(bytes);
+  } catch {
+    const lossy = lenient.decode(bytes);
+    return { reason: 'it is not valid UTF-8 text', ...lineColumn(lossy, lossy.indexOf('\uFFFD')) };
+  }
+  return { text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
 }
 
 async function readSource(root: string, relativePath: string, kind: SourceKind, problems: Problem[]): Promise<SourceFile | undefined> {
   const file = path.join(root, relativePath);
   try {
-    if (!(await insideRoot(root, file))) {
-      problems.push(warningProblem({ code: 'load/outside-site', message: 'Skipped: this is a link to a file outside the site folder.', hint: 'Copy the file into the site instead of linking to it.', file: relativePath }));
-      return undefined;
-    }
     const bytes = await fs.readFile(file);
     const decoded = decodeSource(bytes);
     if ('reason' in decoded) {
-      problems.push(errorProblem({ code: 'load/not-text', message: `Cannot read this file: ${decoded.reason}.`, hint: 'Save it as UTF-8 text, or move it out of the content folders.', file: relativePath }));
+      const { reason, line, column } = decoded;
+      problems.push(errorProblem({ code: 'load/not-text', message: `Cannot read this file: ${reason}.`, hint: 'Save it as UTF-8 text, or move it out of the content folders.', file: relativePath, line, column }));
       return undefined;
     }
     const digest = createHash('sha256').update(bytes).digest('hex');
@@ -60,21 +62,26 @@ async function readSource(root: string, relativePath: string, kind: SourceKind, 
   }
 }
 
-async function findStatics(root: string): Promise<StaticFile[]> {
-  const found = await fg('static/**/*', { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/.DS_Store', '**/Thumbs.db', '**/.git/**'] });
-  return found.sort().map((relative) => ({ path: path.join(root, relative), outputPath: relative.slice('static/'.length) }));
+async function findStatics(root: string, problems: Problem[]): Promise<StaticFile[]> {
+  const found = await findFiles(root, 'static/**/*', { dot: true, ignore: ['**/.DS_Store', '**/Thumbs.db', '**/.git/**'] }, problems);
+  return found.map((relative) => ({ path: path.join(root, relative), outputPath: relative.slice('static/'.length) }));
 }
 
 /**
- * Read every post, page, event and data file (in a stable order) and list static files.
- * Unreadable, binary or non-UTF-8 files are errors naming the file.
+ * Read every post, page, event and data file (sorted by path) and list static files.
+ * Unreadable, binary or non-UTF-8 files are errors naming the file; dotfiles are
+ * ignored (except under `static/`) and links leading outside the site are skipped.
+ *
+ * @example
+ * const { value: sources, problems } = await loadContent(config);
+ * console.log(sources.posts.map((file) => file.relativePath));
  */
 export async function loadContent(config: Config): Promise<Staged<SourceSet>> {
   const root = config.root;
   const problems: Problem[] = [];
   const buckets: Record<SourceKind, SourceFile[]> = { post: [], page: [], event: [], data: [] };
   for (const [kind, pattern] of PATTERNS) {
-    const found = (await fg(pattern, { cwd: root, onlyFiles: true, followSymbolicLinks: false, dot: false })).sort();
+    const found = await findFiles(root, pattern, { dot: false }, problems);
     const read: (SourceFile | undefined)[] = new Array(found.length);
     await forEachLimited(found.map((relative, index) => ({ relative, index })), READ_CONCURRENCY, async ({ relative, index }) => {
       read[index] = await readSource(root, relative, kind, problems);
@@ -84,6 +91,6 @@ export async function loadContent(config: Config): Promise<Staged<SourceSet>> {
   if (!(await fs.stat(path.join(root, 'posts')).then((stat) => stat.isDirectory(), () => false))) {
     problems.push(warningProblem({ code: 'load/no-posts', message: 'This site has no posts/ folder, so the blog is empty.', hint: 'Create posts/ and add Markdown files, e.g. `sectorpress new post "Hello"`.' }));
   }
-  const statics = await findStatics(root);
+  const statics = await findStatics(root, problems);
   return staged({ posts: buckets.post, pages: buckets.page, events: buckets.event, data: buckets.data, statics }, problems);
 }

@@ -4,6 +4,7 @@ import type { Config } from '../config/types.js';
 import { staged, warningProblem, type Problem, type Staged } from '../errors.js';
 import type { MarkdownJob } from '../markdown/types.js';
 import { slugify } from '../model/slug.js';
+import { normalisePermalink, permalinkDanger, slugDanger } from './check-url-path.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { FieldReader } from './read-fields.js';
 import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile } from './types.js';
@@ -18,11 +19,24 @@ export function slugFromFileName(relativePath: string): string {
 function readSlug(fields: FieldReader, relativePath: string): string {
   const written = fields.string('slug');
   if (written === undefined) return slugFromFileName(relativePath) || 'untitled';
-  if (/[/\\\0%]|^\.+$|\.\./.test(written) || written === '') {
-    fields.fail('slug', `The slug ${JSON.stringify(written)} is not allowed: a slug is one URL segment without \`/\`, \`\\\`, \`%\` or \`..\`.`, 'Use lower-case words joined by hyphens, e.g. `slug: our-new-plan`.');
+  const danger = slugDanger(written);
+  const slug = danger ? '' : slugify(written);
+  if (danger || slug === '') {
+    fields.fail('slug', `The slug ${JSON.stringify(written)} is not allowed: it ${danger ?? 'has no letters or digits'}.`, 'Use lower-case words joined by hyphens, e.g. `slug: our-new-plan`.');
     return 'invalid-slug';
   }
-  return written;
+  return slug;
+}
+
+function readPermalink(fields: FieldReader): string | undefined {
+  const written = fields.string('permalink');
+  if (written === undefined) return undefined;
+  const danger = permalinkDanger(written);
+  if (danger) {
+    fields.fail('permalink', `The permalink ${JSON.stringify(written)} is not allowed: it ${danger}.`, 'Write a path inside the site, e.g. `permalink: /news/our-plan/`.');
+    return undefined;
+  }
+  return normalisePermalink(written);
 }
 
 function base(source: SourceFile, front: FrontMatter, fields: FieldReader): { title: string; summary: string | undefined } {
@@ -47,7 +61,7 @@ function readPost(source: SourceFile, front: FrontMatter, config: Config): { ent
     draft: fields.boolean('draft'),
     image: fields.string('image'),
     imageAlt: fields.string('imageAlt'),
-    permalink: fields.string('permalink'),
+    permalink: readPermalink(fields),
     positions: front.positions,
   };
   const problems: Problem[] = [...fields.problems];
@@ -69,7 +83,7 @@ function readPage(source: SourceFile, front: FrontMatter, config: Config): { ent
     body: front.body,
     bodyLine: front.bodyLine,
     pagePath: source.relativePath.replace(/^pages\//, '').replace(/\.md$/, ''),
-    permalink: fields.string('permalink'),
+    permalink: readPermalink(fields),
     draft: fields.boolean('draft'),
     order: fields.number('order'),
     positions: front.positions,
