@@ -1,7 +1,7 @@
 /** Source files → typed entries (posts, pages, events) and the Markdown jobs for their bodies. */
 import path from 'node:path';
 import type { Config } from '../config/types.js';
-import { staged, warningProblem, type Problem, type Staged } from '../errors.js';
+import { hasErrors, staged, warningProblem, type Problem, type Staged } from '../errors.js';
 import type { MarkdownJob } from '../markdown/types.js';
 import { slugify } from '../model/slug.js';
 import { normalisePermalink, permalinkDanger, slugDanger } from './check-url-path.js';
@@ -133,6 +133,8 @@ export function readEntries(sources: { readonly posts: readonly SourceFile[]; re
       }
       const result = read(source, front, config);
       problems.push(...result.problems);
+      // A half-read entry (placeholder date or slug) must never reach the model.
+      if (hasErrors(result.problems)) return [];
       jobs.push(job(source, front));
       return [result.entry];
     });

@@ -15,37 +15,61 @@ function checkRange(dateTime: DateTime, written: string): DateParse {
   return { ok: true, date: dateTime.toJSDate() };
 }
 
-/**
- * A front-matter date → an instant. A date-time without an offset, or a bare date
- * (00:00), is read in `timezone`; ISO strings with an offset or `Z` keep it.
- * YAML may already have produced a `Date` (for unquoted timestamps): those are UTC
- * instants unless they had no time part, which YAML reads as UTC midnight.
- */
-export function parseDateValue(value: unknown, timezone: string): DateParse {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { ok: false, message: 'it is not a valid date' };
-    return checkRange(DateTime.fromJSDate(value, { zone: 'utc' }), value.toISOString());
-  }
-  if (typeof value !== 'string') return { ok: false, message: `expected a date like 2024-07-09 or 2024-07-09 10:00, got ${JSON.stringify(value) ?? String(value)}` };
-  const text = value.trim();
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why `YYYY-MM-DD` at the start of `text` is not a calendar day, or `undefined` when it is. */
+function impossibleDay(text: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) return `"${text}" is not a real date: there is no month ${month}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `"${text}" is not a real date: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  return undefined;
+}
+
+function parseDateText(value: string, timezone: string): DateParse {
+  // `2024-07-09 10:00 +01:00` → `2024-07-09 10:00+01:00`, which ISO parsing accepts.
+  const text = value.trim().replace(/\s+(Z|[+-]\d{2}:?\d{2})$/i, '$1');
   if (!/^\d{4,}-\d{2}-\d{2}/.test(text) && !/^[+-]\d{6}-/.test(text)) {
     return { ok: false, message: `"${text}" is not a date; write it as YYYY-MM-DD, optionally with a time (2024-07-09 10:00)` };
   }
-  const year = Number(/^(\d+)/.exec(text)?.[1]);
-  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, message: `the year ${year} is out of range (${MIN_YEAR}–${MAX_YEAR})` };
+  const year = Number(/^[+-]?(\d+)/.exec(text)?.[1]);
+  if (text.startsWith('-') || year < MIN_YEAR || year > MAX_YEAR) return { ok: false, message: `the year ${text.startsWith('-') ? `-${year}` : year} is out of range (${MIN_YEAR}–${MAX_YEAR})` };
+  const impossible = impossibleDay(text.replace(/^\+/, ''));
+  if (impossible) return { ok: false, message: impossible };
   const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
   if (hasOffset) return checkRange(DateTime.fromISO(text.replace(' ', 'T'), { setZone: true }), text);
   for (const format of FORMATS) {
     const parsed = DateTime.fromFormat(text, format, { zone: timezone });
     if (parsed.isValid) return checkRange(parsed, text);
   }
-  const iso = DateTime.fromISO(text.replace(' ', 'T'), { zone: timezone });
-  return checkRange(iso, text);
+  return checkRange(DateTime.fromISO(text.replace(' ', 'T'), { zone: timezone }), text);
 }
 
-/** YAML turns an unquoted `2024-07-09` into UTC midnight; we want midnight in the site's zone. */
-export function parseYamlDate(value: unknown, written: string | undefined, timezone: string): DateParse {
-  return parseDateValue(value instanceof Date && written !== undefined ? written : value, timezone);
+/**
+ * A front-matter date → an instant. A date-time without an offset, or a bare date
+ * (00:00), is read in `timezone`; ISO strings with an offset or `Z` keep it.
+ * A `Date` (from a JS config, or a YAML `!!timestamp`) is taken as the instant it is.
+ * Impossible days (2023-02-30) and years outside 1000–9999 are refused with a reason.
+ *
+ * @example
+ * parseDateValue('2024-07-09', 'Europe/London'); // { ok: true, date: 2024-07-08T23:00:00.000Z }
+ * parseDateValue('2023-02-30', 'Europe/London'); // { ok: false, message: '… February 2023 has 28 days' }
+ */
+export function parseDateValue(value: unknown, timezone: string): DateParse {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return { ok: false, message: 'it is not a valid date' };
+    return checkRange(DateTime.fromJSDate(value, { zone: 'utc' }), value.toISOString());
+  }
+  if (typeof value !== 'string') return { ok: false, message: `expected a date like 2024-07-09 or 2024-07-09 10:00, got ${describeValue(value)}` };
+  return parseDateText(value, timezone);
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a set of keys';
+  return JSON.stringify(value) ?? String(value);
 }
 
 /**
