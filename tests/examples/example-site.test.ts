@@ -1,0 +1,96 @@
+// The example site as a reader meets it, plus the theme's size budgets and reproducibility.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/build.js';
+import { buildExample, copyExample, EXAMPLE_NOW } from '../support/example-build.js';
+import { readTree, readText, textOf } from '../support/site-folder.js';
+
+let result: BuildResult;
+const page = (file: string): Promise<string> => readText(result.outDir, file);
+
+beforeAll(async () => {
+  result = await buildExample();
+});
+
+describe('a post page', () => {
+  it('shows title, standfirst, byline with avatar, role and date, tags, author box, related and neighbours', async () => {
+    const html = await page('2025/08/growing-our-own-social-workers/index.html');
+    const text = textOf(html);
+    expect(html).toMatch(/<h1>Growing our own social workers<\/h1>/);
+    expect(text).toContain('Our social work academy welcomes its largest cohort yet.');
+    expect(html).toMatch(/<img class="avatar" src="\/images\/avatars\/owen\.svg" alt="Writer’s picture: Owen Pritchard"/);
+    expect(text).toContain('Principal Social Worker');
+    expect(text).toContain('18 August 2025');
+    expect(text).toMatch(/Tags assigned to this article: Workforce ?, Social work ?, Leadership/);
+    expect(text).toContain('About Helen Marsh');
+    expect(html).toContain('mailto:helen.marsh@northmoor.example.org');
+    expect(text).toContain('Related Blog Articles');
+    expect(text).toMatch(/Previous post: SEND: where we are on assessments and plans/);
+    expect(text).toMatch(/Next post: What a regional improvement alliance is for/);
+    expect(text).toContain('Top of page');
+  });
+
+  it('shows a lead image with its alt text, a GFM table and footnotes', async () => {
+    expect(await page('2026/02/family-hubs-open/index.html')).toContain('alt="Illustration of a family hub building with a green roof and a yellow front door"');
+    expect(await page('2025/06/send-performance-update/index.html')).toMatch(/<table>[\s\S]*<th[^>]*>Issued within 20 weeks<\/th>/);
+    expect(await page('2026/05/kinship-care-strategy/index.html')).toMatch(/<section data-footnotes class="footnotes">/);
+  });
+
+  it('keeps the raw HTML of a migrated post', async () => {
+    expect(await page('2026/09/youth-justice-inspection/index.html')).toContain('<figure class="pull-quote">');
+  });
+});
+
+describe('site-wide elements', () => {
+  it('shows the next upcoming event with the short date format on every page', async () => {
+    for (const file of ['index.html', 'tags/index.html', '2025/08/growing-our-own-social-workers/index.html', '404.html']) {
+      const text = textOf(await page(file));
+      expect(text, file).toMatch(/Next Upcoming Event Regional children’s services leadership conference Wed, 09 Dec 26 10:00/);
+    }
+  });
+
+  it('heads the tag page "Posts Tagged ‘Children’s services’" and merges spellings', async () => {
+    const html = await page('tag/childrens-services/index.html');
+    expect(html).toContain('<h1>Posts Tagged ‘Children’s services’</h1>');
+    expect(result.site.tagsBySlug.get('childrens-services')?.count).toBe(7);
+  });
+
+  it('leaves the draft out', () => {
+    expect(result.files.some((file) => file.includes('residential-care'))).toBe(false);
+  });
+
+  it('lists events upcoming first, then past, with add-to-calendar links', async () => {
+    const text = textOf(await page('events/index.html'));
+    expect(text.indexOf('Fostering information evening')).toBeGreaterThan(text.indexOf('Regional children’s services leadership conference'));
+    expect(text.indexOf('Northmoor practice week 2026')).toBeGreaterThan(text.indexOf('Past events'));
+    const event = await page('events/regional-leadership-conference/index.html');
+    expect(event).toContain('href="/events/regional-leadership-conference/event.ics"');
+    expect(event).toContain('href="https://events.example.org/regional-leadership-2026"');
+    expect(event).toContain('"@type":"Event"');
+  });
+});
+
+describe('size budgets', () => {
+  it('keeps the CSS under 20 KB and a post page with its CSS under 60 KB', async () => {
+    const css = result.files.find((file) => /^assets\/css\/site\.[0-9a-f]+\.css$/.test(file));
+    expect(css).toBeDefined();
+    const cssBytes = (await fs.stat(path.join(result.outDir, css ?? ''))).size;
+    expect(cssBytes).toBeLessThan(20 * 1024);
+    const postBytes = (await fs.stat(path.join(result.outDir, '2025/08/growing-our-own-social-workers/index.html'))).size;
+    expect(postBytes + cssBytes).toBeLessThan(60 * 1024);
+  });
+
+  it('ships no JavaScript', () => {
+    expect(result.files.filter((file) => file.endsWith('.js'))).toEqual([]);
+  });
+});
+
+describe('determinism', () => {
+  it('builds byte-identical output from a second copy with the same clock', async () => {
+    const again = await build({ root: await copyExample(), now: EXAMPLE_NOW, cache: false });
+    const [first, second] = await Promise.all([readTree(result.outDir), readTree(again.outDir)]);
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [file, bytes] of first) expect(second.get(file)?.equals(bytes), file).toBe(true);
+  });
+});
