@@ -29,6 +29,11 @@ export const pluginList: Check = (value) =>
     ? undefined
     : 'must be a list of plugins (functions, or [plugin, options] pairs)';
 
+/** `.a` + `.b must be…` → `.a.b must be…`; `.a` + `must be…` → `.a must be…`. */
+function nest(prefix: string, reason: string): string {
+  return /^[.[]/.test(reason) ? `${prefix}${reason}` : `${prefix} ${reason}`;
+}
+
 /** An object whose keys are all known and whose values pass their checks. */
 export const shape = (fields: Record<string, Check>): Check => (value) => {
   if (!isRecord(value)) return 'must be an object';
@@ -39,7 +44,7 @@ export const shape = (fields: Record<string, Check>): Check => (value) => {
       return `has an unknown field "${key}" (${suggestion ? `did you mean "${suggestion}"?` : `known: ${Object.keys(fields).join(', ')}`})`;
     }
     const reason = check(entry);
-    if (reason) return `.${key} ${reason}`;
+    if (reason) return nest(`.${key}`, reason);
   }
   return undefined;
 };
@@ -48,7 +53,7 @@ export const listOf = (check: Check): Check => (value) => {
   if (!Array.isArray(value)) return 'must be a list';
   for (const [index, entry] of value.entries()) {
     const reason = check(entry);
-    if (reason) return `[${index}] ${reason}`;
+    if (reason) return nest(`[${index}]`, reason);
   }
   return undefined;
 };

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
+import { cleanText } from './clean-text.js';
 import type { AuthorRecord, DataSet, SourceFile } from './types.js';
 
 const AUTHOR_FIELDS = ['name', 'role', 'email', 'avatar', 'bio', 'url'] as const;
@@ -51,7 +52,7 @@ function readAuthors(value: unknown, file: SourceFile, keyLines: Map<string, { l
       problems.push(errorProblem({ code: 'data/authors', message, hint: 'See docs/content.md for the fields of authors.yml.', file: file.relativePath, line: at.line, column: at.column }));
       continue;
     }
-    const text = (field: string): string | undefined => (typeof record[field] === 'string' ? (record[field] as string) : undefined);
+    const text = (field: string): string | undefined => (typeof record[field] === 'string' ? cleanText(record[field] as string) : undefined);
     authors.set(key, { name: text('name') ?? key, role: text('role'), email: text('email'), avatar: text('avatar'), bio: text('bio'), url: text('url') });
   }
   return authors;

@@ -1,6 +1,7 @@
 /** Typed access to front-matter fields; each wrong type becomes a located problem. */
 import { errorProblem, type Problem } from '../errors.js';
 import { parseDateValue } from '../model/dates.js';
+import { cleanText } from './clean-text.js';
 import type { FrontMatter } from './front-matter.js';
 
 /** Reads fields of one file's front matter, collecting problems as it goes. */
@@ -27,7 +28,7 @@ export class FieldReader {
     if (typeof value === 'number') return String(value);
     if (typeof value !== 'string') return this.report(key, `\`${key}\` must be text, not ${describe(value)}.`, `Write it as \`${key}: Some text\` (quote it if it contains a colon).`);
     if (options.required && value.trim() === '') return this.report(key, `The ${key} is empty.`, `Give the ${key} some text.`);
-    return value.trim();
+    return cleanText(value).trim();
   }
 
   boolean(key: string): boolean {
@@ -54,7 +55,7 @@ export class FieldReader {
       this.report(key, `\`${key}\` must be a list of words or a comma-separated line, not ${describe(value)}.`, `Write e.g. \`${key}: [leadership, ofsted]\` or \`${key}: leadership, ofsted\`.`);
       return [];
     }
-    return items.map((item) => String(item).trim()).filter((item) => item !== '');
+    return items.map((item) => cleanText(String(item)).trim()).filter((item) => item !== '');
   }
 
   date(key: string, options: { required?: boolean; fallback?: string } = {}): Date | undefined {
