@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { errorProblem, staged, type Staged } from '../errors.js';
+import { isRecord } from './config-schema.js';
 import { readConfigFile, type ConfigFileValue } from './read-config-file.js';
 import { resolveThemeFolder } from './resolve-theme-folder.js';
 import type { Config, ConfigOverrides } from './types.js';
@@ -47,7 +48,9 @@ export async function loadConfig(root: string, overrides: ConfigOverrides): Prom
   if (!loaded.value) return failed(loaded.problems);
   const source = { root: siteRoot, file, positions: loaded.value.positions, resolveTheme: (theme: string | undefined) => resolveThemeFolder(siteRoot, theme) };
   const fromFile = loaded.value.value;
-  const merged = overrides.config ? { ...(fromFile !== null && typeof fromFile === 'object' ? fromFile : {}), ...overrides.config } : fromFile;
+  // Settings given in code merge over the file's; a file that is not an object still gets reported.
+  const mergeable = fromFile === undefined || isRecord(fromFile);
+  const merged = overrides.config && mergeable ? { ...(fromFile as object | undefined), ...overrides.config } : fromFile;
   const validated = validateConfig(merged, source, overrides);
   return validated.value ? staged(validated.value, validated.problems) : failed(validated.problems);
 }

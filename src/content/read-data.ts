@@ -1,7 +1,7 @@
 /** `data/*.{yml,yaml,json}` → `data.<name>`, and `data/authors.yml` → author records. */
 import path from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
-import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
+import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
 import { cleanText } from './clean-text.js';
 import type { AuthorRecord, DataSet, SourceFile } from './types.js';
 
@@ -65,6 +65,9 @@ export function readData(files: readonly SourceFile[]): Staged<DataSet> {
   let authors = new Map<string, AuthorRecord>();
   for (const file of files) {
     const name = path.posix.basename(file.relativePath).replace(/\.(ya?ml|json)$/, '');
+    if (Object.hasOwn(data, name)) {
+      problems.push(warningProblem({ code: 'data/duplicate-name', message: `Another data file is also called "${name}"; this one wins.`, hint: 'Rename one of them: each data file name must be unique.', file: file.relativePath }));
+    }
     const { value, keyLines } = parseData(file, problems);
     data[name] = value;
     if (name === 'authors') authors = readAuthors(value, file, keyLines, problems);

@@ -1,4 +1,5 @@
 /** Source files → typed entries (posts, pages, events) and the Markdown jobs for their bodies. */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { hasErrors, staged, warningProblem, type Problem, type Staged } from '../errors.js';
@@ -16,9 +17,19 @@ export function slugFromFileName(relativePath: string): string {
   return slugify(path.posix.basename(relativePath, '.md').replace(DATE_PREFIX, ''));
 }
 
+/**
+ * A file name with nothing a URL can use (e.g. `日本語.md`) still needs a slug, and two
+ * such files must not collide: derive one from the path, and say how to choose a better one.
+ */
+function fallbackSlug(fields: FieldReader, relativePath: string): string {
+  const slug = `untitled-${createHash('sha256').update(relativePath).digest('hex').slice(0, 8)}`;
+  fields.warn('slug', `The file name gives no usable slug, so this entry's URL uses "${slug}".`, 'Add `slug: some-words` to the front matter (letters a–z, digits and hyphens).');
+  return slug;
+}
+
 function readSlug(fields: FieldReader, relativePath: string): string {
-  const written = fields.string('slug');
-  if (written === undefined) return slugFromFileName(relativePath) || 'untitled';
+  const written = fields.string('slug', { verbatim: true });
+  if (written === undefined) return slugFromFileName(relativePath) || fallbackSlug(fields, relativePath);
   const danger = slugDanger(written);
   const slug = danger ? '' : slugify(written);
   if (danger || slug === '') {
@@ -29,7 +40,7 @@ function readSlug(fields: FieldReader, relativePath: string): string {
 }
 
 function readPermalink(fields: FieldReader): string | undefined {
-  const written = fields.string('permalink');
+  const written = fields.string('permalink', { verbatim: true });
   if (written === undefined) return undefined;
   const danger = permalinkDanger(written);
   if (danger) {
@@ -68,7 +79,7 @@ function readPost(source: SourceFile, front: FrontMatter, config: Config): { ent
   if (entry.image && entry.imageAlt === undefined) {
     problems.push(warningProblem({ code: 'front-matter/image-alt', message: 'The lead image has no `imageAlt` text.', hint: 'Describe the image for people who cannot see it (or write `imageAlt: ""` if it is purely decorative).', file: source.relativePath, line: front.positions.image?.line, column: front.positions.image?.column }));
   }
-  if (common.summary === undefined && fields.problems.length === 0) {
+  if (common.summary === undefined && !hasErrors(fields.problems)) {
     problems.push(warningProblem({ code: 'front-matter/no-summary', message: 'The post has no `summary`; its first paragraph is used as the excerpt.', hint: 'Add a one-sentence `summary:` (the standfirst shown under the title).', file: source.relativePath, line: 1, column: 1 }));
   }
   return { entry, problems };

@@ -1,5 +1,5 @@
 /** Typed access to front-matter fields; each wrong type becomes a located problem. */
-import { errorProblem, type Problem } from '../errors.js';
+import { errorProblem, warningProblem, type Problem } from '../errors.js';
 import { parseDateValue } from '../model/dates.js';
 import { cleanText } from './clean-text.js';
 import type { FrontMatter } from './front-matter.js';
@@ -20,7 +20,11 @@ export class FieldReader {
     return this.front.data[key] !== undefined && this.front.data[key] !== null;
   }
 
-  string(key: string, options: { required?: boolean } = {}): string | undefined {
+  /**
+   * Text, trimmed, with control characters dropped — unless `verbatim`, for values
+   * such as slugs where a control character must be refused rather than hidden.
+   */
+  string(key: string, options: { required?: boolean; verbatim?: boolean } = {}): string | undefined {
     const value = this.front.data[key];
     if (value === undefined || value === null) {
       return options.required ? this.report(key, `The ${key} is missing.`, `Add \`${key}: …\` to the front matter.`) : undefined;
@@ -28,7 +32,7 @@ export class FieldReader {
     if (typeof value === 'number') return String(value);
     if (typeof value !== 'string') return this.report(key, `\`${key}\` must be text, not ${describe(value)}.`, `Write it as \`${key}: Some text\` (quote it if it contains a colon).`);
     if (options.required && value.trim() === '') return this.report(key, `The ${key} is empty.`, `Give the ${key} some text.`);
-    return cleanText(value).trim();
+    return (options.verbatim ? value : cleanText(value)).trim();
   }
 
   boolean(key: string): boolean {
@@ -71,6 +75,12 @@ export class FieldReader {
     const parsed = parseDateValue(value, this.timezone);
     if (parsed.ok) return parsed.date;
     return this.report(key, `\`${key}\` is not a usable date: ${parsed.message}.`, 'Write it as YYYY-MM-DD or YYYY-MM-DD HH:mm (site time zone), or ISO 8601 with an offset.');
+  }
+
+  /** Note something odd at `key` that does not stop the build. */
+  warn(key: string, message: string, hint: string): void {
+    const at = this.front.positions[key];
+    this.problems.push(warningProblem({ code: `front-matter/${key}`, message, hint, file: this.file, line: at?.line ?? 1, column: at?.column ?? 1 }));
   }
 
   /** Report a problem at `key` from outside (e.g. an unsafe slug). */

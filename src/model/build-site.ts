@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config/types.js';
 import type { DataSet, EventEntry, PageEntry, PostEntry, StaticFile } from '../content/types.js';
-import { staged, type Staged } from '../errors.js';
+import { staged, warningProblem, type Problem, type Staged } from '../errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
 import { createEvents } from './create-events.js';
 import { createPages } from './create-pages.js';
@@ -24,6 +24,19 @@ export interface SiteInput {
   readonly rendered: ReadonlyMap<string, RenderedMarkdown>;
   readonly data: DataSet;
   readonly statics?: readonly StaticFile[];
+}
+
+/** An avatar that points into the site (`/images/…`) but matches no static file would show as a broken image. */
+function missingAvatars(site: Site): Problem[] {
+  const statics = new Set(site.statics.map((file) => `/${file.outputPath}`));
+  return site.authors
+    .filter((author) => author.avatar?.startsWith('/') && !author.avatar.startsWith('//') && !statics.has(decodeURI(author.avatar)))
+    .map((author) => warningProblem({
+      code: 'author/avatar-missing',
+      message: `The avatar ${author.avatar ?? ''} of author "${author.key}" is not in static/.`,
+      hint: `Add static${author.avatar ?? ''}, or fix the path in data/authors.yml.`,
+      file: 'data/authors.yml',
+    }));
 }
 
 /**
@@ -61,5 +74,5 @@ export function buildSite(input: SiteInput, options: ModelOptions): Staged<Site>
     data: input.data.data,
     statics: input.statics ?? [],
   };
-  return staged(site, [...created.problems, ...authors.problems, ...pages.problems]);
+  return staged(site, [...created.problems, ...authors.problems, ...pages.problems, ...missingAvatars(site)]);
 }

@@ -69,7 +69,11 @@ export function parseDateValue(value: unknown, timezone: string): DateParse {
 function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'a set of keys';
-  return JSON.stringify(value) ?? String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return typeof value;
+  }
 }
 
 /**

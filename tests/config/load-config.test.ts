@@ -51,6 +51,14 @@ describe('loadConfig defaults and overrides', () => {
     expect((await loadConfig(root, {})).value.outDir).toBe(path.join(root, 'out'));
   });
 
+  it('merges settings given in code over the file, field by field', async () => {
+    const root = await writeSite({ 'sectorpress.config.json': '{"title": "File", "perPage": 4}' });
+    const { value, problems } = await loadConfig(root, { config: { title: 'Code' } });
+    expect(problems).toEqual([]);
+    expect(value).toMatchObject({ title: 'Code', perPage: 4 });
+    expect(await errors(root, { config: { perPage: 'x' } })).toMatchObject([{ code: 'config/type', message: expect.stringMatching(/"perPage"/) }]);
+  });
+
   it('prefers sectorpress.config.ts over .json, and reads .js and .mjs', async () => {
     const root = await writeSite({ 'sectorpress.config.json': '{"title": "json"}', 'sectorpress.config.ts': 'export default { title: "ts" as string };' });
     expect((await loadConfig(root, {})).value.title).toBe('ts');

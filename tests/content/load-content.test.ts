@@ -61,7 +61,8 @@ describe('loadContent', () => {
     });
     const { entries, problems } = await readSite(root);
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-    expect(entries.posts.map((post) => post.slug).sort()).toEqual(['cafe-notes', 'untitled', 'what-why-now-then']);
+    expect(entries.posts.map((post) => post.slug).sort()).toEqual(['cafe-notes', expect.stringMatching(/^untitled-[0-9a-f]{8}$/), 'what-why-now-then']);
+    expect(problems.find((problem) => problem.file === 'posts/日本語.md' && problem.code === 'front-matter/slug')).toMatchObject({ severity: 'warning' });
   });
 
   it('skips links leading outside the site, in loops or to folders, with warnings', async () => {
@@ -107,6 +108,16 @@ describe('loadContent', () => {
     const root = await writeSite({ 'pages/about.md': POST });
     const { problems } = await loadContent(await configFor(root));
     expect(problems).toMatchObject([{ severity: 'warning', code: 'load/no-posts' }]);
+  });
+
+  it('reads a 10 MB post whole', async () => {
+    const body = 'A line of a very long migrated post.\n'.repeat(280_000);
+    const root = await writeSite({ 'posts/huge.md': POST + body });
+    const started = performance.now();
+    const { entries, problems } = await readSite(root);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(entries.posts[0]?.body.length).toBe(body.length + 'Body\n'.length);
   });
 
   it('reads 10,000 posts quickly', async () => {

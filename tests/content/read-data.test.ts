@@ -45,4 +45,10 @@ describe('readData', () => {
     const { problems } = readData([dataFile('data/authors.yml', '- sam\n- kim\n')]);
     expect(problems).toMatchObject([{ code: 'data/authors', line: 1 }]);
   });
+
+  it('warns when two data files share a name', () => {
+    const { value, problems } = readData([dataFile('data/menu.json', '{"a": 1}'), dataFile('data/menu.yml', 'a: 2\n')]);
+    expect(problems).toMatchObject([{ severity: 'warning', code: 'data/duplicate-name', file: 'data/menu.yml' }]);
+    expect(value.data.menu).toEqual({ a: 2 });
+  });
 });
