@@ -1,113 +1,87 @@
 /** Read, check and precompile a theme across its layers; hash its assets. */
-import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
 import type { OutputFile } from '../output/types.js';
-import { templateProblem } from './template-errors.js';
-import { THEME_HELPERS } from './theme-helpers.js';
-import { findThemeFiles, themeLayers, type ThemeFile } from './theme-layers.js';
+import { compileThemeFiles, type CompiledTemplate } from './compile-templates.js';
+import { BUILT_IN_HELPERS } from './helpers/built-in-helpers.js';
+import { guardHelper } from './render-failure.js';
+import { hashThemeAssets } from './theme-assets.js';
+import { findThemeFiles, themeDisplayPath, themeLayers, type ThemeFile } from './theme-layers.js';
+import { loadThemeStrings, readThemeJson } from './theme-strings.js';
 
-export interface CompiledTemplate {
-  readonly render: Handlebars.TemplateDelegate;
-  readonly file: ThemeFile;
-}
+export type { CompiledTemplate } from './compile-templates.js';
 
-/** A loaded theme: templates by name (no `.hbs`), strings, hashed assets. */
+/** A loaded theme: compiled templates by name (no `.hbs`), strings, hashed assets. */
 export interface Theme {
+  /** Layer folders in use, highest priority first. */
   readonly layers: readonly string[];
+  /** `post` → the compiled `post.hbs` of the highest layer that has one. */
   readonly templates: ReadonlyMap<string, CompiledTemplate>;
+  /** `byline` → `partials/byline.hbs` of the highest layer that has one. */
   readonly partials: ReadonlyMap<string, ThemeFile>;
+  /** Locale strings, read with the `t` helper. */
   readonly strings: Readonly<Record<string, string>>;
-  /** `css/site.css` → `/assets/css/site.3f9a1c2b.css`. */
+  /** `css/site.css` → `/assets/css/site.3f9a1c2b7d.css`. */
   readonly assets: ReadonlyMap<string, string>;
+  /** The hashed asset files to write. */
   readonly assetFiles: readonly OutputFile[];
+  /** `theme.json` of the highest layer that has one. */
   readonly manifest: Readonly<Record<string, unknown>>;
 }
 
-export const REQUIRED_TEMPLATES = ['default', 'index', 'post', 'page', 'tag', 'tags', 'author', 'archive', 'events', 'event', '404'];
+/** Templates a complete theme must have (`theme check` insists on them). */
+export const REQUIRED_TEMPLATES: readonly string[] = ['default', 'index', 'post', 'page', 'tag', 'tags', 'author', 'archive', 'events', 'event', '404'];
 
-async function compile(file: ThemeFile, handlebars: typeof Handlebars, problems: Problem[]): Promise<Handlebars.TemplateDelegate | undefined> {
-  const source = await fs.readFile(file.absolutePath, 'utf8');
-  try {
-    const ast = handlebars.parse(source);
-    return handlebars.compile(ast, { preventIndent: true, strict: false });
-  } catch (error) {
-    problems.push(templateProblem(error, file.displayPath, 'theme/syntax', 'Fix the Handlebars syntax here: every {{#block}} needs its {{/block}}, and braces must be balanced.'));
-    return undefined;
+/** Templates the build cannot do without: the layout wraps every page; every site has a 404. */
+const ESSENTIAL_TEMPLATES: readonly string[] = ['default', '404'];
+
+const stripExtension = (name: string): string => name.replace(/\.hbs$/, '');
+
+/** One private instance per theme, so helpers and partials never leak between builds. */
+function createInstance(config: Config): ReturnType<typeof Handlebars.create> {
+  const handlebars = Handlebars.create();
+  const own = { ...handlebars.helpers } as Record<string, Handlebars.HelperDelegate>;
+  for (const [name, helper] of Object.entries({ ...own, ...BUILT_IN_HELPERS, ...config.helpers })) {
+    handlebars.registerHelper(name, guardHelper(name, helper));
   }
+  return handlebars;
 }
 
-async function readJson(files: ReadonlyMap<string, ThemeFile>, name: string, problems: Problem[]): Promise<Record<string, unknown>> {
-  const file = files.get(name);
-  if (!file) return {};
-  try {
-    return JSON.parse(await fs.readFile(file.absolutePath, 'utf8')) as Record<string, unknown>;
-  } catch (error) {
-    problems.push(errorProblem({ code: 'theme/json', message: `${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, file: file.displayPath }));
-    return {};
-  }
-}
-
-/** Strings merge key by key: the bundled English, then the locale of `language`, each layer able to override single keys. */
-async function loadStrings(layers: readonly string[], language: string, root: string, problems: Problem[]): Promise<Record<string, string>> {
-  const strings: Record<string, string> = {};
-  for (const name of ['en-GB', language]) {
-    for (const layer of [...layers].reverse()) {
-      const files = await findThemeFiles([layer], `locales/${name}.json`, root);
-      Object.assign(strings, await readJson(files, `locales/${name}.json`, problems));
-    }
-  }
-  return strings;
-}
-
-async function hashAssets(layers: readonly string[], root: string): Promise<{ urls: Map<string, string>; files: OutputFile[] }> {
-  const urls = new Map<string, string>();
-  const files: OutputFile[] = [];
-  for (const file of (await findThemeFiles(layers, 'assets/**/*', root)).values()) {
-    const contents = await fs.readFile(file.absolutePath);
-    const hash = createHash('sha256').update(contents).digest('hex').slice(0, 10);
-    const name = file.relativePath.slice('assets/'.length);
-    const extension = path.posix.extname(name);
-    const output = `assets/${name.slice(0, name.length - extension.length)}.${hash}${extension}`;
-    urls.set(name, `/${output}`);
-    files.push({ path: output, contents });
-  }
-  return { urls, files };
+function missingTemplates(templates: ReadonlyMap<string, CompiledTemplate>, names: ReadonlySet<string>, config: Config): Problem[] {
+  return ESSENTIAL_TEMPLATES.filter((name) => !templates.has(name) && !names.has(name)).map((name) =>
+    errorProblem({
+      code: 'theme/missing-template',
+      message: `The theme has no ${name}.hbs${name === 'default' ? ' (the layout every page is rendered in)' : ''}.`,
+      hint: `Add ${name}.hbs to the theme; \`sectorpress theme eject\` copies the default theme's one to start from.`,
+      file: themeDisplayPath(config.root, config.theme, `${name}.hbs`),
+    }),
+  );
 }
 
 /**
  * Load the theme for a site: every template and partial compiled once on a
  * private Handlebars instance with the built-in and configured helpers.
+ *
+ * @example
+ * const { value: theme, problems } = await loadTheme(config);
+ * theme.assets.get('css/site.css'); // '/assets/css/site.3f9a1c2b7d.css'
  */
 export async function loadTheme(config: Config): Promise<Staged<Theme>> {
   const problems: Problem[] = [];
   const layers = themeLayers(config);
-  const handlebars = Handlebars.create();
-  handlebars.registerHelper({ ...THEME_HELPERS, ...config.helpers });
+  const handlebars = createInstance(config);
   const templateFiles = await findThemeFiles(layers, '*.hbs', config.root);
   const partialFiles = await findThemeFiles(layers, 'partials/**/*.hbs', config.root);
-  const templates = new Map<string, CompiledTemplate>();
-  for (const file of templateFiles.values()) {
-    const render = await compile(file, handlebars, problems);
-    if (render) templates.set(file.relativePath.replace(/\.hbs$/, ''), { render, file });
-  }
-  const partials = new Map<string, ThemeFile>();
-  for (const file of partialFiles.values()) {
-    const name = file.relativePath.replace(/^partials\//, '').replace(/\.hbs$/, '');
-    const render = await compile(file, handlebars, problems);
-    if (render) handlebars.registerPartial(name, render);
-    partials.set(name, file);
-  }
-  for (const name of ['default', '404']) {
-    if (!templateFiles.has(`${name}.hbs`)) {
-      problems.push(errorProblem({ code: 'theme/missing-template', message: `The theme has no ${name}.hbs.`, hint: `Add ${name}.hbs to the theme (copy it from the default theme with \`sectorpress theme eject\`).`, file: layers[1] ?? layers[0] }));
-    }
-  }
-  const manifest = await readJson(await findThemeFiles(layers, 'theme.json', config.root), 'theme.json', problems);
-  const strings = await loadStrings(layers, config.language, config.root, problems);
-  const assets = await hashAssets(layers, config.root);
+  const templates = await compileThemeFiles(templateFiles.values(), handlebars, (file) => stripExtension(file.relativePath), problems);
+  const partialName = (file: ThemeFile): string => stripExtension(file.relativePath.replace(/^partials\//, ''));
+  const compiledPartials = await compileThemeFiles(partialFiles.values(), handlebars, partialName, problems);
+  for (const [name, partial] of compiledPartials) handlebars.registerPartial(name, partial.render);
+  const partials = new Map([...partialFiles.values()].map((file) => [partialName(file), file]));
+  // A template with a syntax error is already reported; don't also call it missing.
+  problems.push(...missingTemplates(templates, new Set([...templateFiles.keys()].map(stripExtension)), config));
+  const manifest = await readThemeJson((await findThemeFiles(layers, 'theme.json', config.root)).get('theme.json'), problems);
+  const strings = await loadThemeStrings(layers, config.language, config.root, problems);
+  const assets = await hashThemeAssets(layers, config.root);
   return staged({ layers, templates, partials, strings, assets: assets.urls, assetFiles: assets.files, manifest }, problems);
 }

@@ -4,49 +4,19 @@ import type { Site } from '../model/types.js';
 import type { OutputFile } from '../output/types.js';
 import type { Route } from '../routes/types.js';
 import type { CompiledTemplate, Theme } from './load-theme.js';
-import { interpolate } from './theme-helpers.js';
+import { annotateFailure } from './render-failure.js';
+import { siteStrings, templateContext } from './template-context.js';
 
 export interface RenderOptions {
-  /** HTML inserted before `</body>` (the dev server's live-reload script). */
+  /** HTML inserted before the last `</body>` (the dev server's live-reload script). */
   readonly injectBeforeBodyEnd?: string;
 }
 
-/** The document title: "Post title – Site", with "Page 2 of 7" on later pages. */
-function documentTitle(route: Route, site: Site, strings: Readonly<Record<string, string>>): string {
-  const pagination = 'pagination' in route.context ? route.context.pagination : undefined;
-  const pageLabel = pagination && pagination.page > 1 ? interpolate(strings['pagination.position'] ?? 'Page {page} of {pages}', { page: pagination.page, pages: pagination.pages }) : '';
-  const heading = route.kind === 'home' ? '' : route.kind === 'tag' ? interpolate(strings['tag.heading'] ?? '{name}', { name: route.title }) : strings[`title.${route.kind}`] ?? route.title;
-  return [heading, pageLabel, site.config.title].filter(Boolean).join(' – ');
-}
+/** Guard against prototype access from templates (Handlebars' own default, made explicit). */
+const RUNTIME_OPTIONS = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
 
-/** Everything a template can read (documented in docs/templates.md). */
-export function templateContext(route: Route, site: Site, theme: Theme): Record<string, unknown> {
-  const pagination = 'pagination' in route.context ? route.context.pagination : undefined;
-  const absolute = (url: string | undefined): string | undefined => (url === undefined ? undefined : `${site.config.url}${url}`);
-  return {
-    ...route.context,
-    site,
-    config: site.config,
-    data: site.data,
-    nextEvent: site.nextEvent,
-    navigation: site.config.navigation,
-    strings: theme.strings,
-    assets: theme.assets,
-    theme: theme.manifest,
-    route: {
-      kind: route.kind,
-      url: route.url,
-      title: route.title,
-      documentTitle: documentTitle(route, site, theme.strings),
-      description: route.description,
-      canonical: absolute(route.url),
-      previousUrl: absolute(pagination?.previousUrl),
-      nextUrl: absolute(pagination?.nextUrl),
-    },
-  };
-}
-
-function pickTemplate(route: Route, theme: Theme): CompiledTemplate | undefined {
+/** The first template of `route.templates` that the theme has (e.g. `tag-ofsted`, then `tag`, then `index`). */
+export function pickTemplate(route: Route, theme: Theme): CompiledTemplate | undefined {
   for (const name of route.templates) {
     const template = theme.templates.get(name);
     if (template) return template;
@@ -54,40 +24,69 @@ function pickTemplate(route: Route, theme: Theme): CompiledTemplate | undefined 
   return undefined;
 }
 
-function renderRoute(route: Route, site: Site, theme: Theme, options: RenderOptions): { html?: string; problem?: Problem } {
+function missingTemplate(route: Route): Problem {
+  return errorProblem({
+    code: 'theme/missing-template',
+    message: `No template for ${route.url}: looked for ${route.templates.map((name) => `${name}.hbs`).join(', ')}.`,
+    hint: 'Add one of these templates to the theme (or to theme/ in the site folder).',
+  });
+}
+
+function renderFailure(error: unknown, route: Route, fallbackFile: string): Problem {
+  const failure = annotateFailure(error, { file: fallbackFile });
+  const where = failure.helper && !['if', 'unless', 'each', 'with'].includes(failure.helper) ? ` in the "${failure.helper}" helper` : '';
+  return errorProblem({
+    code: 'theme/render',
+    message: `Rendering ${route.url} failed${where}: ${failure.message}`,
+    hint: 'Check the helpers and fields this template uses (docs/templates.md lists every field).',
+    file: failure.file,
+    line: failure.line,
+    column: failure.column,
+  });
+}
+
+function insertBeforeBodyEnd(html: string, snippet: string | undefined): string {
+  if (!snippet) return html;
+  const at = html.lastIndexOf('</body>');
+  return at === -1 ? `${html}${snippet}` : `${html.slice(0, at)}${snippet}${html.slice(at)}`;
+}
+
+function renderRoute(route: Route, site: Site, theme: Theme, strings: Readonly<Record<string, string>>, options: RenderOptions): { html: string } | { problem: Problem } {
   const template = pickTemplate(route, theme);
   const layout = theme.templates.get('default');
-  if (!template || !layout) {
-    return { problem: errorProblem({ code: 'theme/missing-template', message: `No template for ${route.url}: looked for ${route.templates.map((name) => `${name}.hbs`).join(', ')}.`, hint: 'Add one of these templates to the theme.' }) };
-  }
-  const context = templateContext(route, site, theme);
+  if (!template || !layout) return { problem: missingTemplate(route) };
+  const context = templateContext(route, site, theme, strings);
   let current = template;
   try {
-    const body = template.render(context, { allowProtoPropertiesByDefault: false });
+    const body = template.render(context, RUNTIME_OPTIONS);
     current = layout;
-    const html = layout.render({ ...context, body }, { allowProtoPropertiesByDefault: false });
-    const injected = options.injectBeforeBodyEnd ? html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${options.injectBeforeBodyEnd}</body>`) : html;
-    return { html: injected };
+    const html = layout.render({ ...context, body }, RUNTIME_OPTIONS);
+    return { html: insertBeforeBodyEnd(html, options.injectBeforeBodyEnd) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { problem: errorProblem({ code: 'theme/render', message: `Rendering ${route.url} failed: ${reason}`, hint: 'Check the helpers and fields this template uses (see docs/templates.md).', file: current.file.displayPath, line: 1, column: 1 }) };
+    return { problem: renderFailure(error, route, current.file.displayPath) };
   }
 }
 
 /**
- * Render every route. A failing template is reported once per template (not once per page).
+ * Render every route into its layout, plus the theme's hashed assets. A template that
+ * fails is reported once per template and location, naming the first page it broke.
+ *
+ * @example
+ * const { value: files } = renderPages(site, routes, theme, {});
+ * files.find((file) => file.path === 'index.html');
  */
 export function renderPages(site: Site, routes: readonly Route[], theme: Theme, options: RenderOptions = {}): Staged<OutputFile[]> {
   const files: OutputFile[] = [...theme.assetFiles];
   const problems = new Map<string, Problem>();
+  const strings = siteStrings(site, theme);
   for (const route of routes) {
-    const { html, problem } = renderRoute(route, site, theme, options);
-    if (problem) {
-      const key = `${problem.file ?? ''}:${problem.code}`;
-      if (!problems.has(key)) problems.set(key, problem);
+    const result = renderRoute(route, site, theme, strings, options);
+    if ('problem' in result) {
+      const key = `${result.problem.file ?? route.url}:${result.problem.line ?? ''}:${result.problem.code}`;
+      if (!problems.has(key)) problems.set(key, result.problem);
       continue;
     }
-    files.push({ path: route.outputPath, contents: html ?? '' });
+    files.push({ path: route.outputPath, contents: result.html });
   }
   return staged(files, [...problems.values()]);
 }

@@ -1,0 +1,48 @@
+/** The theme's visible text: `locales/<language>.json`, merged key by key across layers. */
+import { promises as fs } from 'node:fs';
+import { errorProblem, warningProblem, type Problem } from '../errors.js';
+import { findThemeFiles, type ThemeFile } from './theme-layers.js';
+
+/** Parse a theme JSON file; a syntax error becomes a problem and `{}`. */
+export async function readThemeJson(file: ThemeFile | undefined, problems: Problem[]): Promise<Record<string, unknown>> {
+  if (!file) return {};
+  try {
+    const value: unknown = JSON.parse(await fs.readFile(file.absolutePath, 'utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    problems.push(errorProblem({ code: 'theme/json', message: `${file.relativePath} must hold a JSON object.`, file: file.displayPath }));
+  } catch (error) {
+    problems.push(errorProblem({ code: 'theme/json', message: `${file.relativePath} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, hint: 'Check for a missing comma or quote.', file: file.displayPath }));
+  }
+  return {};
+}
+
+/** `cy-GB` → `['en-GB', 'cy', 'cy-GB']`: English first so every key exists, the most specific last so it wins. */
+export function localeChain(language: string): string[] {
+  const base = language.split('-')[0] ?? language;
+  return [...new Set(['en-GB', base, language])];
+}
+
+function keepStrings(values: Record<string, unknown>, file: ThemeFile, problems: Problem[]): Record<string, string> {
+  const strings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === 'string') strings[key] = value;
+    else problems.push(warningProblem({ code: 'theme/strings', message: `The string "${key}" in ${file.relativePath} is not text; it is ignored.`, file: file.displayPath }));
+  }
+  return strings;
+}
+
+/**
+ * Strings for `language`, lowest priority first: each locale of the chain from the bundled
+ * theme, then the configured theme, then the site's `theme/locales/`, so a site can change
+ * one label without copying the whole file.
+ */
+export async function loadThemeStrings(layers: readonly string[], language: string, root: string, problems: Problem[]): Promise<Record<string, string>> {
+  const strings: Record<string, string> = {};
+  for (const locale of localeChain(language)) {
+    for (const layer of [...layers].reverse()) {
+      const file = (await findThemeFiles([layer], `locales/${locale}.json`, root)).get(`locales/${locale}.json`);
+      if (file) Object.assign(strings, keepStrings(await readThemeJson(file, problems), file, problems));
+    }
+  }
+  return strings;
+}
