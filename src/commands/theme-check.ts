@@ -4,83 +4,94 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import Handlebars from 'handlebars';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
+import { KNOWN_HELPER_NAMES } from '../render/helpers/built-in-helpers.js';
 import { REQUIRED_TEMPLATES } from '../render/load-theme.js';
+import { collectReferences, type TemplateReference } from '../render/template-references.js';
 import { templateProblem } from '../render/template-errors.js';
-import { HELPER_NAMES } from '../render/theme-helpers.js';
 import { bundledThemeFolder } from '../render/theme-layers.js';
 
-type Node = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
-
-interface Reference {
-  readonly kind: 'partial' | 'helper';
-  readonly name: string;
-  readonly line: number;
-  readonly column: number;
+/** What a theme provides: its own files, with the bundled default theme behind it (lookup falls back to it). */
+interface Provided {
+  readonly partials: ReadonlySet<string>;
+  readonly strings: ReadonlySet<string>;
+  readonly helpers: ReadonlySet<string>;
 }
 
-function pathName(node: unknown): string | undefined {
-  const candidate = node as { type?: string; original?: unknown };
-  return candidate.type === 'PathExpression' && typeof candidate.original === 'string' ? candidate.original : undefined;
+const partialName = (file: string): string => file.replace(/^partials\//, '').replace(/\.hbs$/, '');
+
+async function stringKeys(folder: string): Promise<string[]> {
+  try {
+    return Object.keys(JSON.parse(await fs.readFile(path.join(folder, 'locales', 'en-GB.json'), 'utf8')) as object);
+  } catch {
+    return [];
+  }
 }
 
-/** Walk the AST collecting partial and helper references. */
-function collect(node: Node | undefined, found: Reference[]): void {
-  if (!node || typeof node !== 'object') return;
-  const record = node as unknown as Record<string, unknown> & { type: string; loc?: hbs.AST.SourceLocation };
-  const at = { line: record.loc?.start.line ?? 1, column: (record.loc?.start.column ?? 0) + 1 };
-  if (record.type === 'PartialStatement' || record.type === 'PartialBlockStatement') {
-    const name = pathName(record.name) ?? (record.name as { value?: string }).value;
-    if (typeof name === 'string') found.push({ kind: 'partial', name, ...at });
+async function provided(dir: string, extraHelpers: readonly string[]): Promise<Provided> {
+  const partialFiles = [...(await fg('partials/**/*.hbs', { cwd: dir })), ...(await fg('partials/**/*.hbs', { cwd: bundledThemeFolder() }))];
+  return {
+    partials: new Set(partialFiles.map(partialName)),
+    strings: new Set([...(await stringKeys(dir)), ...(await stringKeys(bundledThemeFolder()))]),
+    helpers: new Set([...KNOWN_HELPER_NAMES, ...extraHelpers]),
+  };
+}
+
+function referenceProblem(reference: TemplateReference, have: Provided, where: Pick<Problem, 'file' | 'line' | 'column'>): Problem | undefined {
+  if (reference.kind === 'partial' && !have.partials.has(reference.name)) {
+    return errorProblem({ code: 'theme/missing-partial', message: `The partial "${reference.name}" is used but there is no partials/${reference.name}.hbs.`, hint: 'Create the partial or fix the name.', ...where });
   }
-  if (record.type === 'MustacheStatement' || record.type === 'BlockStatement' || record.type === 'SubExpression') {
-    const name = pathName(record.path);
-    const params = (record.params as unknown[] | undefined) ?? [];
-    const hash = record.hash as { pairs?: unknown[] } | undefined;
-    if (name && (params.length > 0 || (hash?.pairs?.length ?? 0) > 0 || record.type !== 'MustacheStatement') && !name.includes('.') && !name.startsWith('@')) {
-      found.push({ kind: 'helper', name, ...at });
-    }
+  if (reference.kind === 'helper' && !have.helpers.has(reference.name)) {
+    return warningProblem({ code: 'theme/unknown-helper', message: `Unknown helper "${reference.name}".`, hint: `Built-in helpers: ${KNOWN_HELPER_NAMES.join(', ')}. A site can add helpers with \`helpers\` in its config; otherwise the page fails to render.`, ...where });
   }
-  for (const value of Object.values(record)) {
-    if (Array.isArray(value)) value.forEach((child) => collect(child as Node, found));
-    else if (value && typeof value === 'object' && 'type' in value) collect(value as Node, found);
+  // Plural strings exist only as `key.one` / `key.other`.
+  if (reference.kind === 'string' && have.strings.size > 0 && !have.strings.has(reference.name) && !have.strings.has(`${reference.name}.other`)) {
+    return warningProblem({ code: 'theme/missing-string', message: `The string "${reference.name}" is not in locales/en-GB.json; the page will show the key itself.`, hint: 'Add the key to locales/en-GB.json.', ...where });
   }
+  return undefined;
+}
+
+/** Parse and compile one template (compiling finds mistakes parsing does not), then check what it uses. */
+async function checkTemplate(dir: string, file: string, display: string, have: Provided): Promise<Problem[]> {
+  let program: hbs.AST.Program;
+  try {
+    program = Handlebars.parse(await fs.readFile(path.join(dir, file), 'utf8'));
+    Handlebars.precompile(program);
+  } catch (error) {
+    return [templateProblem(error, display, 'theme/syntax', 'Fix the Handlebars syntax: every {{#block}} needs its {{/block}}, and braces must be balanced.')];
+  }
+  return collectReferences(program).flatMap((reference) => referenceProblem(reference, have, { file: display, line: reference.line, column: reference.column }) ?? []);
+}
+
+/** A folder with a layout or a manifest is a whole theme; otherwise it is a site's per-file overrides. */
+function completenessProblems(dir: string, files: readonly string[], display: (file: string) => string): Problem[] {
+  const isWholeTheme = files.includes('default.hbs') || existsSync(path.join(dir, 'theme.json'));
+  if (!isWholeTheme) return [];
+  const missing = REQUIRED_TEMPLATES.filter((name) => !files.includes(`${name}.hbs`)).map((name) =>
+    errorProblem({ code: 'theme/missing-template', message: `The required template ${name}.hbs is missing.`, hint: 'Copy it from the default theme (`sectorpress theme eject`) and adapt it.', file: display(`${name}.hbs`) }),
+  );
+  const manifest = existsSync(path.join(dir, 'theme.json'))
+    ? []
+    : [warningProblem({ code: 'theme/manifest', message: 'The theme has no theme.json manifest.', hint: 'Add one with name, version and the sectorpress versions it supports (see docs/themes.md).', file: display('theme.json') })];
+  return [...missing, ...manifest];
 }
 
 /**
- * Check a theme: required templates present, every partial it uses exists (in the theme or
- * the bundled default it falls back to), every helper is known, and all of it parses.
+ * Check a theme folder: required templates present (for a whole theme), every partial
+ * it uses exists (in it, or in the bundled default it falls back to), every helper is
+ * known, every `t` key has a string, and every file parses and compiles.
+ *
+ * @example
+ * const { problems } = await checkTheme('theme');
+ * for (const problem of problems) console.log(formatProblem(problem));
  */
 export async function checkTheme(dir: string, extraHelpers: readonly string[] = []): Promise<Staged<void>> {
-  const problems: Problem[] = [];
-  if (!existsSync(dir)) return staged(undefined, [errorProblem({ code: 'theme/missing', message: `There is no theme folder at ${dir}.`, hint: 'Give the path of a theme folder, e.g. `sectorpress theme check theme`.' })]);
+  if (!existsSync(dir)) {
+    return staged(undefined, [errorProblem({ code: 'theme/missing', message: `There is no theme folder at ${dir}.`, hint: 'Give the path of a theme folder, e.g. `sectorpress theme check theme`.' })]);
+  }
   const display = (file: string): string => path.relative(process.cwd(), path.join(dir, file)).split(path.sep).join('/');
   const files = (await fg('**/*.hbs', { cwd: dir })).sort();
-  const bundledPartials = new Set((await fg('partials/**/*.hbs', { cwd: bundledThemeFolder() })).map((file) => file.replace(/^partials\//, '').replace(/\.hbs$/, '')));
-  const partials = new Set(files.filter((file) => file.startsWith('partials/')).map((file) => file.replace(/^partials\//, '').replace(/\.hbs$/, '')));
-  for (const name of REQUIRED_TEMPLATES) {
-    if (!files.includes(`${name}.hbs`)) problems.push(errorProblem({ code: 'theme/missing-template', message: `The required template ${name}.hbs is missing.`, hint: 'Copy it from the default theme (sectorpress theme eject) and adapt it.', file: display(`${name}.hbs`) }));
-  }
-  const helpers = new Set([...HELPER_NAMES, ...extraHelpers]);
-  for (const file of files) {
-    let ast: hbs.AST.Program;
-    try {
-      ast = Handlebars.parse(await fs.readFile(path.join(dir, file), 'utf8'));
-    } catch (error) {
-      problems.push(templateProblem(error, display(file), 'theme/syntax', 'Fix the Handlebars syntax: every {{#block}} needs its {{/block}}.'));
-      continue;
-    }
-    const found: Reference[] = [];
-    collect(ast as unknown as Node, found);
-    for (const reference of found) {
-      const where = { file: display(file), line: reference.line, column: reference.column };
-      if (reference.kind === 'partial' && !partials.has(reference.name) && !bundledPartials.has(reference.name)) {
-        problems.push(errorProblem({ code: 'theme/missing-partial', message: `The partial "${reference.name}" is used but there is no partials/${reference.name}.hbs.`, hint: 'Create the partial or fix the name.', ...where }));
-      }
-      if (reference.kind === 'helper' && !helpers.has(reference.name)) {
-        problems.push(warningProblem({ code: 'theme/unknown-helper', message: `Unknown helper "${reference.name}".`, hint: `Built-in helpers: ${HELPER_NAMES.slice(0, -8).join(', ')}. Site helpers come from \`helpers\` in the config.`, ...where }));
-      }
-    }
-  }
-  if (!existsSync(path.join(dir, 'theme.json'))) problems.push(warningProblem({ code: 'theme/manifest', message: 'The theme has no theme.json manifest.', hint: 'Add one with name, version and the sectorpress versions it supports.', file: display('theme.json') }));
+  const have = await provided(dir, extraHelpers);
+  const problems: Problem[] = completenessProblems(dir, files, display);
+  for (const file of files) problems.push(...(await checkTemplate(dir, file, display(file), have)));
   return staged(undefined, problems);
 }

@@ -5,42 +5,74 @@ import { CONFIG_NAMES } from '../config/load-config.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
 import { bundledThemeFolder } from '../render/theme-layers.js';
 
-/** Add `theme` to the config file, in whatever form it has. Returns a problem when it cannot. */
-async function pointConfigAt(root: string, themePath: string): Promise<Problem | undefined> {
+async function pointJsonConfigAt(file: string, themePath: string): Promise<Problem | undefined> {
+  const name = path.basename(file);
+  let config: unknown;
+  try {
+    config = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch (error) {
+    return errorProblem({ code: 'theme/eject-config', message: `${name} is not valid JSON, so \`theme\` could not be set: ${error instanceof Error ? error.message : String(error)}`, hint: `Fix the JSON, then add "theme": "${themePath}".`, file: name });
+  }
+  if (!config || typeof config !== 'object' || Array.isArray(config)) {
+    return errorProblem({ code: 'theme/eject-config', message: `${name} must hold a JSON object.`, file: name });
+  }
+  await fs.writeFile(file, `${JSON.stringify({ ...config, theme: themePath }, null, 2)}\n`);
+  return undefined;
+}
+
+/**
+ * Insert `theme` into a TS/JS config only in the one shape we can edit safely: a single
+ * `defineConfig({` or `export default {` and no `theme` key yet. Anything else gets
+ * instructions rather than a risky rewrite of the user's code.
+ */
+async function pointCodeConfigAt(file: string, themePath: string, inSiteTheme: boolean): Promise<Problem | undefined> {
+  const name = path.basename(file);
+  const text = await fs.readFile(file, 'utf8');
+  const openings = [...text.matchAll(/defineConfig\(\s*\{|export\s+default\s+\{/g)];
+  const already = /\btheme\s*:/.test(text);
+  if (!already && openings.length === 1) {
+    const at = (openings[0]?.index ?? 0) + (openings[0]?.[0].length ?? 0);
+    await fs.writeFile(file, `${text.slice(0, at)}\n  theme: '${themePath}',${text.slice(at)}`);
+    return undefined;
+  }
+  const note = inSiteTheme ? ' (files in theme/ are used even without it, as per-file overrides)' : '';
+  return warningProblem({
+    code: 'theme/eject-config',
+    message: already ? `${name} already sets \`theme\`; change it to '${themePath}' to use the copy${note}.` : `Add \`theme: '${themePath}'\` to ${name} to use the copied theme${note}.`,
+    hint: `In ${name}: export default defineConfig({ …, theme: '${themePath}' });`,
+    file: name,
+  });
+}
+
+/** Add `theme` to the config file, in whatever form it has; create a JSON config when there is none. */
+async function pointConfigAt(root: string, themePath: string, inSiteTheme: boolean): Promise<Problem | undefined> {
   const found = CONFIG_NAMES.map((name) => path.join(root, name)).find((file) => existsSync(file));
   if (!found) {
     await fs.writeFile(path.join(root, 'sectorpress.config.json'), `${JSON.stringify({ theme: themePath }, null, 2)}\n`);
     return undefined;
   }
-  const text = await fs.readFile(found, 'utf8');
-  if (found.endsWith('.json')) {
-    const config = JSON.parse(text) as Record<string, unknown>;
-    await fs.writeFile(found, `${JSON.stringify({ ...config, theme: themePath }, null, 2)}\n`);
-    return undefined;
-  }
-  if (/\btheme\s*:/.test(text)) {
-    return warningProblem({ code: 'theme/eject-config', message: `${path.basename(found)} already sets \`theme\`; change it to '${themePath}' to use the copy.`, file: path.basename(found) });
-  }
-  const opening = /(defineConfig\(\s*\{|export\s+default\s+\{)/.exec(text);
-  if (!opening) {
-    return warningProblem({ code: 'theme/eject-config', message: `Add \`theme: '${themePath}'\` to ${path.basename(found)} to use the copied theme.`, file: path.basename(found) });
-  }
-  const at = opening.index + opening[0].length;
-  await fs.writeFile(found, `${text.slice(0, at)}\n  theme: '${themePath}',${text.slice(at)}`);
-  return undefined;
+  return found.endsWith('.json') ? pointJsonConfigAt(found, themePath) : pointCodeConfigAt(found, themePath, inSiteTheme);
 }
 
 /**
  * Copy the bundled theme to `<root>/<target>` (default `theme`), keeping any files
- * already there (your overrides win), and set `theme` in the site config.
+ * already there (your overrides win), and set `theme` in the site config. The site
+ * builds identically afterwards.
+ *
+ * @example
+ * const { value, problems } = await ejectTheme('my-blog');
+ * console.log(`Edit the templates in ${value.themeDir}`);
  */
 export async function ejectTheme(root: string, target = 'theme'): Promise<Staged<{ themeDir: string }>> {
   const themeDir = path.resolve(root, target);
   const relative = path.relative(root, themeDir).split(path.sep).join('/');
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    return staged({ themeDir }, [errorProblem({ code: 'theme/eject-target', message: `The theme must be copied inside the site folder, not to ${target}.` })]);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    return staged({ themeDir }, [errorProblem({ code: 'theme/eject-target', message: `The theme must be copied into a folder inside the site, not to ${target}.`, hint: 'Run `sectorpress theme eject` from the site folder, optionally naming a sub-folder such as `my-theme`.' })]);
+  }
+  if (!existsSync(root)) {
+    return staged({ themeDir }, [errorProblem({ code: 'theme/eject-target', message: `There is no site folder at ${root}.` })]);
   }
   await fs.cp(bundledThemeFolder(), themeDir, { recursive: true, force: false, errorOnExist: false });
-  const problem = await pointConfigAt(root, `./${relative}`);
+  const problem = await pointConfigAt(root, `./${relative}`, relative === 'theme');
   return staged({ themeDir }, problem ? [problem] : []);
 }

@@ -76,16 +76,20 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   const session = new DevSession({ root: options.root, drafts: options.drafts, future: options.future, now: options.now });
   const reload = new LiveReload();
   let failing = false;
+  let shown = new Set<string>();
   const report = (result: RebuildResult): void => {
     log(describe(result));
-    for (const problem of result.problems) log(formatProblem(problem));
+    // Warnings repeat on every rebuild; print each one once, errors always.
+    const lines = result.problems.map(formatProblem);
+    for (const [index, line] of lines.entries()) if (result.problems[index]?.severity === 'error' || !shown.has(line)) log(line);
+    shown = new Set(lines);
     if (!result.ok) {
       failing = true;
       reload.send('problems', result.problems.filter((problem) => problem.severity === 'error').map(formatProblem));
     } else {
       if (failing) reload.send('clear');
       failing = false;
-      if (result.cssOnly) reload.send('css', result.updated.filter((file) => file.endsWith('.css')).map((file) => `/${file}`));
+      if (result.cssOnly) reload.send('css', result.updated.filter((file) => file.endsWith('.css') && session.has(file)).map((file) => `/${file}`));
       else if (result.updated.length > 0) reload.send('reload');
     }
     options.onRebuild?.(result);

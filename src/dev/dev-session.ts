@@ -33,6 +33,17 @@ function sameContents(a: OutputFile | undefined, b: OutputFile): boolean {
   return typeof a.contents === 'string' && typeof b.contents === 'string' ? a.contents === b.contents : Buffer.from(a.contents).equals(Buffer.from(b.contents));
 }
 
+/** True when every changed path is a stylesheet (folders created on the way do not count). */
+async function onlyStylesheets(root: string, changed: readonly string[]): Promise<boolean> {
+  if (changed.length === 0) return false;
+  for (const file of changed) {
+    if (file.endsWith('.css')) continue;
+    const isFolder = await fs.stat(path.resolve(root, file)).then((stat) => stat.isDirectory(), () => false);
+    if (!isFolder) return false;
+  }
+  return true;
+}
+
 export class DevSession {
   private files = new Map<string, OutputFile>();
   private staticStamps = new Map<string, number>();
@@ -83,7 +94,7 @@ export class DevSession {
       for (const file of this.files.keys()) if (!next.has(file)) updated.push(file);
       this.files = next;
       this.problems = runner.problems;
-      const cssOnly = changed.length > 0 && changed.every((file) => file.endsWith('.css'));
+      const cssOnly = await onlyStylesheets(this.root, changed);
       return { ok: true, changed, updated, pagesWritten: updated.filter((file) => file.endsWith('.html')).length, ms: Math.round(performance.now() - started), problems: runner.problems, cssOnly };
     } catch (error) {
       const problems = error instanceof BuildFailedError ? error.problems : [{ severity: 'error' as const, code: 'dev/internal', message: error instanceof Error ? error.message : String(error) }];

@@ -2,8 +2,24 @@
  * chokidar over the site folder and the theme, debounced: a burst of events
  * (an editor's atomic save, a git checkout) becomes one batch of changed paths.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
+
+/**
+ * chokidar throttles `change` events per file and drops a second save that lands
+ * within ~50 ms of the first, so every flushed path is looked at again a little later.
+ */
+const RECHECK_MS = 120;
+
+function signature(file: string): string {
+  try {
+    const stat = statSync(file);
+    return `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return 'missing';
+  }
+}
 
 export interface FileWatcher {
   readonly ready: Promise<void>;
@@ -34,12 +50,25 @@ function ignoredBy(options: WatchFilesOptions): (file: string) => boolean {
 
 export function watchFiles(options: WatchFilesOptions): FileWatcher {
   const pending = new Set<string>();
+  const seen = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
+  let recheck: NodeJS.Timeout | undefined;
+  const absolute = (file: string): string => path.resolve(options.root, file);
   const flush = (): void => {
     timer = undefined;
     const paths = [...pending].sort();
     pending.clear();
-    if (paths.length > 0) options.onBatch(paths);
+    if (paths.length === 0) return;
+    for (const file of paths) seen.set(file, signature(absolute(file)));
+    if (recheck) clearTimeout(recheck);
+    recheck = setTimeout(() => {
+      recheck = undefined;
+      const missed = [...seen].filter(([file, stamp]) => signature(absolute(file)) !== stamp).map(([file]) => file);
+      seen.clear();
+      for (const file of missed) pending.add(file);
+      if (missed.length > 0 && !timer) flush();
+    }, RECHECK_MS);
+    options.onBatch(paths);
   };
   const watcher: FSWatcher = chokidarWatch([options.root, ...options.extra], { ignoreInitial: true, ignored: ignoredBy(options), persistent: true });
   watcher.on('all', (_event, file) => {
@@ -53,6 +82,7 @@ export function watchFiles(options: WatchFilesOptions): FileWatcher {
     ready,
     async close() {
       if (timer) clearTimeout(timer);
+      if (recheck) clearTimeout(recheck);
       await watcher.close();
     },
   };
