@@ -103,7 +103,11 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
       response.end();
     });
   });
-  server.on('clientError', (_error, socket) => socket.destroy());
+  // Requests Node's parser rejects (a raw NUL in the path, say) still get an answer.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
   const host = options.host ?? '127.0.0.1';
   const port = await listenOnFreePort(server, options.port ?? 8080, host, log);
 

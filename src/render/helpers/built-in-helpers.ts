@@ -2,7 +2,7 @@
  * The built-in helpers, registered exactly as a site's own `helpers` are (see
  * docs/themes.md for each with an example).
  */
-import { formatDateHelper, isoDateHelper } from './date-helpers.js';
+import { formatDateHelper, isoDateHelper, sameDayHelper } from './date-helpers.js';
 import type { HelperFunction } from './helper-root.js';
 import { jsonLdHelper } from './json-ld-helper.js';
 import { andHelper, eqHelper, limitHelper, notHelper, orHelper, pageOfHelper } from './logic-helpers.js';
@@ -14,6 +14,7 @@ export const BUILT_IN_HELPERS: Readonly<Record<string, HelperFunction>> = Object
   formatDate: formatDateHelper,
   date: formatDateHelper,
   isoDate: isoDateHelper,
+  sameDay: sameDayHelper,
   t: translateHelper,
   asset: assetHelper,
   absoluteUrl: absoluteUrlHelper,

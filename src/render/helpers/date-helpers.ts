@@ -29,3 +29,12 @@ export const formatDateHelper: HelperFunction = (...args) => {
 
 /** `<time datetime="{{isoDate post.date}}">` → `2026-05-17T23:00:00.000Z`. */
 export const isoDateHelper: HelperFunction = (...args) => toDate(paramsOf(args)[0])?.toISOString() ?? '';
+
+/** `{{#if (sameDay event.start event.end)}}` — both on one calendar day in the site's zone. */
+export const sameDayHelper: HelperFunction = (...args) => {
+  const [first, second] = paramsOf(args).map(toDate);
+  if (!first || !second) return false;
+  const { config } = rootOf(optionsOf(args)).site;
+  const day = (date: Date): string => formatDate(date, 'yyyy-MM-dd', { timezone: config.timezone, language: 'en-GB' });
+  return day(first) === day(second);
+};

@@ -1,0 +1,165 @@
+// The dev server under pressure: traversal attempts over raw sockets, a randomised series of
+// edits compared byte for byte with a clean build, a burst of 1,000 file changes, and a short
+// loopback load test with clients that hang up mid-response.
+import net from 'node:net';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { createDevServer, type DevServer } from '../../src/dev/create-dev-server.js';
+import type { RebuildResult } from '../../src/dev/dev-session.js';
+import { copyFixture, readTree } from '../support/site-folder.js';
+
+const NOW = '2024-11-15T12:00:00Z';
+let site: string;
+let server: DevServer;
+let waiters: ((result: RebuildResult) => void)[] = [];
+
+beforeAll(async () => {
+  site = await copyFixture('blog-basic');
+  server = await createDevServer({ root: site, port: 0, now: NOW, log: () => undefined, onRebuild: (result) => {
+    const current = waiters;
+    waiters = [];
+    for (const waiter of current) waiter(result);
+  } });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+function nextRebuild(): Promise<RebuildResult> {
+  return new Promise((resolve) => waiters.push(resolve));
+}
+
+function rawRequest(requestPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(server.url);
+    const socket = net.connect(Number(url.port), url.hostname, () => {
+      socket.write(`GET ${requestPath} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`);
+    });
+    let response = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => { response += chunk; });
+    socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1] ?? 0)));
+    socket.on('error', reject);
+  });
+}
+
+describe('requests that try to leave the output', () => {
+  it.each([
+    '/../../../../etc/passwd',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd',
+    '/..%5c..%5cetc%5cpasswd',
+    '/%5c..%5c..%5cwindows',
+    '/about/%00.html',
+    '/about/\0',
+    '/..\\..\\etc\\passwd',
+    '//etc/passwd',
+    '/%252e%252e/etc/passwd',
+    '/static/../../package.json',
+  ])('%j gets 400 or 404 and never a file from outside', async (attempt) => {
+    const status = await rawRequest(attempt);
+    expect([400, 404]).toContain(status);
+  });
+
+  it('serves nothing but the in-memory output, whatever the path (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom('..', '.', '%2e%2e', '%2e', '%5c', '%00', 'etc', 'passwd', 'posts', 'sectorpress.config.json', '', '%2f'), { maxLength: 6 }), async (segments) => {
+        const status = await rawRequest(`/${segments.join('/')}`);
+        if (status === 200) {
+          const key = decodeURIComponent(`/${segments.join('/')}`).replace(/^\/+/, '');
+          const file = key === '' || key.endsWith('/') ? `${key}index.html` : key;
+          expect(server.session.has(file)).toBe(true);
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 100) },
+    );
+  });
+});
+
+describe('incremental rebuilds', () => {
+  it('match a clean full build byte for byte after 30+ randomised edits', async () => {
+    let seed = 7;
+    const random = (below: number): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed % below;
+    };
+    const posts = async (): Promise<string[]> => (await fs.readdir(path.join(site, 'posts'))).filter((name) => name.endsWith('.md')).sort();
+    const edits: ((file: string) => Promise<void>)[] = [
+      async (file) => fs.appendFile(file, `\nAn added paragraph ${random(1000)}.\n`),
+      async (file) => fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/^title: (.*)$/m, `title: "Edited title ${random(1000)}"`)),
+      async (file) => fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/^tags: .*$/m, `tags: ["Tag ${random(6)}", "Leadership"]`)),
+      async (file) => fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/^date: .*$/m, `date: 2024-0${1 + random(9)}-1${random(9)}`)),
+      async () => fs.writeFile(path.join(site, 'posts', `2024-05-2${random(9)}-new-${random(10000)}.md`), `---\ntitle: "New ${random(100)}"\ntags: [Leadership]\nsummary: s\n---\n\nNew post.\n`),
+      async (file) => fs.rm(file),
+    ];
+    for (let step = 0; step < 32; step += 1) {
+      const list = await posts();
+      const target = path.join(site, 'posts', list[random(list.length)] ?? '');
+      const edit = edits[list.length < 4 ? 4 : random(edits.length)] as (file: string) => Promise<void>;
+      const rebuilt = nextRebuild();
+      await edit(target);
+      const result = await rebuilt;
+      expect(result.ok, `step ${step}: ${result.problems.map((problem) => problem.message).join('; ')}`).toBe(true);
+    }
+    const clean = await build({ root: site, outDir: path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-clean-')), 'site'), now: NOW });
+    const expected = await readTree(clean.outDir);
+    const actual = new Map<string, Buffer>();
+    for (const [file, output] of server.session.snapshot()) {
+      actual.set(file, 'copyFrom' in output ? await fs.readFile(output.copyFrom) : Buffer.from(output.contents));
+    }
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()]);
+    for (const [file, bytes] of expected) expect(actual.get(file)?.equals(bytes), file).toBe(true);
+  }, 120_000);
+
+  it('survives 1,000 rapid file changes and still serves the final state', async () => {
+    const file = path.join(site, 'posts', '2024-05-30-burst.md');
+    for (let change = 0; change < 1000; change += 1) {
+      await fs.writeFile(file, `---\ntitle: "Burst ${change}"\nsummary: s\n---\n\nChange ${change}.\n`);
+    }
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const page = await fetch(new URL('/2024/05/burst/', server.url));
+      if ((await page.text()).includes('Burst 999')) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('the final change never showed');
+  }, 60_000);
+});
+
+describe('load', () => {
+  it('answers many concurrent requests for a few seconds without errors, including clients that hang up', async () => {
+    const urls = ['/', '/tags/', '/2024/04/bst-start/', '/feed.xml', '/missing/'];
+    const deadline = Date.now() + 3000;
+    let served = 0;
+    const errors: string[] = [];
+    const before = process.memoryUsage().heapUsed;
+    const client = async (index: number): Promise<void> => {
+      while (Date.now() < deadline) {
+        const url = new URL(urls[(index + served) % urls.length] ?? '/', server.url);
+        if (index % 10 === 0) {
+          // Hang up mid-response.
+          await new Promise<void>((resolve) => {
+            const request = http.get(url, (response) => { response.once('data', () => { request.destroy(); resolve(); }); });
+            request.on('error', () => resolve());
+          });
+          continue;
+        }
+        const response = await fetch(url).catch((error: Error) => { errors.push(error.message); return undefined; });
+        if (response && ![200, 404].includes(response.status)) errors.push(`${url.pathname} → ${response.status}`);
+        await response?.arrayBuffer();
+        served += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: 50 }, (_, index) => client(index)));
+    expect(errors).toEqual([]);
+    expect(served).toBeGreaterThan(500);
+    expect((await fetch(server.url)).status).toBe(200);
+    // Memory steady: the heap has not grown by anything like the volume served.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);
+  }, 30_000);
+});
