@@ -9,6 +9,7 @@ export const EVENTS_PATH = '/__sectorpress/events';
  */
 export const LIVE_RELOAD_SCRIPT = `<script type="module">
 const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
+source.addEventListener('open', () => { document.documentElement.dataset.sectorpressLive = 'connected'; });
 source.addEventListener('reload', () => location.reload());
 source.addEventListener('css', (event) => {
   const urls = JSON.parse(event.data);
