@@ -55,7 +55,15 @@ export interface BuildResult {
   readonly problems: readonly Problem[];
   /** Milliseconds per stage, plus `total`. */
   readonly timings: Readonly<Record<string, number>>;
-  readonly counts: { readonly posts: number; readonly pages: number; readonly feeds: number; readonly routes: number };
+  readonly counts: {
+    readonly posts: number;
+    readonly pages: number;
+    readonly feeds: number;
+    readonly routes: number;
+    /** Markdown bodies rendered in this build, and those reused from the cache. */
+    readonly markdownRendered: number;
+    readonly markdownCached: number;
+  };
   readonly site: Site;
 }
 
@@ -103,7 +111,13 @@ function outputManifestPath(config: Config): string {
   return path.join(config.root, 'node_modules', '.cache', 'sectorpress', `output-${key}.json`);
 }
 
-export async function modelStages(runner: StageRunner, options: BuildOptions): Promise<{ config: Config; site: Site }> {
+export interface ModelStagesResult {
+  readonly config: Config;
+  readonly site: Site;
+  readonly markdown: { readonly rendered: number; readonly cached: number };
+}
+
+export async function modelStages(runner: StageRunner, options: BuildOptions): Promise<ModelStagesResult> {
   const root = path.resolve(options.root ?? '.');
   const config = await runner.run('config', () => loadConfig(root, configOverrides(options)));
   const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
@@ -119,7 +133,7 @@ export async function modelStages(runner: StageRunner, options: BuildOptions): P
       { drafts: options.drafts ?? false, future: options.future ?? false, now },
     ),
   );
-  return { config, site };
+  return { config, site, markdown: { rendered: rendered.renderedCount, cached: rendered.cacheHits } };
 }
 
 /**
@@ -160,7 +174,7 @@ export async function renderSite(
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const runner = new StageRunner(options.onStage);
-  const { config, site } = await modelStages(runner, options);
+  const { config, site, markdown } = await modelStages(runner, options);
   const { routes, files } = await renderSite(runner, site);
   const written = await runner.run('write', () =>
     writeOutput(config.outDir, files, { manifestPath: outputManifestPath(config), siteRoot: config.root }),
@@ -177,6 +191,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       pages: routes.length,
       feeds: files.filter((file) => /\.(xml|json|ics)$/.test(file.path) && !file.path.endsWith('sitemap.xml')).length,
       routes: routes.length,
+      markdownRendered: markdown.rendered,
+      markdownCached: markdown.cached,
     },
     site,
   };

@@ -157,6 +157,15 @@ describe('determinism', () => {
     for (const [file, bytes] of tree) expect(second.get(file)?.equals(bytes), file).toBe(true);
   });
 
+  it('renders no Markdown on a warm build, and writes no changed bytes', async () => {
+    const out2 = path.join(out, 'warm');
+    await build({ root, outDir: out2, now: NOW, cache: true });
+    const warm = await build({ root, outDir: out2, now: NOW, cache: true });
+    expect(warm.counts.markdownRendered).toBe(0);
+    expect(warm.counts.markdownCached).toBeGreaterThan(10);
+    expect(warm.changed).toBe(0);
+  });
+
   it('writes no stray files beside the output folder', async () => {
     expect((await fs.readdir(out)).filter((name) => name.startsWith('.'))).toEqual([]);
     expect(await exists(path.join(root, '_site'))).toBe(false);
