@@ -1,6 +1,6 @@
 /** Worker thread: renders a batch of bodies with the built-in pipeline (no user plugins cross threads). */
 import { parentPort } from 'node:worker_threads';
-import { createProcessor } from './create-processor.js';
+import { createProcessors } from './create-processor.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { RenderedMarkdown } from './types.js';
 
@@ -9,13 +9,13 @@ export interface WorkerRequest {
 }
 export type WorkerReply = { readonly ok: true; readonly results: (readonly [string, RenderedMarkdown])[] } | { readonly ok: false; readonly id: string; readonly message: string };
 
-const processor = createProcessor();
+const processorFor = createProcessors();
 
 parentPort?.on('message', async (request: WorkerRequest) => {
   const results: (readonly [string, RenderedMarkdown])[] = [];
   for (const [id, body] of request.bodies) {
     try {
-      results.push([id, await renderMarkdown(processor, body)]);
+      results.push([id, await renderMarkdown(processorFor, body)]);
     } catch (error) {
       parentPort?.postMessage({ ok: false, id, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
       return;

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
-import { createProcessor } from './create-processor.js';
+import { createProcessors } from './create-processor.js';
 import { bodyKey, pipelineDigest, readMarkdownCache, writeMarkdownCache } from './markdown-cache.js';
 import type { WorkerReply } from './markdown-worker.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -73,10 +73,10 @@ async function renderAll(jobs: readonly MarkdownJob[], config: Config, workers: 
     }
     return { rendered, problems };
   }
-  const processor = createProcessor(config.markdown);
+  const processorFor = createProcessors(config.markdown);
   for (const job of jobs) {
     try {
-      rendered.set(job.id, await renderMarkdown(processor, job.body));
+      rendered.set(job.id, await renderMarkdown(processorFor, job.body));
     } catch (error) {
       problems.push(failure(job, job.id, error instanceof Error ? error.message : String(error)));
     }

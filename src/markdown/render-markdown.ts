@@ -1,7 +1,7 @@
 /** One Markdown body → HTML, word count, reading time and excerpt. */
 import type { Element, Root, RootContent } from 'hast';
 import type { RenderedMarkdown } from './types.js';
-import type { MarkdownProcessor } from './create-processor.js';
+import type { ProcessorFor } from './create-processor.js';
 
 const WORDS_PER_MINUTE = 200;
 
@@ -30,7 +30,8 @@ export function countWords(text: string): number {
 }
 
 /** Render one body. Async because user plugins may be. */
-export async function renderMarkdown(processor: MarkdownProcessor, body: string): Promise<RenderedMarkdown> {
+export async function renderMarkdown(processorFor: ProcessorFor, body: string): Promise<RenderedMarkdown> {
+  const processor = processorFor(body);
   const tree = await processor.run(processor.parse(body));
   const html = processor.stringify(tree);
   const wordCount = countWords(textOf(tree));
