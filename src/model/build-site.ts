@@ -9,11 +9,11 @@ import type { RenderedMarkdown } from '../markdown/types.js';
 import { createEvents } from './create-events.js';
 import { createPages } from './create-pages.js';
 import { createPosts } from './create-posts.js';
-import { findRelated } from './find-related.js';
+import { findAllRelated } from './find-related.js';
 import { groupArchives } from './group-archives.js';
 import { groupAuthors } from './group-authors.js';
 import { groupTags } from './group-tags.js';
-import type { ModelOptions, Post, Site } from './types.js';
+import type { ModelOptions, Site } from './types.js';
 
 export interface SiteInput {
   readonly config: Config;
@@ -51,11 +51,11 @@ export function buildSite(input: SiteInput, options: ModelOptions): Staged<Site>
   const posts = created.posts;
   const tags = groupTags(posts, created.entries, config);
   const authors = groupAuthors(posts, created.entries, input.data.authors, config);
-  const positions = new Map<Post, number>(posts.map((post, index) => [post, index]));
+  const related = findAllRelated(posts, tags, config.relatedPosts);
   posts.forEach((post, index) => {
     post.next = posts[index - 1];
     post.previous = posts[index + 1];
-    post.related = findRelated(post, positions, config.relatedPosts);
+    post.related = related[index] ?? [];
   });
   const pages = createPages(input.pages, input.rendered, config, options);
   const events = createEvents(input.events, input.rendered, config, options.now);
