@@ -4,9 +4,10 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { StageRunner, modelStages, renderSite, type BuildOptions } from '../build.js';
+import { StageRunner, type BuildOptions } from '../build.js';
 import { BuildFailedError, type Problem } from '../errors.js';
 import type { OutputFile } from '../output/types.js';
+import { IncrementalBuilder } from './incremental-build.js';
 
 /** What one rebuild did (also what `watch()` yields). */
 export interface RebuildResult {
@@ -53,8 +54,11 @@ export class DevSession {
   themeDir = '';
   root: string;
 
-  constructor(private readonly options: BuildOptions) {
+  private readonly builder: IncrementalBuilder;
+
+  constructor(options: BuildOptions) {
     this.root = path.resolve(options.root ?? '.');
+    this.builder = new IncrementalBuilder(options);
   }
 
   get(file: string): OutputFile | undefined {
@@ -82,10 +86,9 @@ export class DevSession {
     const started = performance.now();
     const runner = new StageRunner(undefined);
     try {
-      const { config, site } = await modelStages(runner, { ...this.options, cache: this.options.cache ?? true });
+      const { config, files } = await this.builder.rebuild(changed, runner);
       this.outDir = config.outDir;
       this.themeDir = config.theme;
-      const { files } = await renderSite(runner, site);
       const next = new Map(files.map((file) => [file.path, file]));
       const updated: string[] = [];
       for (const file of files) {
