@@ -42,7 +42,8 @@ export function decodeSource(bytes: Uint8Array): { text: string } | { reason: st
   return { text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
 }
 
-function readSource(root: string, relativePath: string, kind: SourceKind, problems: Problem[]): SourceFile | undefined {
+/** Read and decode one content file; problems are pushed, not thrown. */
+export function readSource(root: string, relativePath: string, kind: SourceKind, problems: Problem[]): SourceFile | undefined {
   const file = path.join(root, relativePath);
   try {
     const bytes = readFileSync(file);

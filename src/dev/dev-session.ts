@@ -21,6 +21,8 @@ export interface RebuildResult {
   readonly problems: readonly Problem[];
   /** True when only stylesheets changed, so pages can swap CSS without reloading. */
   readonly cssOnly: boolean;
+  /** Milliseconds per stage. */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 export interface ServedFile {
@@ -30,6 +32,7 @@ export interface ServedFile {
 
 function sameContents(a: OutputFile | undefined, b: OutputFile): boolean {
   if (!a) return false;
+  if (a === b) return true;
   if ('copyFrom' in a || 'copyFrom' in b) return 'copyFrom' in a && 'copyFrom' in b && a.copyFrom === b.copyFrom;
   return typeof a.contents === 'string' && typeof b.contents === 'string' ? a.contents === b.contents : Buffer.from(a.contents).equals(Buffer.from(b.contents));
 }
@@ -98,11 +101,11 @@ export class DevSession {
       this.files = next;
       this.problems = runner.problems;
       const cssOnly = await onlyStylesheets(this.root, changed);
-      return { ok: true, changed, updated, pagesWritten: updated.filter((file) => file.endsWith('.html')).length, ms: Math.round(performance.now() - started), problems: runner.problems, cssOnly };
+      return { ok: true, changed, updated, pagesWritten: updated.filter((file) => file.endsWith('.html')).length, ms: Math.round(performance.now() - started), problems: runner.problems, cssOnly, timings: runner.timings };
     } catch (error) {
       const problems = error instanceof BuildFailedError ? error.problems : [{ severity: 'error' as const, code: 'dev/internal', message: error instanceof Error ? error.message : String(error) }];
       this.problems = problems;
-      return { ok: false, changed, updated: [], pagesWritten: 0, ms: Math.round(performance.now() - started), problems, cssOnly: false };
+      return { ok: false, changed, updated: [], pagesWritten: 0, ms: Math.round(performance.now() - started), problems, cssOnly: false, timings: runner.timings };
     }
   }
 }

@@ -10,23 +10,25 @@ import path from 'node:path';
 import { StageRunner, type BuildOptions } from '../build.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/types.js';
-import { loadContent } from '../content/load-content.js';
 import { readData } from '../content/read-data.js';
 import { readEntries } from '../content/read-entries.js';
-import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile } from '../content/types.js';
+import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile, SourceSet } from '../content/types.js';
 import { staged, type Problem } from '../errors.js';
 import { renderFeeds } from '../feeds/render-feeds.js';
+import { createProcessors, type ProcessorFor } from '../markdown/create-processor.js';
 import { bodyKey } from '../markdown/markdown-cache.js';
 import { renderMarkdownJobs } from '../markdown/render-markdown-jobs.js';
 import type { MarkdownJob, RenderedMarkdown } from '../markdown/types.js';
 import { buildSite } from '../model/build-site.js';
 import { resolveClock } from '../model/dates.js';
-import type { Site } from '../model/types.js';
+import type { Site, Tag } from '../model/types.js';
 import { checkOutputFiles } from '../output/check-output.js';
 import type { OutputFile } from '../output/types.js';
 import { loadTheme, type Theme } from '../render/load-theme.js';
 import { renderPages } from '../render/render-pages.js';
 import { planRoutes } from '../routes/plan-routes.js';
+import type { Route } from '../routes/types.js';
+import { refreshContent } from './refresh-content.js';
 import { routeSignature, siteSignature } from './route-signature.js';
 
 interface ReadFile {
@@ -58,6 +60,9 @@ export class IncrementalBuilder {
   private readonly files = new Map<string, ReadFile>();
   private readonly markdown = new Map<string, RenderedMarkdown>();
   private readonly pages = new Map<string, { signature: string; file: OutputFile }>();
+  private readonly tagFeeds = new Map<string, { signature: string; file: OutputFile }>();
+  private sources: SourceSet | undefined;
+  private processors: ProcessorFor | undefined;
 
   constructor(private readonly options: BuildOptions) {}
 
@@ -91,7 +96,7 @@ export class IncrementalBuilder {
   private async renderBodies(jobs: readonly MarkdownJob[], config: Config, runner: StageRunner): Promise<Map<string, RenderedMarkdown>> {
     const missing = jobs.filter((job) => !this.markdown.has(bodyKey(job.body)));
     const rendered = await runner.run('markdown', () =>
-      renderMarkdownJobs(missing, config, { cache: this.markdown.size === 0 && (this.options.cache ?? true), workers: this.options.workers }),
+      renderMarkdownJobs(missing, config, { cache: this.markdown.size === 0 && (this.options.cache ?? true), workers: this.options.workers, processors: (this.processors ??= createProcessors(config.markdown)) }),
     );
     for (const job of missing) {
       const value = rendered.byId.get(job.id);
@@ -109,6 +114,23 @@ export class IncrementalBuilder {
     return byId;
   }
 
+  /** Site feeds, calendars and sitemap every time; a tag's feed only when its newest posts changed. */
+  private async renderChangedFeeds(site: Site, routes: readonly Route[], global: string, runner: StageRunner): Promise<OutputFile[]> {
+    const signature = (tag: Tag): string => `${global}:${tag.posts.slice(0, site.config.feedItems).map((post) => post.source.digest).join(',')}`;
+    const stale = site.tags.filter((tag) => this.tagFeeds.get(tag.feedUrl)?.signature !== signature(tag));
+    const files = await runner.run('feeds', () => renderFeeds({ ...site, tags: stale }, routes));
+    const byPath = new Map(files.map((file) => [file.path, file]));
+    const next = new Map<string, { signature: string; file: OutputFile }>();
+    for (const tag of site.tags) {
+      const file = byPath.get(tag.feedUrl.slice(1)) ?? this.tagFeeds.get(tag.feedUrl)?.file;
+      if (file) next.set(tag.feedUrl, { signature: signature(tag), file });
+    }
+    this.tagFeeds.clear();
+    for (const [key, value] of next) this.tagFeeds.set(key, value);
+    const tagPaths = new Set(site.tags.map((tag) => tag.feedUrl.slice(1)));
+    return [...files.filter((file) => !tagPaths.has(file.path)), ...[...next.values()].map((entry) => entry.file)];
+  }
+
   private async renderChangedPages(site: Site, runner: StageRunner): Promise<{ files: OutputFile[]; rendered: number }> {
     const routes = await runner.run('routes', () => planRoutes(site));
     const theme = this.theme as Theme;
@@ -124,7 +146,7 @@ export class IncrementalBuilder {
     this.pages.clear();
     for (const [key, value] of next) this.pages.set(key, value);
     const assets = theme.assetFiles;
-    const feeds = await runner.run('feeds', () => renderFeeds(site, routes));
+    const feeds = await this.renderChangedFeeds(site, routes, global, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path }));
     const files = await runner.run('check', () => checkOutputFiles([...assets, ...[...next.values()].map((entry) => entry.file), ...feeds, ...statics], routes));
     return { files, rendered: stale.length };
@@ -141,14 +163,17 @@ export class IncrementalBuilder {
       if (this.config && (this.config.configFile !== config.configFile || changed.some((file) => file.startsWith('sectorpress.config.')))) {
         this.files.clear();
         this.markdown.clear();
+        this.processors = undefined;
       }
       this.theme = await runner.run('theme', () => loadTheme(config));
       this.themeVersion += 1;
       this.pages.clear();
+      this.tagFeeds.clear();
     }
     this.config = config;
     const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
-    const sources = await runner.run('load', () => loadContent(config));
+    const sources = await runner.run('load', () => refreshContent(siteWide ? undefined : this.sources, changed, config));
+    this.sources = sources;
     const read = this.readEntriesOf([...sources.posts, ...sources.pages, ...sources.events], config);
     const entries = await runner.run('entries', () => staged(read.entries, read.problems));
     const data = await runner.run('data', () => readData(sources.data));

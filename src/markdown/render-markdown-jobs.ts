@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
-import { createProcessors } from './create-processor.js';
+import { createProcessors, type ProcessorFor } from './create-processor.js';
 import { bodyKey, pipelineDigest, readMarkdownCache, writeMarkdownCache } from './markdown-cache.js';
 import type { WorkerReply } from './markdown-worker.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -24,6 +24,8 @@ export interface MarkdownStageOptions {
   readonly workers?: number;
   /** Override package versions (tests use this to simulate an upgrade). */
   readonly versions?: Record<string, string>;
+  /** Processors to reuse across calls (the dev server renders a few bodies at a time). */
+  readonly processors?: ProcessorFor;
 }
 
 const workerFile = fileURLToPath(new URL('./markdown-worker.js', import.meta.url));
@@ -62,7 +64,7 @@ function failure(job: MarkdownJob | undefined, id: string, message: string): Pro
   return errorProblem({ code: 'markdown/render', message: `The Markdown could not be rendered: ${message}`, hint: 'Check the Markdown near this line, or the remark/rehype plugins in the config.', file: job?.id ?? id, line: job?.bodyLine, column: 1 });
 }
 
-async function renderAll(jobs: readonly MarkdownJob[], config: Config, workers: number): Promise<{ rendered: Map<string, RenderedMarkdown>; problems: Problem[] }> {
+async function renderAll(jobs: readonly MarkdownJob[], config: Config, workers: number, processors: ProcessorFor | undefined): Promise<{ rendered: Map<string, RenderedMarkdown>; problems: Problem[] }> {
   const rendered = new Map<string, RenderedMarkdown>();
   const problems: Problem[] = [];
   if (workers > 0) {
@@ -73,7 +75,7 @@ async function renderAll(jobs: readonly MarkdownJob[], config: Config, workers: 
     }
     return { rendered, problems };
   }
-  const processorFor = createProcessors(config.markdown);
+  const processorFor = processors ?? createProcessors(config.markdown);
   for (const job of jobs) {
     try {
       rendered.set(job.id, await renderMarkdown(processorFor, job.body));
@@ -105,7 +107,7 @@ export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: C
       used.set(key, hit);
     } else missing.push(job);
   }
-  const { rendered, problems } = await renderAll(missing, config, workerCount(missing.length, config, options.workers));
+  const { rendered, problems } = await renderAll(missing, config, workerCount(missing.length, config, options.workers), options.processors);
   for (const job of missing) {
     const value = rendered.get(job.id);
     if (!value) continue;

@@ -99,9 +99,29 @@ export interface ZonedParts {
   readonly minute: number;
 }
 
+/**
+ * Zone offsets only change at transitions, which fall on quarter hours, so the offset of
+ * each quarter hour is worked out once (Luxon's zone arithmetic is the slow part) and
+ * the wall-clock parts follow by plain arithmetic. A pure memo, bounded in size.
+ */
+const QUARTER_HOUR = 15 * 60 * 1000;
+const offsetMemo = new Map<string, number>();
+
+function offsetMinutes(instant: number, timezone: string): number {
+  const key = `${timezone}\u0000${Math.floor(instant / QUARTER_HOUR)}`;
+  let offset = offsetMemo.get(key);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(instant, { zone: timezone }).offset;
+    if (offsetMemo.size > 100_000) offsetMemo.clear();
+    offsetMemo.set(key, offset);
+  }
+  return offset;
+}
+
 export function zonedParts(date: Date, timezone: string): ZonedParts {
-  const dateTime = DateTime.fromJSDate(date, { zone: timezone });
-  return { year: dateTime.year, month: dateTime.month, day: dateTime.day, hour: dateTime.hour, minute: dateTime.minute };
+  const instant = date.getTime();
+  const local = new Date(instant + offsetMinutes(instant, timezone) * 60_000);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
 }
 
 function ordinal(day: number): string {

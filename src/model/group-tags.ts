@@ -7,7 +7,7 @@ import { slugify } from './slug.js';
 import type { Post, Tag } from './types.js';
 
 /** Curly and straight apostrophes are the same tag; slugify drops both. */
-export function tagSlug(name: string): string {
+export function slugOfTag(name: string): string {
   return slugify(name.replace(/[’‘]/g, "'"));
 }
 
@@ -30,6 +30,13 @@ function chooseName(spellings: Map<string, Spelling>): string {
  * the tags sorted by name. Linear in the number of (post, tag) pairs.
  */
 export function groupTags(posts: Mutable<Post>[], entries: readonly PostEntry[], config: Config): Tag[] {
+  // Slugifying (transliteration) is the costly part and sites reuse a few dozen tag names.
+  const slugs = new Map<string, string>();
+  const tagSlug = (name: string): string => {
+    let slug = slugs.get(name);
+    if (slug === undefined) slugs.set(name, (slug = slugOfTag(name)));
+    return slug;
+  };
   const bySlug = new Map<string, { spellings: Map<string, Spelling>; posts: Post[] }>();
   posts.forEach((post, index) => {
     const seen = new Set<string>();

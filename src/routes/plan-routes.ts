@@ -44,12 +44,14 @@ function listRoutes(
   );
 }
 
-function monthName(year: number, month: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
+function monthNamer(language: string): (year: number, month: number) => string {
+  const format = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return (year, month) => format.format(Date.UTC(year, month - 1, 1));
 }
 
 function archiveRoutes(site: Site): Route[] {
   const { config } = site;
+  const monthName = monthNamer(config.language);
   return site.years.flatMap((year) => [
     ...listRoutes(year.posts, site, year.url, (list) => ({
       kind: 'year', templates: ['archive', 'index'], title: String(year.year),
@@ -57,7 +59,7 @@ function archiveRoutes(site: Site): Route[] {
     })),
     ...year.months.flatMap((month) =>
       listRoutes(month.posts, site, month.url, (list) => ({
-        kind: 'month', templates: ['archive', 'index'], title: monthName(month.year, month.month, config.language),
+        kind: 'month', templates: ['archive', 'index'], title: monthName(month.year, month.month),
         description: describe('', config.description), context: { kind: 'month', archive: month, ...list },
       })),
     ),

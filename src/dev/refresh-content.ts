@@ -1,0 +1,43 @@
+/**
+ * After edits to existing content files, re-read just those files instead of
+ * walking the whole site. Anything else (a new or deleted file, a folder, a link,
+ * a static file) falls back to a full `loadContent`.
+ */
+import { lstatSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/types.js';
+import { loadContent, readSource } from '../content/load-content.js';
+import type { SourceFile, SourceKind, SourceSet } from '../content/types.js';
+import { staged, type Problem, type Staged } from '../errors.js';
+
+const KINDS: ReadonlyArray<[RegExp, SourceKind, keyof SourceSet]> = [
+  [/^posts\/.+\.md$/, 'post', 'posts'],
+  [/^pages\/.+\.md$/, 'page', 'pages'],
+  [/^events\/.+\.md$/, 'event', 'events'],
+  [/^data\/[^/]+\.(ya?ml|json)$/, 'data', 'data'],
+];
+
+function classify(file: string): [SourceKind, 'posts' | 'pages' | 'events' | 'data'] | undefined {
+  for (const [pattern, kind, bucket] of KINDS) if (pattern.test(file)) return [kind, bucket as 'posts' | 'pages' | 'events' | 'data'];
+  return undefined;
+}
+
+export async function refreshContent(previous: SourceSet | undefined, changed: readonly string[], config: Config): Promise<Staged<SourceSet>> {
+  if (!previous || changed.length === 0) return loadContent(config);
+  const known = new Map<string, SourceFile>();
+  for (const bucket of ['posts', 'pages', 'events', 'data'] as const) for (const file of previous[bucket]) known.set(file.relativePath, file);
+  const updates: [SourceFile, 'posts' | 'pages' | 'events' | 'data'][] = [];
+  const problems: Problem[] = [];
+  for (const file of changed) {
+    const kind = classify(file);
+    const stat = (() => { try { return lstatSync(path.join(config.root, file)); } catch { return undefined; } })();
+    // New, deleted, linked or non-content files change the file list itself: walk again.
+    if (!kind || !known.has(file) || !stat?.isFile()) return loadContent(config);
+    const read = readSource(config.root, file, kind[0], problems);
+    if (!read) return loadContent(config);
+    updates.push([read, kind[1]]);
+  }
+  const next = { ...previous };
+  for (const [file, bucket] of updates) next[bucket] = next[bucket].map((existing) => (existing.relativePath === file.relativePath ? file : existing));
+  return staged(next, problems);
+}
