@@ -5,13 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BuildFailedError } from './errors.js';
-import { buildUsage, runBuild } from './commands/build-command.js';
 import { processIo, reportProblems, UsageError, type CliIo } from './commands/cli-io.js';
-import { cleanUsage, runClean } from './commands/clean-command.js';
-import { devUsage, runDev } from './commands/dev-command.js';
-import { newPostUsage, runNewPost } from './commands/new-post.js';
-import { newSiteUsage, runNewSite } from './commands/new-site.js';
-import { runTheme, themeUsage } from './commands/theme-command.js';
+import { buildUsage, cleanUsage, devUsage, newPostUsage, newSiteUsage, themeUsage } from './commands/usage.js';
 import { packageRoot } from './package-root.js';
 
 const mainUsage = `sectorpress — static blogs for the public sector
@@ -35,15 +30,16 @@ function version(): string {
 
 async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
+  // Commands load on demand: `dev` pulls in the watcher, `build` the whole pipeline.
   switch (command) {
-    case 'build': return runBuild(rest, io);
-    case 'dev': return runDev(rest, io);
-    case 'clean': return runClean(rest, io);
-    case 'theme': return runTheme(rest, io);
+    case 'build': return (await import('./commands/build-command.js')).runBuild(rest, io);
+    case 'dev': return (await import('./commands/dev-command.js')).runDev(rest, io);
+    case 'clean': return (await import('./commands/clean-command.js')).runClean(rest, io);
+    case 'theme': return (await import('./commands/theme-command.js')).runTheme(rest, io);
     case 'new': {
       const [what, ...more] = rest;
-      if (what === 'post') return runNewPost(more, io);
-      if (what === 'site') return runNewSite(more, io);
+      if (what === 'post') return (await import('./commands/new-post.js')).runNewPost(more, io);
+      if (what === 'site') return (await import('./commands/new-site.js')).runNewSite(more, io);
       throw new UsageError(what ? `Unknown thing to create: "${what}".` : 'Say what to create: post or site.', `${newPostUsage}\n\n${newSiteUsage}`);
     }
     case undefined: case '--help': case '-h': case 'help':

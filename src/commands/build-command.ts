@@ -1,23 +1,9 @@
 /** `sectorpress build`: the main job, with a progress line on terminals and a one-line summary. */
+import { buildUsage } from './usage.js';
 import path from 'node:path';
 import { build } from '../build.js';
 import { plural, reportProblems, type CliIo } from './cli-io.js';
 import { parseFlags, stringFlag } from './parse-flags.js';
-
-export const buildUsage = `Usage: sectorpress build [dir] [options]
-
-Build the site in [dir] (default: the current folder) into its output folder.
-
-Options:
-  --out DIR         output folder (default: _site, or outDir in the config)
-  --base-url URL    absolute base URL for feeds, sitemap and canonical links
-  --drafts          include posts marked draft: true
-  --future          include posts dated after the clock
-  --now ISO         the build clock, e.g. 2026-01-01T09:00:00Z (reproducible builds)
-  --no-cache        render all Markdown afresh (ignore node_modules/.cache/sectorpress)
-  --quiet           print errors only
-  --debug           print stack traces for internal errors
-  -h, --help        show this help`;
 
 function progress(io: CliIo, quiet: boolean): { onStage?: (stage: string) => void; done: () => void } {
   if (quiet || !io.interactive) return { done: () => undefined };

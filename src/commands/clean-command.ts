@@ -1,15 +1,11 @@
 /** `sectorpress clean`: remove the output folder and the Markdown cache. */
+import { cleanUsage } from './usage.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { hasErrors } from '../errors.js';
 import { reportProblems, type CliIo } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
-
-export const cleanUsage = `Usage: sectorpress clean [dir]
-
-Delete the output folder and the cache in node_modules/.cache/sectorpress.
-The next build renders every post afresh.`;
 
 export async function runClean(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, {}, cleanUsage);

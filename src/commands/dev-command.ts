@@ -1,20 +1,8 @@
 /** `sectorpress dev`: build, serve, watch, live-reload until interrupted. */
 import { createDevServer } from '../dev/create-dev-server.js';
+import { devUsage } from './usage.js';
 import type { CliIo } from './cli-io.js';
 import { numberFlag, parseFlags, stringFlag } from './parse-flags.js';
-
-export const devUsage = `Usage: sectorpress dev [dir] [options]
-
-Build the site into memory, serve it, and rebuild what changed on every save.
-
-Options:
-  --port N          port to listen on (default 8080; the next free one if taken)
-  --host HOST       address to bind (default 127.0.0.1, this machine only)
-  --drafts          include drafts
-  --future          include posts dated after the clock
-  --now ISO         the clock
-  --open            open the site in the browser
-  -h, --help        show this help`;
 
 export async function runDev(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, {

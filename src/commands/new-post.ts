@@ -1,4 +1,5 @@
 /** `sectorpress new post "Title"`: a dated Markdown file with front matter, ready to write in. */
+import { newPostUsage } from './usage.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -7,17 +8,6 @@ import { formatDate } from '../model/dates.js';
 import { slugify } from '../model/slug.js';
 import { reportProblems, UsageError, type CliIo } from './cli-io.js';
 import { parseFlags, stringFlag } from './parse-flags.js';
-
-export const newPostUsage = `Usage: sectorpress new post "Title" [options]
-
-Write posts/YYYY-MM-DD-<slug>.md with front matter (dated now, in the site's time zone).
-
-Options:
-  --tags a,b        tags for the post
-  --author KEY      author key from data/authors.yml
-  --dir DIR         the site folder (default: the current folder)
-  --now ISO         date the post at this time instead of the clock
-  --draft           mark the post as a draft`;
 
 /** The text of a new post file. */
 export function newPostText(fields: { title: string; date: string; tags: string[]; author?: string; draft: boolean }): string {

@@ -1,14 +1,10 @@
 /** `sectorpress new site DIR`: a new site folder copied from the example site. */
+import { newSiteUsage } from './usage.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
-
-export const newSiteUsage = `Usage: sectorpress new site DIR
-
-Create DIR with the example children's services blog in it: posts, pages, events,
-authors, a config file. Build it with \`sectorpress build DIR\`.`;
 
 const SKIP = new Set(['_site', 'node_modules', '.cache']);
 

@@ -1,5 +1,5 @@
 /** `sectorpress theme check`: static checks of a theme folder, each problem located (like Ghost's gscan). */
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import Handlebars from 'handlebars';
@@ -62,6 +62,20 @@ async function checkTemplate(dir: string, file: string, display: string, have: P
   return collectReferences(program).flatMap((reference) => referenceProblem(reference, have, { file: display, line: reference.line, column: reference.column }) ?? []);
 }
 
+/** The manifest fields docs/themes.md asks for. */
+function manifestProblems(file: string, display: string): Problem[] {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return [errorProblem({ code: 'theme/manifest', message: `theme.json is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, file: display })];
+  }
+  const fields = (manifest ?? {}) as Record<string, unknown>;
+  return ['name', 'version', 'sectorpress']
+    .filter((field) => typeof fields[field] !== 'string')
+    .map((field) => warningProblem({ code: 'theme/manifest', message: `theme.json has no "${field}".`, hint: 'Give name, version and the sectorpress versions it supports, e.g. "sectorpress": ">=0.1.0 <1.0.0".', file: display }));
+}
+
 /** A folder with a layout or a manifest is a whole theme; otherwise it is a site's per-file overrides. */
 function completenessProblems(dir: string, files: readonly string[], display: (file: string) => string): Problem[] {
   const isWholeTheme = files.includes('default.hbs') || existsSync(path.join(dir, 'theme.json'));
@@ -70,7 +84,7 @@ function completenessProblems(dir: string, files: readonly string[], display: (f
     errorProblem({ code: 'theme/missing-template', message: `The required template ${name}.hbs is missing.`, hint: 'Copy it from the default theme (`sectorpress theme eject`) and adapt it.', file: display(`${name}.hbs`) }),
   );
   const manifest = existsSync(path.join(dir, 'theme.json'))
-    ? []
+    ? manifestProblems(path.join(dir, 'theme.json'), display('theme.json'))
     : [warningProblem({ code: 'theme/manifest', message: 'The theme has no theme.json manifest.', hint: 'Add one with name, version and the sectorpress versions it supports (see docs/themes.md).', file: display('theme.json') })];
   return [...missing, ...manifest];
 }

@@ -1,17 +1,11 @@
 /** `sectorpress theme eject | check`. */
+import { themeUsage } from './usage.js';
 import path from 'node:path';
 import { hasErrors } from '../errors.js';
 import { reportProblems, UsageError, type CliIo } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
 import { checkTheme } from './theme-check.js';
 import { ejectTheme } from './theme-eject.js';
-
-export const themeUsage = `Usage: sectorpress theme <eject|check> [DIR]
-
-  eject [DIR]   copy the default theme into the site (./theme-default, or DIR)
-                and point the site's config at it; run from the site folder
-  check [DIR]   validate a theme folder (default: ./theme): missing templates,
-                missing partials, unknown helpers, syntax errors`;
 
 export async function runTheme(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, { site: { type: 'string' } }, themeUsage);
