@@ -28,9 +28,23 @@ function fail(file: string, message: string, hint: string, line: number, column:
  * @param file Site-relative path, for messages.
  */
 export function parseFrontMatter(text: string, file: string): FrontMatter {
-  const lines = text.split('\n');
-  if (!FENCE.test(lines[0] ?? '')) return { data: {}, body: text, bodyLine: 1, positions: {}, problems: [] };
-  const closing = lines.findIndex((line, index) => index > 0 && CLOSE.test(line));
+  // Only the front matter is split into lines; bodies can be megabytes long.
+  const firstEnd = text.indexOf('\n');
+  if (!FENCE.test(firstEnd < 0 ? text : text.slice(0, firstEnd))) return { data: {}, body: text, bodyLine: 1, positions: {}, problems: [] };
+  const lines: string[] = [];
+  let closing = -1;
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (lines.length > 0 && CLOSE.test(line)) {
+      closing = lines.length;
+      lines.push(line);
+      break;
+    }
+    lines.push(line);
+    if (end < 0) break;
+    start = end + 1;
+  }
   if (closing < 0) {
     return fail(file, 'The front matter opened with `---` is never closed.', 'Add a line containing only `---` after the front matter.', 1, 1, 'front-matter/unclosed');
   }
@@ -65,6 +79,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       positions[String(pair.key.value)] = toFile(value?.range?.[0] ?? pair.key.range[0]);
     }
   }
-  const body = lines.slice(closing + 1).join('\n');
+  const bodyStart = lines.slice(0, closing + 1).reduce((length, line) => length + line.length + 1, 0);
+  const body = text.slice(bodyStart);
   return { data: (data ?? {}) as Record<string, unknown>, body, bodyLine: closing + 2, positions, problems: [] };
 }
