@@ -50,14 +50,14 @@ function readPermalink(fields: FieldReader): string | undefined {
   return normalisePermalink(written);
 }
 
-function base(source: SourceFile, front: FrontMatter, fields: FieldReader): { title: string; summary: string | undefined } {
+function base(fields: FieldReader): { title: string; summary: string | undefined } {
   return { title: fields.string('title', { required: true }) ?? '', summary: fields.string('summary') };
 }
 
 function readPost(source: SourceFile, front: FrontMatter, config: Config): { entry: PostEntry; problems: Problem[] } {
   const fields = new FieldReader(front, source.relativePath, config.timezone);
   const prefix = DATE_PREFIX.exec(path.posix.basename(source.relativePath))?.[1];
-  const common = base(source, front, fields);
+  const common = base(fields);
   const entry: PostEntry = {
     kind: 'post',
     source: { path: source.path, relativePath: source.relativePath, digest: source.digest },
@@ -90,7 +90,7 @@ function readPage(source: SourceFile, front: FrontMatter, config: Config): { ent
   const entry: PageEntry = {
     kind: 'page',
     source: { path: source.path, relativePath: source.relativePath, digest: source.digest },
-    ...base(source, front, fields),
+    ...base(fields),
     body: front.body,
     bodyLine: front.bodyLine,
     pagePath: source.relativePath.replace(/^pages\//, '').replace(/\.md$/, ''),
@@ -111,7 +111,7 @@ function readEvent(source: SourceFile, front: FrontMatter, config: Config): { en
   const entry: EventEntry = {
     kind: 'event',
     source: { path: source.path, relativePath: source.relativePath, digest: source.digest },
-    ...base(source, front, fields),
+    ...base(fields),
     body: front.body,
     bodyLine: front.bodyLine,
     slug: readSlug(fields, source.relativePath),
