@@ -136,6 +136,21 @@ function ordinal(day: number): string {
  * `cccc, LLLL do, yyyy`.
  */
 export function formatDate(date: Date, format: string, options: { readonly timezone: string; readonly language: string }): string {
+  // The same few thousand dates are printed on many pages; Luxon's zone formatting dominated rendering.
+  const key = `${date.getTime()}\u0000${format}\u0000${options.timezone}\u0000${options.language}`;
+  let formatted = formattedMemo.get(key);
+  if (formatted === undefined) {
+    formatted = formatWithLuxon(date, format, options);
+    if (formattedMemo.size > 100_000) formattedMemo.clear();
+    formattedMemo.set(key, formatted);
+  }
+  return formatted;
+}
+
+/** A pure memo of `formatWithLuxon`, bounded in size. */
+const formattedMemo = new Map<string, string>();
+
+function formatWithLuxon(date: Date, format: string, options: { readonly timezone: string; readonly language: string }): string {
   const dateTime = DateTime.fromJSDate(date, { zone: options.timezone }).setLocale(options.language);
   // Split out quoted literals first so a `do` inside quotes is left alone.
   return format
