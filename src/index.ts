@@ -14,3 +14,6 @@ export { runCli } from './cli.js';
 export { createDevServer, type DevServer, type DevServerOptions } from './dev/create-dev-server.js';
 export { watch } from './dev/watch.js';
 export { slugify } from './model/slug.js';
+export { checkTheme } from './commands/theme-check.js';
+export { ejectTheme } from './commands/theme-eject.js';
+export type { Theme } from './render/load-theme.js';

@@ -1,6 +1,7 @@
 /** `sectorpress theme eject | check`. */
 import { themeUsage } from './usage.js';
 import path from 'node:path';
+import { loadConfig } from '../config/load-config.js';
 import { hasErrors } from '../errors.js';
 import { reportProblems, UsageError, type CliIo } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
@@ -23,7 +24,10 @@ export async function runTheme(args: readonly string[], io: CliIo): Promise<numb
     return 0;
   }
   if (action === 'check') {
-    const result = await checkTheme(path.resolve(dir ?? 'theme'));
+    // Inside a site, helpers from its config are known too.
+    const config = await loadConfig(root, {});
+    const helpers = config.problems.some((problem) => problem.severity === 'error') ? [] : Object.keys(config.value.helpers);
+    const result = await checkTheme(path.resolve(root, dir ?? 'theme'), helpers);
     reportProblems(io, result.problems, { warnings: true });
     if (hasErrors(result.problems)) return 1;
     io.out('The theme looks good.');

@@ -33,7 +33,7 @@ authors, a config file. Build it with \`sectorpress build DIR\`.`;
 
 export const themeUsage = `Usage: sectorpress theme <eject|check> [DIR]
 
-  eject [DIR]   copy the default theme into the site (./theme-default, or DIR)
+  eject [DIR]   copy the default theme into the site (./theme, or DIR)
                 and point the site's config at it; run from the site folder
   check [DIR]   validate a theme folder (default: ./theme): missing templates,
                 missing partials, unknown helpers, syntax errors`;

@@ -1,4 +1,5 @@
 /** Read, check and precompile a theme across its layers; hash its assets. */
+import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
@@ -8,6 +9,7 @@ import { BUILT_IN_HELPERS } from './helpers/built-in-helpers.js';
 import { guardHelper } from './render-failure.js';
 import { hashThemeAssets } from './theme-assets.js';
 import { findThemeFiles, themeDisplayPath, themeLayers, type ThemeFile } from './theme-layers.js';
+import { resolveThemeOptions } from './theme-options.js';
 import { loadThemeStrings, readThemeJson } from './theme-strings.js';
 
 export type { CompiledTemplate } from './compile-templates.js';
@@ -28,6 +30,8 @@ export interface Theme {
   readonly assetFiles: readonly OutputFile[];
   /** `theme.json` of the highest layer that has one. */
   readonly manifest: Readonly<Record<string, unknown>>;
+  /** The manifest's option defaults with the site's `themeOptions` over them. */
+  readonly options: Readonly<Record<string, unknown>>;
 }
 
 /** Templates a complete theme must have (`theme check` insists on them). */
@@ -81,7 +85,9 @@ export async function loadTheme(config: Config): Promise<Staged<Theme>> {
   // A template with a syntax error is already reported; don't also call it missing.
   problems.push(...missingTemplates(templates, new Set([...templateFiles.keys()].map(stripExtension)), config));
   const manifest = await readThemeJson((await findThemeFiles(layers, 'theme.json', config.root)).get('theme.json'), problems);
+  const options = resolveThemeOptions(manifest, config.themeOptions, config.configFile && path.relative(config.root, config.configFile).split(path.sep).join('/'));
+  problems.push(...options.problems);
   const strings = await loadThemeStrings(layers, config.language, config.root, problems);
   const assets = await hashThemeAssets(layers, config.root);
-  return staged({ layers, templates, partials, strings, assets: assets.urls, assetFiles: assets.files, manifest }, problems);
+  return staged({ layers, templates, partials, strings, assets: assets.urls, assetFiles: assets.files, manifest, options: options.options }, problems);
 }

@@ -1,10 +1,13 @@
 /** Routes → HTML files: each route's template inside the layout, with one shared context. */
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
 import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
 import type { Site } from '../model/types.js';
 import type { OutputFile } from '../output/types.js';
 import type { Route } from '../routes/types.js';
 import type { CompiledTemplate, Theme } from './load-theme.js';
 import { annotateFailure } from './render-failure.js';
+import { collectReferences } from './template-references.js';
 import { siteStrings, templateContext } from './template-context.js';
 
 export interface RenderOptions {
@@ -32,9 +35,35 @@ function missingTemplate(route: Route): Problem {
   });
 }
 
-function renderFailure(error: unknown, route: Route, fallbackFile: string): Problem {
+/**
+ * Handlebars reports a missing partial without a location; find the `{{> name}}`
+ * in the template that failed so the message can point at it.
+ */
+function locateMissingPartial(message: string, displayPath: string | undefined, theme: Theme): { line: number; column: number } | undefined {
+  const name = /The partial (.+) could not be found/.exec(message)?.[1];
+  if (!name || !displayPath) return undefined;
+  const files = [...[...theme.templates.values()].map((template) => template.file), ...theme.partials.values()];
+  const file = files.find((candidate) => candidate.displayPath === displayPath);
+  if (!file) return undefined;
+  try {
+    const references = collectReferences(Handlebars.parse(readFileSync(file.absolutePath, 'utf8')));
+    const reference = references.find((candidate) => candidate.kind === 'partial' && candidate.name === name);
+    return reference ? { line: reference.line, column: reference.column } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function renderFailure(error: unknown, route: Route, fallbackFile: string, theme: Theme): Problem {
   const failure = annotateFailure(error, { file: fallbackFile });
-  const where = failure.helper && !['if', 'unless', 'each', 'with'].includes(failure.helper) ? ` in the "${failure.helper}" helper` : '';
+  if (failure.line === undefined) {
+    const found = locateMissingPartial(failure.message, failure.file, theme);
+    if (found) {
+      failure.line = found.line;
+      failure.column = found.column;
+    }
+  }
+  const where = failure.helper && !['if', 'unless', 'each', 'with', 'helperMissing', 'blockHelperMissing'].includes(failure.helper) ? ` in the "${failure.helper}" helper` : '';
   return errorProblem({
     code: 'theme/render',
     message: `Rendering ${route.url} failed${where}: ${failure.message}`,
@@ -63,7 +92,7 @@ function renderRoute(route: Route, site: Site, theme: Theme, strings: Readonly<R
     const html = layout.render({ ...context, body }, RUNTIME_OPTIONS);
     return { html: insertBeforeBodyEnd(html, options.injectBeforeBodyEnd) };
   } catch (error) {
-    return { problem: renderFailure(error, route, current.file.displayPath) };
+    return { problem: renderFailure(error, route, current.file.displayPath, theme) };
   }
 }
 

@@ -59,6 +59,7 @@ export function templateContext(route: Route, site: Site, theme: Theme, strings:
     strings,
     assets: theme.assets,
     theme: theme.manifest,
+    themeOptions: theme.options,
     route: info,
   };
 }

@@ -49,6 +49,11 @@ describe('checkTheme', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'theme/manifest' })]);
   });
 
+  it('asks for the manifest fields that are missing', async () => {
+    const { problems } = await check(fixturePath('theme-bad-manifest'));
+    expect(problems.map((problem) => problem.message)).toEqual(['theme.json has no "version".', 'theme.json has no "sectorpress".']);
+  });
+
   it('reports a folder that does not exist', async () => {
     const { problems } = await check(fixturePath('no-such-theme'));
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', code: 'theme/missing' })]);

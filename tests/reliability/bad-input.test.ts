@@ -155,17 +155,20 @@ describe('links between things', () => {
 
   it('names both files when two posts want the same permalink', async () => {
     await write('posts/2024-06-29-clash.md', post('title: Clash\nsummary: s\npermalink: /2024/06/second-post/'));
-    await expectFailure(await build(), /posts\/2024-06-01-second-post\.md and posts\/2024-06-29-clash\.md both want the URL \/2024\/06\/second-post\//);
+    const run = await build();
+    await expectFailure(run, /both want the URL \/2024\/06\/second-post\//);
+    expect(run.stderr).toContain('posts/2024-06-01-second-post.md');
+    expect(run.stderr).toContain('posts/2024-06-29-clash.md');
   });
 
   it.each([
     ['a slug with ..', 'slug: ../../escape', /:4:7 error: The slug "\.\.\/\.\.\/escape" is not allowed/],
     ['a slug with a slash', 'slug: /etc/passwd', /:4:7 error: The slug "\/etc\/passwd" is not allowed/],
     ['a permalink with ..', 'permalink: /a/../../b/', /:4:12 error: The permalink "\/a\/\.\.\/\.\.\/b\/" is not allowed/],
-    ['a permalink with %2e%2e', 'permalink: /a/%2e%2e/%2e%2e/b/', /:4:12 error: The permalink .* is not allowed: it contains a `\.\.`/],
+    ['a permalink with %2e%2e', 'permalink: /a/%2e%2e/%2e%2e/b/', /:4:12 error: The permalink .* is not allowed: it contains (a )?`\.\.`/],
     ['a permalink with a backslash', 'permalink: "/a\\\\..\\\\b/"', /:4:12 error: The permalink .* is not allowed: it contains a backslash/],
     ['a permalink with NUL', 'permalink: "/a\\0b/"', /:4:12 error: The permalink .* is not allowed: it contains a NUL/],
-    ['an absolute URL as permalink', 'permalink: https://evil.example/x/', /:4:12 error: The permalink .* is not allowed: it is an absolute URL/],
+    ['an absolute URL as permalink', 'permalink: https://evil.example/x/', /:4:12 error: The permalink .* is not allowed: it is (an absolute|a full) URL/],
   ])('rejects %s', async (_name, front, message) => {
     await write('posts/2024-06-30-unsafe.md', post(`title: Unsafe\nsummary: s\n${front}`));
     await expectFailure(await build(), new RegExp(`posts/2024-06-30-unsafe\\.md${message.source}`));
@@ -174,9 +177,9 @@ describe('links between things', () => {
 
 describe('theme', () => {
   it.each([
-    ['a Handlebars syntax error', 'theme/post.hbs', '<article>\n<h1>{{post.title}</h1>\n</article>\n', /theme\/post\.hbs:2:\d+ error: Parse error on line 2/],
-    ['a missing partial', 'theme/post.hbs', '<h1>{{post.title}}</h1>\n{{> no-such-partial}}\n', /theme\/post\.hbs:1:1 error: Rendering \/.*failed: The partial no-such-partial could not be found/],
-    ['a helper that throws', 'theme/post.hbs', '<h1>{{date post.date "long"}}{{asset "css/missing.css"}}</h1>\n', /theme\/post\.hbs:1:1 error: Rendering \/.*failed: There is no theme asset "css\/missing\.css"/],
+    ['a Handlebars syntax error', 'theme/post.hbs', '<article>\n<h1>{{post.title}</h1>\n</article>\n', /theme\/post\.hbs:2:\d+ error: Handlebars syntax error/],
+    ['a missing partial', 'theme/post.hbs', '<h1>{{post.title}}</h1>\n{{> no-such-partial}}\n', /theme\/post\.hbs:2:1 error: Rendering \/.*failed: The partial no-such-partial could not be found/],
+    ['a helper that throws', 'theme/post.hbs', '<h1>{{date post.date "long"}}{{asset "css/missing.css"}}</h1>\n', /theme\/post\.hbs:1:\d+ error: Rendering \/.* failed in the "asset" helper: There is no theme asset "css\/missing\.css"/],
   ])('reports %s with the template’s location', async (_name, file, text, message) => {
     await write(file, text);
     await expectFailure(await build(), message);

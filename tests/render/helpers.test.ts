@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/types.js';
 import { BUILT_IN_HELPERS } from '../../src/render/helpers/built-in-helpers.js';
+import { pageLinks } from '../../src/render/helpers/pagination-helpers.js';
 import { safeJson } from '../../src/render/json-ld.js';
 import type { Site } from '../../src/model/types.js';
 
@@ -73,6 +74,14 @@ describe('built-in helpers', () => {
     expect(render('{{#each (limit list 2)}}{{this}}{{/each}}', { list: [1, 2, 3] })).toBe('12');
   });
 
+  it('orders tags by use for topTags, and tells whether two dates share a day in the site zone', () => {
+    const tags = [{ name: 'B', count: 2 }, { name: 'A', count: 2 }, { name: 'C', count: 9 }];
+    expect(render('{{#each (topTags tags 2)}}{{name}}{{/each}}', { tags })).toBe('CA');
+    // 22:30 and 23:30 UTC on 31 March 2024 fall on different London days (BST began that morning).
+    expect(render('{{#if (sameDay a b)}}same{{else}}different{{/if}}', { a: new Date('2024-03-31T22:30:00Z'), b: new Date('2024-03-31T23:30:00Z') })).toBe('different');
+    expect(render('{{#if (sameDay a b)}}same{{else}}different{{/if}}', { a: new Date('2024-07-09T09:00:00Z'), b: new Date('2024-07-09T15:30:00Z') })).toBe('same');
+  });
+
   it('writes a Blog JSON-LD script on pages that are neither posts nor events', () => {
     const html = render('{{json-ld}}');
     expect(html).toMatch(/^<script type="application\/ld\+json">\{"@context":"https:\/\/schema\.org","@type":"Blog"/);
@@ -84,5 +93,22 @@ describe('safeJson', () => {
     const text = safeJson({ a: '</script><!-- & \u2028\u2029 >' });
     expect(text).not.toMatch(/[<>&\u2028\u2029]/);
     expect(JSON.parse(text)).toEqual({ a: '</script><!-- & \u2028\u2029 >' });
+  });
+});
+
+describe('pageLinks', () => {
+  const numbers = (page: number, pages: number): string =>
+    pageLinks({ page, pages, firstUrl: '/tag/x/' }).map((link) => (link.gap ? '…' : link.current ? `[${link.number}]` : String(link.number))).join(' ');
+
+  it('shows the first, the last, and the current page with its neighbours', () => {
+    expect(numbers(1, 1)).toBe('[1]');
+    expect(numbers(1, 3)).toBe('[1] 2 3');
+    expect(numbers(5, 12)).toBe('1 … 4 [5] 6 … 12');
+    expect(numbers(12, 12)).toBe('1 … 11 [12]');
+    expect(numbers(3, 12)).toBe('1 2 [3] 4 … 12');
+  });
+
+  it('never links /page/1/', () => {
+    expect(pageLinks({ page: 2, pages: 3, firstUrl: '/tag/x/' }).map((link) => link.url)).toEqual(['/tag/x/', '/tag/x/page/2/', '/tag/x/page/3/']);
   });
 });

@@ -2,6 +2,8 @@
 // missing layouts are located problems; assets get content-hashed names; strings merge.
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/errors.js';
+import { explainTemplateLookup } from '../../src/render/explain-lookup.js';
+import { textOf } from '../support/site-folder.js';
 import { renderSite } from './render-site.js';
 
 describe('loadTheme', () => {
@@ -101,5 +103,25 @@ describe('loadTheme', () => {
   it('reports a strings file that is not JSON', async () => {
     const { problems } = await renderSite({ 'theme/locales/en-GB.json': '{ "topOfPage": "x", }' });
     expect(problems).toContainEqual(expect.objectContaining({ code: 'theme/json', file: 'theme/locales/en-GB.json' }));
+  });
+
+  it('explains which template a page tried and which file won', async () => {
+    const { routes, theme } = await renderSite({ 'theme/tag-ofsted.hbs': '<h1>Ofsted</h1>' });
+    const ofsted = routes.find((route) => route.url === '/tag/ofsted/');
+    const workforce = routes.find((route) => route.url === '/tag/workforce/');
+    expect(ofsted && explainTemplateLookup(ofsted, theme)).toBe('/tag/ofsted/: tag-ofsted.hbs = theme/tag-ofsted.hbs');
+    expect(workforce && explainTemplateLookup(workforce, theme)).toBe('/tag/workforce/: tag-workforce.hbs (none) → tag.hbs = sectorpress/theme/tag.hbs');
+  });
+
+  it('reads theme options from theme.json defaults, lets the site set them, and warns about unknown ones', async () => {
+    const plain = await renderSite();
+    expect(plain.page('/')).toContain('<a href="/accessibility/">Accessibility statement</a>');
+    expect(textOf(plain.page('/2024/01/first/'))).toMatch(/1 minute read/);
+    const custom = await renderSite({
+      'sectorpress.config.json': JSON.stringify({ title: 'Blog', url: 'https://blog.example.org', themeOptions: { accessibilityUrl: '/about/accessibility/', showReadingTime: false, showReadingTme: true } }),
+    });
+    expect(custom.page('/')).toContain('<a href="/about/accessibility/">Accessibility statement</a>');
+    expect(textOf(custom.page('/2024/01/first/'))).not.toMatch(/minute read/);
+    expect(custom.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'theme/unknown-option', message: 'The theme does not read the option "showReadingTme".', file: 'sectorpress.config.json' })]);
   });
 });

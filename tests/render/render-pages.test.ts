@@ -94,6 +94,8 @@ describe('renderPages', () => {
       expect(text).toContain('Next Upcoming Event');
       expect(text).toContain('Tue, 09 Jul 24 10:00');
     }
+    // …but not beside the event itself, which would only repeat the page.
+    expect(textOf(page('/events/regional-forum/'))).not.toContain('Next Upcoming Event');
   });
 
   it('shows no event band when nothing is upcoming', async () => {

@@ -5,7 +5,8 @@
 import { formatDateHelper, isoDateHelper, sameDayHelper } from './date-helpers.js';
 import type { HelperFunction } from './helper-root.js';
 import { jsonLdHelper } from './json-ld-helper.js';
-import { andHelper, eqHelper, limitHelper, notHelper, orHelper, pageOfHelper } from './logic-helpers.js';
+import { andHelper, eqHelper, limitHelper, notHelper, orHelper, topTagsHelper } from './logic-helpers.js';
+import { pageLinksHelper, pageOfHelper } from './pagination-helpers.js';
 import { translateHelper } from './string-helpers.js';
 import { absoluteUrlHelper, assetHelper } from './url-helpers.js';
 
@@ -25,7 +26,9 @@ export const BUILT_IN_HELPERS: Readonly<Record<string, HelperFunction>> = Object
   or: orHelper,
   not: notHelper,
   limit: limitHelper,
+  topTags: topTagsHelper,
   pageOf: pageOfHelper,
+  pageLinks: pageLinksHelper,
 });
 
 /** Helpers Handlebars itself provides on every instance. */

@@ -1,7 +1,5 @@
 /** Small comparisons and list helpers, so templates need no logic of their own. */
-import type { Pagination } from '../../routes/types.js';
-import { optionsOf, paramsOf, rootOf, type HelperFunction } from './helper-root.js';
-import { translate } from './string-helpers.js';
+import { paramsOf, type HelperFunction } from './helper-root.js';
 
 /** `{{#if (eq route.kind "home")}}` */
 export const eqHelper: HelperFunction = (...args) => {
@@ -24,9 +22,26 @@ export const limitHelper: HelperFunction = (...args) => {
   return Array.isArray(list) ? list.slice(0, Math.max(0, Number(count) || 0)) : [];
 };
 
-/** `{{pageOf pagination}}` → "Page 2 of 7" (the `pagination.position` string). */
-export const pageOfHelper: HelperFunction = (...args) => {
-  const pagination = paramsOf(args)[0] as Pagination | undefined;
-  if (!pagination) return '';
-  return translate(rootOf(optionsOf(args)).strings, 'pagination.position', { page: pagination.page, pages: pagination.pages });
+/**
+ * Sorted once per tag list, not once per page: every page shows the same `site.tags`, and a
+ * site can have thousands of tags and pages. Keyed weakly by the (frozen) list, so nothing
+ * outlives the build.
+ */
+const tagsByUse = new WeakMap<readonly unknown[], readonly unknown[]>();
+
+function sortTagsByUse(list: readonly unknown[]): readonly unknown[] {
+  const cached = tagsByUse.get(list);
+  if (cached) return cached;
+  const tags = (list as readonly { readonly count?: unknown; readonly name?: unknown }[]).slice();
+  tags.sort((a, b) => Number(b.count ?? 0) - Number(a.count ?? 0) || String(a.name).localeCompare(String(b.name)));
+  tagsByUse.set(list, tags);
+  return tags;
+}
+
+/** `{{#each (topTags site.tags 8)}}` — the most-used tags first (ties by name), at most N. */
+export const topTagsHelper: HelperFunction = (...args) => {
+  const [list, count] = paramsOf(args);
+  if (!Array.isArray(list)) return [];
+  const tags = sortTagsByUse(list);
+  return tags.slice(0, Math.max(0, Number(count) || tags.length));
 };
