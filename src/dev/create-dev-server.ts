@@ -4,6 +4,7 @@ import path from 'node:path';
 import { formatProblem } from '../errors.js';
 import { DevSession, type RebuildResult } from './dev-session.js';
 import { EVENTS_PATH, LiveReload } from './live-reload.js';
+import { openBrowser } from './open-browser.js';
 import { serveOutput } from './serve-output.js';
 import { watchFiles, type FileWatcher } from './watch-files.js';
 
@@ -16,8 +17,9 @@ export interface DevServerOptions {
   readonly drafts?: boolean;
   readonly future?: boolean;
   readonly now?: string;
+  /** Open the site in the default browser once it is served. */
   readonly open?: boolean;
-  /** Quiet period that ends a burst of file changes (default 20 ms). */
+  /** Quiet period that ends a burst of file changes (default 10 ms). */
   readonly debounceMs?: number;
   /** Where status lines go (default: stderr). */
   readonly log?: (line: string) => void;
@@ -60,7 +62,8 @@ async function listenOnFreePort(server: Server, port: number, host: string, log:
 
 function describe(result: RebuildResult): string {
   const what = result.changed.length === 0 ? 'first build' : result.changed.length === 1 ? `${result.changed[0]} changed` : `${result.changed.length} files changed`;
-  return result.ok ? `[dev] ${what} → ${result.pagesWritten} pages updated in ${result.ms} ms` : `[dev] ${what} → build failed in ${result.ms} ms; still serving the last good site`;
+  const pages = `${result.pagesWritten} ${result.pagesWritten === 1 ? 'page' : 'pages'}`;
+  return result.ok ? `[dev] ${what} → ${pages} updated in ${result.ms} ms` : `[dev] ${what} → build failed in ${result.ms} ms; still serving the last good site`;
 }
 
 /**
@@ -114,16 +117,17 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   let queue = Promise.resolve();
   const watcher: FileWatcher = watchFiles({
     root: session.root,
-    extra: session.themeDir && !session.themeDir.startsWith(session.root + path.sep) ? [session.themeDir] : [],
+    extra: session.extraFolders(),
     ignore: [session.outDir || path.join(session.root, '_site')],
-    debounceMs: options.debounceMs ?? 20,
+    debounceMs: options.debounceMs ?? 10,
     onBatch: (paths) => {
       queue = queue.then(async () => report(await session.rebuild(paths)));
     },
   });
   await watcher.ready;
+  void session.warmUp();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
-  if (options.open) log(`[dev] open ${url} in your browser`);
+  if (options.open) openBrowser(url, log);
   return {
     url,
     port,

@@ -64,6 +64,11 @@ export class DevSession {
     this.builder = new IncrementalBuilder(options);
   }
 
+  /** Folders to watch besides the site: the theme in use, when it lives elsewhere. */
+  extraFolders(): string[] {
+    return this.themeDir && !this.themeDir.startsWith(this.root + path.sep) ? [this.themeDir] : [];
+  }
+
   get(file: string): OutputFile | undefined {
     return this.files.get(file);
   }
@@ -85,20 +90,41 @@ export class DevSession {
     return changed;
   }
 
+  /** Make the first edits as fast as later ones (optional; call when idle after the first build). */
+  warmUp(): Promise<void> {
+    return this.builder.warmUp();
+  }
+
+  /** Take in a few files at known paths; the paths of those whose bytes changed. */
+  private update(touched: readonly OutputFile[]): string[] {
+    const updated = touched.filter((file) => !sameContents(this.files.get(file.path), file)).map((file) => file.path);
+    for (const file of touched) this.files.set(file.path, file);
+    return updated;
+  }
+
+  /** Take in a whole new output; the paths of files added, removed or changed. */
+  private async replace(files: readonly OutputFile[]): Promise<string[]> {
+    const next = new Map(files.map((file) => [file.path, file]));
+    const updated: string[] = [];
+    for (const file of files) {
+      // Stamp statics every time, so a new one is not reported again on the next rebuild.
+      const stampChanged = 'copyFrom' in file && (await this.staticChanged(file));
+      if (stampChanged || !sameContents(this.files.get(file.path), file)) updated.push(file.path);
+    }
+    for (const file of this.files.keys()) if (!next.has(file)) updated.push(file);
+    this.files = next;
+    return updated;
+  }
+
+  /** Rebuild after `changed` (site-relative paths; empty for the first build); never throws. */
   async rebuild(changed: readonly string[] = []): Promise<RebuildResult> {
     const started = performance.now();
     const runner = new StageRunner(undefined);
     try {
-      const { config, files } = await this.builder.rebuild(changed, runner);
+      const { config, files, touched } = await this.builder.rebuild(changed, runner);
       this.outDir = config.outDir;
       this.themeDir = config.theme;
-      const next = new Map(files.map((file) => [file.path, file]));
-      const updated: string[] = [];
-      for (const file of files) {
-        if (!sameContents(this.files.get(file.path), file) || (await this.staticChanged(file))) updated.push(file.path);
-      }
-      for (const file of this.files.keys()) if (!next.has(file)) updated.push(file);
-      this.files = next;
+      const updated = touched ? this.update(touched) : await this.replace(files);
       this.problems = runner.problems;
       const cssOnly = await onlyStylesheets(this.root, changed);
       return { ok: true, changed, updated, pagesWritten: updated.filter((file) => file.endsWith('.html')).length, ms: Math.round(performance.now() - started), problems: runner.problems, cssOnly, timings: runner.timings };

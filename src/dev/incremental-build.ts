@@ -1,40 +1,44 @@
 /**
  * The build pipeline with memory between runs, for the dev server. Each stage is
  * the same function `build` uses; what changes is that front matter is parsed only
- * for files whose bytes changed, Markdown is rendered only for new bodies, the theme
- * is reloaded only when theme or config files changed, and a page is rendered only
- * when its signature (route-signature.ts) changed. A test compares the result with
- * a clean `build` after a random series of edits.
+ * for files whose bytes changed, Markdown is rendered only for new bodies
+ * (source-memory.ts), the theme is reloaded only when theme or config files changed,
+ * and a page is rendered only when its signature (route-signature.ts) changed. An
+ * edit to post bodies alone skips the model too (patch-post-bodies.ts). A test
+ * compares the result with a clean `build` after every step of a random series of edits.
  */
 import path from 'node:path';
-import { StageRunner, type BuildOptions } from '../build.js';
+import type { BuildOptions, StageRunner } from '../build.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/types.js';
 import { readData } from '../content/read-data.js';
-import { readEntries } from '../content/read-entries.js';
-import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile, SourceSet } from '../content/types.js';
+import type { PostEntry, SourceSet } from '../content/types.js';
 import { staged, type Problem } from '../errors.js';
-import { renderFeeds } from '../feeds/render-feeds.js';
-import { createProcessors, type ProcessorFor } from '../markdown/create-processor.js';
-import { bodyKey } from '../markdown/markdown-cache.js';
-import { renderMarkdownJobs } from '../markdown/render-markdown-jobs.js';
-import type { MarkdownJob, RenderedMarkdown } from '../markdown/types.js';
 import { buildSite } from '../model/build-site.js';
 import { resolveClock } from '../model/dates.js';
-import type { Site, Tag } from '../model/types.js';
+import type { Mutable } from '../model/mutable.js';
+import type { Post, Site } from '../model/types.js';
 import { checkOutputFiles } from '../output/check-output.js';
 import type { OutputFile } from '../output/types.js';
 import { loadTheme, type Theme } from '../render/load-theme.js';
 import { renderPages } from '../render/render-pages.js';
 import { planRoutes } from '../routes/plan-routes.js';
 import type { Route } from '../routes/types.js';
+import { clockMovedNothing, patchPostBodies, sameFrontMatter } from './patch-post-bodies.js';
 import { refreshContent } from './refresh-content.js';
+import { FeedMemory } from './render-changed-feeds.js';
 import { routeSignature, siteSignature } from './route-signature.js';
+import { onlyPost, SourceMemory, type ReadFile } from './source-memory.js';
 
-interface ReadFile {
-  readonly digest: string;
-  readonly entries: EntrySet;
-  readonly problems: readonly Problem[];
+/** The last good model, kept so that a body-only edit can patch it. */
+interface LastSite {
+  readonly site: Site;
+  readonly routes: Route[];
+  readonly global: string;
+  readonly now: Date;
+  /** Problems of the model stage and of reading entries. */
+  readonly modelProblems: readonly Problem[];
+  readonly entryProblems: readonly Problem[];
 }
 
 export interface IncrementalResult {
@@ -43,6 +47,8 @@ export interface IncrementalResult {
   readonly files: readonly OutputFile[];
   /** Pages actually rendered this time (the rest were reused). */
   readonly rendered: number;
+  /** When set, only these files can differ from the last result (same paths as before). */
+  readonly touched?: readonly OutputFile[];
 }
 
 function touchesSiteWide(changed: readonly string[], config: Config | undefined): boolean {
@@ -53,140 +59,129 @@ function touchesSiteWide(changed: readonly string[], config: Config | undefined)
   });
 }
 
+/** Whether a page shows one of `posts` (its own page, or a list it is on). */
+function shows(route: Route, posts: ReadonlySet<Post>): boolean {
+  const context = route.context;
+  if (context.kind === 'post') return posts.has(context.post);
+  return 'posts' in context && context.posts.some((post) => posts.has(post));
+}
+
 export class IncrementalBuilder {
   private config: Config | undefined;
   private theme: Theme | undefined;
   private themeVersion = 0;
-  private readonly files = new Map<string, ReadFile>();
-  private readonly markdown = new Map<string, RenderedMarkdown>();
+  private readonly sourceMemory: SourceMemory;
   private readonly pages = new Map<string, { signature: string; file: OutputFile }>();
-  private readonly tagFeeds = new Map<string, { signature: string; file: OutputFile }>();
+  private readonly feeds = new FeedMemory();
   private sources: SourceSet | undefined;
-  private processors: ProcessorFor | undefined;
+  private last: LastSite | undefined;
 
-  constructor(private readonly options: BuildOptions) {}
-
-  /** Parse front matter only for files whose digest changed since the last run. */
-  private readEntriesOf(files: readonly SourceFile[], config: Config): { entries: EntrySet; problems: Problem[] } {
-    const posts: PostEntry[] = [];
-    const pages: PageEntry[] = [];
-    const events: EventEntry[] = [];
-    const jobs: MarkdownJob[] = [];
-    const problems: Problem[] = [];
-    const seen = new Set<string>();
-    for (const file of files) {
-      seen.add(file.relativePath);
-      let read = this.files.get(file.relativePath);
-      if (!read || read.digest !== file.digest) {
-        const single = readEntries({ posts: file.kind === 'post' ? [file] : [], pages: file.kind === 'page' ? [file] : [], events: file.kind === 'event' ? [file] : [] }, config);
-        read = { digest: file.digest, entries: single.value, problems: single.problems };
-        this.files.set(file.relativePath, read);
-      }
-      posts.push(...read.entries.posts);
-      pages.push(...read.entries.pages);
-      events.push(...read.entries.events);
-      jobs.push(...read.entries.jobs);
-      problems.push(...read.problems);
-    }
-    for (const key of this.files.keys()) if (!seen.has(key)) this.files.delete(key);
-    return { entries: { posts, pages, events, jobs }, problems };
+  constructor(private readonly options: BuildOptions) {
+    this.sourceMemory = new SourceMemory(options);
   }
 
-  /** Render only bodies not seen before; keep the rest in memory. */
-  private async renderBodies(jobs: readonly MarkdownJob[], config: Config, runner: StageRunner): Promise<Map<string, RenderedMarkdown>> {
-    const missing = jobs.filter((job) => !this.markdown.has(bodyKey(job.body)));
-    const rendered = await runner.run('markdown', () =>
-      renderMarkdownJobs(missing, config, { cache: this.markdown.size === 0 && (this.options.cache ?? true), workers: this.options.workers, processors: (this.processors ??= createProcessors(config.markdown)) }),
-    );
-    for (const job of missing) {
-      const value = rendered.byId.get(job.id);
-      if (value) this.markdown.set(bodyKey(job.body), value);
+  /** Render `stale` routes and remember them; every page's file, reused or fresh, in route order. */
+  private async renderStale(site: Site, stale: readonly Route[], global: string, runner: StageRunner): Promise<OutputFile[]> {
+    const fresh = await runner.run('render', () => renderPages(site, stale, this.theme as Theme));
+    const byPath = new Map(fresh.map((file) => [file.path, file]));
+    for (const route of stale) {
+      const file = byPath.get(route.outputPath);
+      if (file) this.pages.set(route.outputPath, { signature: routeSignature(route, global), file });
     }
-    const byId = new Map<string, RenderedMarkdown>();
-    const used = new Set<string>();
-    for (const job of jobs) {
-      const key = bodyKey(job.body);
-      used.add(key);
-      const value = this.markdown.get(key);
-      if (value) byId.set(job.id, value);
-    }
-    for (const key of this.markdown.keys()) if (!used.has(key)) this.markdown.delete(key);
-    return byId;
+    return fresh;
   }
 
-  /** Site feeds, calendars and sitemap every time; a tag's feed only when its newest posts changed. */
-  private async renderChangedFeeds(site: Site, routes: readonly Route[], global: string, runner: StageRunner): Promise<OutputFile[]> {
-    const signature = (tag: Tag): string => `${global}:${tag.posts.slice(0, site.config.feedItems).map((post) => post.source.digest).join(',')}`;
-    const stale = site.tags.filter((tag) => this.tagFeeds.get(tag.feedUrl)?.signature !== signature(tag));
-    const files = await runner.run('feeds', () => renderFeeds({ ...site, tags: stale }, routes));
-    const byPath = new Map(files.map((file) => [file.path, file]));
-    const next = new Map<string, { signature: string; file: OutputFile }>();
-    for (const tag of site.tags) {
-      const file = byPath.get(tag.feedUrl.slice(1)) ?? this.tagFeeds.get(tag.feedUrl)?.file;
-      if (file) next.set(tag.feedUrl, { signature: signature(tag), file });
-    }
-    this.tagFeeds.clear();
-    for (const [key, value] of next) this.tagFeeds.set(key, value);
-    const tagPaths = new Set(site.tags.map((tag) => tag.feedUrl.slice(1)));
-    return [...files.filter((file) => !tagPaths.has(file.path)), ...[...next.values()].map((entry) => entry.file)];
-  }
-
-  private async renderChangedPages(site: Site, runner: StageRunner): Promise<{ files: OutputFile[]; rendered: number }> {
-    const routes = await runner.run('routes', () => planRoutes(site));
-    const theme = this.theme as Theme;
-    const global = siteSignature(site, this.themeVersion);
-    const stale = routes.filter((route) => this.pages.get(route.outputPath)?.signature !== routeSignature(route, global));
-    const renderedFiles = await runner.run('render', () => renderPages(site, stale, theme));
-    const fresh = new Map(renderedFiles.map((file) => [file.path, file]));
-    const next = new Map<string, { signature: string; file: OutputFile }>();
-    for (const route of routes) {
-      const file = fresh.get(route.outputPath) ?? this.pages.get(route.outputPath)?.file;
-      if (file) next.set(route.outputPath, { signature: routeSignature(route, global), file });
-    }
-    this.pages.clear();
-    for (const [key, value] of next) this.pages.set(key, value);
-    const assets = theme.assetFiles;
-    const feeds = await this.renderChangedFeeds(site, routes, global, runner);
+  private allFiles(site: Site, feeds: readonly OutputFile[]): OutputFile[] {
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path }));
-    const files = await runner.run('check', () => checkOutputFiles([...assets, ...[...next.values()].map((entry) => entry.file), ...feeds, ...statics], routes));
-    return { files, rendered: stale.length };
+    return [...(this.theme as Theme).assetFiles, ...[...this.pages.values()].map((entry) => entry.file), ...feeds, ...statics];
+  }
+
+  /** The fast path: only post bodies changed, so patch the last model instead of rebuilding it. */
+  private async patchBodies(last: LastSite, reads: ReadonlyMap<string, { before: ReadFile; after: ReadFile }>, now: Date, runner: StageRunner): Promise<IncrementalResult> {
+    const config = this.config as Config;
+    const entryProblems = [...last.entryProblems.filter((problem) => !reads.has(problem.file ?? '')), ...[...reads.values()].flatMap((read) => read.after.problems)];
+    await runner.run('entries', () => staged(undefined, entryProblems));
+    const jobs = [...reads.values()].flatMap((read) => read.after.entries.jobs);
+    const rendered = await this.sourceMemory.render(jobs, config, runner, { replaced: [...reads.values()].flatMap((read) => read.before.entries.jobs) });
+    const site = await runner.run('model', () => staged(last.site, last.modelProblems));
+    const clockMoved = site.now.getTime() !== now.getTime();
+    if (clockMoved) (site as Mutable<Site>).now = now;
+    const posts = new Set(patchPostBodies(site, last.routes, [...reads.values()].map((read) => onlyPost(read.after) as PostEntry), rendered));
+    const pages = await this.renderStale(site, last.routes.filter((route) => shows(route, posts)), last.global, runner);
+    const inFeeds = site.posts.slice(0, config.feedItems).some((post) => posts.has(post));
+    const feeds = await this.feeds.render(site, last.routes, last.global, runner, !clockMoved && !inFeeds);
+    this.last = { ...last, now, entryProblems };
+    // Same output paths as last time, all of which passed the output check then.
+    return { config, site, files: this.allFiles(site, feeds), rendered: pages.length, touched: [...pages, ...feeds] };
+  }
+
+  /** Before and after of each changed file when all are posts whose front matter is as it was (and the clock moved nothing). */
+  private bodyOnlyEdits(changed: readonly string[], sources: SourceSet, config: Config, last: LastSite, now: Date): Map<string, { before: ReadFile; after: ReadFile }> | undefined {
+    const reads = new Map<string, { before: ReadFile; after: ReadFile }>();
+    for (const file of changed) {
+      const before = this.sourceMemory.files.get(file);
+      const source = sources.posts.find((post) => post.relativePath === file);
+      if (!before || !source) return undefined;
+      const after = this.sourceMemory.read(source, config);
+      const [old, current] = [onlyPost(before), onlyPost(after)];
+      if (!old || !current || !sameFrontMatter(old, current)) return undefined;
+      reads.set(file, { before, after });
+    }
+    if (now.getTime() === last.now.getTime()) return reads;
+    const entries = [...this.sourceMemory.files.values()].map((read) => read.entries);
+    return clockMovedNothing(last.now, now, entries.flatMap((set) => set.posts), entries.flatMap((set) => set.events)) ? reads : undefined;
+  }
+
+  /** Warm up what an edit will need (see `SourceMemory.warmUp`); safe to run beside rebuilds. */
+  async warmUp(): Promise<void> {
+    if (this.config) await this.sourceMemory.warmUp(this.config);
   }
 
   /** Rebuild after `changed` (site-relative paths); throws `BuildFailedError` like `build`. */
   async rebuild(changed: readonly string[], runner: StageRunner): Promise<IncrementalResult> {
+    const last = this.last;
+    this.last = undefined; // only a rebuild that succeeds may be patched later
     const siteWide = this.config === undefined || touchesSiteWide(changed, this.config);
     const root = path.resolve(this.options.root ?? '.');
     const config = siteWide || !this.config
       ? await runner.run('config', () => loadConfig(root, { now: this.options.now instanceof Date ? this.options.now.toISOString() : this.options.now }))
       : this.config;
     if (siteWide) {
-      if (this.config && (this.config.configFile !== config.configFile || changed.some((file) => file.startsWith('sectorpress.config.')))) {
-        this.files.clear();
-        this.markdown.clear();
-        this.processors = undefined;
-      }
+      if (this.config && (this.config.configFile !== config.configFile || changed.some((file) => file.startsWith('sectorpress.config.')))) this.sourceMemory.clear();
       this.theme = await runner.run('theme', () => loadTheme(config));
       this.themeVersion += 1;
       this.pages.clear();
-      this.tagFeeds.clear();
+      this.feeds.clear();
     }
     this.config = config;
     const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
     const sources = await runner.run('load', () => refreshContent(siteWide ? undefined : this.sources, changed, config));
     this.sources = sources;
-    const read = this.readEntriesOf([...sources.posts, ...sources.pages, ...sources.events], config);
-    const entries = await runner.run('entries', () => staged(read.entries, read.problems));
+    const bodyOnly = !siteWide && last && changed.length > 0 ? this.bodyOnlyEdits(changed, sources, config, last, now) : undefined;
+    if (last && bodyOnly) return this.patchBodies(last, bodyOnly, now, runner);
+    let entryProblems: readonly Problem[] = [];
+    const entries = await runner.run('entries', () => {
+      const read = this.sourceMemory.readAll([...sources.posts, ...sources.pages, ...sources.events], config);
+      entryProblems = read.problems;
+      return staged(read.entries, read.problems);
+    });
     const data = await runner.run('data', () => readData(sources.data));
-    const rendered = await this.renderBodies(entries.jobs, config, runner);
-    const site = await runner.run('model', () =>
-      buildSite({ config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered, data, statics: sources.statics }, { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now }),
-    );
-    const { files, rendered: count } = await this.renderChangedPages(site, runner);
-    return { config, site, files, rendered: count };
-  }
-
-  /** Forget everything (after a failed build, so the next one starts clean). */
-  reset(): void {
-    this.config = undefined;
+    const rendered = await this.sourceMemory.render(entries.jobs, config, runner, { all: true });
+    let modelProblems: readonly Problem[] = [];
+    const site = await runner.run('model', () => {
+      const model = buildSite({ config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered, data, statics: sources.statics }, { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now });
+      modelProblems = model.problems;
+      return model;
+    });
+    const routes = await runner.run('routes', () => planRoutes(site));
+    const global = siteSignature(site, this.themeVersion);
+    const stale = routes.filter((route) => this.pages.get(route.outputPath)?.signature !== routeSignature(route, global));
+    const wanted = new Set(routes.map((route) => route.outputPath));
+    for (const key of this.pages.keys()) if (!wanted.has(key)) this.pages.delete(key);
+    const pages = await this.renderStale(site, stale, global, runner);
+    const feeds = await this.feeds.render(site, routes, global, runner, false);
+    const files = await runner.run('check', () => checkOutputFiles(this.allFiles(site, feeds), routes));
+    this.last = { site, routes: [...routes], global, now, modelProblems, entryProblems };
+    return { config, site, files, rendered: pages.length };
   }
 }

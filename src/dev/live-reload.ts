@@ -24,16 +24,24 @@ source.addEventListener('problems', (event) => {
     box = document.createElement('div');
     box.id = 'sectorpress-overlay';
     box.setAttribute('role', 'alertdialog');
-    box.setAttribute('aria-label', 'Build error');
+    box.setAttribute('aria-modal', 'true');
+    box.setAttribute('aria-labelledby', 'sectorpress-overlay-heading');
+    box.tabIndex = -1;
     box.style.cssText = 'position:fixed;inset:1rem;z-index:99999;overflow:auto;background:#fff;color:#0b0c0c;border:5px solid #d4351c;padding:1rem;font:16px/1.5 monospace';
     document.body.append(box);
   }
   const heading = document.createElement('h2');
+  heading.id = 'sectorpress-overlay-heading';
   heading.textContent = 'sectorpress: the last change did not build';
   const pre = document.createElement('pre');
   pre.style.whiteSpace = 'pre-wrap';
   pre.textContent = JSON.parse(event.data).join('\\n');
-  box.replaceChildren(heading, pre);
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = 'Dismiss (the page will update when the build is fixed)';
+  close.addEventListener('click', () => box.remove());
+  box.replaceChildren(heading, pre, close);
+  box.focus();
 });
 source.addEventListener('clear', () => document.getElementById('sectorpress-overlay')?.remove());
 </script>`;

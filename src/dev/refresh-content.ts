@@ -38,6 +38,10 @@ export async function refreshContent(previous: SourceSet | undefined, changed: r
     updates.push([read, kind[1]]);
   }
   const next = { ...previous };
-  for (const [file, bucket] of updates) next[bucket] = next[bucket].map((existing) => (existing.relativePath === file.relativePath ? file : existing));
+  for (const [file, bucket] of updates) {
+    const list = [...next[bucket]];
+    list[list.findIndex((existing) => existing.relativePath === file.relativePath)] = file;
+    next[bucket] = list;
+  }
   return staged(next, problems);
 }

@@ -3,7 +3,8 @@
  * rebuild, the page is not rendered again. Site-wide facts (every post's title,
  * date, URL, tags and authors; pages; events; the next event) form one signature
  * shared by all pages, so any change to them re-renders everything; a post's body
- * only reaches its own page and the list pages that show it.
+ * only reaches its own page and the list pages that show it. A theme that prints the clock
+ * itself (`site.now`) shows the time of the last full render in dev.
  */
 import { createHash } from 'node:crypto';
 import type { Post, Site } from '../model/types.js';
@@ -16,7 +17,9 @@ function postFacts(post: Post): string {
 /** Everything any page may show about the site as a whole. */
 export function siteSignature(site: Site, themeVersion: number): string {
   const hash = createHash('sha1');
-  hash.update(`${themeVersion}\u0002${site.now.getTime()}\u0002`);
+  // Not `site.now` itself: with the real clock it differs on every rebuild, and what it decides
+  // (which posts are out, which events are upcoming) is part of the facts below.
+  hash.update(`${themeVersion}\u0002`);
   for (const post of site.posts) hash.update(`${postFacts(post)}\u0002`);
   for (const page of site.pages) hash.update(`${page.url}\u0001${page.title}\u0002`);
   for (const event of site.events.all) hash.update(`${event.source.digest}\u0001${event.upcoming ? 1 : 0}\u0002`);

@@ -36,15 +36,21 @@ export interface WatchFilesOptions {
   readonly onBatch: (paths: string[]) => void;
 }
 
+/** Dotfiles and dot-folders are editor/VCS noise (.git, .DS_Store, .swp); leftovers of killed builds start with a dot too. */
+const NOISE = /(^|[\\/])(\.[^\\/.]|\.\.[^\\/]|node_modules([\\/]|$))/;
+
+/**
+ * Called by chokidar for every entry of every folder it scans, and it rescans a folder
+ * after each change inside it, so this is kept to plain string tests on absolute paths.
+ */
 function ignoredBy(options: WatchFilesOptions): (file: string) => boolean {
   const ignored = options.ignore.map((dir) => path.resolve(dir));
+  const bases = [options.root, ...options.extra].map((dir) => path.resolve(dir));
   return (file) => {
-    const absolute = path.resolve(file);
-    if (ignored.some((dir) => absolute === dir || absolute.startsWith(`${dir}${path.sep}`))) return true;
-    const relative = path.relative(options.root, absolute);
-    const segments = relative.split(path.sep);
-    // Dotfiles and dot-folders are editor/VCS noise (.git, .DS_Store, .swp); leftovers of killed builds start with a dot too.
-    return segments.some((segment) => segment === 'node_modules' || (segment.startsWith('.') && segment !== '..' && segment !== '.'));
+    if (ignored.some((dir) => file === dir || (file.startsWith(dir) && file[dir.length] === path.sep))) return true;
+    // Only what lies below a watched folder is judged: the folders themselves may sit under a dot-folder.
+    const base = bases.find((dir) => file.startsWith(dir) && file[dir.length] === path.sep);
+    return base !== undefined && NOISE.test(file.slice(base.length + 1));
   };
 }
 

@@ -5,40 +5,49 @@ import { DevSession, type RebuildResult } from './dev-session.js';
 import { watchFiles } from './watch-files.js';
 
 export interface WatchOptions extends BuildOptions {
-  /** Quiet period that ends a burst of changes (default 20 ms). */
+  /** Quiet period that ends a burst of changes (default 10 ms). */
   readonly debounceMs?: number;
-  /** Stop watching when aborted. */
+  /** Stop watching when aborted (the iteration then ends). */
   readonly signal?: AbortSignal;
 }
 
 /**
- * Build, then rebuild after every burst of changes, yielding each result.
+ * Build, then rebuild after every burst of changes, yielding each result. Watching
+ * starts before the first result is yielded, so no edit made after it is missed.
  *
  * @example
- * for await (const result of watch({ root: 'my-blog' })) console.log(result.updated.length, 'files changed');
+ * for await (const result of watch({ root: 'my-blog', signal: AbortSignal.timeout(60_000) })) {
+ *   console.log(result.changed, `${result.pagesWritten} pages`, `${result.ms} ms`);
+ * }
  */
 export async function* watch(options: WatchOptions): AsyncGenerator<RebuildResult> {
   const session = new DevSession(options);
   const first = await session.rebuild();
-  yield first;
   const batches: string[][] = [];
   let wake: (() => void) | undefined;
   const watcher = watchFiles({
     root: session.root,
-    extra: [],
+    extra: session.extraFolders(),
     ignore: [session.outDir || path.join(session.root, '_site')],
-    debounceMs: options.debounceMs ?? 20,
+    debounceMs: options.debounceMs ?? 10,
     onBatch: (paths) => {
       batches.push(paths);
       wake?.();
     },
   });
-  const aborted = new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
+  const aborted = new Promise<void>((resolve) => {
+    if (options.signal?.aborted) resolve();
+    options.signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+  // An abandoned iteration still stops watching once aborted.
+  void aborted.then(() => watcher.close());
   try {
     await watcher.ready;
+    yield first;
     while (!options.signal?.aborted) {
       if (batches.length === 0) {
         await Promise.race([new Promise<void>((resolve) => { wake = resolve; }), aborted]);
+        wake = undefined;
         continue;
       }
       const changed = [...new Set(batches.splice(0).flat())].sort();

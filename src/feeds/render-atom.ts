@@ -1,34 +1,47 @@
-/** Atom 1.0. Titles and summaries are plain text (`type="text"`), content is HTML, escaped once. */
-import type { Site } from '../model/types.js';
-import { element, escapeXml } from './escape-xml.js';
+/** Atom 1.0 (RFC 4287). Titles and summaries are plain text (`type="text"`), content is HTML, escaped once. */
+import type { Author, Post, Site } from '../model/types.js';
+import { element, escapeXmlAttribute } from './escape-xml.js';
 import { absolutiseHtml, type FeedSpec } from './feed-items.js';
 
-export function renderAtom(spec: FeedSpec, site: Site): string {
-  const entries = spec.posts.map((post) => [
+function renderAuthor(author: Author, site: Site): string {
+  return `<author>${element('name', author.name)}${author.known ? element('uri', `${site.config.url}${author.url}`) : ''}</author>`;
+}
+
+function renderEntry(post: Post, site: Site): string {
+  return [
     '<entry>',
     element('title', post.title, { type: 'text' }),
-    `<link rel="alternate" type="text/html" href="${escapeXml(post.absoluteUrl)}"/>`,
+    `<link rel="alternate" type="text/html" href="${escapeXmlAttribute(post.absoluteUrl)}"/>`,
     element('id', post.absoluteUrl),
     element('published', post.date.toISOString()),
     element('updated', (post.updated ?? post.date).toISOString()),
-    ...post.authors.map((author) => `<author>${element('name', author.name)}${author.known ? `<uri>${escapeXml(`${site.config.url}${author.url}`)}</uri>` : ''}</author>`),
-    ...post.tags.map((tag) => `<category term="${escapeXml(tag.slug)}" label="${escapeXml(tag.name)}"/>`),
+    ...post.authors.map((author) => renderAuthor(author, site)),
+    ...post.tags.map((tag) => `<category term="${escapeXmlAttribute(tag.slug)}" label="${escapeXmlAttribute(tag.name)}" scheme="${escapeXmlAttribute(`${site.config.url}/tag/`)}"/>`),
     element('summary', post.excerpt, { type: 'text' }),
     element('content', absolutiseHtml(post.html, site.config.url), { type: 'html' }),
     '</entry>',
-  ].filter(Boolean).join('\n'));
+  ].filter(Boolean).join('\n');
+}
+
+/**
+ * One Atom document for `spec`; entry ids are the posts' absolute URLs (stable across builds).
+ *
+ * @example
+ * renderAtom(siteFeed(site, '/atom.xml'), site); // '<?xml version="1.0" encoding="utf-8"?>\n<feed …'
+ */
+export function renderAtom(spec: FeedSpec, site: Site): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.config.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXmlAttribute(site.config.language)}">`,
     element('title', spec.title, { type: 'text' }),
     spec.description ? element('subtitle', spec.description, { type: 'text' }) : '',
     element('id', spec.selfUrl),
-    `<link rel="self" type="application/atom+xml" href="${escapeXml(spec.selfUrl)}"/>`,
-    `<link rel="alternate" type="text/html" href="${escapeXml(spec.homeUrl)}"/>`,
+    `<link rel="self" type="application/atom+xml" href="${escapeXmlAttribute(spec.selfUrl)}"/>`,
+    `<link rel="alternate" type="text/html" href="${escapeXmlAttribute(spec.homeUrl)}"/>`,
     element('updated', spec.updated.toISOString()),
     `<author>${element('name', site.config.title)}</author>`,
     element('generator', 'sectorpress'),
-    ...entries,
+    ...spec.posts.map((post) => renderEntry(post, site)),
     '</feed>',
     '',
   ].filter(Boolean).join('\n');

@@ -4,9 +4,16 @@ import type { Event, Site } from '../model/types.js';
 import { stripInvalidXmlChars } from './escape-xml.js';
 
 /** Control characters have no place in a calendar either; newlines are kept (the library escapes them). */
-const clean = (text: string | undefined): string | undefined => (text === undefined ? undefined : stripInvalidXmlChars(text));
+const clean = (text: string | undefined): string | undefined => (text === undefined ? undefined : stripInvalidXmlChars(text).replace(/\r\n?/g, '\n'));
 
-export function renderCalendar(events: readonly Event[], site: Site, name: string): string {
+/**
+ * An iCalendar file with one VEVENT per event. UIDs are the events' absolute URLs and DTSTAMP is the
+ * build clock, so the same site gives the same bytes. An event without an end is given one hour.
+ *
+ * @example
+ * renderCalendar(site.events.all, site, 'Events'); // 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…'
+ */
+export function renderCalendar(events: readonly Event[], site: Pick<Site, 'now'>, name: string): string {
   const calendar = ical({ prodId: { company: 'sectorpress', product: 'sectorpress', language: 'EN' }, name: clean(name) ?? '' });
   for (const event of events) {
     calendar.createEvent({

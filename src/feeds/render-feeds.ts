@@ -13,6 +13,9 @@ import { renderRobots, renderSitemap } from './render-sitemap.js';
 const relative = (url: string): string => url.replace(/^\//, '');
 
 /**
+ * Every non-HTML output of `site`: RSS/Atom/JSON feeds, a feed per tag, the site and per-event
+ * calendars, `sitemap.xml` (from `routes`) and `robots.txt`. Pure: the clock is `site.now`.
+ *
  * @example
  * const { value: files } = renderFeeds(site, routes);
  * files.map((file) => file.path); // ['feed.xml', 'atom.xml', 'feed.json', …]

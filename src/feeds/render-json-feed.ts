@@ -1,7 +1,17 @@
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
 import type { Site } from '../model/types.js';
+import { stripInvalidXmlChars } from './escape-xml.js';
 import { absolutiseHtml, type FeedSpec } from './feed-items.js';
 
+/** Control characters and lone surrogates are dropped here as in the XML feeds, so every format shows the same text. */
+const clean = (_key: string, value: unknown): unknown => (typeof value === 'string' ? stripInvalidXmlChars(value) : value);
+
+/**
+ * One JSON Feed 1.1 document for `spec`; `title` and `summary` are plain text, `content_html` HTML.
+ *
+ * @example
+ * JSON.parse(renderJsonFeed(siteFeed(site, '/feed.json'), site)).version; // 'https://jsonfeed.org/version/1.1'
+ */
 export function renderJsonFeed(spec: FeedSpec, site: Site): string {
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -23,5 +33,5 @@ export function renderJsonFeed(spec: FeedSpec, site: Site): string {
       tags: post.tags.map((tag) => tag.name),
     })),
   };
-  return `${JSON.stringify(feed, null, 2)}\n`;
+  return `${JSON.stringify(feed, clean, 2)}\n`;
 }

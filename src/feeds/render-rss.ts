@@ -1,10 +1,10 @@
-/** RSS 2.0 with the full post in `content:encoded`. */
-import type { Site } from '../model/types.js';
-import { element, escapeXml } from './escape-xml.js';
+/** RSS 2.0 with the full post in `content:encoded`, authors in `dc:creator`. */
+import type { Post, Site } from '../model/types.js';
+import { element, escapeXmlAttribute, textToHtml } from './escape-xml.js';
 import { absolutiseHtml, type FeedSpec } from './feed-items.js';
 
-export function renderRss(spec: FeedSpec, site: Site): string {
-  const items = spec.posts.map((post) => [
+function renderItem(post: Post, site: Site): string {
+  return [
     '<item>',
     element('title', post.title),
     element('link', post.absoluteUrl),
@@ -12,10 +12,20 @@ export function renderRss(spec: FeedSpec, site: Site): string {
     element('pubDate', post.date.toUTCString()),
     ...post.authors.map((author) => element('dc:creator', author.name)),
     ...post.tags.map((tag) => element('category', tag.name, { domain: `${site.config.url}${tag.url}` })),
-    element('description', post.excerpt),
+    // Readers render `description` as HTML; the excerpt is plain text, so its markup must stay text.
+    element('description', textToHtml(post.excerpt)),
     element('content:encoded', absolutiseHtml(post.html, site.config.url)),
     '</item>',
-  ].filter(Boolean).join('\n'));
+  ].filter(Boolean).join('\n');
+}
+
+/**
+ * One RSS document for `spec` (the site feed or a tag feed); guids are the posts' absolute URLs.
+ *
+ * @example
+ * renderRss(tagFeed(site, tag), site); // '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" …'
+ */
+export function renderRss(spec: FeedSpec, site: Site): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
@@ -26,8 +36,8 @@ export function renderRss(spec: FeedSpec, site: Site): string {
     element('language', site.config.language),
     element('lastBuildDate', spec.updated.toUTCString()),
     element('generator', 'sectorpress'),
-    `<atom:link href="${escapeXml(spec.selfUrl)}" rel="self" type="application/rss+xml"/>`,
-    ...items,
+    `<atom:link href="${escapeXmlAttribute(spec.selfUrl)}" rel="self" type="application/rss+xml"/>`,
+    ...spec.posts.map((post) => renderItem(post, site)),
     '</channel>',
     '</rss>',
     '',

@@ -14,6 +14,13 @@ function lastModified(route: Route, site: Site): Date {
   return newest ? newest.updated ?? newest.date : site.now;
 }
 
+/**
+ * Every HTML route but the 404, with `lastmod` from the newest post the page shows (the newest
+ * post of the site for pages without posts).
+ *
+ * @example
+ * renderSitemap(site, routes); // '…<url><loc>https://blog.example.org/</loc><lastmod>2024-05-01T09:00:00.000Z</lastmod></url>…'
+ */
 export function renderSitemap(site: Site, routes: readonly Route[]): string {
   const urls = routes
     .filter((route) => route.kind !== 'not-found')
@@ -21,6 +28,12 @@ export function renderSitemap(site: Site, routes: readonly Route[]): string {
   return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
 }
 
+/**
+ * Allow everything and point crawlers at the sitemap.
+ *
+ * @example
+ * renderRobots(site); // 'User-agent: *\nAllow: /\n\nSitemap: https://blog.example.org/sitemap.xml\n'
+ */
 export function renderRobots(site: Site): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${site.config.url}/sitemap.xml\n`;
 }

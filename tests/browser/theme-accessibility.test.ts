@@ -15,7 +15,7 @@ const PAGES: Record<string, string> = {
   home: '/',
   'home page 2': '/page/2/',
   post: '/2026/05/kinship-care-strategy/',
-  'post with image and table': '/2026/02/family-hubs-open/',
+  'post with lead image': '/2026/02/family-hubs-open/',
   'post with table': '/2025/06/send-performance-update/',
   page: '/accessibility/',
   tag: '/tag/childrens-services/',
@@ -69,6 +69,8 @@ describe.skipIf(!browserAvailable)('the default theme in Chromium', () => {
   });
 
   it.each(Object.entries(PAGES))('%s does not scroll sideways at 320 px wide or at double zoom', async (_name, url) => {
+    // 320 CSS px is a 1280 px window at 400% zoom (WCAG 1.4.10 reflow); a 640 px viewport at
+    // device scale 2 is what a 1280 px window at 200% zoom lays out.
     for (const viewport of [{ width: 320, height: 640, deviceScaleFactor: 1 }, { width: 640, height: 450, deviceScaleFactor: 2 }]) {
       const page = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height }, deviceScaleFactor: viewport.deviceScaleFactor });
       await page.goto(`${server.url}${url}`);
@@ -115,7 +117,31 @@ describe.skipIf(!browserAvailable)('the default theme in Chromium', () => {
     expect(await page.locator('.site-nav').isVisible()).toBe(false);
     expect(await page.locator('.site-footer').isVisible()).toBe(false);
     expect(await page.locator('article h1').isVisible()).toBe(true);
+    // Links in the article print their address after the text.
+    const printed = await page.evaluate(() => {
+      const link = document.querySelector<HTMLAnchorElement>('.prose a[href^="http"], .prose a[href^="/"]');
+      return link ? { href: link.getAttribute('href'), after: getComputedStyle(link, '::after').content } : undefined;
+    });
+    expect(printed, 'the post has a link in its body').toBeDefined();
+    expect(printed?.after).toContain(printed?.href ?? 'no link');
     await page.pdf({ path: path.join(artifacts, 'post-print.pdf') });
+    await page.close();
+  });
+
+  it('styles the 404 page and keeps its links working at any depth', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}/2019/04/a/deeply/nested/missing-page/`);
+    expect(response?.status()).toBe(404);
+    const report = await page.evaluate(() => ({
+      styled: [...document.styleSheets].some((sheet) => sheet.cssRules.length > 20),
+      relative: [...document.querySelectorAll('a[href], link[href], img[src]')]
+        .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? '')
+        .filter((address) => !/^(\/|#|[a-z][a-z+.-]*:)/i.test(address)),
+    }));
+    expect(report.styled).toBe(true);
+    expect(report.relative).toEqual([]);
+    await page.getByRole('link', { name: 'Tags', exact: true }).first().click();
+    expect(new URL(page.url()).pathname).toBe('/tags/');
     await page.close();
   });
 

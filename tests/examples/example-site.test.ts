@@ -1,10 +1,13 @@
 // The example site as a reader meets it, plus the theme's size budgets and reproducibility.
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { buildExample, copyExample, EXAMPLE_NOW } from '../support/example-build.js';
-import { readTree, readText, textOf } from '../support/site-folder.js';
+import { readTree, readText, repoRoot, textOf } from '../support/site-folder.js';
 
 let result: BuildResult;
 const page = (file: string): Promise<string> => readText(result.outDir, file);
@@ -35,6 +38,19 @@ describe('a post page', () => {
     expect(await page('2026/02/family-hubs-open/index.html')).toContain('alt="Illustration of a family hub building with a green roof and a yellow front door"');
     expect(await page('2025/06/send-performance-update/index.html')).toMatch(/<table>[\s\S]*<th[^>]*>Issued within 20 weeks<\/th>/);
     expect(await page('2026/05/kinship-care-strategy/index.html')).toMatch(/<section data-footnotes class="footnotes">/);
+  });
+
+  it('numbers the sections of the inspection post and keeps its quotation', async () => {
+    const html = await page('2025/02/inspection-what-we-learned/index.html');
+    const headings = [...html.matchAll(/<h2 id="[^"]+">(\d)\. /g)].map((match) => match[1]);
+    expect(headings).toEqual(['1', '2', '3', '4', '5']);
+    expect(html).toMatch(/<blockquote>\s*<p>Leaders know themselves well\./);
+  });
+
+  it('prints money figures as written in a long post', async () => {
+    const text = textOf(await page('2026/11/budget-consultation/index.html'));
+    expect(text).toContain('an overspend of £3.5m');
+    expect(text).toContain('£600,000 a year');
   });
 
   it('keeps the raw HTML of a migrated post', async () => {
@@ -71,6 +87,24 @@ describe('site-wide elements', () => {
   });
 });
 
+describe('pages', () => {
+  it('publishes an accessibility statement with the sections the regulations expect', async () => {
+    const text = textOf(await page('accessibility/index.html'));
+    for (const heading of ['How accessible this website is', 'Feedback and contact information', 'Enforcement procedure', 'Compliance status', 'Preparation of this accessibility statement']) {
+      expect(text, heading).toContain(heading);
+    }
+    expect(text).toContain('Web Content Accessibility Guidelines version 2.2');
+  });
+
+  it('links the about page and the accessibility statement from every page', async () => {
+    for (const file of ['index.html', '2026/11/budget-consultation/index.html', 'tag/childrens-services/index.html', '404.html']) {
+      const html = await page(file);
+      expect(html, file).toMatch(/href="\/about\/"/);
+      expect(html, file).toMatch(/href="\/accessibility\/"/);
+    }
+  });
+});
+
 describe('size budgets', () => {
   it('keeps the CSS under 20 KB and a post page with its CSS under 60 KB', async () => {
     const css = result.files.find((file) => /^assets\/css\/site\.[0-9a-f]+\.css$/.test(file));
@@ -86,7 +120,25 @@ describe('size budgets', () => {
   });
 });
 
+/** The README's first command, as a user runs it: the real binary (compiled dist/), with --out. */
+async function runExampleCommand(out: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, 'bin', 'sectorpress.js'), 'build', await copyExample(), '--now', EXAMPLE_NOW, '--out', out, '--no-cache'], { encoding: 'utf8' });
+  return stdout;
+}
+
 describe('determinism', () => {
+  it('the sectorpress build command writes byte-identical sites twice with the same --now', async () => {
+    const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-example-cli-'));
+    const [first, second] = [path.join(scratch, 'one'), path.join(scratch, 'two')];
+    const summary = await runExampleCommand(first);
+    await runExampleCommand(second);
+    expect(summary).toMatch(/12 posts/);
+    const [a, b] = await Promise.all([readTree(first), readTree(second)]);
+    expect(a.size).toBe(result.files.length);
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    for (const [file, bytes] of a) expect(b.get(file)?.equals(bytes), file).toBe(true);
+  }, 120_000);
+
   it('builds byte-identical output from a second copy with the same clock', async () => {
     const again = await build({ root: await copyExample(), now: EXAMPLE_NOW, cache: false });
     const [first, second] = await Promise.all([readTree(result.outDir), readTree(again.outDir)]);

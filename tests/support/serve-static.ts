@@ -1,20 +1,49 @@
-/** A tiny static server over a built folder for browser tests: pretty URLs, 404.html with status 404. */
+/**
+ * A tiny static server over a built folder for browser tests, behaving like a typical host:
+ * pretty URLs (`/about/` → `about/index.html`, `/about` → 301 to `/about/`) and `404.html`
+ * with status 404 for anything missing.
+ */
 import { promises as fs } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.json': 'application/json', '.ics': 'text/calendar' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.xml': 'application/xml',
+  '.json': 'application/json',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
 
-export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export interface StaticServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  readonly url: string;
+  readonly close: () => Promise<void>;
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  return (await fs.stat(file).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+/** Serve `dir` on 127.0.0.1 at a free port until `close()`. */
+export async function serveStatic(dir: string): Promise<StaticServer> {
+  const root = path.resolve(dir);
   const server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
-    const file = path.join(dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(dir)) return void response.writeHead(400).end();
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    if (file !== root && !file.startsWith(root + path.sep)) return void response.writeHead(400).end();
+    if (!pathname.endsWith('/') && (await isDirectory(file))) return void response.writeHead(301, { location: `${pathname}/` }).end();
     try {
       const body = await fs.readFile(file);
       response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
-      response.writeHead(404, { 'content-type': TYPES['.html'] }).end(await fs.readFile(path.join(dir, '404.html')).catch(() => 'Not found'));
+      const notFound = await fs.readFile(path.join(root, '404.html')).catch(() => 'Not found');
+      response.writeHead(404, { 'content-type': TYPES['.html'] }).end(notFound);
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,129 @@
+/**
+ * What the dev server remembers about sources between rebuilds: the entries read
+ * from each content file (keyed by its digest, so front matter is parsed again only
+ * when the file's bytes change) and the rendered Markdown of every body (keyed by
+ * the body's hash, so an unchanged body is never rendered twice).
+ */
+import type { BuildOptions, StageRunner } from '../build.js';
+import type { Config } from '../config/types.js';
+import { readEntries } from '../content/read-entries.js';
+import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile } from '../content/types.js';
+import type { Problem } from '../errors.js';
+import { createProcessors, type ProcessorFor } from '../markdown/create-processor.js';
+import { bodyKey } from '../markdown/markdown-cache.js';
+import { renderMarkdown } from '../markdown/render-markdown.js';
+import { renderMarkdownJobs } from '../markdown/render-markdown-jobs.js';
+import type { MarkdownJob, RenderedMarkdown } from '../markdown/types.js';
+
+/** The entries and problems read from one content file. */
+export interface ReadFile {
+  readonly digest: string;
+  readonly entries: EntrySet;
+  readonly problems: readonly Problem[];
+}
+
+/** The single post a file holds, if that is all it holds. */
+export function onlyPost(read: ReadFile | undefined): PostEntry | undefined {
+  if (!read || read.entries.posts.length !== 1 || read.entries.pages.length + read.entries.events.length > 0) return undefined;
+  return read.entries.posts[0];
+}
+
+export class SourceMemory {
+  readonly files = new Map<string, ReadFile>();
+  private readonly markdown = new Map<string, RenderedMarkdown>();
+  /** Hashing every body on every rebuild costs more than rendering one; unchanged files keep their job objects. */
+  private readonly bodyKeys = new WeakMap<MarkdownJob, string>();
+  private processors: ProcessorFor | undefined;
+
+  constructor(private readonly options: BuildOptions) {}
+
+  /** Forget everything (the config changed: Markdown plugins may differ). */
+  clear(): void {
+    this.files.clear();
+    this.markdown.clear();
+    this.processors = undefined;
+  }
+
+  /** One file's entries, parsed again only if its digest changed. */
+  read(file: SourceFile, config: Config): ReadFile {
+    let read = this.files.get(file.relativePath);
+    if (!read || read.digest !== file.digest) {
+      const single = readEntries({ posts: file.kind === 'post' ? [file] : [], pages: file.kind === 'page' ? [file] : [], events: file.kind === 'event' ? [file] : [] }, config);
+      read = { digest: file.digest, entries: single.value, problems: single.problems };
+      this.files.set(file.relativePath, read);
+    }
+    return read;
+  }
+
+  /** Every file's entries; files no longer present are forgotten. */
+  readAll(files: readonly SourceFile[], config: Config): { entries: EntrySet; problems: Problem[] } {
+    const posts: PostEntry[] = [];
+    const pages: PageEntry[] = [];
+    const events: EventEntry[] = [];
+    const jobs: MarkdownJob[] = [];
+    const problems: Problem[] = [];
+    const seen = new Set<string>();
+    for (const file of files) {
+      seen.add(file.relativePath);
+      const read = this.read(file, config);
+      posts.push(...read.entries.posts);
+      pages.push(...read.entries.pages);
+      events.push(...read.entries.events);
+      jobs.push(...read.entries.jobs);
+      problems.push(...read.problems);
+    }
+    for (const key of this.files.keys()) if (!seen.has(key)) this.files.delete(key);
+    return { entries: { posts, pages, events, jobs }, problems };
+  }
+
+  private keyOf(job: MarkdownJob): string {
+    let key = this.bodyKeys.get(job);
+    if (key === undefined) this.bodyKeys.set(job, (key = bodyKey(job.body)));
+    return key;
+  }
+
+  /**
+   * Rendered Markdown for `jobs` by job id, rendering only bodies not seen before.
+   * With `all`, `jobs` is every body of the site and bodies no longer used are dropped;
+   * otherwise `replaced` are the jobs these ones replace.
+   */
+  async render(jobs: readonly MarkdownJob[], config: Config, runner: StageRunner, scope: { all: true } | { replaced: readonly MarkdownJob[] }): Promise<Map<string, RenderedMarkdown>> {
+    const missing = jobs.filter((job) => !this.markdown.has(this.keyOf(job)));
+    const rendered = await runner.run('markdown', () =>
+      renderMarkdownJobs(missing, config, { cache: this.markdown.size === 0 && (this.options.cache ?? true), workers: this.options.workers, processors: (this.processors ??= createProcessors(config.markdown)) }),
+    );
+    for (const job of missing) {
+      const value = rendered.byId.get(job.id);
+      if (value) this.markdown.set(this.keyOf(job), value);
+    }
+    const byId = new Map<string, RenderedMarkdown>();
+    const used = new Set<string>();
+    for (const job of jobs) {
+      const key = this.keyOf(job);
+      used.add(key);
+      const value = this.markdown.get(key);
+      if (value) byId.set(job.id, value);
+    }
+    if ('all' in scope) {
+      for (const key of this.markdown.keys()) if (!used.has(key)) this.markdown.delete(key);
+    } else {
+      // Another file may share a replaced body; it is then simply rendered again when next needed.
+      for (const job of scope.replaced) if (!used.has(this.keyOf(job))) this.markdown.delete(this.keyOf(job));
+    }
+    return byId;
+  }
+
+  /**
+   * Run a few of the site's bodies through this thread's Markdown processor, one per
+   * turn of the event loop, and throw the results away: the first build renders in
+   * workers, so without this the first edits pay for warming up the parser.
+   */
+  async warmUp(config: Config, count = 16): Promise<void> {
+    const processors = (this.processors ??= createProcessors(config.markdown));
+    const jobs = [...this.files.values()].flatMap((read) => read.entries.jobs).slice(0, count);
+    for (const job of jobs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await renderMarkdown(processors, job.body).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+// The watcher as a library API: `watch()` yields the first build, then one result per burst of
+// edits, including for a forked theme that lives outside the site folder; aborting ends it.
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RebuildResult } from '../../src/dev/dev-session.js';
+import { watch } from '../../src/dev/watch.js';
+import { bundledThemeFolder } from '../../src/render/theme-layers.js';
+import { copyFixture } from '../support/site-folder.js';
+
+const NOW = '2024-11-15T12:00:00Z';
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  await fs.writeFile(file, change(await fs.readFile(file, 'utf8')));
+}
+
+describe('watch()', () => {
+  it('yields the first build, then a result per edit, with locations for errors, until aborted', async () => {
+    const site = await copyFixture('blog-basic');
+    const controller = new AbortController();
+    const results = watch({ root: site, now: NOW, signal: controller.signal })[Symbol.asyncIterator]();
+    const next = async (): Promise<RebuildResult> => (await results.next()).value as RebuildResult;
+
+    const first = await next();
+    expect(first).toMatchObject({ ok: true, changed: [] });
+    expect(first.pagesWritten).toBeGreaterThan(10);
+
+    const post = path.join(site, 'posts', 'midnight.md');
+    const bodyEdit = next();
+    await edit(post, (text) => `${text}\nA closing line added by the test.\n`);
+    const edited = await bodyEdit;
+    // Appending to the body changes the post's page and the feeds it is in, not the lists (same excerpt).
+    expect(edited).toMatchObject({ ok: true, changed: ['posts/midnight.md'], pagesWritten: 1 });
+    expect(edited.updated).toContain('2024/07/midnight/index.html');
+    expect(edited.updated).toContain('feed.xml');
+
+    const broken = next();
+    await edit(post, (text) => text.replace('title: "A post just after midnight"', 'title: [unclosed'));
+    const failed = await broken;
+    expect(failed.ok).toBe(false);
+    const errors = failed.problems.filter((problem) => problem.severity === 'error');
+    expect(errors.map((problem) => `${problem.file}:${problem.line}:${problem.column}`)).toEqual([expect.stringMatching(/^posts\/midnight\.md:[23]:\d+$/)]);
+
+    const fixed = next();
+    await edit(post, (text) => text.replace('title: [unclosed', 'title: "Mended"'));
+    expect((await fixed).ok).toBe(true);
+
+    const ended = results.next();
+    controller.abort();
+    expect((await ended).done).toBe(true);
+  }, 30_000);
+
+  it('watches a forked theme that lives outside the site folder', async () => {
+    const site = await copyFixture('blog-basic');
+    const fork = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-theme-fork-')), 'fork');
+    await fs.cp(bundledThemeFolder(), fork, { recursive: true });
+    await edit(path.join(site, 'sectorpress.config.json'), (text) => text.replace('{', `{ "theme": ${JSON.stringify(fork)},`));
+    const controller = new AbortController();
+    const results = watch({ root: site, now: NOW, signal: controller.signal })[Symbol.asyncIterator]();
+    expect(((await results.next()).value as RebuildResult).ok).toBe(true);
+    const rebuilt = results.next();
+    await edit(path.join(fork, 'partials', 'footer.hbs'), (text) => `${text}<!-- fork edited -->\n`);
+    const result = (await rebuilt).value as RebuildResult;
+    expect(result.ok).toBe(true);
+    expect(result.changed.some((file) => file.endsWith('footer.hbs'))).toBe(true);
+    expect(result.pagesWritten).toBeGreaterThan(10);
+    controller.abort();
+    await results.next();
+  }, 30_000);
+
+  it('still sees edits when the site itself lives inside a dot-folder', async () => {
+    const parent = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-dot-')), '.hidden');
+    await fs.cp(await copyFixture('blog-basic'), path.join(parent, 'site'), { recursive: true });
+    const site = path.join(parent, 'site');
+    const controller = new AbortController();
+    const results = watch({ root: site, now: NOW, signal: controller.signal })[Symbol.asyncIterator]();
+    expect(((await results.next()).value as RebuildResult).ok).toBe(true);
+    const rebuilt = results.next();
+    await edit(path.join(site, 'posts', 'midnight.md'), (text) => `${text}\nSeen from a dot-folder.\n`);
+    expect(((await rebuilt).value as RebuildResult).changed).toEqual(['posts/midnight.md']);
+    controller.abort();
+    await results.next();
+  }, 30_000);
+});
