@@ -4,6 +4,7 @@
  * previous stage's data to the next; only loading and writing touch the disk.
  */
 import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from './config/load-config.js';
 import type { Config, ConfigOverrides, UserConfig } from './config/types.js';
@@ -18,8 +19,11 @@ import { resolveClock } from './model/dates.js';
 import type { Site } from './model/types.js';
 import { checkOutputFiles } from './output/check-output.js';
 import type { OutputFile } from './output/types.js';
+import { readManifest, writeManifest } from './output/output-manifest.js';
 import { writeOutput } from './output/write-output.js';
+import { pipelineDigest } from './markdown/markdown-cache.js';
 import { loadTheme } from './render/load-theme.js';
+import { pageCacheSignature, pageRecord, readPageRecord, reusablePages, type PreviousBuild } from './render/page-cache.js';
 import { renderPages } from './render/render-pages.js';
 import { planRoutes } from './routes/plan-routes.js';
 import type { Route } from './routes/types.js';
@@ -37,9 +41,9 @@ export interface BuildOptions {
   readonly future?: boolean;
   /** The build clock: ISO string or Date. Else config `now`, env `SECTORPRESS_NOW`, the real clock. */
   readonly now?: string | Date;
-  /** Use the persistent Markdown cache (default true). */
+  /** Use the persistent caches (default true): Markdown already rendered, and pages whose inputs did not change. */
   readonly cache?: boolean;
-  /** Markdown worker threads; 0 renders on the main thread. Default: sized to the machine. */
+  /** Threads rendering Markdown, the main thread included; 0 or 1 renders on the main thread alone. Default: sized to the machine. */
   readonly workers?: number;
   /** Called with each stage name as it starts (for progress display). */
   readonly onStage?: (stage: string) => void;
@@ -63,6 +67,9 @@ export interface BuildResult {
     /** Markdown bodies rendered in this build, and those reused from the cache. */
     readonly markdownRendered: number;
     readonly markdownCached: number;
+    /** HTML pages rendered in this build, and those kept from the previous output because nothing they show changed. */
+    readonly pagesRendered: number;
+    readonly pagesReused: number;
   };
   readonly site: Site;
 }
@@ -105,10 +112,10 @@ function configOverrides(options: BuildOptions): ConfigOverrides {
   };
 }
 
-/** Kept in the conventional cache folder so it never ends up in the published site. */
-function outputManifestPath(config: Config): string {
+/** Kept in the conventional cache folder so it never ends up in the published site; one per output folder. */
+function cacheFile(config: Config, kind: 'output' | 'pages'): string {
   const key = createHash('sha1').update(config.outDir).digest('hex').slice(0, 12);
-  return path.join(config.root, 'node_modules', '.cache', 'sectorpress', `output-${key}.json`);
+  return path.join(config.root, 'node_modules', '.cache', 'sectorpress', `${kind}-${key}.json`);
 }
 
 export interface ModelStagesResult {
@@ -150,19 +157,40 @@ export async function loadSite(options: BuildOptions = {}): Promise<LoadedSite> 
   return { site, problems: sortProblems(runner.problems), timings: runner.timings };
 }
 
-/** Everything but the write: the site, its routes and every output file, in memory. */
-export async function renderSite(
-  runner: StageRunner,
-  site: Site,
-  options: { readonly injectBeforeBodyEnd?: string } = {},
-): Promise<{ routes: readonly Route[]; files: readonly OutputFile[] }> {
+export interface RenderSiteOptions {
+  readonly injectBeforeBodyEnd?: string;
+  /** Keep pages of this earlier output whose signature is unchanged instead of rendering them. */
+  readonly previous?: PreviousBuild;
+}
+
+export interface RenderedSite {
+  readonly routes: readonly Route[];
+  readonly files: readonly OutputFile[];
+  /** The site-wide page signature (see `render/page-cache.ts`); present when `previous` was given. */
+  readonly signature?: string;
+  readonly pagesRendered: number;
+}
+
+/** Everything but the write: the site, its routes and every output file, in memory (kept pages by reference). */
+export async function renderSite(runner: StageRunner, site: Site, options: RenderSiteOptions = {}): Promise<RenderedSite> {
   const routes = await runner.run('routes', () => planRoutes(site));
   const theme = await runner.run('theme', () => loadTheme(site.config));
-  const pages = await runner.run('render', () => renderPages(site, routes, theme, { injectBeforeBodyEnd: options.injectBeforeBodyEnd }));
+  const previous = options.previous;
+  const signature = previous ? await pageCacheSignature(site, theme, pipelineDigest(site.config.markdown)) : undefined;
+  const kept = previous && signature ? await runner.run('reuse', () => reusablePages(routes, signature, previous)) : new Map<string, string>();
+  const stale = kept.size === 0 ? routes : routes.filter((route) => !kept.has(route.outputPath));
+  const pages = await runner.run('render', () => renderPages(site, stale, theme, { injectBeforeBodyEnd: options.injectBeforeBodyEnd }));
+  const reused: OutputFile[] = previous ? [...kept].map(([file, fingerprint]) => ({ path: file, copyFrom: path.join(previous.outDir, file), fingerprint })) : [];
   const feeds = await runner.run('feeds', () => renderFeeds(site, routes));
   const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path }));
-  const files = await runner.run('check', () => checkOutputFiles([...pages, ...feeds, ...statics], routes));
-  return { routes, files };
+  const files = await runner.run('check', () => checkOutputFiles([...pages, ...reused, ...feeds, ...statics], routes));
+  return { routes, files, signature, pagesRendered: stale.length };
+}
+
+/** What the last build into this output folder left, for the page cache. */
+async function previousBuild(config: Config): Promise<PreviousBuild> {
+  const [record, manifest] = await Promise.all([readPageRecord(cacheFile(config, 'pages')), readManifest(cacheFile(config, 'output'))]);
+  return { record, manifest, outDir: config.outDir };
 }
 
 /**
@@ -175,10 +203,15 @@ export async function renderSite(
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const runner = new StageRunner(options.onStage);
   const { config, site, markdown } = await modelStages(runner, options);
-  const { routes, files } = await renderSite(runner, site);
+  const cache = options.cache ?? true;
+  const { routes, files, signature, pagesRendered } = await renderSite(runner, site, { previous: cache ? await previousBuild(config) : undefined });
+  // The record must never outlive the output it describes: drop it before the output changes.
+  const recordPath = cacheFile(config, 'pages');
+  await fs.rm(recordPath, { force: true });
   const written = await runner.run('write', () =>
-    writeOutput(config.outDir, files, { manifestPath: outputManifestPath(config), siteRoot: config.root }),
+    writeOutput(config.outDir, files, { manifestPath: cacheFile(config, 'output'), siteRoot: config.root }),
   );
+  if (signature) await writeManifest(recordPath, pageRecord(routes, signature));
   runner.finish();
   return {
     outDir: config.outDir,
@@ -193,6 +226,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       routes: routes.length,
       markdownRendered: markdown.rendered,
       markdownCached: markdown.cached,
+      pagesRendered,
+      pagesReused: routes.length - pagesRendered,
     },
     site,
   };

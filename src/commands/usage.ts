@@ -10,7 +10,7 @@ Options:
   --drafts          include posts marked draft: true
   --future          include posts dated after the clock
   --now ISO         the build clock, e.g. 2026-01-01T09:00:00Z (reproducible builds)
-  --no-cache        render all Markdown afresh (ignore node_modules/.cache/sectorpress)
+  --no-cache        render all Markdown and every page afresh (ignore node_modules/.cache/sectorpress)
   --quiet           print errors only
   --debug           print stack traces for internal errors
   -h, --help        show this help`;

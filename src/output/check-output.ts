@@ -13,7 +13,7 @@ export function unsafeOutputPath(file: string): string | undefined {
 }
 
 function describeOwner(file: OutputFile, owners: ReadonlyMap<string, string>): string {
-  if ('copyFrom' in file) return `static/${file.path}`;
+  if ('copyFrom' in file && file.fingerprint === undefined) return `static/${file.path}`;
   return owners.get(file.path) ?? `the generated file ${file.path}`;
 }
 

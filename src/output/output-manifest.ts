@@ -14,8 +14,8 @@ export async function readManifest(file: string): Promise<Manifest> {
   }
 }
 
-/** Best effort: a missing manifest only means the next build rewrites every file. */
-export async function writeManifest(file: string, manifest: Manifest): Promise<void> {
+/** Best effort: a missing manifest (or page record) only means the next build rewrites every file. */
+export async function writeManifest(file: string, manifest: Manifest | object): Promise<void> {
   const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });

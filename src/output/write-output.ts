@@ -40,6 +40,7 @@ export interface WriteResult {
 }
 
 async function fingerprint(file: OutputFile): Promise<string> {
+  if ('copyFrom' in file && file.fingerprint !== undefined) return file.fingerprint;
   if ('copyFrom' in file) {
     const stat = await fs.stat(file.copyFrom);
     return `copy:${stat.size}:${stat.mtimeMs}`;
@@ -110,6 +111,9 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
     await forEachLimited(files, WRITE_CONCURRENCY, async (file) => {
       if (await writeOne(file, temp, outDir, previous, next)) changed += 1;
     });
+    // Once the new output is in, the old manifest would describe files that are gone;
+    // were the new one then not saved, a later build could link a stale copy.
+    if (options.manifestPath) await fs.rm(options.manifestPath, { force: true });
     await swapIn(temp, outDir);
   } catch (error) {
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);

@@ -1,0 +1,105 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { build } from '../../src/index.js';
+import { copyFixture, readTree, repoRoot } from '../support/site-folder.js';
+
+const NOW = '2025-01-01T12:00:00Z';
+const POST = 'posts/2024-09-05-workforce.md';
+
+let root: string;
+let warmOut: string;
+let runs = 0;
+
+beforeEach(async () => {
+  root = await copyFixture('blog-basic');
+  warmOut = path.join(root, 'out', 'warm');
+});
+
+/** A warm build into the same folder as last time; the reference is a clean build with no caches. */
+async function warmAndClean(now = NOW): Promise<{ rendered: number; reused: number; total: number }> {
+  const warm = await build({ root, outDir: warmOut, now, cache: true });
+  runs += 1;
+  const clean = path.join(root, 'out', `clean-${runs}`);
+  await build({ root, outDir: clean, now, cache: false });
+  const [got, expected] = await Promise.all([readTree(warmOut), readTree(clean)]);
+  expect([...got.keys()]).toEqual([...expected.keys()]);
+  for (const [file, bytes] of expected) expect(got.get(file)?.toString('utf8'), file).toBe(bytes.toString('utf8'));
+  return { rendered: warm.counts.pagesRendered, reused: warm.counts.pagesReused, total: warm.counts.routes };
+}
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  const full = path.join(root, file);
+  await fs.writeFile(full, change(await fs.readFile(full, 'utf8')));
+}
+
+describe('the page cache of warm builds', () => {
+  it('renders no page when nothing changed, and the output equals a clean build', async () => {
+    const cold = await warmAndClean();
+    expect(cold.rendered).toBe(cold.total);
+    const warm = await warmAndClean();
+    expect(warm.rendered).toBe(0);
+    expect(warm.reused).toBe(warm.total);
+  });
+
+  it('after a body edit renders only the post and the lists it is on', async () => {
+    await warmAndClean();
+    await edit(POST, (text) => `${text}\nA later paragraph added by the test.\n`);
+    const { rendered, total } = await warmAndClean();
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(total / 2);
+  });
+
+  it('stays identical to a clean build through edits of every kind', async () => {
+    await warmAndClean();
+    const steps: [string, () => Promise<void>, 'all' | 'some' | 'none'][] = [
+      ['first paragraph (the excerpt other pages may show)', () => edit(POST, (text) => text.replace('The opening paragraph', 'The first paragraph')), 'all'],
+      ['title', () => edit(POST, (text) => text.replace('Growing our own social workers', 'Growing our own practitioners')), 'all'],
+      ['tags', () => edit(POST, (text) => text.replace('"Leadership"', '"Leadership", "Recruitment"')), 'all'],
+      ['summary', () => edit(POST, (text) => text.replace('---\n\n', 'summary: A standfirst written by the test.\n---\n\n')), 'all'],
+      ['a partial in the site’s theme overrides', async () => {
+        await fs.mkdir(path.join(root, 'theme', 'partials'), { recursive: true });
+        const base = await fs.readFile(path.join(repoRoot, 'theme', 'partials', 'footer.hbs'), 'utf8');
+        await fs.writeFile(path.join(root, 'theme', 'partials', 'footer.hbs'), base.replace('<footer class="site-footer">', '<footer class="site-footer"><p>Overridden</p>'));
+      }, 'all'],
+      ['config', () => edit('sectorpress.config.json', (text) => text.replace('News and views', 'Notes and views')), 'all'],
+      ['an author in data/', () => edit('data/authors.yml', (text) => text.replace('Amara Okafor', 'Amara Okafor-Reid')), 'all'],
+      ['a new post', () => fs.writeFile(path.join(root, 'posts', '2024-12-01-new.md'), '---\ntitle: Added later\ntags: [Workforce]\n---\n\nNew.\n'), 'all'],
+      ['a deleted post', () => fs.rm(path.join(root, 'posts', '2024-12-01-new.md')), 'all'],
+      ['a static file', async () => {
+        await fs.mkdir(path.join(root, 'static'), { recursive: true });
+        await fs.writeFile(path.join(root, 'static', 'robots-note.txt'), 'hello');
+      }, 'none'],
+      ['a later paragraph', () => edit(POST, (text) => `${text}\nAnother paragraph.\n`), 'some'],
+    ];
+    for (const [name, change, expected] of steps) {
+      await change();
+      const { rendered, total } = await warmAndClean();
+      const seen = rendered === total ? 'all' : rendered === 0 ? 'none' : 'some';
+      expect(seen, name).toBe(expected);
+    }
+  });
+
+  it('renders everything again when the clock’s date moves, and nothing when only its time does', async () => {
+    await warmAndClean('2025-01-01T09:00:00Z');
+    expect((await warmAndClean('2025-01-01T17:00:00Z')).rendered).toBe(0);
+    const next = await warmAndClean('2025-01-02T09:00:00Z');
+    expect(next.rendered).toBe(next.total);
+  });
+
+  it('renders a page again when its file was removed from the output', async () => {
+    await warmAndClean();
+    await fs.rm(path.join(warmOut, 'about', 'index.html'));
+    expect((await warmAndClean()).rendered).toBe(1);
+  });
+
+  it('never reuses pages across a build that ignored the cache', async () => {
+    await warmAndClean();
+    const original = await fs.readFile(path.join(root, POST), 'utf8');
+    await edit(POST, (text) => text.replace('Growing our own social workers', 'Renamed for one build'));
+    await build({ root, outDir: warmOut, now: NOW, cache: false });
+    await fs.writeFile(path.join(root, POST), original);
+    const after = await warmAndClean();
+    expect(after.rendered).toBe(after.total);
+  });
+});
