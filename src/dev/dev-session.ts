@@ -2,7 +2,7 @@
  * One site being developed: the last good output in memory, rebuilt on demand.
  * A failed rebuild keeps the last good output and reports its problems.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { StageRunner, type BuildOptions } from '../build.js';
 import { BuildFailedError, type Problem } from '../errors.js';
@@ -37,15 +37,22 @@ function sameContents(a: OutputFile | undefined, b: OutputFile): boolean {
   return typeof a.contents === 'string' && typeof b.contents === 'string' ? a.contents === b.contents : Buffer.from(a.contents).equals(Buffer.from(b.contents));
 }
 
-/** True when every changed path is a stylesheet (folders created on the way do not count). */
-async function onlyStylesheets(root: string, changed: readonly string[]): Promise<boolean> {
+/**
+ * True when every changed path is a stylesheet (folders created on the way do not count).
+ * Synchronous on purpose: right after an edit the watcher has queued an lstat of every file in
+ * the folder on libuv's thread pool, and an async stat here would wait behind all of them.
+ */
+function onlyStylesheets(root: string, changed: readonly string[]): boolean {
   if (changed.length === 0) return false;
-  for (const file of changed) {
-    if (file.endsWith('.css')) continue;
-    const isFolder = await fs.stat(path.resolve(root, file)).then((stat) => stat.isDirectory(), () => false);
-    if (!isFolder) return false;
+  return changed.every((file) => file.endsWith('.css') || isFolder(path.resolve(root, file)));
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
   }
-  return true;
 }
 
 export class DevSession {
@@ -126,7 +133,7 @@ export class DevSession {
       this.themeDir = config.theme;
       const updated = touched ? this.update(touched) : await this.replace(files);
       this.problems = runner.problems;
-      const cssOnly = await onlyStylesheets(this.root, changed);
+      const cssOnly = onlyStylesheets(this.root, changed);
       return { ok: true, changed, updated, pagesWritten: updated.filter((file) => file.endsWith('.html')).length, ms: Math.round(performance.now() - started), problems: runner.problems, cssOnly, timings: runner.timings };
     } catch (error) {
       const problems = error instanceof BuildFailedError ? error.problems : [{ severity: 'error' as const, code: 'dev/internal', message: error instanceof Error ? error.message : String(error) }];

@@ -31,7 +31,8 @@ export class FeedMemory {
    * sitemap of the last run are kept (the caller knows nothing they show has changed).
    */
   async render(site: Site, routes: readonly Route[], global: string, runner: StageRunner, reuseSiteFeeds: boolean): Promise<OutputFile[]> {
-    const signature = (tag: Tag): string => `${global}:${tag.posts.slice(0, site.config.feedItems).map((post) => post.source.digest).join(',')}`;
+    const signatures = new Map(site.tags.map((tag) => [tag, `${global}:${tag.posts.slice(0, site.config.feedItems).map((post) => post.source.digest).join(',')}`]));
+    const signature = (tag: Tag): string => signatures.get(tag) as string;
     const stale = site.tags.filter((tag) => this.tagFeeds.get(tag.feedUrl)?.signature !== signature(tag));
     if (!reuseSiteFeeds || this.siteFeeds === undefined) {
       const siteFiles = await runner.run('feeds', () => renderFeeds({ ...site, tags: [] }, routes));

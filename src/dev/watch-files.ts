@@ -21,6 +21,19 @@ function signature(file: string): string {
   }
 }
 
+/**
+ * The regular file a raw event is about: a folder's watcher names the child, a file's own
+ * watcher names the file again. Anything else (gone, a folder) is left to chokidar's own events.
+ */
+function rawTarget(watched: string, name: string): string | undefined {
+  try {
+    const candidate = statSync(watched).isDirectory() ? path.join(watched, name) : watched;
+    return statSync(candidate).isFile() ? candidate : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface FileWatcher {
   readonly ready: Promise<void>;
   close(): Promise<void>;
@@ -56,14 +69,22 @@ function ignoredBy(options: WatchFilesOptions): (file: string) => boolean {
 
 export function watchFiles(options: WatchFilesOptions): FileWatcher {
   const pending = new Set<string>();
+  /** Pending only because of a raw event: chokidar has not reported them (yet). */
+  const rawOnly = new Set<string>();
   const seen = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
   let recheck: NodeJS.Timeout | undefined;
   const absolute = (file: string): string => path.resolve(options.root, file);
+  const relativeOf = (file: string): string => {
+    const relative = path.relative(options.root, file).split(path.sep).join('/');
+    return relative.startsWith('..') ? file : relative;
+  };
   const flush = (): void => {
     timer = undefined;
-    const paths = [...pending].sort();
+    // An editor's temporary file, written and renamed away before chokidar looked at it, is not a change.
+    const paths = [...pending].filter((file) => !rawOnly.has(file) || signature(absolute(file)) !== 'missing').sort();
     pending.clear();
+    rawOnly.clear();
     if (paths.length === 0) return;
     for (const file of paths) seen.set(file, signature(absolute(file)));
     if (recheck) clearTimeout(recheck);
@@ -76,12 +97,35 @@ export function watchFiles(options: WatchFilesOptions): FileWatcher {
     }, RECHECK_MS);
     options.onBatch(paths);
   };
-  const watcher: FSWatcher = chokidarWatch([options.root, ...options.extra], { ignoreInitial: true, ignored: ignoredBy(options), persistent: true });
-  watcher.on('all', (_event, file) => {
-    const relative = path.relative(options.root, file).split(path.sep).join('/');
-    pending.add(relative.startsWith('..') ? file : relative);
+  const ignored = ignoredBy(options);
+  const watcher: FSWatcher = chokidarWatch([options.root, ...options.extra], { ignoreInitial: true, ignored, persistent: true });
+  const schedule = (file: string, raw: boolean): void => {
+    const relative = relativeOf(file);
+    if (!raw) rawOnly.delete(relative);
+    else if (!pending.has(relative)) rawOnly.add(relative);
+    pending.add(relative);
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, options.debounceMs);
+  };
+  watcher.on('all', (event, file) => {
+    // Usually an echo of the raw events below: already waiting, or taken in by a rebuild that
+    // read these very bytes. Re-arming the quiet period for it would only delay that rebuild.
+    // A second write within the same timestamp tick is not lost: it has a raw event of its own.
+    if (event === 'change' || event === 'add') {
+      const relative = relativeOf(file);
+      if (pending.has(relative) || seen.get(relative) === signature(absolute(relative))) return;
+    }
+    schedule(file, false);
+  });
+  // chokidar stats a file before reporting its change, and the directory's own watcher starts a
+  // re-read of the whole folder (an lstat per file) at the same moment: at 1,000 posts that stat
+  // waits behind a thousand others. The raw event arrives before any of that. Files written or
+  // renamed into place are taken from it; deletions and folders are left to chokidar.
+  watcher.on('raw', (event, name, details) => {
+    const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+    if ((event !== 'change' && event !== 'rename') || !name || typeof watched !== 'string') return;
+    const file = rawTarget(watched, name);
+    if (file && !ignored(file)) schedule(file, true);
   });
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {

@@ -51,6 +51,34 @@ describe('watch()', () => {
     expect((await ended).done).toBe(true);
   }, 30_000);
 
+  it('makes one rebuild per save, whether written in place or renamed into place', async () => {
+    const site = await copyFixture('blog-basic');
+    const controller = new AbortController();
+    const results = watch({ root: site, now: NOW, signal: controller.signal })[Symbol.asyncIterator]();
+    const next = async (): Promise<RebuildResult> => (await results.next()).value as RebuildResult;
+    expect((await next()).ok).toBe(true);
+    const post = path.join(site, 'posts', 'midnight.md');
+
+    // An editor's atomic save: a temporary file renamed over the post.
+    const renamed = next();
+    await fs.writeFile(`${post}.tmp~`, `${await fs.readFile(post, 'utf8')}\nRenamed into place.\n`);
+    await fs.rename(`${post}.tmp~`, post);
+    expect(await renamed).toMatchObject({ ok: true, changed: ['posts/midnight.md'], pagesWritten: 1 });
+
+    // Each save is reported both by the raw file event and, later, by chokidar; the echo must not
+    // become a rebuild of its own, or this result would be that echo's (nothing updated).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const written = next();
+    await edit(post, (text) => `${text}\nWritten in place.\n`);
+    const result = await written;
+    expect(result).toMatchObject({ ok: true, changed: ['posts/midnight.md'], pagesWritten: 1 });
+    expect(result.updated).toContain('2024/07/midnight/index.html');
+
+    const ended = results.next();
+    controller.abort();
+    expect((await ended).done).toBe(true);
+  }, 30_000);
+
   it('watches a forked theme that lives outside the site folder', async () => {
     const site = await copyFixture('blog-basic');
     const fork = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-theme-fork-')), 'fork');
