@@ -21,7 +21,7 @@ import { checkOutputFiles } from './output/check-output.js';
 import type { OutputFile } from './output/types.js';
 import { readManifest, writeManifest } from './output/output-manifest.js';
 import { writeOutput } from './output/write-output.js';
-import { pipelineDigest } from './markdown/markdown-cache.js';
+import { cacheFolder, pipelineDigest } from './markdown/markdown-cache.js';
 import { loadTheme } from './render/load-theme.js';
 import { pageCacheSignature, pageRecord, readPageRecord, reusablePages, type PreviousBuild } from './render/page-cache.js';
 import { renderPages } from './render/render-pages.js';
@@ -115,7 +115,7 @@ function configOverrides(options: BuildOptions): ConfigOverrides {
 /** Kept in the conventional cache folder so it never ends up in the published site; one per output folder. */
 function cacheFile(config: Config, kind: 'output' | 'pages'): string {
   const key = createHash('sha1').update(config.outDir).digest('hex').slice(0, 12);
-  return path.join(config.root, 'node_modules', '.cache', 'sectorpress', `${kind}-${key}.json`);
+  return path.join(cacheFolder(config.root), `${kind}-${key}.json`);
 }
 
 export interface ModelStagesResult {
@@ -209,7 +209,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const recordPath = cacheFile(config, 'pages');
   await fs.rm(recordPath, { force: true });
   const written = await runner.run('write', () =>
-    writeOutput(config.outDir, files, { manifestPath: cacheFile(config, 'output'), siteRoot: config.root }),
+    writeOutput(config.outDir, files, { manifestPath: cacheFile(config, 'output'), siteRoot: config.root, trash: path.join(cacheFolder(config.root), 'trash') }),
   );
   if (signature) await writeManifest(recordPath, pageRecord(routes, signature));
   runner.finish();

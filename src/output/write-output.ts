@@ -10,6 +10,7 @@ import { errorProblem, staged, type Staged } from '../errors.js';
 import { forEachLimited } from '../for-each-limited.js';
 import { readManifest, writeManifest, type Manifest } from './output-manifest.js';
 import { recoverOutput, removeLeftovers } from './recover-output.js';
+import { discard } from './remove-in-background.js';
 import type { OutputFile } from './types.js';
 
 const WRITE_CONCURRENCY = 64;
@@ -19,6 +20,8 @@ export interface WriteOptions {
   readonly manifestPath?: string;
   /** The site folder: the output may never be it or contain it, since the swap replaces the whole folder. */
   readonly siteRoot?: string;
+  /** Where the replaced output goes to be deleted in the background; without it, it is deleted before returning. */
+  readonly trash?: string;
 }
 
 /** Why replacing `outDir` wholesale would destroy things that are not build output, or `undefined`. */
@@ -73,13 +76,16 @@ async function makeDirectories(temp: string, files: readonly OutputFile[]): Prom
   });
 }
 
-/** Swap the finished folder in; the old one is renamed aside first and removed after. */
-async function swapIn(temp: string, outDir: string): Promise<void> {
+/**
+ * Swap the finished folder in. The old one is renamed aside first (a build killed between
+ * the two renames gets it back next time), then discarded.
+ */
+async function swapIn(temp: string, outDir: string, trash: string | undefined): Promise<void> {
   const old = path.join(path.dirname(outDir), `.${path.basename(outDir)}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
   const exists = await fs.stat(outDir).then(() => true, () => false);
   if (exists) await fs.rename(outDir, old);
   await fs.rename(temp, outDir);
-  if (exists) await fs.rm(old, { recursive: true, force: true });
+  if (exists) await discard(old, trash);
 }
 
 /**
@@ -114,7 +120,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
     // Once the new output is in, the old manifest would describe files that are gone;
     // were the new one then not saved, a later build could link a stale copy.
     if (options.manifestPath) await fs.rm(options.manifestPath, { force: true });
-    await swapIn(temp, outDir);
+    await swapIn(temp, outDir, options.trash);
   } catch (error) {
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);

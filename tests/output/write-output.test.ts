@@ -44,6 +44,16 @@ describe('writeOutput', () => {
     expect((await listTree(out))['index.html']).toBe('<h1>home 2</h1>');
   });
 
+  it('hands the replaced output to the trash, which empties itself, and leaves nothing beside the output', async () => {
+    const out = path.join(work, '_site');
+    const trash = path.join(work, 'cache', 'trash');
+    await writeOutput(out, site('1'), { trash });
+    await writeOutput(out, site('2'), { trash });
+    expect(await listTree(out)).toEqual({ 'index.html': '<h1>home 2</h1>', '2024/07/a/index.html': '<h1>a 2</h1>', 'feed.xml': '<rss/>' });
+    expect((await fs.readdir(work)).sort()).toEqual(['_site', 'cache']);
+    await expect.poll(() => fs.readdir(trash), { timeout: 5000 }).toEqual([]);
+  });
+
   it('removes files that the new build no longer produces', async () => {
     const out = path.join(work, '_site');
     await writeOutput(out, site('1'));
