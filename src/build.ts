@@ -13,15 +13,15 @@ import { readData } from './content/read-data.js';
 import { readEntries } from './content/read-entries.js';
 import { BuildFailedError, hasErrors, sortProblems, type Problem, type Staged } from './errors.js';
 import { renderFeeds } from './feeds/render-feeds.js';
+import { cacheFolder, pipelineDigest } from './markdown/markdown-cache.js';
 import { renderMarkdownJobs } from './markdown/render-markdown-jobs.js';
 import { buildSite } from './model/build-site.js';
 import { resolveClock } from './model/dates.js';
 import type { Site } from './model/types.js';
 import { checkOutputFiles } from './output/check-output.js';
-import type { OutputFile } from './output/types.js';
 import { readManifest, writeManifest } from './output/output-manifest.js';
+import type { OutputFile } from './output/types.js';
 import { writeOutput } from './output/write-output.js';
-import { cacheFolder, pipelineDigest } from './markdown/markdown-cache.js';
 import { loadTheme } from './render/load-theme.js';
 import { pageCacheSignature, pageRecord, readPageRecord, reusablePages, type PreviousBuild } from './render/page-cache.js';
 import { renderPages } from './render/render-pages.js';
@@ -43,7 +43,7 @@ export interface BuildOptions {
   readonly now?: string | Date;
   /** Use the persistent caches (default true): Markdown already rendered, and pages whose inputs did not change. */
   readonly cache?: boolean;
-  /** Threads rendering Markdown, the main thread included; 0 or 1 renders on the main thread alone. Default: sized to the machine. */
+  /** Markdown worker threads; 0 renders on the main thread. Default: sized to the machine. */
   readonly workers?: number;
   /** Called with each stage name as it starts (for progress display). */
   readonly onStage?: (stage: string) => void;

@@ -34,7 +34,10 @@ function sameContents(a: OutputFile | undefined, b: OutputFile): boolean {
   if (!a) return false;
   if (a === b) return true;
   if ('copyFrom' in a || 'copyFrom' in b) return 'copyFrom' in a && 'copyFrom' in b && a.copyFrom === b.copyFrom;
-  return typeof a.contents === 'string' && typeof b.contents === 'string' ? a.contents === b.contents : Buffer.from(a.contents).equals(Buffer.from(b.contents));
+  if (typeof a.contents === 'string' && typeof b.contents === 'string') return a.contents === b.contents;
+  // Views, not copies: pages are bytes and this runs for every page on every rebuild.
+  const bytes = (contents: Uint8Array | string): Buffer => (typeof contents === 'string' ? Buffer.from(contents) : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength));
+  return bytes(a.contents).equals(bytes(b.contents));
 }
 
 /**

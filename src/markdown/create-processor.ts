@@ -6,7 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import { ALL_GFM, gfmMaskFor, remarkGfmParts } from './gfm-parts.js';
+import { ALL_GFM, AUTOLINK_GFM, gfmMaskFor, needsAutolinks, remarkGfmParts } from './gfm-parts.js';
 
 export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
 
@@ -15,8 +15,8 @@ export interface ProcessorPlugins {
   readonly rehypePlugins: PluggableList;
 }
 
-/** Picks the (frozen, reused) processor for one body. */
-export type ProcessorFor = (body: string) => MarkdownProcessor;
+/** Picks the (frozen, reused) processor for one body; `withAutolinks` insists on the autolink extension. */
+export type ProcessorFor = (body: string, withAutolinks?: boolean) => MarkdownProcessor;
 
 function build(plugins: ProcessorPlugins, gfmMask: number): MarkdownProcessor {
   return unified()
@@ -47,10 +47,23 @@ export function createProcessors(plugins: ProcessorPlugins = NO_PLUGINS): Proces
     return () => full;
   }
   const made = new Map<number, MarkdownProcessor>();
-  return (body) => {
-    const mask = gfmMaskFor(body);
+  return (body, withAutolinks = false) => {
+    const mask = gfmMaskFor(body) | (withAutolinks ? AUTOLINK_GFM : 0);
     let processor = made.get(mask);
     if (!processor) made.set(mask, (processor = build(plugins, mask)));
     return processor;
   };
+}
+
+/**
+ * Parse one body with the processor it needs. A body parsed without autolinks whose text
+ * turns out to hold a possible one (a `](…)` that was not a link after all) is parsed
+ * again with them, so the result is always remark-gfm's.
+ */
+export function parseMarkdown(processorFor: ProcessorFor, body: string): { processor: MarkdownProcessor; tree: MdastRoot } {
+  const processor = processorFor(body);
+  const tree = processor.parse(body);
+  const withAutolinks = processorFor(body, true);
+  if (withAutolinks === processor || !needsAutolinks(tree)) return { processor, tree };
+  return { processor: withAutolinks, tree: withAutolinks.parse(body) };
 }

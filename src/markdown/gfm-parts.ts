@@ -15,23 +15,55 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import type { Root } from 'mdast';
 import type { Processor } from 'unified';
+
+const AUTOLINK_TRIGGER = /www\.|:\/\/|@|mailto:|xmpp:/i;
 
 /** In remark-gfm's order, which the combined output depends on. */
 const PARTS = [
-  { name: 'autolink', test: /www\.|:\/\/|@|mailto:|xmpp:/i, syntax: () => gfmAutolinkLiteral(), tree: () => gfmAutolinkLiteralFromMarkdown() },
+  { name: 'autolink', test: AUTOLINK_TRIGGER, syntax: () => gfmAutolinkLiteral(), tree: () => gfmAutolinkLiteralFromMarkdown() },
   { name: 'footnote', test: /\[\^/, syntax: () => gfmFootnote(), tree: () => gfmFootnoteFromMarkdown() },
   { name: 'strikethrough', test: /~/, syntax: () => gfmStrikethrough(), tree: () => gfmStrikethroughFromMarkdown() },
   { name: 'table', test: /\|/, syntax: () => gfmTable(), tree: () => gfmTableFromMarkdown() },
   { name: 'tasklist', test: /\[[ xX]\]/, syntax: () => gfmTaskListItem(), tree: () => gfmTaskListItemFromMarkdown() },
 ] as const;
 
+/**
+ * Most posts' only URLs are link destinations, `[text](https://…)`, where an autolink
+ * literal can never start; the autolink extension is tried at every letter, so it is
+ * the costliest part to add for nothing. Destinations without spaces or parentheses are
+ * left out of its test; `needsAutolinks` catches the odd text where one was not a destination.
+ */
+const LINK_DESTINATION = /\]\([^()\s]*\)/g;
+
 /** A bit per GFM extension the body could trigger. */
 export function gfmMaskFor(body: string): number {
-  return PARTS.reduce((mask, part, bit) => (part.test.test(body) ? mask | (1 << bit) : mask), 0);
+  return PARTS.reduce((mask, part, bit) => {
+    const text = part.name === 'autolink' && part.test.test(body) ? body.replace(LINK_DESTINATION, ']()') : body;
+    return part.test.test(text) ? mask | (1 << bit) : mask;
+  }, 0);
 }
 
 export const ALL_GFM = (1 << PARTS.length) - 1;
+
+/** The mask bit of the autolink extension. */
+export const AUTOLINK_GFM = 1 << PARTS.findIndex((part) => part.name === 'autolink');
+
+/**
+ * Whether a tree parsed without autolinks has text in which one could start: only then
+ * can the extension change anything, since it only ever turns such text into links.
+ */
+export function needsAutolinks(tree: Root): boolean {
+  const pending: unknown[] = [tree];
+  while (pending.length > 0) {
+    const node = pending.pop() as { type: string; value?: unknown; alt?: unknown; children?: unknown[] };
+    if (node.type === 'text' && typeof node.value === 'string' && AUTOLINK_TRIGGER.test(node.value)) return true;
+    if ((node.type === 'image' || node.type === 'imageReference') && typeof node.alt === 'string' && AUTOLINK_TRIGGER.test(node.alt)) return true;
+    if (node.children) pending.push(...node.children);
+  }
+  return false;
+}
 
 /** A unified plugin adding the GFM extensions in `mask` (remark-gfm when all bits are set). */
 export function remarkGfmParts(mask: number) {

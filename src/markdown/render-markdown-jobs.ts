@@ -20,7 +20,7 @@ const WORKER_THRESHOLD = 150;
 
 export interface MarkdownStageOptions {
   readonly cache: boolean;
-  /** Threads rendering Markdown, the main thread included (0 or 1: the main thread alone). Default: the machine's parallelism when worth it. */
+  /** Worker threads; 0 = main thread. Default: the machine's parallelism when worth it. */
   readonly workers?: number;
   /** Override package versions (tests use this to simulate an upgrade). */
   readonly versions?: Record<string, string>;
@@ -67,27 +67,21 @@ function failure(job: MarkdownJob | undefined, id: string, message: string): Pro
 async function renderAll(jobs: readonly MarkdownJob[], config: Config, workers: number, processors: ProcessorFor | undefined): Promise<{ rendered: Map<string, RenderedMarkdown>; problems: Problem[] }> {
   const rendered = new Map<string, RenderedMarkdown>();
   const problems: Problem[] = [];
-  let own = jobs;
-  let replies: Promise<WorkerReply[]> = Promise.resolve([]);
   if (workers > 0) {
-    // The main thread would only wait, so it takes one share itself: one thread fewer to
-    // start, and it renders faster than a freshly started worker.
-    const [mine = [], ...theirs] = balance(jobs, workers);
-    own = mine;
-    replies = Promise.all(theirs.map(runWorker));
+    const byId = new Map(jobs.map((job) => [job.id, job]));
+    for (const reply of await Promise.all(balance(jobs, workers).map(runWorker))) {
+      if (reply.ok) for (const [id, value] of reply.results) rendered.set(id, value);
+      else problems.push(failure(byId.get(reply.id), reply.id, reply.message));
+    }
+    return { rendered, problems };
   }
   const processorFor = processors ?? createProcessors(config.markdown);
-  for (const job of own) {
+  for (const job of jobs) {
     try {
       rendered.set(job.id, await renderMarkdown(processorFor, job.body));
     } catch (error) {
       problems.push(failure(job, job.id, error instanceof Error ? error.message : String(error)));
     }
-  }
-  const byId = new Map(jobs.map((job) => [job.id, job]));
-  for (const reply of await replies) {
-    if (reply.ok) for (const [id, value] of reply.results) rendered.set(id, value);
-    else problems.push(failure(byId.get(reply.id), reply.id, reply.message));
   }
   return { rendered, problems };
 }

@@ -1,7 +1,7 @@
 /** One Markdown body → HTML, word count, reading time and excerpt. */
 import type { Element, Root, RootContent } from 'hast';
 import type { RenderedMarkdown } from './types.js';
-import type { ProcessorFor } from './create-processor.js';
+import { parseMarkdown, type ProcessorFor } from './create-processor.js';
 
 const WORDS_PER_MINUTE = 200;
 
@@ -31,8 +31,9 @@ export function countWords(text: string): number {
 
 /** Render one body. Async because user plugins may be. */
 export async function renderMarkdown(processorFor: ProcessorFor, body: string): Promise<RenderedMarkdown> {
-  const processor = processorFor(body);
-  const tree = await processor.run(processor.parse(body));
+  const parsed = parseMarkdown(processorFor, body);
+  const processor = parsed.processor;
+  const tree = await processor.run(parsed.tree);
   const html = processor.stringify(tree);
   const wordCount = countWords(textOf(tree));
   const paragraph = firstParagraph(tree);

@@ -115,7 +115,9 @@ export function renderPages(site: Site, routes: readonly Route[], theme: Theme, 
       if (!problems.has(key)) problems.set(key, result.problem);
       continue;
     }
-    files.push({ path: route.outputPath, contents: result.html });
+    // UTF-8 bytes outside the JS heap: a page with one curly quote is otherwise held as UTF-16,
+    // and every page is held until the atomic write.
+    files.push({ path: route.outputPath, contents: Buffer.from(result.html) });
   }
   return staged(files, [...problems.values()]);
 }

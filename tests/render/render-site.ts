@@ -69,8 +69,8 @@ export async function renderFolder(root: string, options: { readonly injectBefor
   const page = (url: string): string => {
     const route = routes.find((candidate) => candidate.url === url);
     const html = route ? files.get(route.outputPath) : undefined;
-    if (typeof html !== 'string') throw new Error(`No page rendered at ${url}`);
-    return html;
+    if (html === undefined) throw new Error(`No page rendered at ${url}`);
+    return typeof html === 'string' ? html : Buffer.from(html).toString('utf8');
   };
   return { root, theme: theme.value, routes, files, page, problems: [...theme.problems, ...rendered.problems] };
 }
