@@ -7,12 +7,16 @@ import type { RenderedMarkdown } from './types.js';
 export interface WorkerRequest {
   readonly bodies: readonly (readonly [string, string])[];
 }
-export type WorkerReply = { readonly ok: true; readonly results: (readonly [string, RenderedMarkdown])[] } | { readonly ok: false; readonly id: string; readonly message: string };
+/** Results come in parts (`done` on the last) so neither thread holds a whole batch twice. */
+export type WorkerReply = { readonly ok: true; readonly results: (readonly [string, RenderedMarkdown])[]; readonly done: boolean } | { readonly ok: false; readonly id: string; readonly message: string };
+
+/** Bodies per reply: small enough to keep the worker's heap small, large enough that messages stay cheap. */
+const PART = 64;
 
 const processorFor = createProcessors();
 
 parentPort?.on('message', async (request: WorkerRequest) => {
-  const results: (readonly [string, RenderedMarkdown])[] = [];
+  let results: (readonly [string, RenderedMarkdown])[] = [];
   for (const [id, body] of request.bodies) {
     try {
       results.push([id, await renderMarkdown(processorFor, body)]);
@@ -20,6 +24,10 @@ parentPort?.on('message', async (request: WorkerRequest) => {
       parentPort?.postMessage({ ok: false, id, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
       return;
     }
+    if (results.length === PART) {
+      parentPort?.postMessage({ ok: true, results, done: false } satisfies WorkerReply);
+      results = [];
+    }
   }
-  parentPort?.postMessage({ ok: true, results } satisfies WorkerReply);
+  parentPort?.postMessage({ ok: true, results, done: true } satisfies WorkerReply);
 });

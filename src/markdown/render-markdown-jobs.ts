@@ -48,12 +48,16 @@ function balance(jobs: readonly MarkdownJob[], count: number): MarkdownJob[][] {
   return batches.map((batch) => batch.jobs).filter((batch) => batch.length > 0);
 }
 
+/** Render `batch` on a new worker, collecting its replies; the first failure ends it. */
 function runWorker(batch: readonly MarkdownJob[]): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile);
-    worker.once('message', (reply: WorkerReply) => {
+    const results: (readonly [string, RenderedMarkdown])[] = [];
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.ok) results.push(...reply.results);
+      if (reply.ok && !reply.done) return;
       void worker.terminate();
-      resolve(reply);
+      resolve(reply.ok ? { ok: true, results, done: true } : reply);
     });
     worker.once('error', reject);
     worker.postMessage({ bodies: batch.map((job) => [job.id, job.body]) });
