@@ -1,12 +1,11 @@
 /** `sectorpress dev` as a library: build into memory, serve on 127.0.0.1, watch, live-reload. */
 import { createServer, type Server } from 'node:http';
-import path from 'node:path';
 import { formatProblem } from '../errors.js';
 import { DevSession, type RebuildResult } from './dev-session.js';
 import { EVENTS_PATH, LiveReload } from './live-reload.js';
 import { openBrowser } from './open-browser.js';
 import { serveOutput } from './serve-output.js';
-import { watchFiles, type FileWatcher } from './watch-files.js';
+import type { FileWatcher } from './watch-files.js';
 
 export interface DevServerOptions {
   readonly root?: string;
@@ -115,15 +114,9 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   const port = await listenOnFreePort(server, options.port ?? 8080, host, log);
 
   let queue = Promise.resolve();
-  const watcher: FileWatcher = watchFiles({
-    root: session.root,
-    extra: session.extraFolders(),
-    ignore: [session.outDir || path.join(session.root, '_site')],
-    debounceMs: options.debounceMs ?? 10,
-    onBatch: (paths) => {
-      queue = queue.then(async () => report(await session.rebuild(paths)));
-    },
-  });
+  const watcher: FileWatcher = session.watch((paths) => {
+    queue = queue.then(async () => report(await session.rebuild(paths)));
+  }, options.debounceMs);
   await watcher.ready;
   void session.warmUp();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;

@@ -8,6 +8,10 @@ import { StageRunner, type BuildOptions } from '../build.js';
 import { BuildFailedError, type Problem } from '../errors.js';
 import type { OutputFile } from '../output/types.js';
 import { IncrementalBuilder } from './incremental-build.js';
+import { watchFiles, type FileWatcher } from './watch-files.js';
+
+/** Quiet period that ends a burst of file changes (an editor's save, a git checkout). */
+export const DEFAULT_DEBOUNCE_MS = 10;
 
 /** What one rebuild did (also what `watch()` yields). */
 export interface RebuildResult {
@@ -74,9 +78,13 @@ export class DevSession {
     this.builder = new IncrementalBuilder(options);
   }
 
-  /** Folders to watch besides the site: the theme in use, when it lives elsewhere. */
-  extraFolders(): string[] {
-    return this.themeDir && !this.themeDir.startsWith(this.root + path.sep) ? [this.themeDir] : [];
+  /**
+   * Watch the site, and the theme in use when it lives elsewhere, but not the output;
+   * `onBatch` gets each burst of changes (ended by `debounceMs` of quiet) as one list.
+   */
+  watch(onBatch: (paths: string[]) => void, debounceMs = DEFAULT_DEBOUNCE_MS): FileWatcher {
+    const extra = this.themeDir && !this.themeDir.startsWith(this.root + path.sep) ? [this.themeDir] : [];
+    return watchFiles({ root: this.root, extra, ignore: [this.outDir || path.join(this.root, '_site')], debounceMs, onBatch });
   }
 
   get(file: string): OutputFile | undefined {

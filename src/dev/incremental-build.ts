@@ -3,7 +3,7 @@
  * the same function `build` uses; what changes is that front matter is parsed only
  * for files whose bytes changed, Markdown is rendered only for new bodies
  * (source-memory.ts), the theme is reloaded only when theme or config files changed,
- * and a page is rendered only when its signature (route-signature.ts) changed. An
+ * and a page is rendered only when its signature (render/route-signature.ts) changed. An
  * edit to post bodies alone skips the model too (patch-post-bodies.ts). A test
  * compares the result with a clean `build` after every step of a random series of edits.
  */
@@ -27,7 +27,7 @@ import type { Route } from '../routes/types.js';
 import { clockMovedNothing, patchPostBodies, sameFrontMatter } from './patch-post-bodies.js';
 import { refreshContent } from './refresh-content.js';
 import { FeedMemory } from './render-changed-feeds.js';
-import { routeSignature, siteSignature } from './route-signature.js';
+import { routeSignature, siteSignature } from '../render/route-signature.js';
 import { onlyPost, SourceMemory, type ReadFile } from './source-memory.js';
 
 /** The last good model, kept so that a body-only edit can patch it. */

@@ -4,9 +4,7 @@
  */
 import type { StageRunner } from '../build.js';
 import { staged } from '../errors.js';
-import { tagFeed } from '../feeds/feed-items.js';
-import { renderFeeds } from '../feeds/render-feeds.js';
-import { renderRss } from '../feeds/render-rss.js';
+import { renderFeeds, renderTagFeed } from '../feeds/render-feeds.js';
 import type { Site, Tag } from '../model/types.js';
 import type { OutputFile } from '../output/types.js';
 import type { Route } from '../routes/types.js';
@@ -38,8 +36,7 @@ export class FeedMemory {
       const siteFiles = await runner.run('feeds', () => renderFeeds({ ...site, tags: [] }, routes));
       this.siteFeeds = [...siteFiles];
     }
-    // A tag's feed exactly as `renderFeeds` writes it (the clean-build comparison test holds this to it).
-    const files = stale.length === 0 ? [] : await runner.run('tag feeds', () => staged(stale.map((tag): OutputFile => ({ path: tag.feedUrl.slice(1), contents: renderRss(tagFeed(site, tag), site) }))));
+    const files = stale.length === 0 ? [] : await runner.run('tag feeds', () => staged(stale.map((tag) => renderTagFeed(site, tag))));
     const byPath = new Map(files.map((file) => [file.path, file]));
     const next = new Map<string, Remembered>();
     for (const tag of site.tags) {

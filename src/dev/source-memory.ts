@@ -90,11 +90,8 @@ export class SourceMemory {
   async render(jobs: readonly MarkdownJob[], config: Config, runner: StageRunner, scope: { all: true } | { replaced: readonly MarkdownJob[] }): Promise<Map<string, RenderedMarkdown>> {
     const missing = jobs.filter((job) => !this.markdown.has(this.keyOf(job)));
     const cache = this.markdown.size === 0 && (this.options.cache ?? true);
-    // The versions only name the persistent cache; finding them reads a dozen package.json files
-    // (about 2 ms, a fifth of a body-only rebuild), so they are not looked up when it is not used.
-    const versions = cache ? undefined : {};
     const rendered = await runner.run('markdown', () =>
-      renderMarkdownJobs(missing, config, { cache, versions, workers: this.options.workers, processors: (this.processors ??= createProcessors(config.markdown)) }),
+      renderMarkdownJobs(missing, config, { cache, workers: this.options.workers, processors: (this.processors ??= createProcessors(config.markdown)) }),
     );
     for (const job of missing) {
       const value = rendered.byId.get(job.id);

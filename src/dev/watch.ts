@@ -1,8 +1,6 @@
 /** The watcher as a library API: rebuild results as an async iterable, no HTTP. */
-import path from 'node:path';
 import type { BuildOptions } from '../build.js';
 import { DevSession, type RebuildResult } from './dev-session.js';
-import { watchFiles } from './watch-files.js';
 
 export interface WatchOptions extends BuildOptions {
   /** Quiet period that ends a burst of changes (default 10 ms). */
@@ -25,16 +23,10 @@ export async function* watch(options: WatchOptions): AsyncGenerator<RebuildResul
   const first = await session.rebuild();
   const batches: string[][] = [];
   let wake: (() => void) | undefined;
-  const watcher = watchFiles({
-    root: session.root,
-    extra: session.extraFolders(),
-    ignore: [session.outDir || path.join(session.root, '_site')],
-    debounceMs: options.debounceMs ?? 10,
-    onBatch: (paths) => {
-      batches.push(paths);
-      wake?.();
-    },
-  });
+  const watcher = session.watch((paths) => {
+    batches.push(paths);
+    wake?.();
+  }, options.debounceMs);
   const aborted = new Promise<void>((resolve) => {
     if (options.signal?.aborted) resolve();
     options.signal?.addEventListener('abort', () => resolve(), { once: true });

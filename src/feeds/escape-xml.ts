@@ -55,7 +55,8 @@ export function element(name: string, text: string | undefined, attributes: Read
   return `<${name}${attrs}>${escapeXml(text)}</${name}>`;
 }
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// `&apos;` is XML's and HTML5's but not HTML 4's, which some feed readers still parse with.
+const HTML_ENTITIES: Readonly<Record<string, string>> = { ...TEXT_ENTITIES, "'": '&#39;' };
 
 /**
  * Plain text as HTML, for fields a feed reader renders as HTML (RSS `description`), so markup

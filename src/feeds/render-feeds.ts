@@ -1,6 +1,6 @@
 /** Every non-HTML output: site and tag feeds, calendars, sitemap, robots.txt. */
 import { staged, type Staged } from '../errors.js';
-import type { Site } from '../model/types.js';
+import type { Site, Tag } from '../model/types.js';
 import type { OutputFile } from '../output/types.js';
 import type { Route } from '../routes/types.js';
 import { siteFeed, tagFeed } from './feed-items.js';
@@ -11,6 +11,11 @@ import { renderRss } from './render-rss.js';
 import { renderRobots, renderSitemap } from './render-sitemap.js';
 
 const relative = (url: string): string => url.replace(/^\//, '');
+
+/** One tag's RSS feed file (the dev server renders these one at a time). */
+export function renderTagFeed(site: Site, tag: Tag): OutputFile {
+  return { path: relative(tag.feedUrl), contents: renderRss(tagFeed(site, tag), site) };
+}
 
 /**
  * Every non-HTML output of `site`: RSS/Atom/JSON feeds, a feed per tag, the site and per-event
@@ -25,7 +30,7 @@ export function renderFeeds(site: Site, routes: readonly Route[]): Staged<Output
     { path: 'feed.xml', contents: renderRss(siteFeed(site, '/feed.xml'), site) },
     { path: 'atom.xml', contents: renderAtom(siteFeed(site, '/atom.xml'), site) },
     { path: 'feed.json', contents: renderJsonFeed(siteFeed(site, '/feed.json'), site) },
-    ...site.tags.map((tag) => ({ path: relative(tag.feedUrl), contents: renderRss(tagFeed(site, tag), site) })),
+    ...site.tags.map((tag) => renderTagFeed(site, tag)),
     { path: 'events.ics', contents: renderCalendar(site.events.all, site, `${site.config.title}: events`) },
     ...site.events.all.map((event) => ({ path: relative(event.icsUrl), contents: renderCalendar([event], site, event.title) })),
     { path: 'sitemap.xml', contents: renderSitemap(site, routes) },

@@ -6,7 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import { ALL_GFM, AUTOLINK_GFM, gfmMaskFor, needsAutolinks, remarkGfmParts } from './gfm-parts.js';
+import { ALL_GFM, AUTOLINK_GFM, gfmMaskFor, hasAutolinks, needsAutolinks, remarkGfmParts } from './gfm-parts.js';
 
 export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
 
@@ -63,7 +63,7 @@ export function createProcessors(plugins: ProcessorPlugins = NO_PLUGINS): Proces
 export function parseMarkdown(processorFor: ProcessorFor, body: string): { processor: MarkdownProcessor; tree: MdastRoot } {
   const processor = processorFor(body);
   const tree = processor.parse(body);
+  if (hasAutolinks(processor) || !needsAutolinks(tree)) return { processor, tree };
   const withAutolinks = processorFor(body, true);
-  if (withAutolinks === processor || !needsAutolinks(tree)) return { processor, tree };
   return { processor: withAutolinks, tree: withAutolinks.parse(body) };
 }

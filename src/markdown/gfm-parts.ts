@@ -16,7 +16,14 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Root } from 'mdast';
-import type { Processor } from 'unified';
+import type { Data, Processor } from 'unified';
+
+declare module 'unified' {
+  interface Data {
+    /** The GFM extensions (bits of `gfmMaskFor`) a processor was given by `remarkGfmParts`. */
+    gfmParts?: number;
+  }
+}
 
 const AUTOLINK_TRIGGER = /www\.|:\/\/|@|mailto:|xmpp:/i;
 
@@ -50,6 +57,11 @@ export const ALL_GFM = (1 << PARTS.length) - 1;
 /** The mask bit of the autolink extension. */
 export const AUTOLINK_GFM = 1 << PARTS.findIndex((part) => part.name === 'autolink');
 
+/** Whether `processor` parses autolink literals (has the extension, or is not one of ours). */
+export function hasAutolinks(processor: { data(): Data }): boolean {
+  return ((processor.data().gfmParts ?? ALL_GFM) & AUTOLINK_GFM) !== 0;
+}
+
 /**
  * Whether a tree parsed without autolinks has text in which one could start: only then
  * can the extension change anything, since it only ever turns such text into links.
@@ -69,6 +81,7 @@ export function needsAutolinks(tree: Root): boolean {
 export function remarkGfmParts(mask: number) {
   return function addGfmParts(this: Processor): void {
     const data = this.data();
+    data.gfmParts = mask;
     const syntax = (data.micromarkExtensions ??= []);
     const tree = (data.fromMarkdownExtensions ??= []);
     PARTS.forEach((part, bit) => {

@@ -98,7 +98,8 @@ async function renderAll(jobs: readonly MarkdownJob[], config: Config, workers: 
  * value.renderedCount; // 0 on a warm build with nothing changed
  */
 export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: Config, options: MarkdownStageOptions): Promise<Staged<MarkdownOutput>> {
-  const digest = pipelineDigest(config.markdown, options.versions);
+  // The digest only names the persistent cache; without it, no package versions need looking up.
+  const digest = options.cache ? pipelineDigest(config.markdown, options.versions) : '';
   const cache = options.cache ? await readMarkdownCache(config.root, digest) : new Map<string, RenderedMarkdown>();
   const byId = new Map<string, RenderedMarkdown>();
   const used = new Map<string, RenderedMarkdown>();

@@ -14,8 +14,11 @@ export async function readManifest(file: string): Promise<Manifest> {
   }
 }
 
-/** Best effort: a missing manifest (or page record) only means the next build rewrites every file. */
-export async function writeManifest(file: string, manifest: Manifest | object): Promise<void> {
+/**
+ * Write a manifest (or the page cache's record) as JSON, atomically. Best effort: a missing one
+ * only means the next build writes or renders every file again.
+ */
+export async function writeManifest(file: string, manifest: object): Promise<void> {
   const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });

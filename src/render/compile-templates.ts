@@ -10,6 +10,7 @@ import type { ThemeFile } from './theme-layers.js';
 export interface CompiledTemplate {
   readonly render: Handlebars.TemplateDelegate;
   readonly file: ThemeFile;
+  readonly source: string;
 }
 
 type HandlebarsInstance = ReturnType<typeof Handlebars.create>;
@@ -31,7 +32,7 @@ function compileEagerly(handlebars: HandlebarsInstance, source: string): Handleb
 export async function compileThemeFile(file: ThemeFile, handlebars: HandlebarsInstance, problems: Problem[]): Promise<CompiledTemplate | undefined> {
   const source = await fs.readFile(file.absolutePath, 'utf8');
   try {
-    return { render: guardTemplate(compileEagerly(handlebars, source), file.displayPath), file };
+    return { render: guardTemplate(compileEagerly(handlebars, source), file.displayPath), file, source };
   } catch (error) {
     problems.push(templateProblem(error, file.displayPath, 'theme/syntax', SYNTAX_HINT));
     return undefined;

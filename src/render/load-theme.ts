@@ -22,6 +22,8 @@ export interface Theme {
   readonly templates: ReadonlyMap<string, CompiledTemplate>;
   /** `byline` → `partials/byline.hbs` of the highest layer that has one. */
   readonly partials: ReadonlyMap<string, ThemeFile>;
+  /** Display path → text of every template and partial that compiled (for locating errors, and the page cache). */
+  readonly sources: ReadonlyMap<string, string>;
   /** Locale strings, read with the `t` helper. */
   readonly strings: Readonly<Record<string, string>>;
   /** `css/site.css` → `/assets/css/site.3f9a1c2b7d.css`. */
@@ -89,5 +91,6 @@ export async function loadTheme(config: Config): Promise<Staged<Theme>> {
   problems.push(...options.problems);
   const strings = await loadThemeStrings(layers, config.language, config.root, problems);
   const assets = await hashThemeAssets(layers, config.root);
-  return staged({ layers, templates, partials, strings, assets: assets.urls, assetFiles: assets.files, manifest, options: options.options }, problems);
+  const sources = new Map([...templates.values(), ...compiledPartials.values()].map((compiled) => [compiled.file.displayPath, compiled.source]));
+  return staged({ layers, templates, partials, sources, strings, assets: assets.urls, assetFiles: assets.files, manifest, options: options.options }, problems);
 }

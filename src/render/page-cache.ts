@@ -10,13 +10,13 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { routeSignature, siteSignature } from '../dev/route-signature.js';
 import { staged, type Staged } from '../errors.js';
 import { forEachLimited } from '../for-each-limited.js';
 import type { Site } from '../model/types.js';
 import type { Manifest } from '../output/output-manifest.js';
 import type { Route } from '../routes/types.js';
 import type { Theme } from './load-theme.js';
+import { routeSignature, siteSignature } from './route-signature.js';
 
 /** What the previous build rendered: the site-wide signature and a digest of each page's signature. */
 export interface PageRecord {
@@ -57,25 +57,19 @@ function clockFact(site: Site, sources: readonly string[]): string {
   return DateTime.fromJSDate(site.now, { zone: site.config.timezone }).toISODate() ?? site.now.toISOString();
 }
 
-async function themeSources(theme: Theme): Promise<string[]> {
-  const files = [...[...theme.templates.values()].map((template) => template.file), ...theme.partials.values()];
-  const paths = [...new Set(files.map((file) => file.absolutePath))].sort();
-  return Promise.all(paths.map(async (file) => `${file}\u0001${await fs.readFile(file, 'utf8')}`));
-}
-
 /**
  * Everything every page may depend on, as one digest.
  *
  * @example
- * const global = await pageCacheSignature(site, theme, pipelineDigest(config.markdown));
+ * const global = pageCacheSignature(site, theme, pipelineDigest(config.markdown));
  */
-export async function pageCacheSignature(site: Site, theme: Theme, pipeline: string): Promise<string> {
-  const sources = await themeSources(theme);
+export function pageCacheSignature(site: Site, theme: Theme, pipeline: string): string {
+  const sources = [...theme.sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const hash = createHash('sha1');
-  hash.update(`${siteSignature(site, 0)}\u0003${pipeline}\u0003${clockFact(site, sources)}\u0003`);
+  hash.update(`${siteSignature(site, 0)}\u0003${pipeline}\u0003${clockFact(site, sources.map(([, source]) => source))}\u0003`);
   hash.update(`${excerptFacts(site)}\u0003`);
   hash.update(`${configFacts(site.config)}\u0003`);
-  for (const source of sources) hash.update(`${source}\u0003`);
+  for (const [file, source] of sources) hash.update(`${file}\u0001${source}\u0003`);
   hash.update(JSON.stringify([theme.layers, theme.strings, [...theme.assets], theme.manifest, theme.options]));
   return hash.digest('hex');
 }

@@ -1,5 +1,4 @@
 /** Routes → HTML files: each route's template inside the layout, with one shared context. */
-import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
 import type { Site } from '../model/types.js';
@@ -41,12 +40,10 @@ function missingTemplate(route: Route): Problem {
  */
 function locateMissingPartial(message: string, displayPath: string | undefined, theme: Theme): { line: number; column: number } | undefined {
   const name = /The partial (.+) could not be found/.exec(message)?.[1];
-  if (!name || !displayPath) return undefined;
-  const files = [...[...theme.templates.values()].map((template) => template.file), ...theme.partials.values()];
-  const file = files.find((candidate) => candidate.displayPath === displayPath);
-  if (!file) return undefined;
+  const source = displayPath === undefined ? undefined : theme.sources.get(displayPath);
+  if (!name || source === undefined) return undefined;
   try {
-    const references = collectReferences(Handlebars.parse(readFileSync(file.absolutePath, 'utf8')));
+    const references = collectReferences(Handlebars.parse(source));
     const reference = references.find((candidate) => candidate.kind === 'partial' && candidate.name === name);
     return reference ? { line: reference.line, column: reference.column } : undefined;
   } catch {

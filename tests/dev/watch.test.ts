@@ -15,12 +15,24 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
   await fs.writeFile(file, change(await fs.readFile(file, 'utf8')));
 }
 
+/** `watch()` over `site`: `next()` waits for the next result; `stop()` aborts and tells whether the iteration ended. */
+function watching(site: string): { next: () => Promise<RebuildResult>; stop: () => Promise<boolean> } {
+  const controller = new AbortController();
+  const results = watch({ root: site, now: NOW, signal: controller.signal })[Symbol.asyncIterator]();
+  return {
+    next: async () => (await results.next()).value as RebuildResult,
+    stop: async () => {
+      const ended = results.next();
+      controller.abort();
+      return (await ended).done === true;
+    },
+  };
+}
+
 describe('watch()', () => {
   it('yields the first build, then a result per edit, with locations for errors, until aborted', async () => {
     const site = await copyFixture('blog-basic');
-    const controller = new AbortController();
-    const results = watch({ root: site, now: NOW, signal: controller.signal })[Symbol.asyncIterator]();
-    const next = async (): Promise<RebuildResult> => (await results.next()).value as RebuildResult;
+    const { next, stop } = watching(site);
 
     const first = await next();
     expect(first).toMatchObject({ ok: true, changed: [] });
@@ -46,16 +58,12 @@ describe('watch()', () => {
     await edit(post, (text) => text.replace('title: [unclosed', 'title: "Mended"'));
     expect((await fixed).ok).toBe(true);
 
-    const ended = results.next();
-    controller.abort();
-    expect((await ended).done).toBe(true);
+    expect(await stop()).toBe(true);
   }, 30_000);
 
   it('makes one rebuild per save, whether written in place or renamed into place', async () => {
     const site = await copyFixture('blog-basic');
-    const controller = new AbortController();
-    const results = watch({ root: site, now: NOW, signal: controller.signal })[Symbol.asyncIterator]();
-    const next = async (): Promise<RebuildResult> => (await results.next()).value as RebuildResult;
+    const { next, stop } = watching(site);
     expect((await next()).ok).toBe(true);
     const post = path.join(site, 'posts', 'midnight.md');
 
@@ -74,9 +82,7 @@ describe('watch()', () => {
     expect(result).toMatchObject({ ok: true, changed: ['posts/midnight.md'], pagesWritten: 1 });
     expect(result.updated).toContain('2024/07/midnight/index.html');
 
-    const ended = results.next();
-    controller.abort();
-    expect((await ended).done).toBe(true);
+    expect(await stop()).toBe(true);
   }, 30_000);
 
   it('watches a forked theme that lives outside the site folder', async () => {
@@ -84,30 +90,26 @@ describe('watch()', () => {
     const fork = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-theme-fork-')), 'fork');
     await fs.cp(bundledThemeFolder(), fork, { recursive: true });
     await edit(path.join(site, 'sectorpress.config.json'), (text) => text.replace('{', `{ "theme": ${JSON.stringify(fork)},`));
-    const controller = new AbortController();
-    const results = watch({ root: site, now: NOW, signal: controller.signal })[Symbol.asyncIterator]();
-    expect(((await results.next()).value as RebuildResult).ok).toBe(true);
-    const rebuilt = results.next();
+    const { next, stop } = watching(site);
+    expect((await next()).ok).toBe(true);
+    const rebuilt = next();
     await edit(path.join(fork, 'partials', 'footer.hbs'), (text) => `${text}<!-- fork edited -->\n`);
-    const result = (await rebuilt).value as RebuildResult;
+    const result = await rebuilt;
     expect(result.ok).toBe(true);
     expect(result.changed.some((file) => file.endsWith('footer.hbs'))).toBe(true);
     expect(result.pagesWritten).toBeGreaterThan(10);
-    controller.abort();
-    await results.next();
+    await stop();
   }, 30_000);
 
   it('still sees edits when the site itself lives inside a dot-folder', async () => {
     const parent = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-dot-')), '.hidden');
     await fs.cp(await copyFixture('blog-basic'), path.join(parent, 'site'), { recursive: true });
     const site = path.join(parent, 'site');
-    const controller = new AbortController();
-    const results = watch({ root: site, now: NOW, signal: controller.signal })[Symbol.asyncIterator]();
-    expect(((await results.next()).value as RebuildResult).ok).toBe(true);
-    const rebuilt = results.next();
+    const { next, stop } = watching(site);
+    expect((await next()).ok).toBe(true);
+    const rebuilt = next();
     await edit(path.join(site, 'posts', 'midnight.md'), (text) => `${text}\nSeen from a dot-folder.\n`);
-    expect(((await rebuilt).value as RebuildResult).changed).toEqual(['posts/midnight.md']);
-    controller.abort();
-    await results.next();
+    expect((await rebuilt).changed).toEqual(['posts/midnight.md']);
+    await stop();
   }, 30_000);
 });

@@ -1,6 +1,6 @@
 /**
  * What a page's HTML depends on, as a string: if it is unchanged since the last
- * rebuild, the page is not rendered again. Site-wide facts (every post's title,
+ * rebuild (the dev server's, or the last build's: page-cache.ts), the page is not rendered again. Site-wide facts (every post's title,
  * date, URL, tags and authors; pages; events; the next event) form one signature
  * shared by all pages, so any change to them re-renders everything; a post's body
  * only reaches its own page and the list pages that show it. A theme that prints the clock
