@@ -1,7 +1,7 @@
-/** Where the installed package lives: `src/` and `dist/` both sit directly below it. */
+/** Where the installed package lives: this file sits in `src/shared/` (or `dist/shared/`), two levels below it. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export function packageRoot(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 }
