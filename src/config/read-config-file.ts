@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
-import type { SourcePosition } from '../content/types.js';
+import type { SourcePosition } from '../shared/source-position.js';
 import { errorProblem, staged, type Staged } from '../shared/errors.js';
 
 /** A config file's exported value and where its top-level keys are (JSON only). */

@@ -1,7 +1,7 @@
 /** A user's config object → the validated, defaulted, frozen `Config`. */
 import path from 'node:path';
 import { IANAZone } from 'luxon';
-import type { SourcePosition } from '../content/types.js';
+import type { SourcePosition } from '../shared/source-position.js';
 import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
 import { CONFIG_FIELDS, absoluteUrl, isRecord } from './config-schema.js';
 import { suggestName } from './suggest-name.js';

@@ -1,7 +1,7 @@
 /** Split a Markdown file into YAML front matter and body, keeping positions for messages. */
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { errorProblem, type Problem } from '../shared/errors.js';
-import type { SourcePosition } from './types.js';
+import type { SourcePosition } from '../shared/source-position.js';
 
 export interface FrontMatter {
   readonly data: Readonly<Record<string, unknown>>;

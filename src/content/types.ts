@@ -1,4 +1,5 @@
 /** Types of the load stage: files found on disk, and entries read from their front matter. */
+import type { SourcePosition } from '../shared/source-position.js';
 
 /** Where an entry came from; `digest` changes whenever the file's bytes do. */
 export interface SourceRef {
@@ -31,12 +32,6 @@ export interface SourceSet {
   readonly events: readonly SourceFile[];
   readonly data: readonly SourceFile[];
   readonly statics: readonly StaticFile[];
-}
-
-/** Position of a front-matter key or value in its file (1-based). */
-export interface SourcePosition {
-  readonly line: number;
-  readonly column: number;
 }
 
 interface EntryBase {
@@ -110,7 +105,18 @@ export interface EntrySet {
   readonly pages: readonly PageEntry[];
   readonly events: readonly EventEntry[];
   /** One job per entry, `id` = the entry's `source.relativePath`. */
-  readonly jobs: readonly import('../markdown/types.js').MarkdownJob[];
+  readonly jobs: readonly MarkdownJob[];
+}
+
+/** One body for the Markdown stage to render, identified by the entry's source path. */
+export interface MarkdownJob {
+  /** Relative source path (also used in error messages). */
+  readonly id: string;
+  readonly body: string;
+  /** 1-based line where the body starts in its file. */
+  readonly bodyLine: number;
+  /** Digest of the source file, used as the cache key together with the pipeline's own digest. */
+  readonly digest: string;
 }
 
 /** What `readData` yields: every `data/*` file by name, and the authors from `data/authors.yml`. */

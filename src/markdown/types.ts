@@ -12,16 +12,8 @@ export interface RenderedMarkdown {
   readonly excerpt: string;
 }
 
-/** One body to render, identified by the entry's source path. */
-export interface MarkdownJob {
-  /** Relative source path (also used in error messages). */
-  readonly id: string;
-  readonly body: string;
-  /** 1-based line where the body starts in its file. */
-  readonly bodyLine: number;
-  /** Digest of the source file, used as the cache key together with the pipeline's own digest. */
-  readonly digest: string;
-}
+/** The stage's input, produced (and so owned) by the content stage. */
+export type { MarkdownJob } from '../content/types.js';
 
 /** The Markdown stage's output: every body rendered, plus counts that show how much work was done. */
 export interface MarkdownOutput {

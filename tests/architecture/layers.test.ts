@@ -1,0 +1,79 @@
+// The layering rule (docs/architecture.md): each stage imports only from itself, earlier stages
+// and src/shared/. `npm run check:layers` enforces it; these tests run that same script.
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/site-folder.js';
+
+const script = path.join(repoRoot, 'scripts', 'check-layers.mjs');
+
+interface CheckRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function checkLayers(root: string): Promise<CheckRun> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [script, root]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** A throwaway project whose `src/` holds exactly `files`. */
+async function project(files: Readonly<Record<string, string>>): Promise<string> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-layers-'));
+  for (const [file, text] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await fs.writeFile(path.join(root, file), text);
+  }
+  return root;
+}
+
+describe('check-layers', () => {
+  it('passes on sectorpress itself', async () => {
+    const run = await checkLayers(repoRoot);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('names the file, line and later stage of an import that points the wrong way', async () => {
+    const root = await project({
+      'src/render/render-pages.ts': 'export const render = 1;\n',
+      'src/model/build-site.ts': "import { slugify } from '../shared/slug.js';\nimport { render } from '../render/render-pages.js';\n",
+      'src/shared/slug.ts': 'export const slugify = 1;\n',
+    });
+    const run = await checkLayers(root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("src/model/build-site.ts:2 imports later stage 'render' (../render/render-pages.js)");
+    expect(run.stderr).not.toContain('shared/slug');
+  });
+
+  it('catches type-only, multi-line and dynamic imports, and a shared leaf that imports a stage', async () => {
+    const root = await project({
+      'src/config/types.ts': "import type {\n  SourceFile,\n} from '../content/types.js';\n",
+      'src/content/types.ts': 'export interface SourceFile { readonly path: string }\n',
+      'src/routes/plan-routes.ts': "export async function later() {\n  return import('../feeds/render-feeds.js');\n}\n",
+      'src/feeds/render-feeds.ts': 'export {};\n',
+      'src/shared/dates.ts': "import type { Config } from '../config/types.js';\n",
+    });
+    const run = await checkLayers(root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("src/config/types.ts:3 imports later stage 'content'");
+    expect(run.stderr).toContain("src/routes/plan-routes.ts:2 imports later stage 'feeds'");
+    expect(run.stderr).toContain("src/shared/dates.ts:1 imports later stage 'config'");
+  });
+
+  it('refuses a source file that belongs to no stage, so a new folder must be placed in the order', async () => {
+    const root = await project({ 'src/search/index-posts.ts': 'export {};\n' });
+    const run = await checkLayers(root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('src/search/index-posts.ts:1 is in no stage');
+  });
+});
