@@ -3,7 +3,6 @@
  * → rendered pages and feeds → atomic write. Each stage is a function from the
  * previous stage's data to the next; only loading and writing touch the disk.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from './config/load-config.js';
@@ -11,9 +10,10 @@ import type { Config, ConfigOverrides, UserConfig } from './config/types.js';
 import { loadContent } from './content/load-content.js';
 import { readData } from './content/read-data.js';
 import { readEntries } from './content/read-entries.js';
+import { outputRecordFile, trashFolder } from './shared/cache-folder.js';
 import { BuildFailedError, hasErrors, sortProblems, type Problem, type Staged } from './shared/errors.js';
 import { renderFeeds } from './feeds/render-feeds.js';
-import { cacheFolder, pipelineDigest } from './markdown/markdown-cache.js';
+import { pipelineDigest } from './markdown/markdown-cache.js';
 import { renderMarkdownJobs } from './markdown/render-markdown-jobs.js';
 import { buildSite } from './model/build-site.js';
 import { resolveClock } from './shared/dates.js';
@@ -112,10 +112,9 @@ function configOverrides(options: BuildOptions): ConfigOverrides {
   };
 }
 
-/** Kept in the conventional cache folder so it never ends up in the published site; one per output folder. */
+/** Kept in the cache folder so it never ends up in the published site; one per output folder. */
 function cacheFile(config: Config, kind: 'output' | 'pages'): string {
-  const key = createHash('sha1').update(config.outDir).digest('hex').slice(0, 12);
-  return path.join(cacheFolder(config.root), `${kind}-${key}.json`);
+  return outputRecordFile(config.root, config.outDir, kind);
 }
 
 export interface ModelStagesResult {
@@ -209,7 +208,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const recordPath = cacheFile(config, 'pages');
   await fs.rm(recordPath, { force: true });
   const written = await runner.run('write', () =>
-    writeOutput(config.outDir, files, { manifestPath: cacheFile(config, 'output'), siteRoot: config.root, trash: path.join(cacheFolder(config.root), 'trash') }),
+    writeOutput(config.outDir, files, { manifestPath: cacheFile(config, 'output'), siteRoot: config.root, trash: trashFolder(config.root) }),
   );
   if (signature) await writeManifest(recordPath, pageRecord(routes, signature));
   runner.finish();

@@ -3,6 +3,7 @@ import { cleanUsage } from './usage.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
+import { cacheFolder } from '../shared/cache-folder.js';
 import { hasErrors } from '../shared/errors.js';
 import { reportProblems, type CliIo } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
@@ -20,7 +21,7 @@ export async function runClean(args: readonly string[], io: CliIo): Promise<numb
     return 1;
   }
   await fs.rm(config.value.outDir, { recursive: true, force: true });
-  await fs.rm(path.join(root, 'node_modules', '.cache', 'sectorpress'), { recursive: true, force: true });
+  await fs.rm(cacheFolder(root), { recursive: true, force: true });
   io.out(`Removed ${path.relative(process.cwd(), config.value.outDir) || '.'} and the cache.`);
   return 0;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig } from '../config/load-config.js';
 import { formatDate } from '../shared/dates.js';
+import { contentFolder } from '../shared/site-layout.js';
 import { slugify } from '../shared/slug.js';
 import { reportProblems, UsageError, type CliIo } from './cli-io.js';
 import { parseFlags, stringFlag } from './parse-flags.js';
@@ -40,7 +41,7 @@ export async function runNewPost(args: readonly string[], io: CliIo): Promise<nu
   const zone = { timezone: config.value.timezone, language: 'en-GB' };
   const day = formatDate(now, 'yyyy-MM-dd', zone);
   const slug = slugify(title) || 'post';
-  const file = path.join(root, 'posts', `${day}-${slug}.md`);
+  const file = path.join(root, contentFolder('post'), `${day}-${slug}.md`);
   const tags = (stringFlag(values.tags) ?? '').split(',').map((tag) => tag.trim()).filter(Boolean);
   const text = newPostText({ title, date: formatDate(now, "yyyy-MM-dd'T'HH:mm:ssZZ", zone), tags, author: stringFlag(values.author), draft: values.draft === true });
   await fs.mkdir(path.dirname(file), { recursive: true });

@@ -3,10 +3,11 @@ import { newSiteUsage } from './usage.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../shared/package-root.js';
+import { DEFAULT_OUTPUT_FOLDER } from '../shared/site-layout.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
 
-const SKIP = new Set(['_site', 'node_modules', '.cache']);
+const SKIP = new Set([DEFAULT_OUTPUT_FOLDER, 'node_modules', '.cache']);
 
 /** Copy the example site into `target`, which must not exist or must be empty. */
 export async function scaffoldSite(target: string): Promise<void> {

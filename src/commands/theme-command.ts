@@ -3,6 +3,7 @@ import { themeUsage } from './usage.js';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { hasErrors } from '../shared/errors.js';
+import { THEME_FOLDER } from '../shared/site-layout.js';
 import { reportProblems, UsageError, type CliIo } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
 import { checkTheme } from '../render/check-theme.js';
@@ -27,7 +28,7 @@ export async function runTheme(args: readonly string[], io: CliIo): Promise<numb
     // Inside a site, helpers from its config are known too.
     const config = await loadConfig(root, {});
     const helpers = config.problems.some((problem) => problem.severity === 'error') ? [] : Object.keys(config.value.helpers);
-    const result = await checkTheme(path.resolve(root, dir ?? 'theme'), helpers);
+    const result = await checkTheme(path.resolve(root, dir ?? THEME_FOLDER), helpers);
     reportProblems(io, result.problems, { warnings: true });
     if (hasErrors(result.problems)) return 1;
     io.out('The theme looks good.');

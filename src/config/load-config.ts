@@ -2,21 +2,20 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { errorProblem, staged, type Staged } from '../shared/errors.js';
+import { CONFIG_FILE_NAMES } from '../shared/site-layout.js';
 import { isRecord } from './config-schema.js';
 import { readConfigFile, type ConfigFileValue } from './read-config-file.js';
 import { resolveThemeFolder } from './resolve-theme-folder.js';
 import type { Config, ConfigOverrides } from './types.js';
 import { validateConfig } from './validate-config.js';
 
-/** Config file names in the order they are looked for; the first found is used. */
-export const CONFIG_NAMES = ['sectorpress.config.ts', 'sectorpress.config.mts', 'sectorpress.config.js', 'sectorpress.config.mjs', 'sectorpress.config.json'];
 
 async function isFolder(folder: string): Promise<boolean> {
   return fs.stat(folder).then((stat) => stat.isDirectory(), () => false);
 }
 
 async function findConfigFile(root: string): Promise<string | undefined> {
-  for (const name of CONFIG_NAMES) {
+  for (const name of CONFIG_FILE_NAMES) {
     const file = path.join(root, name);
     if (await fs.stat(file).then((stat) => stat.isFile(), () => false)) return file;
   }

@@ -2,12 +2,7 @@
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** `src/config/x.ts` and `dist/config/x.js` both sit two levels below the package root. */
-export function bundledThemeFolder(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'theme');
-}
+import { bundledThemeFolder } from '../shared/package-root.js';
 
 function isFolder(folder: string): boolean {
   try {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { IANAZone } from 'luxon';
 import type { SourcePosition } from '../shared/source-position.js';
 import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
+import { DEFAULT_OUTPUT_FOLDER } from '../shared/site-layout.js';
 import { CONFIG_FIELDS, absoluteUrl, isRecord } from './config-schema.js';
 import { suggestName } from './suggest-name.js';
 import type { Config, ConfigOverrides, UserConfig } from './types.js';
@@ -101,7 +102,7 @@ function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverr
     relatedPosts: user.relatedPosts ?? 3,
     permalinks: { post: '/:year/:month/:slug/', tag: '/tag/:slug/', author: '/author/:slug/', ...user.permalinks },
     theme,
-    outDir: path.resolve(source.root, overrides.outDir ?? user.outDir ?? '_site'),
+    outDir: path.resolve(source.root, overrides.outDir ?? user.outDir ?? DEFAULT_OUTPUT_FOLDER),
     markdown: { remarkPlugins: [...(user.markdown?.remarkPlugins ?? [])], rehypePlugins: [...(user.markdown?.rehypePlugins ?? [])] },
     helpers: { ...user.helpers },
     now: overrides.now ?? user.now,

@@ -4,17 +4,12 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
+import { CONTENT_FOLDERS, STATIC_FOLDER, contentFolder, contentPattern } from '../shared/site-layout.js';
 import { findFiles } from './find-files.js';
 import type { SourceFile, SourceKind, SourceSet, StaticFile } from './types.js';
 
 const READ_BATCH = 256;
 
-const PATTERNS: ReadonlyArray<[SourceKind, string]> = [
-  ['post', 'posts/**/*.md'],
-  ['page', 'pages/**/*.md'],
-  ['event', 'events/**/*.md'],
-  ['data', 'data/*.{yml,yaml,json}'],
-];
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
@@ -78,8 +73,8 @@ async function readSources(root: string, found: readonly string[], kind: SourceK
 }
 
 async function findStatics(root: string, problems: Problem[]): Promise<StaticFile[]> {
-  const found = await findFiles(root, 'static/**/*', { dot: true, ignore: ['**/.DS_Store', '**/Thumbs.db', '**/.git/**'] }, problems);
-  return found.map((relative) => ({ path: path.join(root, relative), outputPath: relative.slice('static/'.length) }));
+  const found = await findFiles(root, `${STATIC_FOLDER}/**/*`, { dot: true, ignore: ['**/.DS_Store', '**/Thumbs.db', '**/.git/**'] }, problems);
+  return found.map((relative) => ({ path: path.join(root, relative), outputPath: relative.slice(STATIC_FOLDER.length + 1) }));
 }
 
 /**
@@ -95,11 +90,11 @@ export async function loadContent(config: Config): Promise<Staged<SourceSet>> {
   const root = config.root;
   const problems: Problem[] = [];
   const buckets: Record<SourceKind, SourceFile[]> = { post: [], page: [], event: [], data: [] };
-  for (const [kind, pattern] of PATTERNS) {
-    const found = await findFiles(root, pattern, { dot: false }, problems);
-    buckets[kind] = await readSources(root, found, kind, problems);
+  for (const source of CONTENT_FOLDERS) {
+    const found = await findFiles(root, contentPattern(source), { dot: false }, problems);
+    buckets[source.kind] = await readSources(root, found, source.kind, problems);
   }
-  if (!(await fs.stat(path.join(root, 'posts')).then((stat) => stat.isDirectory(), () => false))) {
+  if (!(await fs.stat(path.join(root, contentFolder('post'))).then((stat) => stat.isDirectory(), () => false))) {
     problems.push(warningProblem({ code: 'load/no-posts', message: 'This site has no posts/ folder, so the blog is empty.', hint: 'Create posts/ and add Markdown files, e.g. `sectorpress new post "Hello"`.' }));
   }
   const statics = await findStatics(root, problems);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { StageRunner, type BuildOptions } from '../build.js';
 import { BuildFailedError, type Problem } from '../shared/errors.js';
 import type { OutputFile } from '../shared/output-file.js';
+import { DEFAULT_OUTPUT_FOLDER } from '../shared/site-layout.js';
 import { IncrementalBuilder } from './incremental-build.js';
 import { watchFiles, type FileWatcher } from './watch-files.js';
 
@@ -84,7 +85,7 @@ export class DevSession {
    */
   watch(onBatch: (paths: string[]) => void, debounceMs = DEFAULT_DEBOUNCE_MS): FileWatcher {
     const extra = this.themeDir && !this.themeDir.startsWith(this.root + path.sep) ? [this.themeDir] : [];
-    return watchFiles({ root: this.root, extra, ignore: [this.outDir || path.join(this.root, '_site')], debounceMs, onBatch });
+    return watchFiles({ root: this.root, extra, ignore: [this.outDir || path.join(this.root, DEFAULT_OUTPUT_FOLDER)], debounceMs, onBatch });
   }
 
   get(file: string): OutputFile | undefined {

@@ -20,6 +20,7 @@ import type { Mutable } from '../model/mutable.js';
 import type { Post, Site } from '../model/types.js';
 import { checkOutputFiles } from '../output/check-output.js';
 import type { OutputFile } from '../shared/output-file.js';
+import { isConfigFile } from '../shared/site-layout.js';
 import { loadTheme, type Theme } from '../render/load-theme.js';
 import { renderPages } from '../render/render-pages.js';
 import { planRoutes } from '../routes/plan-routes.js';
@@ -164,7 +165,7 @@ export class IncrementalBuilder {
       ? await runner.run('config', () => loadConfig(root, { now: this.options.now instanceof Date ? this.options.now.toISOString() : this.options.now }))
       : this.config;
     if (siteWide) {
-      if (this.config && (this.config.configFile !== config.configFile || changed.some((file) => file.startsWith('sectorpress.config.')))) this.sourceMemory.clear();
+      if (this.config && (this.config.configFile !== config.configFile || changed.some(isConfigFile))) this.sourceMemory.clear();
       this.theme = await runner.run('theme', () => loadTheme(config));
       this.themeVersion += 1;
       this.pages.clear();

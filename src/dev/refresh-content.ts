@@ -9,17 +9,13 @@ import type { Config } from '../config/types.js';
 import { loadContent, readSource } from '../content/load-content.js';
 import type { SourceFile, SourceKind, SourceSet } from '../content/types.js';
 import { staged, type Problem, type Staged } from '../shared/errors.js';
+import { contentFolderOf } from '../shared/site-layout.js';
 
-const KINDS: ReadonlyArray<[RegExp, SourceKind, keyof SourceSet]> = [
-  [/^posts\/.+\.md$/, 'post', 'posts'],
-  [/^pages\/.+\.md$/, 'page', 'pages'],
-  [/^events\/.+\.md$/, 'event', 'events'],
-  [/^data\/[^/]+\.(ya?ml|json)$/, 'data', 'data'],
-];
+const BUCKETS = { post: 'posts', page: 'pages', event: 'events', data: 'data' } as const satisfies Record<SourceKind, keyof SourceSet>;
 
 function classify(file: string): [SourceKind, 'posts' | 'pages' | 'events' | 'data'] | undefined {
-  for (const [pattern, kind, bucket] of KINDS) if (pattern.test(file)) return [kind, bucket as 'posts' | 'pages' | 'events' | 'data'];
-  return undefined;
+  const kind = contentFolderOf(file)?.kind;
+  return kind ? [kind, BUCKETS[kind]] : undefined;
 }
 
 export async function refreshContent(previous: SourceSet | undefined, changed: readonly string[], config: Config): Promise<Staged<SourceSet>> {

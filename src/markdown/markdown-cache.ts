@@ -8,6 +8,7 @@ import { existsSync, readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { PluggableList } from 'unified';
+import { cacheFolder } from '../shared/cache-folder.js';
 import { packageRoot } from '../shared/package-root.js';
 import type { RenderedMarkdown } from './types.js';
 
@@ -17,10 +18,6 @@ const PIPELINE_PACKAGES = [
   'micromark-extension-gfm-table', 'micromark-extension-gfm-task-list-item', 'mdast-util-gfm-autolink-literal', 'mdast-util-gfm-footnote',
   'mdast-util-gfm-strikethrough', 'mdast-util-gfm-table', 'mdast-util-gfm-task-list-item',
 ];
-
-export function cacheFolder(root: string): string {
-  return path.join(root, 'node_modules', '.cache', 'sectorpress');
-}
 
 function packageVersion(name: string): string {
   for (let dir = packageRoot(); ; dir = path.dirname(dir)) {
@@ -85,9 +82,4 @@ export async function writeMarkdownCache(root: string, digest: string, entries: 
   const temp = `${cacheFile(root, digest)}.${randomBytes(4).toString('hex')}.tmp`;
   await fs.writeFile(temp, serialize(stored));
   await fs.rename(temp, cacheFile(root, digest));
-}
-
-/** Delete the Markdown cache of a site (`sectorpress clean`, `--no-cache` builds ignore it instead). */
-export async function clearMarkdownCache(root: string): Promise<void> {
-  await fs.rm(cacheFolder(root), { recursive: true, force: true });
 }

@@ -1,9 +1,9 @@
 /** `sectorpress theme eject`: copy the default theme into the site and point the config at it. */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_NAMES } from '../config/load-config.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
-import { bundledThemeFolder } from './theme-layers.js';
+import { bundledThemeFolder } from '../shared/package-root.js';
+import { CONFIG_FILE_NAMES, JSON_CONFIG_FILE, THEME_FOLDER } from '../shared/site-layout.js';
 
 async function pointJsonConfigAt(file: string, themePath: string): Promise<Problem | undefined> {
   const name = path.basename(file);
@@ -46,9 +46,9 @@ async function pointCodeConfigAt(file: string, themePath: string, inSiteTheme: b
 
 /** Add `theme` to the config file, in whatever form it has; create a JSON config when there is none. */
 async function pointConfigAt(root: string, themePath: string, inSiteTheme: boolean): Promise<Problem | undefined> {
-  const found = CONFIG_NAMES.map((name) => path.join(root, name)).find((file) => existsSync(file));
+  const found = CONFIG_FILE_NAMES.map((name) => path.join(root, name)).find((file) => existsSync(file));
   if (!found) {
-    await fs.writeFile(path.join(root, 'sectorpress.config.json'), `${JSON.stringify({ theme: themePath }, null, 2)}\n`);
+    await fs.writeFile(path.join(root, JSON_CONFIG_FILE), `${JSON.stringify({ theme: themePath }, null, 2)}\n`);
     return undefined;
   }
   return found.endsWith('.json') ? pointJsonConfigAt(found, themePath) : pointCodeConfigAt(found, themePath, inSiteTheme);
@@ -63,7 +63,7 @@ async function pointConfigAt(root: string, themePath: string, inSiteTheme: boole
  * const { value, problems } = await ejectTheme('my-blog');
  * console.log(`Edit the templates in ${value.themeDir}`);
  */
-export async function ejectTheme(root: string, target = 'theme'): Promise<Staged<{ themeDir: string }>> {
+export async function ejectTheme(root: string, target = THEME_FOLDER): Promise<Staged<{ themeDir: string }>> {
   const themeDir = path.resolve(root, target);
   const relative = path.relative(root, themeDir).split(path.sep).join('/');
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
@@ -73,6 +73,6 @@ export async function ejectTheme(root: string, target = 'theme'): Promise<Staged
     return staged({ themeDir }, [errorProblem({ code: 'theme/eject-target', message: `There is no site folder at ${root}.` })]);
   }
   await fs.cp(bundledThemeFolder(), themeDir, { recursive: true, force: false, errorOnExist: false });
-  const problem = await pointConfigAt(root, `./${relative}`, relative === 'theme');
+  const problem = await pointConfigAt(root, `./${relative}`, relative === THEME_FOLDER);
   return staged({ themeDir }, problem ? [problem] : []);
 }

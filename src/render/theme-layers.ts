@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { Config } from '../config/types.js';
-import { packageRoot } from '../shared/package-root.js';
+import { bundledThemeFolder } from '../shared/package-root.js';
+import { THEME_FOLDER } from '../shared/site-layout.js';
 
 export interface ThemeFile {
   /** Relative to its layer, posix: `partials/byline.hbs`. */
@@ -20,14 +21,11 @@ export interface ThemeFile {
   readonly displayPath: string;
 }
 
-/** The default theme shipped in the package (`<package root>/theme`). */
-export function bundledThemeFolder(): string {
-  return path.join(packageRoot(), 'theme');
-}
+export { bundledThemeFolder };
 
 /** Existing layer folders, highest priority first, without duplicates. */
 export function themeLayers(config: Pick<Config, 'root' | 'theme'>): string[] {
-  const layers = [path.join(config.root, 'theme'), config.theme, bundledThemeFolder()];
+  const layers = [path.join(config.root, THEME_FOLDER), config.theme, bundledThemeFolder()];
   return [...new Set(layers.map((layer) => path.resolve(layer)))].filter((layer) => existsSync(layer));
 }
 

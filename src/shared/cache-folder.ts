@@ -1,0 +1,22 @@
+/**
+ * The site's cache folder, `node_modules/.cache/sectorpress` (the convention other
+ * tools follow, and never published). The Markdown cache, the page record, the output
+ * manifest and the output trash all live in it; `clean` removes it.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+
+export function cacheFolder(siteRoot: string): string {
+  return path.join(siteRoot, 'node_modules', '.cache', 'sectorpress');
+}
+
+/** Where replaced output folders wait to be removed in the background. */
+export function trashFolder(siteRoot: string): string {
+  return path.join(cacheFolder(siteRoot), 'trash');
+}
+
+/** A record of one output folder (`output` manifest or `pages` record): one per output folder, so two builds into two folders do not mix. */
+export function outputRecordFile(siteRoot: string, outDir: string, kind: 'output' | 'pages'): string {
+  const key = createHash('sha1').update(outDir).digest('hex').slice(0, 12);
+  return path.join(cacheFolder(siteRoot), `${kind}-${key}.json`);
+}
