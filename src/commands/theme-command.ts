@@ -21,7 +21,7 @@ export async function runTheme(args: readonly string[], io: CliIo): Promise<numb
     const result = await ejectTheme(root, dir);
     reportProblems(io, result.problems, { warnings: true });
     if (hasErrors(result.problems)) return 1;
-    io.out(`Copied the default theme to ${path.relative(process.cwd(), result.value.themeDir) || '.'}`);
+    io.out(`Copied the default theme to ${path.relative(process.cwd(), result.themeDir) || '.'}`);
     return 0;
   }
   if (action === 'check') {

@@ -63,7 +63,10 @@ export interface UserConfig {
   tagPages?: 'full' | 'excerpt';
   dateFormats?: Partial<DateFormats>;
   subscribe?: SubscribeBlock | false;
-  /** Theme-specific options, read by the theme's templates as `config.themeOptions`. */
+  /**
+   * Theme-specific options. Templates read them as `themeOptions` at the top of their context:
+   * the theme's `theme.json` defaults with these over them (unknown names are warned about).
+   */
   themeOptions?: Record<string, unknown>;
 }
 
@@ -94,6 +97,7 @@ export interface Config {
   readonly tagPages: 'full' | 'excerpt';
   readonly dateFormats: DateFormats;
   readonly subscribe: SubscribeBlock | false;
+  /** As the site set them; templates get them merged over the theme's defaults, as `themeOptions`. */
   readonly themeOptions: Readonly<Record<string, unknown>>;
 }
 

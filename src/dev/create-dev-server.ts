@@ -1,6 +1,7 @@
 /** `sectorpress dev` as a library: build into memory, serve on 127.0.0.1, watch, live-reload. */
 import { createServer, type Server } from 'node:http';
 import { formatProblem } from '../shared/errors.js';
+import type { OutputFile } from '../shared/output-file.js';
 import { DevSession, type RebuildResult } from './dev-session.js';
 import { EVENTS_PATH, LiveReload } from './live-reload.js';
 import { openBrowser } from './open-browser.js';
@@ -26,11 +27,20 @@ export interface DevServerOptions {
   readonly onRebuild?: (result: RebuildResult) => void;
 }
 
+/** The output the dev server serves, held in memory (paths relative to the output folder, posix). */
+export interface DevOutput {
+  has(file: string): boolean;
+  /** One file: its contents, or (static files) the file it is copied from. */
+  get(file: string): OutputFile | undefined;
+  /** Every file by path, for comparing with a clean build. */
+  snapshot(): ReadonlyMap<string, OutputFile>;
+}
+
 export interface DevServer {
   readonly url: string;
   readonly port: number;
-  /** The current in-memory site. */
-  readonly session: DevSession;
+  /** The current in-memory output (the last good build). */
+  readonly output: DevOutput;
   close(): Promise<void>;
 }
 
@@ -124,7 +134,7 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   return {
     url,
     port,
-    session,
+    output: session,
     async close() {
       await watcher.close();
       reload.close();

@@ -3,7 +3,7 @@ import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import Handlebars from 'handlebars';
-import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
+import { errorProblem, warningProblem, type Problem } from '../shared/errors.js';
 import { KNOWN_HELPER_NAMES } from './helpers/built-in-helpers.js';
 import { REQUIRED_TEMPLATES } from './load-theme.js';
 import { collectReferences, type TemplateReference } from './template-references.js';
@@ -89,6 +89,11 @@ function completenessProblems(dir: string, files: readonly string[], display: (f
   return [...missing, ...manifest];
 }
 
+/** What `checkTheme` found: every problem, located; none with severity `error` means the theme can be used. */
+export interface ThemeCheck {
+  readonly problems: readonly Problem[];
+}
+
 /**
  * Check a theme folder: required templates present (for a whole theme), every partial
  * it uses exists (in it, or in the bundled default it falls back to), every helper is
@@ -98,14 +103,14 @@ function completenessProblems(dir: string, files: readonly string[], display: (f
  * const { problems } = await checkTheme('theme');
  * for (const problem of problems) console.log(formatProblem(problem));
  */
-export async function checkTheme(dir: string, extraHelpers: readonly string[] = []): Promise<Staged<void>> {
+export async function checkTheme(dir: string, extraHelpers: readonly string[] = []): Promise<ThemeCheck> {
   if (!existsSync(dir)) {
-    return staged(undefined, [errorProblem({ code: 'theme/missing', message: `There is no theme folder at ${dir}.`, hint: 'Give the path of a theme folder, e.g. `sectorpress theme check theme`.' })]);
+    return { problems: [errorProblem({ code: 'theme/missing', message: `There is no theme folder at ${dir}.`, hint: 'Give the path of a theme folder, e.g. `sectorpress theme check theme`.' })] };
   }
   const display = (file: string): string => path.relative(process.cwd(), path.join(dir, file)).split(path.sep).join('/');
   const files = (await fg('**/*.hbs', { cwd: dir })).sort();
   const have = await provided(dir, extraHelpers);
   const problems: Problem[] = completenessProblems(dir, files, display);
   for (const file of files) problems.push(...(await checkTemplate(dir, file, display(file), have)));
-  return staged(undefined, problems);
+  return { problems };
 }

@@ -1,7 +1,7 @@
 /** `sectorpress theme eject`: copy the default theme into the site and point the config at it. */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
+import { errorProblem, warningProblem, type Problem } from '../shared/errors.js';
 import { bundledThemeFolder } from '../shared/package-root.js';
 import { CONFIG_FILE_NAMES, JSON_CONFIG_FILE, THEME_FOLDER } from '../shared/site-layout.js';
 
@@ -54,25 +54,31 @@ async function pointConfigAt(root: string, themePath: string, inSiteTheme: boole
   return found.endsWith('.json') ? pointJsonConfigAt(found, themePath) : pointCodeConfigAt(found, themePath, inSiteTheme);
 }
 
+/** What `ejectTheme` did: where the copy is, and anything left for you to do (a code config it could not edit). */
+export interface EjectedTheme {
+  readonly themeDir: string;
+  readonly problems: readonly Problem[];
+}
+
 /**
  * Copy the bundled theme to `<root>/<target>` (default `theme`), keeping any files
  * already there (your overrides win), and set `theme` in the site config. The site
  * builds identically afterwards.
  *
  * @example
- * const { value, problems } = await ejectTheme('my-blog');
- * console.log(`Edit the templates in ${value.themeDir}`);
+ * const { themeDir, problems } = await ejectTheme('my-blog');
+ * console.log(`Edit the templates in ${themeDir}`);
  */
-export async function ejectTheme(root: string, target = THEME_FOLDER): Promise<Staged<{ themeDir: string }>> {
+export async function ejectTheme(root: string, target = THEME_FOLDER): Promise<EjectedTheme> {
   const themeDir = path.resolve(root, target);
   const relative = path.relative(root, themeDir).split(path.sep).join('/');
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-    return staged({ themeDir }, [errorProblem({ code: 'theme/eject-target', message: `The theme must be copied into a folder inside the site, not to ${target}.`, hint: 'Run `sectorpress theme eject` from the site folder, optionally naming a sub-folder such as `my-theme`.' })]);
+    return { themeDir, problems: [errorProblem({ code: 'theme/eject-target', message: `The theme must be copied into a folder inside the site, not to ${target}.`, hint: 'Run `sectorpress theme eject` from the site folder, optionally naming a sub-folder such as `my-theme`.' })] };
   }
   if (!existsSync(root)) {
-    return staged({ themeDir }, [errorProblem({ code: 'theme/eject-target', message: `There is no site folder at ${root}.` })]);
+    return { themeDir, problems: [errorProblem({ code: 'theme/eject-target', message: `There is no site folder at ${root}.` })] };
   }
   await fs.cp(bundledThemeFolder(), themeDir, { recursive: true, force: false, errorOnExist: false });
   const problem = await pointConfigAt(root, `./${relative}`, relative === THEME_FOLDER);
-  return staged({ themeDir }, problem ? [problem] : []);
+  return { themeDir, problems: problem ? [problem] : [] };
 }

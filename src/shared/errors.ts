@@ -75,7 +75,10 @@ export class BuildFailedError extends Error {
   }
 }
 
-/** `posts/a.md:3:7 error message (code)\n  hint` — the one format every surface prints. */
+/**
+ * `posts/a.md:3:7 error: message [code]`, then `  → hint` on a second line when there is one;
+ * the location is left out when unknown. The one format every surface prints.
+ */
 export function formatProblem(problem: Problem): string {
   const where = formatLocation(problem);
   const head = `${where ? `${where} ` : ''}${problem.severity}: ${problem.message} [${problem.code}]`;

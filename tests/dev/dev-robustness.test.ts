@@ -74,7 +74,7 @@ describe('requests that try to leave the output', () => {
         if (status === 200) {
           const key = decodeURIComponent(`/${segments.join('/')}`).replace(/^\/+/, '');
           const file = key === '' || key.endsWith('/') ? `${key}index.html` : key;
-          expect(server.session.has(file)).toBe(true);
+          expect(server.output.has(file)).toBe(true);
         }
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 100) },
@@ -87,7 +87,7 @@ async function expectSameAsCleanBuild(when: string): Promise<void> {
   const clean = await build({ root: site, outDir: path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-clean-')), 'site'), now: NOW });
   const expected = await readTree(clean.outDir);
   const actual = new Map<string, Buffer>();
-  for (const [file, output] of server.session.snapshot()) {
+  for (const [file, output] of server.output.snapshot()) {
     actual.set(file, 'copyFrom' in output ? await fs.readFile(output.copyFrom) : Buffer.from(output.contents));
   }
   expect([...actual.keys()].sort(), when).toEqual([...expected.keys()]);

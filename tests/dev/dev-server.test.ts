@@ -66,7 +66,7 @@ describe('serving', () => {
 
   it('shows the same pages build writes, apart from the live-reload script', async () => {
     const page = await get('/2024/07/midnight/');
-    const stored = server.session.get('2024/07/midnight/index.html');
+    const stored = server.output.get('2024/07/midnight/index.html');
     expect(stored && 'contents' in stored ? String(stored.contents) : '').toBe(page.text.replace(/<script type="module">[\s\S]*?<\/script>/, ''));
   });
 });

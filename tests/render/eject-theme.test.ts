@@ -18,9 +18,9 @@ describe('ejectTheme', () => {
   it('copies the theme into theme/, records it in a JSON config, and the site builds identically', async () => {
     const root = await copyFixture('blog-basic');
     const before = await buildTree(root, 'out-before');
-    const { value, problems } = await ejectTheme(root);
+    const { themeDir, problems } = await ejectTheme(root);
     expect(problems).toEqual([]);
-    expect(value.themeDir).toBe(path.join(root, 'theme'));
+    expect(themeDir).toBe(path.join(root, 'theme'));
     expect(await exists(path.join(root, 'theme', 'partials', 'byline.hbs'))).toBe(true);
     expect(JSON.parse(await fs.readFile(path.join(root, 'sectorpress.config.json'), 'utf8'))).toMatchObject({ title: "Fixture Borough Children's Services", theme: './theme' });
     const after = await buildTree(root, 'out-after');
