@@ -8,7 +8,7 @@ import { KNOWN_HELPER_NAMES } from './helpers/built-in-helpers.js';
 import { REQUIRED_TEMPLATES } from './load-theme.js';
 import { collectReferences, type TemplateReference } from './template-references.js';
 import { templateProblem } from './template-errors.js';
-import { bundledThemeFolder } from './theme-layers.js';
+import { bundledThemeFolder } from '../shared/package-root.js';
 
 /** What a theme provides: its own files, with the bundled default theme behind it (lookup falls back to it). */
 interface Provided {

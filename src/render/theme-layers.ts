@@ -21,8 +21,6 @@ export interface ThemeFile {
   readonly displayPath: string;
 }
 
-export { bundledThemeFolder };
-
 /** Existing layer folders, highest priority first, without duplicates. */
 export function themeLayers(config: Pick<Config, 'root' | 'theme'>): string[] {
   const layers = [path.join(config.root, THEME_FOLDER), config.theme, bundledThemeFolder()];

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevServer, type DevServer } from '../../src/dev/create-dev-server.js';
-import { bundledThemeFolder } from '../../src/render/theme-layers.js';
+import { bundledThemeFolder } from '../../src/shared/package-root.js';
 import { browserAvailable, launchBrowser } from '../support/browser.js';
 import { copyFixture } from '../support/site-folder.js';
 

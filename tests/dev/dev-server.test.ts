@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevServer, type DevServer } from '../../src/dev/create-dev-server.js';
-import { bundledThemeFolder } from '../../src/render/theme-layers.js';
+import { bundledThemeFolder } from '../../src/shared/package-root.js';
 import { connectSse, type SseClient } from '../support/sse-client.js';
 import { copyFixture } from '../support/site-folder.js';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RebuildResult } from '../../src/dev/dev-session.js';
 import { watch } from '../../src/dev/watch.js';
-import { bundledThemeFolder } from '../../src/render/theme-layers.js';
+import { bundledThemeFolder } from '../../src/shared/package-root.js';
 import { copyFixture } from '../support/site-folder.js';
 
 const NOW = '2024-11-15T12:00:00Z';
