@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The pipeline in order; each stage lists the paths (under the project root) it owns. */
 export const STAGES = [
@@ -79,7 +80,7 @@ export function checkLayers(root) {
   return breaches;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const breaches = checkLayers(path.resolve(process.argv[2] ?? '.'));
   for (const breach of breaches) console.error(breach);
   if (breaches.length > 0) {

@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const DECLARATION = /^(?:export\s+)?(?:declare\s+)?(?:default\s+)?(?:abstract\s+)?(?:interface|type|function|class|const|let|var|enum|namespace)\s+([A-Za-z_$][\w$]*)/;
 const CONTINUES = /^[\s})\]|&]/;
@@ -109,7 +110,7 @@ function emitDeclarations(projectRoot) {
   return folder;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const given = process.argv[2];
   const folder = given ? path.resolve(given) : emitDeclarations(process.cwd());
   try {
