@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
+import { isIgnoredSitePath } from '../shared/site-layout.js';
 
 /**
  * chokidar throttles `change` events per file and drops a second save that lands
@@ -49,8 +50,8 @@ export interface WatchFilesOptions {
   readonly onBatch: (paths: string[]) => void;
 }
 
-/** Dotfiles and dot-folders are editor/VCS noise (.git, .DS_Store, .swp); leftovers of killed builds start with a dot too. */
-const NOISE = /(^|[\\/])(\.[^\\/.]|\.\.[^\\/]|node_modules([\\/]|$))/;
+/** Below a watched folder, paths are judged by the rule the build reads the site by (editor/VCS noise, dotfiles outside static/, node_modules). */
+const posix = path.sep === '/' ? (file: string): string => file : (file: string): string => file.split(path.sep).join('/');
 
 /**
  * Called by chokidar for every entry of every folder it scans, and it rescans a folder
@@ -63,7 +64,7 @@ function ignoredBy(options: WatchFilesOptions): (file: string) => boolean {
     if (ignored.some((dir) => file === dir || (file.startsWith(dir) && file[dir.length] === path.sep))) return true;
     // Only what lies below a watched folder is judged: the folders themselves may sit under a dot-folder.
     const base = bases.find((dir) => file.startsWith(dir) && file[dir.length] === path.sep);
-    return base !== undefined && NOISE.test(file.slice(base.length + 1));
+    return base !== undefined && isIgnoredSitePath(posix(file.slice(base.length + 1)));
   };
 }
 

@@ -33,6 +33,29 @@ export const THEME_FOLDER = 'theme';
 /** Where the build writes unless `outDir` says otherwise. */
 export const DEFAULT_OUTPUT_FOLDER = '_site';
 
+/** System and version-control files that are never part of a site, not even under `static/` (fast-glob patterns). */
+export const NEVER_SITE_FILES: readonly string[] = ['**/.DS_Store', '**/Thumbs.db', '**/.git/**'];
+
+const NEVER = /(^|\/)(\.DS_Store|Thumbs\.db|\.git)(\/|$)/;
+/** A dotfile or dot-folder segment (`.git`, `.swp`, an interrupted build's `.tmp` folder), not `.` or `..` themselves. */
+const DOT_SEGMENT = /(^|\/)(\.[^/.]|\.\.[^/])/;
+const NODE_MODULES = /(^|\/)node_modules(\/|$)/;
+
+/**
+ * Whether a build never reads this site-relative posix path: the files above anywhere; and,
+ * outside `static/` (where dotfiles are kept, for `.well-known/`), dotfiles and `node_modules`.
+ * The watcher uses it so that it watches exactly what the build reads.
+ *
+ * @example
+ * isIgnoredSitePath('posts/.draft.md.swp'); // true
+ * isIgnoredSitePath('static/.well-known/security.txt'); // false
+ */
+export function isIgnoredSitePath(relativePath: string): boolean {
+  if (NEVER.test(relativePath)) return true;
+  if (relativePath.startsWith(`${STATIC_FOLDER}/`)) return false;
+  return DOT_SEGMENT.test(relativePath) || NODE_MODULES.test(relativePath);
+}
+
 /** Config file names in the order they are looked for; the first found is used. */
 export const CONFIG_FILE_NAMES: readonly string[] = ['ts', 'mts', 'js', 'mjs', 'json'].map((extension) => `sectorpress.config.${extension}`);
 /** What `theme eject` writes when a site has no config file yet. */
