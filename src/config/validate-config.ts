@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { IANAZone } from 'luxon';
 import type { SourcePosition } from '../content/types.js';
-import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
+import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
 import { CONFIG_FIELDS, absoluteUrl, isRecord } from './config-schema.js';
 import { suggestName } from './suggest-name.js';
 import type { Config, ConfigOverrides, UserConfig } from './types.js';
@@ -18,6 +18,7 @@ export interface ConfigSource {
   readonly resolveTheme: (theme: string | undefined) => { folder: string } | { reason: string };
 }
 
+const DEFAULT_URL = 'http://localhost:8080';
 const DOCS_HINT = 'See docs/configuration.md for every field and its type.';
 
 function locate(source: ConfigSource, key: string): Pick<Problem, 'file' | 'line' | 'column'> {
@@ -80,6 +81,18 @@ function overrideProblems(overrides: ConfigOverrides): Problem[] {
   return reason ? [errorProblem({ code: 'config/base-url', message: `The base URL ${JSON.stringify(overrides.url)} ${reason}.`, hint: 'Pass e.g. --base-url https://blog.example.org' })] : [];
 }
 
+/** Without `url`, canonical links and feeds name localhost: fine while writing, wrong once published. */
+function missingUrl(user: UserConfig, source: ConfigSource, overrides: ConfigOverrides): Problem[] {
+  if (overrides.url !== undefined || user.url !== undefined) return [];
+  const where = source.file ? path.basename(source.file) : 'sectorpress.config.ts';
+  return [warningProblem({
+    code: 'config/no-url',
+    message: `The config sets no "url": canonical links, feeds and the sitemap will point at ${DEFAULT_URL}/.`,
+    hint: `Set the address the site will be published at in ${where}, e.g. url: 'https://blog.example.org' (or pass --base-url).`,
+    ...locate(source, 'url'),
+  })];
+}
+
 /** Building into the site folder (or a folder holding it) would replace the site itself. */
 function outDirProblems(outDir: string, source: ConfigSource): Problem[] {
   const fromOut = path.relative(outDir, source.root);
@@ -93,7 +106,7 @@ function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverr
     configFile: source.file,
     title: user.title ?? 'Untitled blog',
     description: user.description ?? '',
-    url: (overrides.url ?? user.url ?? 'http://localhost:8080').replace(/\/+$/, ''),
+    url: (overrides.url ?? user.url ?? DEFAULT_URL).replace(/\/+$/, ''),
     language: user.language ?? 'en-GB',
     timezone: user.timezone ?? 'Europe/London',
     perPage: user.perPage ?? 10,
@@ -138,5 +151,5 @@ export function validateConfig(raw: unknown, source: ConfigSource, overrides: Co
   }
   const config = defaults(user, source, overrides, theme.folder);
   const unsafe = outDirProblems(config.outDir, source);
-  return unsafe.length > 0 ? staged(undefined, unsafe) : staged(freezeConfig(config));
+  return unsafe.length > 0 ? staged(undefined, unsafe) : staged(freezeConfig(config), missingUrl(user, source, overrides));
 }
