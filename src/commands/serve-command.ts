@@ -21,18 +21,19 @@ function untilInterrupted(): Promise<void> {
 }
 
 export async function runServe(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(args, { out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, serveUsage);
+  const { values, positionals } = parseFlags(args, { out: { type: 'string' }, 'base-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, serveUsage);
   if (values.help) {
     io.out(serveUsage);
     return 0;
   }
   const root = path.resolve(positionals[0] ?? '.');
   const out = stringFlag(values.out);
-  const config = await loadConfig(root, { outDir: out === undefined ? undefined : path.resolve(out) });
+  const config = await loadConfig(root, { outDir: out === undefined ? undefined : path.resolve(out), url: stringFlag(values['base-url']) });
   if (hasErrors(config.problems)) {
     reportProblems(io, config.problems, { warnings: false });
     return 1;
   }
+  // Without a url the site lives at the root; the build already warned about it.
   const dir = config.value.outDir;
   const where = path.relative(process.cwd(), dir) || '.';
   if (!(await fs.stat(path.join(dir, 'index.html')).then((stat) => stat.isFile(), () => false))) {

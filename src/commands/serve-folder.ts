@@ -2,7 +2,7 @@
  * A plain static file server for a built output folder, as a web host would serve it: files
  * only (no rebuilding, no live reload), under the base path of the site's `url`.
  */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
@@ -53,6 +53,17 @@ function isHidden(pathname: string): boolean {
   return pathname.split('/').some((segment) => segment.startsWith('.') && segment !== '.well-known');
 }
 
+function isFolderPage(dir: string, inside: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(inside);
+  } catch {
+    return false;
+  }
+  const file = path.join(dir, decoded, 'index.html');
+  return file.startsWith(dir + path.sep) && existsSync(file);
+}
+
 function createHandler(dir: string, base: string): (request: IncomingMessage, response: ServerResponse) => void {
   const missing = (request: IncomingMessage, response: ServerResponse): void => void notFound(dir, response, request.method === 'HEAD');
   // dev: true reads each file when it is asked for, so a rebuild while serving is picked up.
@@ -68,7 +79,10 @@ function createHandler(dir: string, base: string): (request: IncomingMessage, re
     // Only these two fixed targets are ever redirected to: no redirect can lead off this host.
     if (base !== '/' && pathname === '/') return redirect(response, 302, base);
     if (base !== '/' && pathname === base.slice(0, -1)) return redirect(response, 301, base);
-    if (!pathname.startsWith(base) || isHidden(pathname)) return missing(request, response);
+    if (!pathname.startsWith(base) || pathname.startsWith('//') || isHidden(pathname)) return missing(request, response);
+    const inside = pathname.slice(base.length);
+    // As hosts do: a folder asked for without its slash moves to it, so relative links resolve.
+    if (inside !== '' && !inside.endsWith('/') && isFolderPage(dir, inside)) return redirect(response, 301, `${pathname}/${raw.slice(pathname.length)}`);
     request.url = `/${raw.slice(base.length)}`;
     files(request, response);
   };

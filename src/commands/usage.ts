@@ -75,6 +75,7 @@ use \`sectorpress dev\` while you write.
 
 Options:
   --out DIR         the output folder to serve (default: _site, or outDir in the config)
+  --base-url URL    the URL the site was built for, if not the config's url (its path is served)
   --port N          port to listen on (default 8080)
   --host HOST       address to bind (default 127.0.0.1, this machine only)
   -h, --help        show this help`;
