@@ -10,6 +10,7 @@ import { REQUIRED_TEMPLATES } from '../render/load-theme.js';
 import { collectReferences, type TemplateReference } from '../render/template-references.js';
 import { templateProblem } from '../render/template-errors.js';
 import { bundledThemeFolder } from '../render/theme-layers.js';
+import { docsFile } from '../package-root.js';
 
 /** What a theme provides: its own files, with the bundled default theme behind it (lookup falls back to it). */
 interface Provided {
@@ -89,7 +90,7 @@ function completenessProblems(dir: string, files: readonly string[], display: (f
   );
   const manifest = existsSync(path.join(dir, 'theme.json'))
     ? manifestProblems(path.join(dir, 'theme.json'), display('theme.json'))
-    : [warningProblem({ code: 'theme/manifest', message: 'The theme has no theme.json manifest.', hint: 'Add one with name, version and the sectorpress versions it supports (see docs/themes.md).', file: display('theme.json') })];
+    : [warningProblem({ code: 'theme/manifest', message: 'The theme has no theme.json manifest.', hint: `Add one with name, version and the sectorpress versions it supports (see ${docsFile('themes.md')}).`, file: display('theme.json') })];
   return [...missing, ...manifest];
 }
 

@@ -30,7 +30,9 @@ Options:
 export const newSiteUsage = `Usage: sectorpress new site DIR
 
 Create DIR with the example children's services blog in it: posts, pages, events,
-authors, a config file. Build it with \`sectorpress build DIR\`.
+authors, a config file. DIR must be new or empty; \`.\` works in a folder holding only
+package.json, node_modules and the like (after \`npm install --save-dev sectorpress\`).
+Build it with \`sectorpress build DIR\`.
 
 Options:
   -h, --help        show this help`;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { IANAZone } from 'luxon';
 import type { SourcePosition } from '../content/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
+import { docsFile } from '../package-root.js';
 import { CONFIG_FIELDS, absoluteUrl, isRecord } from './config-schema.js';
 import { suggestName } from './suggest-name.js';
 import type { Config, ConfigOverrides, UserConfig } from './types.js';
@@ -19,7 +20,7 @@ export interface ConfigSource {
 }
 
 const DEFAULT_URL = 'http://localhost:8080';
-const DOCS_HINT = 'See docs/configuration.md for every field and its type.';
+const docsHint = (): string => `See ${docsFile('configuration.md')} for every field and its type.`;
 
 function locate(source: ConfigSource, key: string): Pick<Problem, 'file' | 'line' | 'column'> {
   const position = source.positions.get(key);
@@ -71,7 +72,7 @@ function fieldProblems(user: Record<string, unknown>, source: ConfigSource): Pro
     // Nested reasons start with the path inside the field: `.post must be a string`.
     const nested = /^([.[]\S*) (.*)$/.exec(reason);
     const field = nested ? `${key}${nested[1] ?? ''}` : key;
-    problems.push(errorProblem({ code: 'config/type', message: `Config field "${field}" ${nested ? nested[2] : reason}.`, hint: DOCS_HINT, ...locate(source, key) }));
+    problems.push(errorProblem({ code: 'config/type', message: `Config field "${field}" ${nested ? nested[2] : reason}.`, hint: docsHint(), ...locate(source, key) }));
   }
   return problems.length > 0 ? problems : valueProblems(user, source);
 }
