@@ -36,7 +36,12 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   // Without a url the site lives at the root; the build already warned about it.
   const dir = config.value.outDir;
   const where = path.relative(process.cwd(), dir) || '.';
-  if (!(await fs.stat(path.join(dir, 'index.html')).then((stat) => stat.isFile(), () => false))) {
+  if (
+    !(await fs.stat(path.join(dir, 'index.html')).then(
+      (stat) => stat.isFile(),
+      () => false,
+    ))
+  ) {
     io.err(`${where} holds no built site (no index.html).\n  Build it first: sectorpress build${positionals[0] ? ` ${positionals[0]}` : ''}`);
     return 1;
   }
@@ -47,7 +52,11 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EADDRINUSE' && code !== 'EADDRNOTAVAIL') throw error;
-    io.err(code === 'EADDRINUSE' ? `Port ${port} is in use.\n  Choose another with --port, e.g. --port ${port + 1}.` : `Cannot listen on ${String(values.host)}.\n  Give an address of this machine with --host, e.g. --host 127.0.0.1.`);
+    io.err(
+      code === 'EADDRINUSE'
+        ? `Port ${port} is in use.\n  Choose another with --port, e.g. --port ${port + 1}.`
+        : `Cannot listen on ${String(values.host)}.\n  Give an address of this machine with --host, e.g. --host 127.0.0.1.`,
+    );
     return 1;
   }
   io.out(`Serving ${where} at ${served.url}  (Ctrl+C to stop)`);

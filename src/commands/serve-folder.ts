@@ -26,7 +26,7 @@ export interface ServedFolder {
 }
 
 /** `/blog` and `blog/` → `/blog/`; `` → `/`. */
-export function normaliseBasePath(basePath: string | undefined): string {
+function normaliseBasePath(basePath: string | undefined): string {
   const trimmed = (basePath ?? '').replace(/^\/+|\/+$/g, '');
   return trimmed === '' ? '/' : `/${trimmed}/`;
 }
@@ -112,9 +112,10 @@ export async function serveFolder(options: ServeFolderOptions): Promise<ServedFo
   return {
     url: `http://${shownHost}:${port}${base}`,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -91,19 +91,30 @@ describe('installed into a fresh ES module project', () => {
     await run('npm', ['install', ...INSTALL_FLAGS, packed.tarball], { cwd: project, env });
   }, TIMEOUT);
 
-  it('imports sectorpress and builds a site with it', async () => {
-    await writeTinySite(path.join(project, 'site'));
-    await fs.writeFile(path.join(project, 'build.js'), `import { build, defineConfig } from 'sectorpress';\nconst result = await build({ root: 'site', now: '${NOW}' });\nconsole.log(typeof defineConfig, result.counts.posts, result.files.includes('2024/06/hello/index.html'));\n`);
-    const { stdout, stderr } = await node(project, ['build.js']);
-    expect(stdout.trim()).toBe('function 1 true');
-    expect(stderr).toBe('');
-    expect(await fs.readFile(path.join(project, 'site', '_site', '2024', '06', 'hello', 'index.html'), 'utf8')).toContain('Hello, world.');
-  }, TIMEOUT);
+  it(
+    'imports sectorpress and builds a site with it',
+    async () => {
+      await writeTinySite(path.join(project, 'site'));
+      await fs.writeFile(
+        path.join(project, 'build.js'),
+        `import { build, defineConfig } from 'sectorpress';\nconst result = await build({ root: 'site', now: '${NOW}' });\nconsole.log(typeof defineConfig, result.counts.posts, result.files.includes('2024/06/hello/index.html'));\n`,
+      );
+      const { stdout, stderr } = await node(project, ['build.js']);
+      expect(stdout.trim()).toBe('function 1 true');
+      expect(stderr).toBe('');
+      expect(await fs.readFile(path.join(project, 'site', '_site', '2024', '06', 'hello', 'index.html'), 'utf8')).toContain('Hello, world.');
+    },
+    TIMEOUT,
+  );
 
-  it('runs the installed binary', async () => {
-    const { stdout } = await node(project, [path.join(project, 'node_modules', '.bin', 'sectorpress'), '--version']);
-    expect(stdout.trim()).toBe(version);
-  }, TIMEOUT);
+  it(
+    'runs the installed binary',
+    async () => {
+      const { stdout } = await node(project, [path.join(project, 'node_modules', '.bin', 'sectorpress'), '--version']);
+      expect(stdout.trim()).toBe(version);
+    },
+    TIMEOUT,
+  );
 });
 
 /** The first `sh` block under "## Start your own blog" in docs/getting-started.md, as a shell script to run. */
@@ -111,7 +122,10 @@ async function gettingStartedScript(tarball: string): Promise<{ script: string; 
   const doc = await fs.readFile(path.join(repoRoot, 'docs', 'getting-started.md'), 'utf8');
   const section = doc.slice(doc.indexOf('## Start your own blog'));
   const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
-  const lines = block.split('\n').map((line) => line.replace(/\s+#\s.*$/, '').trim()).filter(Boolean);
+  const lines = block
+    .split('\n')
+    .map((line) => line.replace(/\s+#\s.*$/, '').trim())
+    .filter(Boolean);
   // `serve` and `dev` run until stopped (tests/commands/serve-command.test.ts and tests/dev cover them).
   const longRunning = (line: string): boolean => /\bsectorpress (serve|dev)\b/.test(line);
   const script = lines
@@ -133,29 +147,44 @@ describe('the Getting started steps, then a fresh CommonJS project', () => {
     blog = path.join(start, 'my-blog');
   }, TIMEOUT);
 
-  it('installs sectorpress before using it, and the steps build the new site', async () => {
-    expect(steps.script).toMatch(/npm install --save-dev .*\.tgz[\s\S]*npx sectorpress new site/);
-    expect(steps.skipped).toEqual(['npx sectorpress serve']);
-    const manifest = JSON.parse(await fs.readFile(path.join(blog, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string>; type?: string };
-    expect(Object.keys(manifest.devDependencies ?? {})).toEqual(['sectorpress']);
-    const posts = await fs.readdir(path.join(blog, 'posts'));
-    const post = posts.find((name) => name.endsWith('-our-response-to-the-consultation.md'));
-    expect(post).toBeDefined();
-    expect(await fs.readFile(path.join(blog, '_site', 'index.html'), 'utf8')).toContain('Our response to the consultation');
-  }, TIMEOUT);
+  it(
+    'installs sectorpress before using it, and the steps build the new site',
+    async () => {
+      expect(steps.script).toMatch(/npm install --save-dev .*\.tgz[\s\S]*npx sectorpress new site/);
+      expect(steps.skipped).toEqual(['npx sectorpress serve']);
+      const manifest = JSON.parse(await fs.readFile(path.join(blog, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string>; type?: string };
+      expect(Object.keys(manifest.devDependencies ?? {})).toEqual(['sectorpress']);
+      const posts = await fs.readdir(path.join(blog, 'posts'));
+      const post = posts.find((name) => name.endsWith('-our-response-to-the-consultation.md'));
+      expect(post).toBeDefined();
+      expect(await fs.readFile(path.join(blog, '_site', 'index.html'), 'utf8')).toContain('Our response to the consultation');
+    },
+    TIMEOUT,
+  );
 
-  it('is a CommonJS project in which require("sectorpress") works and builds a site', async () => {
-    const manifest = JSON.parse(await fs.readFile(path.join(blog, 'package.json'), 'utf8')) as { type?: string };
-    expect(manifest.type).not.toBe('module');
-    await writeTinySite(path.join(blog, 'tiny'));
-    await fs.writeFile(path.join(blog, 'build.js'), `const { build } = require('sectorpress');\nbuild({ root: 'tiny', now: '${NOW}' }).then((result) => console.log(result.counts.posts, result.files.includes('2024/06/hello/index.html')));\n`);
-    const { stdout, stderr } = await node(blog, ['build.js']);
-    expect(stdout.trim()).toBe('1 true');
-    expect(stderr).not.toMatch(/ERR_|Error/);
-  }, TIMEOUT);
+  it(
+    'is a CommonJS project in which require("sectorpress") works and builds a site',
+    async () => {
+      const manifest = JSON.parse(await fs.readFile(path.join(blog, 'package.json'), 'utf8')) as { type?: string };
+      expect(manifest.type).not.toBe('module');
+      await writeTinySite(path.join(blog, 'tiny'));
+      await fs.writeFile(
+        path.join(blog, 'build.js'),
+        `const { build } = require('sectorpress');\nbuild({ root: 'tiny', now: '${NOW}' }).then((result) => console.log(result.counts.posts, result.files.includes('2024/06/hello/index.html')));\n`,
+      );
+      const { stdout, stderr } = await node(blog, ['build.js']);
+      expect(stdout.trim()).toBe('1 true');
+      expect(stderr).not.toMatch(/ERR_|Error/);
+    },
+    TIMEOUT,
+  );
 
-  it('runs the installed binary', async () => {
-    const { stdout } = await run('npx', ['--no-install', 'sectorpress', '--version'], { cwd: blog, env });
-    expect(stdout.trim()).toBe(version);
-  }, TIMEOUT);
+  it(
+    'runs the installed binary',
+    async () => {
+      const { stdout } = await run('npx', ['--no-install', 'sectorpress', '--version'], { cwd: blog, env });
+      expect(stdout.trim()).toBe(version);
+    },
+    TIMEOUT,
+  );
 });
