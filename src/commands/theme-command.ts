@@ -3,7 +3,7 @@ import { themeUsage } from './usage.js';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { hasErrors } from '../errors.js';
-import { reportProblems, UsageError, type CliIo } from './cli-io.js';
+import { plural, reportProblems, UsageError, type CliIo } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
 import { checkTheme } from './theme-check.js';
 import { ejectTheme } from './theme-eject.js';
@@ -30,7 +30,7 @@ export async function runTheme(args: readonly string[], io: CliIo): Promise<numb
     const result = await checkTheme(path.resolve(root, dir ?? 'theme'), helpers);
     reportProblems(io, result.problems, { warnings: true });
     if (hasErrors(result.problems)) return 1;
-    io.out('The theme looks good.');
+    io.out(result.problems.length === 0 ? 'The theme looks good.' : `The theme has no errors, and ${plural(result.problems.length, 'warning')} above.`);
     return 0;
   }
   throw new UsageError(action ? `Unknown theme command "${action}".` : 'Say what to do: eject or check.', themeUsage);

@@ -57,3 +57,13 @@ describe('theme check agrees with the build', () => {
     expect(check.stderr).toMatch(/footer\.hbs:3:3 error: \{\{#each\}\} opened here is never closed\./);
   });
 });
+
+describe('theme check with warnings only', () => {
+  it('passes (exit 0) but does not call a theme with warnings "good"', async () => {
+    const site = await siteWithPartial('footer.hbs', '<footer>{{t "footer.no-such-key"}}</footer>\n');
+    const check = await runCliCaptured(['theme', 'check', path.join(site, 'theme')]);
+    expect(check.stderr).toMatch(/footer\.hbs:1:\d+ warning: The string "footer\.no-such-key"/);
+    expect(check.stdout).toBe('The theme has no errors, and 1 warning above.');
+    expect(check.code).toBe(0);
+  });
+});
