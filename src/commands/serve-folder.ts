@@ -31,9 +31,9 @@ function normaliseBasePath(basePath: string | undefined): string {
   return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
-/** The base path of a site URL: `https://x.org/blog` → `/blog/`. */
+/** The base path of a site URL, percent-encoded as requests carry it: `https://x.org/blog` → `/blog/`. */
 export function basePathOf(siteUrl: string): string {
-  return normaliseBasePath(decodeURI(new URL(siteUrl).pathname));
+  return normaliseBasePath(new URL(siteUrl).pathname);
 }
 
 function redirect(response: ServerResponse, status: 301 | 302, location: string): void {
@@ -49,17 +49,19 @@ async function notFound(dir: string, response: ServerResponse, head: boolean): P
 }
 
 /** Dotfiles are never published (hosts hide them too); `.well-known` is the one exception. */
-function isHidden(pathname: string): boolean {
-  return pathname.split('/').some((segment) => segment.startsWith('.') && segment !== '.well-known');
+function isHidden(decoded: string): boolean {
+  return decoded.split('/').some((segment) => segment.startsWith('.') && segment !== '.well-known');
 }
 
-function isFolderPage(dir: string, inside: string): boolean {
-  let decoded: string;
+function decodePath(pathname: string): string | undefined {
   try {
-    decoded = decodeURIComponent(inside);
+    return decodeURIComponent(pathname);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function isFolderPage(dir: string, decoded: string): boolean {
   const file = path.join(dir, decoded, 'index.html');
   return file.startsWith(dir + path.sep) && existsSync(file);
 }
@@ -76,11 +78,12 @@ function createHandler(dir: string, base: string): (request: IncomingMessage, re
     const raw = request.url ?? '/';
     const query = raw.indexOf('?');
     const pathname = query < 0 ? raw : raw.slice(0, query);
-    // Only these two fixed targets are ever redirected to: no redirect can lead off this host.
+    // Every redirect stays on this host: to the base path, or to the asked path (under it) plus a slash.
     if (base !== '/' && pathname === '/') return redirect(response, 302, base);
     if (base !== '/' && pathname === base.slice(0, -1)) return redirect(response, 301, base);
-    if (!pathname.startsWith(base) || pathname.startsWith('//') || isHidden(pathname)) return missing(request, response);
-    const inside = pathname.slice(base.length);
+    if (!pathname.startsWith(base) || pathname.startsWith('//')) return missing(request, response);
+    const inside = decodePath(pathname.slice(base.length));
+    if (inside === undefined || isHidden(inside)) return missing(request, response);
     // As hosts do: a folder asked for without its slash moves to it, so relative links resolve.
     if (inside !== '' && !inside.endsWith('/') && isFolderPage(dir, inside)) return redirect(response, 301, `${pathname}/${raw.slice(pathname.length)}`);
     request.url = `/${raw.slice(base.length)}`;

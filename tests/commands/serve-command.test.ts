@@ -65,7 +65,7 @@ describe('sectorpress serve', () => {
 
     // Outside the base path, missing files and dotfiles: the site's own 404 page.
     const page404 = await fs.readFile(path.join(site, '_site', '404.html'), 'utf8');
-    for (const missing of ['/feed.xml', '/blog/no-such-page/', '/blog/.secret', '//evil.example/']) {
+    for (const missing of ['/feed.xml', '/blog/no-such-page/', '/blog/.secret', '/blog/%2esecret', '/blog/%E0%A4%A', '//evil.example/']) {
       const response = await get(`${origin}${missing}`);
       expect(response.status, missing).toBe(404);
       expect(await response.text(), missing).toBe(page404);
