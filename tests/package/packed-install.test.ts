@@ -1,7 +1,7 @@
 // The package as a newcomer gets it: `npm pack`, installed from the tarball into a fresh ES module project and a
 // fresh CommonJS project (the Getting started steps, run as written), each building a site through the public API
 // and the installed binary. Slow (two npm installs from the local cache), so one pack serves every test.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -184,6 +184,28 @@ describe('the Getting started steps, then a fresh CommonJS project', () => {
     async () => {
       const { stdout } = await run('npx', ['--no-install', 'sectorpress', '--version'], { cwd: blog, env });
       expect(stdout.trim()).toBe(version);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'serves the built site with the installed `sectorpress serve` (the step the script skipped)',
+    async () => {
+      const child = spawn(process.execPath, [path.join(blog, 'node_modules', '.bin', 'sectorpress'), 'serve', '--port', '0'], { cwd: blog, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      try {
+        let printed = '';
+        child.stdout.setEncoding('utf8');
+        for await (const chunk of child.stdout) {
+          printed += String(chunk);
+          if (/http:\/\/\S+/.test(printed)) break;
+        }
+        const url = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(printed)?.[1] ?? '';
+        const home = await fetch(url);
+        expect(home.status).toBe(200);
+        expect(await home.text()).toBe(await fs.readFile(path.join(blog, '_site', 'index.html'), 'utf8'));
+      } finally {
+        child.kill('SIGTERM');
+      }
     },
     TIMEOUT,
   );
