@@ -5,9 +5,9 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig } from '../config/load-config.js';
 import { readData } from '../content/read-data.js';
-import { formatDate } from '../model/dates.js';
+import { formatDate } from '../shared/dates.js';
 import { unknownAuthorHint } from '../model/group-authors.js';
-import { slugify } from '../model/slug.js';
+import { slugify } from '../shared/slug.js';
 import { reportProblems, UsageError, type CliIo } from './cli-io.js';
 import { parseFlags, stringFlag } from './parse-flags.js';
 

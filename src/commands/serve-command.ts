@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
-import { hasErrors } from '../errors.js';
+import { hasErrors } from '../shared/errors.js';
 import { reportProblems, type CliIo } from './cli-io.js';
 import { numberFlag, parseFlags, stringFlag } from './parse-flags.js';
 import { basePathOf, serveFolder } from './serve-folder.js';

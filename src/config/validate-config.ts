@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { IANAZone } from 'luxon';
 import type { SourcePosition } from '../content/types.js';
-import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
-import { docsFile } from '../package-root.js';
+import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
+import { docsFile } from '../shared/package-root.js';
 import { CONFIG_FIELDS, absoluteUrl, isRecord } from './config-schema.js';
 import { suggestName } from './suggest-name.js';
 import type { Config, ConfigOverrides, UserConfig } from './types.js';

@@ -1,8 +1,8 @@
 /** `data/*.{yml,yaml,json}` → `data.<name>`, and `data/authors.yml` → author records. */
 import path from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
-import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
-import { docsFile } from '../package-root.js';
+import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
+import { docsFile } from '../shared/package-root.js';
 import { cleanText } from './clean-text.js';
 import type { AuthorRecord, DataSet, SourceFile } from './types.js';
 

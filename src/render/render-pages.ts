@@ -1,14 +1,14 @@
 /** Routes → HTML files: each route's template inside the layout, with one shared context. */
 import Handlebars from 'handlebars';
-import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
+import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
 import type { Site } from '../model/types.js';
-import type { OutputFile } from '../output/types.js';
+import type { OutputFile } from '../shared/output-file.js';
 import type { Route } from '../routes/types.js';
 import type { CompiledTemplate, Theme } from './load-theme.js';
 import { annotateFailure } from './render-failure.js';
 import { collectReferences } from './template-references.js';
 import { siteStrings, templateContext } from './template-context.js';
-import { docsFile } from '../package-root.js';
+import { docsFile } from '../shared/package-root.js';
 
 export interface RenderOptions {
   /** HTML inserted before the last `</body>` (the dev server's live-reload script). */
