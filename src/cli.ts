@@ -7,6 +7,7 @@ import path from 'node:path';
 import { BuildFailedError } from './shared/errors.js';
 import { processIo, reportProblems, UsageError, type CliIo } from './commands/cli-io.js';
 import { buildUsage, cleanUsage, devUsage, newPostUsage, newSiteUsage, themeUsage } from './commands/usage.js';
+import { suggestName } from './config/suggest-name.js';
 import { packageRoot } from './shared/package-root.js';
 
 const mainUsage = `sectorpress — static blogs for the public sector
@@ -16,10 +17,15 @@ Usage: sectorpress <command> [options]
 Commands:
   build [dir]          build the site into its output folder (default _site)
   dev [dir]            serve the site with live reload while you write
+  serve [dir]          serve the built output folder, as a web host would
   new post "Title"     start a new dated post
   new site DIR         create a new site from the example
   theme eject|check    fork the default theme, or validate a theme
   clean [dir]          delete the output folder and the cache
+
+Options:
+  -h, --help           show this help (after a command: that command's help)
+  -v, --version        print the version of sectorpress
 
 Run \`sectorpress <command> --help\` for a command's options.`;
 
@@ -28,18 +34,31 @@ function version(): string {
   return manifest.version;
 }
 
+const COMMANDS = ['build', 'dev', 'serve', 'new', 'theme', 'clean', 'help'];
+
+function unknownCommand(command: string): string {
+  if (command.startsWith('-')) return `Unknown flag ${command}; flags go after the command, e.g. sectorpress build --drafts.`;
+  const nearest = suggestName(command, COMMANDS);
+  return `Unknown command "${command}".${nearest ? ` Did you mean "${nearest}"?` : ''}`;
+}
+
 async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
   // Commands load on demand: `dev` pulls in the watcher, `build` the whole pipeline.
   switch (command) {
     case 'build': return (await import('./commands/build-command.js')).runBuild(rest, io);
     case 'dev': return (await import('./commands/dev-command.js')).runDev(rest, io);
+    case 'serve': return (await import('./commands/serve-command.js')).runServe(rest, io);
     case 'clean': return (await import('./commands/clean-command.js')).runClean(rest, io);
     case 'theme': return (await import('./commands/theme-command.js')).runTheme(rest, io);
     case 'new': {
       const [what, ...more] = rest;
       if (what === 'post') return (await import('./commands/new-post.js')).runNewPost(more, io);
       if (what === 'site') return (await import('./commands/new-site.js')).runNewSite(more, io);
+      if (what === '--help' || what === '-h') {
+        io.out(`${newPostUsage}\n\n${newSiteUsage}`);
+        return 0;
+      }
       throw new UsageError(what ? `Unknown thing to create: "${what}".` : 'Say what to create: post or site.', `${newPostUsage}\n\n${newSiteUsage}`);
     }
     case undefined: case '--help': case '-h': case 'help':
@@ -49,7 +68,7 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
       io.out(version());
       return 0;
     default:
-      throw new UsageError(`Unknown command "${command}".`, mainUsage);
+      throw new UsageError(unknownCommand(command), mainUsage);
   }
 }
 

@@ -6,6 +6,8 @@ import { stringify } from 'yaml';
 import { loadConfig } from '../config/load-config.js';
 import { formatDate } from '../shared/dates.js';
 import { contentFolder } from '../shared/site-layout.js';
+import { readData } from '../content/read-data.js';
+import { unknownAuthorHint } from '../model/group-authors.js';
 import { slugify } from '../shared/slug.js';
 import { reportProblems, UsageError, type CliIo } from './cli-io.js';
 import { parseFlags, stringFlag } from './parse-flags.js';
@@ -18,6 +20,18 @@ export function newPostText(fields: { title: string; date: string; tags: string[
   front.summary = '';
   if (fields.draft) front.draft = true;
   return `---\n${stringify(front)}---\n\nWrite the post here.\n`;
+}
+
+/** The author keys of the site's `data/authors.{yml,yaml,json}` (none when there is no such file). */
+async function authorKeys(root: string): Promise<string[]> {
+  for (const name of ['authors.yml', 'authors.yaml', 'authors.json']) {
+    const file = path.join(root, 'data', name);
+    const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const read = readData([{ kind: 'data', path: file, relativePath: `data/${name}`, digest: '', text }]);
+    return [...read.value.authors.keys()];
+  }
+  return [];
 }
 
 export async function runNewPost(args: readonly string[], io: CliIo): Promise<number> {
@@ -36,6 +50,12 @@ export async function runNewPost(args: readonly string[], io: CliIo): Promise<nu
     reportProblems(io, config.problems, { warnings: false });
     return 1;
   }
+  const author = stringFlag(values.author);
+  const known = author === undefined ? [] : await authorKeys(root);
+  if (author !== undefined && !known.includes(author)) {
+    io.err(`sectorpress: Unknown author "${author}": data/authors.yml has no such key.\n  → ${unknownAuthorHint(author, known)}`);
+    return 1;
+  }
   const now = new Date(stringFlag(values.now) ?? Date.now());
   if (Number.isNaN(now.getTime())) throw new UsageError(`--now is not a date: ${String(values.now)}`, newPostUsage);
   const zone = { timezone: config.value.timezone, language: 'en-GB' };
@@ -43,7 +63,7 @@ export async function runNewPost(args: readonly string[], io: CliIo): Promise<nu
   const slug = slugify(title) || 'post';
   const file = path.join(root, contentFolder('post'), `${day}-${slug}.md`);
   const tags = (stringFlag(values.tags) ?? '').split(',').map((tag) => tag.trim()).filter(Boolean);
-  const text = newPostText({ title, date: formatDate(now, "yyyy-MM-dd'T'HH:mm:ssZZ", zone), tags, author: stringFlag(values.author), draft: values.draft === true });
+  const text = newPostText({ title, date: formatDate(now, "yyyy-MM-dd'T'HH:mm:ssZZ", zone), tags, author, draft: values.draft === true });
   await fs.mkdir(path.dirname(file), { recursive: true });
   try {
     await fs.writeFile(file, text, { flag: 'wx' });

@@ -8,11 +8,13 @@ import { UsageError, type CliIo } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
 
 const SKIP = new Set([DEFAULT_OUTPUT_FOLDER, 'node_modules', '.cache']);
+/** What `npm init` and `npm install sectorpress` leave in a new project folder: the site may go in beside them. */
+const PROJECT_FILES = new Set(['package.json', 'package-lock.json', 'node_modules', '.git', '.gitignore', '.npmrc']);
 
-/** Copy the example site into `target`, which must not exist or must be empty. */
+/** Copy the example site into `target`, which must not exist or hold nothing but npm/git project files. */
 export async function scaffoldSite(target: string): Promise<void> {
-  const existing = await fs.readdir(target).catch(() => [] as string[]);
-  if (existing.length > 0) throw new Error(`${target} is not empty; choose a new folder.`);
+  const existing = (await fs.readdir(target).catch(() => [] as string[])).filter((name) => !PROJECT_FILES.has(name));
+  if (existing.length > 0) throw new Error(`${target} is not empty (it holds ${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', …' : ''}); choose a new folder.`);
   const example = path.join(packageRoot(), 'examples', 'children-services-blog');
   await fs.cp(example, target, { recursive: true, filter: (source) => !SKIP.has(path.basename(source)) });
 }
@@ -31,6 +33,7 @@ export async function runNewSite(args: readonly string[], io: CliIo): Promise<nu
     io.err(error instanceof Error ? error.message : String(error));
     return 1;
   }
-  io.out(`Created ${dir}. Next: sectorpress build ${dir}  (or: sectorpress dev ${dir})`);
+  const next = path.resolve(dir) === process.cwd() ? '' : ` ${dir}`;
+  io.out(`Created ${dir === '.' ? 'the site here' : dir}. Next: sectorpress dev${next}  (or: sectorpress build${next})`);
   return 0;
 }

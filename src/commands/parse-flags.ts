@@ -1,5 +1,6 @@
-/** Flag parsing on top of node:util `parseArgs`, turning its exceptions into usage errors. */
+/** Flag parsing on top of node:util `parseArgs`, turning its exceptions into usage errors in our words. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { suggestName } from '../config/suggest-name.js';
 import { UsageError } from './cli-io.js';
 
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
@@ -9,13 +10,33 @@ export interface ParsedFlags {
   readonly positionals: string[];
 }
 
+/** Parse `args` against `options` (every command also accepts `-h`/`--help`); bad flags throw a `UsageError`. */
 export function parseFlags(args: readonly string[], options: FlagSpec, usage: string): ParsedFlags {
+  const known: FlagSpec = { ...options, help: { type: 'boolean', short: 'h' } };
   try {
-    const parsed = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: [...args], options: known, allowPositionals: true, strict: true });
     return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), usage);
+    throw new UsageError(explainFlagError(error, known), usage);
   }
+}
+
+/** Node's parser speaks of "positional arguments" and `--`; say what went wrong and what was probably meant. */
+function explainFlagError(error: unknown, known: FlagSpec): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) {
+    const name = flag.replace(/^-+/, '').split('=')[0] ?? '';
+    const nearest = flag.startsWith('--') ? suggestName(name, Object.keys(known)) : undefined;
+    return `Unknown flag ${flag}.${nearest ? ` Did you mean --${nearest}?` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+    const name = flag.replace(/^-+/, '');
+    const spec = known[name] ?? Object.values(known).find((option) => `-${option.short}` === flag);
+    return spec?.type === 'boolean' ? `${flag} takes no value.` : `${flag} needs a value, e.g. ${flag} VALUE.`;
+  }
+  return message;
 }
 
 /** A flag that must be a number in a range, e.g. `--port`. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { hasErrors } from '../shared/errors.js';
 import { THEME_FOLDER } from '../shared/site-layout.js';
-import { reportProblems, UsageError, type CliIo } from './cli-io.js';
+import { reportProblems, UsageError, type CliIo, plural } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
 import { checkTheme } from '../render/check-theme.js';
 import { ejectTheme } from '../render/eject-theme.js';
@@ -31,7 +31,7 @@ export async function runTheme(args: readonly string[], io: CliIo): Promise<numb
     const result = await checkTheme(path.resolve(root, dir ?? THEME_FOLDER), helpers);
     reportProblems(io, result.problems, { warnings: true });
     if (hasErrors(result.problems)) return 1;
-    io.out('The theme looks good.');
+    io.out(result.problems.length === 0 ? 'The theme looks good.' : `The theme has no errors, and ${plural(result.problems.length, 'warning')} above.`);
     return 0;
   }
   throw new UsageError(action ? `Unknown theme command "${action}".` : 'Say what to do: eject or check.', themeUsage);

@@ -24,24 +24,37 @@ Options:
   --author KEY      author key from data/authors.yml
   --dir DIR         the site folder (default: the current folder)
   --now ISO         date the post at this time instead of the clock
-  --draft           mark the post as a draft`;
+  --draft           mark the post as a draft
+  -h, --help        show this help`;
 
 export const newSiteUsage = `Usage: sectorpress new site DIR
 
 Create DIR with the example children's services blog in it: posts, pages, events,
-authors, a config file. Build it with \`sectorpress build DIR\`.`;
+authors, a config file. DIR must be new or empty; \`.\` works in a folder holding only
+package.json, node_modules and the like (after \`npm install --save-dev sectorpress\`).
+Build it with \`sectorpress build DIR\`.
+
+Options:
+  -h, --help        show this help`;
 
 export const themeUsage = `Usage: sectorpress theme <eject|check> [DIR]
 
   eject [DIR]   copy the default theme into the site (./theme, or DIR)
                 and point the site's config at it; run from the site folder
   check [DIR]   validate a theme folder (default: ./theme): missing templates,
-                missing partials, unknown helpers, syntax errors`;
+                missing partials, unknown helpers, syntax errors
+
+Options:
+  --site DIR    the site folder whose config names extra helpers (default: .)
+  -h, --help    show this help`;
 
 export const cleanUsage = `Usage: sectorpress clean [dir]
 
 Delete the output folder and the cache in node_modules/.cache/sectorpress.
-The next build renders every post afresh.`;
+The next build renders every post afresh.
+
+Options:
+  -h, --help        show this help`;
 
 export const devUsage = `Usage: sectorpress dev [dir] [options]
 
@@ -54,4 +67,17 @@ Options:
   --future          include posts dated after the clock
   --now ISO         the clock
   --open            open the site in the browser
+  -h, --help        show this help`;
+
+export const serveUsage = `Usage: sectorpress serve [dir] [options]
+
+Serve the site's built output folder (build it first with \`sectorpress build\`),
+under the path of the config's \`url\`, as a web host would. No rebuilding:
+use \`sectorpress dev\` while you write.
+
+Options:
+  --out DIR         the output folder to serve (default: _site, or outDir in the config)
+  --base-url URL    the URL the site was built for, if not the config's url (its path is served)
+  --port N          port to listen on (default 8080)
+  --host HOST       address to bind (default 127.0.0.1, this machine only)
   -h, --help        show this help`;

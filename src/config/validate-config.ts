@@ -2,8 +2,9 @@
 import path from 'node:path';
 import { IANAZone } from 'luxon';
 import type { SourcePosition } from '../shared/source-position.js';
-import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
+import { errorProblem, staged, type Problem, type Staged, warningProblem } from '../shared/errors.js';
 import { DEFAULT_OUTPUT_FOLDER } from '../shared/site-layout.js';
+import { docsFile } from '../shared/package-root.js';
 import { CONFIG_FIELDS, absoluteUrl, isRecord } from './config-schema.js';
 import { suggestName } from './suggest-name.js';
 import type { Config, ConfigOverrides, UserConfig } from './types.js';
@@ -19,7 +20,8 @@ export interface ConfigSource {
   readonly resolveTheme: (theme: string | undefined) => { folder: string } | { reason: string };
 }
 
-const DOCS_HINT = 'See docs/configuration.md for every field and its type.';
+const DEFAULT_URL = 'http://localhost:8080';
+const docsHint = (): string => `See ${docsFile('configuration.md')} for every field and its type.`;
 
 function locate(source: ConfigSource, key: string): Pick<Problem, 'file' | 'line' | 'column'> {
   const position = source.positions.get(key);
@@ -71,7 +73,7 @@ function fieldProblems(user: Record<string, unknown>, source: ConfigSource): Pro
     // Nested reasons start with the path inside the field: `.post must be a string`.
     const nested = /^([.[]\S*) (.*)$/.exec(reason);
     const field = nested ? `${key}${nested[1] ?? ''}` : key;
-    problems.push(errorProblem({ code: 'config/type', message: `Config field "${field}" ${nested ? nested[2] : reason}.`, hint: DOCS_HINT, ...locate(source, key) }));
+    problems.push(errorProblem({ code: 'config/type', message: `Config field "${field}" ${nested ? nested[2] : reason}.`, hint: docsHint(), ...locate(source, key) }));
   }
   return problems.length > 0 ? problems : valueProblems(user, source);
 }
@@ -79,6 +81,18 @@ function fieldProblems(user: Record<string, unknown>, source: ConfigSource): Pro
 function overrideProblems(overrides: ConfigOverrides): Problem[] {
   const reason = overrides.url === undefined ? undefined : absoluteUrl(overrides.url);
   return reason ? [errorProblem({ code: 'config/base-url', message: `The base URL ${JSON.stringify(overrides.url)} ${reason}.`, hint: 'Pass e.g. --base-url https://blog.example.org' })] : [];
+}
+
+/** Without `url`, canonical links and feeds name localhost: fine while writing, wrong once published. */
+function missingUrl(user: UserConfig, source: ConfigSource, overrides: ConfigOverrides): Problem[] {
+  if (overrides.url !== undefined || user.url !== undefined) return [];
+  const where = source.file ? path.basename(source.file) : 'sectorpress.config.ts';
+  return [warningProblem({
+    code: 'config/no-url',
+    message: `The config sets no "url": canonical links, feeds and the sitemap will point at ${DEFAULT_URL}/.`,
+    hint: `Set the address the site will be published at in ${where}, e.g. url: 'https://blog.example.org' (or pass --base-url).`,
+    ...locate(source, 'url'),
+  })];
 }
 
 /** Building into the site folder (or a folder holding it) would replace the site itself. */
@@ -94,7 +108,7 @@ function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverr
     configFile: source.file,
     title: user.title ?? 'Untitled blog',
     description: user.description ?? '',
-    url: (overrides.url ?? user.url ?? 'http://localhost:8080').replace(/\/+$/, ''),
+    url: (overrides.url ?? user.url ?? DEFAULT_URL).replace(/\/+$/, ''),
     language: user.language ?? 'en-GB',
     timezone: user.timezone ?? 'Europe/London',
     perPage: user.perPage ?? 10,
@@ -139,5 +153,5 @@ export function validateConfig(raw: unknown, source: ConfigSource, overrides: Co
   }
   const config = defaults(user, source, overrides, theme.folder);
   const unsafe = outDirProblems(config.outDir, source);
-  return unsafe.length > 0 ? staged(undefined, unsafe) : staged(freezeConfig(config));
+  return unsafe.length > 0 ? staged(undefined, unsafe) : staged(freezeConfig(config), missingUrl(user, source, overrides));
 }

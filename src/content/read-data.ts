@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
+import { docsFile } from '../shared/package-root.js';
 import { cleanText } from './clean-text.js';
 import type { AuthorRecord, DataSet, SourceFile } from './types.js';
 
@@ -49,7 +50,7 @@ function readAuthors(value: unknown, file: SourceFile, keyLines: Map<string, { l
         : AUTHOR_FIELDS.find((field) => record[field] !== undefined && typeof record[field] !== 'string');
     if (wrong) {
       const message = wrong.includes(' ') ? `Author "${key}": ${wrong}.` : `Author "${key}": \`${wrong}\` must be text.`;
-      problems.push(errorProblem({ code: 'data/authors', message, hint: 'See docs/content.md for the fields of authors.yml.', file: file.relativePath, line: at.line, column: at.column }));
+      problems.push(errorProblem({ code: 'data/authors', message, hint: `See ${docsFile('content.md')} for the fields of authors.yml.`, file: file.relativePath, line: at.line, column: at.column }));
       continue;
     }
     const text = (field: string): string | undefined => (typeof record[field] === 'string' ? cleanText(record[field] as string) : undefined);

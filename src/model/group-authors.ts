@@ -1,6 +1,7 @@
 /** Authors: records from `data/authors.yml` joined with the keys posts use. */
 import type { Config } from '../config/types.js';
 import type { AuthorRecord, PostEntry } from '../content/types.js';
+import { suggestName } from '../config/suggest-name.js';
 import { warningProblem, type Problem } from '../shared/errors.js';
 import { renderPermalink } from '../shared/permalink.js';
 import type { Mutable } from './mutable.js';
@@ -29,6 +30,13 @@ function createAuthor(key: string, record: AuthorRecord | undefined, config: Con
   };
 }
 
+/** "Did you mean" the nearest key in data/authors.yml, else how to add the author. */
+export function unknownAuthorHint(key: string, known: readonly string[]): string {
+  const nearest = suggestName(key, known);
+  const add = `add \`${key}:\` with a \`name\` to data/authors.yml`;
+  return nearest ? `Did you mean "${nearest}"? If not, ${add}.` : `${add[0]?.toUpperCase()}${add.slice(1)}, or fix the key.`;
+}
+
 /** Link posts to their authors; unknown keys become warnings (the post still builds). */
 export function groupAuthors(
   posts: Mutable<Post>[],
@@ -50,7 +58,7 @@ export function groupAuthors(
         problems.push(warningProblem({
           code: 'author/unknown',
           message: `Unknown author ${JSON.stringify(key)}.`,
-          hint: `Add \`${key}:\` with a \`name\` to data/authors.yml, or fix the key.`,
+          hint: unknownAuthorHint(key, [...records.keys()]),
           file: entry.source.relativePath,
           line: position?.line,
           column: position?.column,

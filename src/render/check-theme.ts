@@ -4,11 +4,13 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import Handlebars from 'handlebars';
 import { errorProblem, warningProblem, type Problem } from '../shared/errors.js';
+import { suggestName } from '../config/suggest-name.js';
 import { KNOWN_HELPER_NAMES } from './helpers/built-in-helpers.js';
 import { REQUIRED_TEMPLATES } from './load-theme.js';
 import { collectReferences, type TemplateReference } from './template-references.js';
 import { templateProblem } from './template-errors.js';
-import { bundledThemeFolder } from '../shared/package-root.js';
+import { bundledThemeFolder, docsFile } from '../shared/package-root.js';
+
 
 /** What a theme provides: its own files, with the bundled default theme behind it (lookup falls back to it). */
 interface Provided {
@@ -41,7 +43,9 @@ function referenceProblem(reference: TemplateReference, have: Provided, where: P
     return errorProblem({ code: 'theme/missing-partial', message: `The partial "${reference.name}" is used but there is no partials/${reference.name}.hbs.`, hint: 'Create the partial or fix the name.', ...where });
   }
   if (reference.kind === 'helper' && !have.helpers.has(reference.name)) {
-    return warningProblem({ code: 'theme/unknown-helper', message: `Unknown helper "${reference.name}".`, hint: `Built-in helpers: ${KNOWN_HELPER_NAMES.join(', ')}. A site can add helpers with \`helpers\` in its config; otherwise the page fails to render.`, ...where });
+    // The build refuses a page that calls an unknown helper, so the check must not pass it.
+    const nearest = suggestName(reference.name, [...have.helpers]);
+    return errorProblem({ code: 'theme/unknown-helper', message: `Unknown helper "${reference.name}"; the build fails on it.`, hint: `${nearest ? `Did you mean "${nearest}"? ` : ''}Built-in helpers: ${KNOWN_HELPER_NAMES.join(', ')}. A site adds its own with \`helpers\` in its config (run the check from the site folder, or pass --site DIR, so they are known).`, ...where });
   }
   // Plural strings exist only as `key.one` / `key.other`.
   if (reference.kind === 'string' && have.strings.size > 0 && !have.strings.has(reference.name) && !have.strings.has(`${reference.name}.other`)) {
@@ -53,11 +57,12 @@ function referenceProblem(reference: TemplateReference, have: Provided, where: P
 /** Parse and compile one template (compiling finds mistakes parsing does not), then check what it uses. */
 async function checkTemplate(dir: string, file: string, display: string, have: Provided): Promise<Problem[]> {
   let program: hbs.AST.Program;
+  const source = await fs.readFile(path.join(dir, file), 'utf8');
   try {
-    program = Handlebars.parse(await fs.readFile(path.join(dir, file), 'utf8'));
+    program = Handlebars.parse(source);
     Handlebars.precompile(program);
   } catch (error) {
-    return [templateProblem(error, display, 'theme/syntax', 'Fix the Handlebars syntax: every {{#block}} needs its {{/block}}, and braces must be balanced.')];
+    return [templateProblem(error, display, 'theme/syntax', 'Fix the Handlebars syntax: every {{#block}} needs its {{/block}}, and braces must be balanced.', source)];
   }
   return collectReferences(program).flatMap((reference) => referenceProblem(reference, have, { file: display, line: reference.line, column: reference.column }) ?? []);
 }
@@ -85,7 +90,7 @@ function completenessProblems(dir: string, files: readonly string[], display: (f
   );
   const manifest = existsSync(path.join(dir, 'theme.json'))
     ? manifestProblems(path.join(dir, 'theme.json'), display('theme.json'))
-    : [warningProblem({ code: 'theme/manifest', message: 'The theme has no theme.json manifest.', hint: 'Add one with name, version and the sectorpress versions it supports (see docs/themes.md).', file: display('theme.json') })];
+    : [warningProblem({ code: 'theme/manifest', message: 'The theme has no theme.json manifest.', hint: `Add one with name, version and the sectorpress versions it supports (see ${docsFile('themes.md')}).`, file: display('theme.json') })];
   return [...missing, ...manifest];
 }
 

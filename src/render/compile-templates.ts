@@ -34,7 +34,7 @@ export async function compileThemeFile(file: ThemeFile, handlebars: HandlebarsIn
   try {
     return { render: guardTemplate(compileEagerly(handlebars, source), file.displayPath), file, source };
   } catch (error) {
-    problems.push(templateProblem(error, file.displayPath, 'theme/syntax', SYNTAX_HINT));
+    problems.push(templateProblem(error, file.displayPath, 'theme/syntax', SYNTAX_HINT, source));
     return undefined;
   }
 }

@@ -8,6 +8,7 @@ import type { CompiledTemplate, Theme } from './load-theme.js';
 import { annotateFailure } from './render-failure.js';
 import { collectReferences } from './template-references.js';
 import { siteStrings, templateContext } from './template-context.js';
+import { docsFile } from '../shared/package-root.js';
 
 export interface RenderOptions {
   /** HTML inserted before the last `</body>` (the dev server's live-reload script). */
@@ -64,7 +65,7 @@ function renderFailure(error: unknown, route: Route, fallbackFile: string, theme
   return errorProblem({
     code: 'theme/render',
     message: `Rendering ${route.url} failed${where}: ${failure.message}`,
-    hint: 'Check the helpers and fields this template uses (docs/templates.md lists every field).',
+    hint: `Check the helpers and fields this template uses (${docsFile('templates.md')} lists every field).`,
     file: failure.file,
     line: failure.line,
     column: failure.column,

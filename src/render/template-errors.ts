@@ -1,6 +1,7 @@
 /** Handlebars errors → located problems with a message a theme author can act on. */
 import Handlebars from 'handlebars';
 import { errorProblem, type Problem } from '../shared/errors.js';
+import { findUnclosedBlock } from './unclosed-block.js';
 
 interface Location {
   readonly line: number;
@@ -35,9 +36,10 @@ function describeParseError(message: string): string {
 /**
  * A located problem for an error thrown by `parse`/`compile`. Parse errors take the
  * position from the lexer (their message's caret points into a truncated excerpt);
- * compile errors carry `lineNumber`/`column` and end in " - line:col".
+ * compile errors carry `lineNumber`/`column` and end in " - line:col". Given the template's
+ * `source`, a file that ends inside a block is reported where that block opened.
  */
-export function templateProblem(error: unknown, file: string, code: string, hint: string): Problem {
+export function templateProblem(error: unknown, file: string, code: string, hint: string, source?: string): Problem {
   const record = (error ?? {}) as { message?: string; lineNumber?: number; column?: number };
   const message = record.message ?? String(error);
   if (record.lineNumber !== undefined) {
@@ -51,6 +53,10 @@ export function templateProblem(error: unknown, file: string, code: string, hint
     });
   }
   const isParseError = /^(Parse|Lexical) error/.test(message);
+  const unclosed = isParseError && /got 'EOF'/.test(message) && source !== undefined ? findUnclosedBlock(source) : undefined;
+  if (unclosed) {
+    return errorProblem({ code, message: `${unclosed.opener} opened here is never closed.`, hint: `Close it with ${unclosed.closer} where the block should end.`, file, line: unclosed.line, column: unclosed.column });
+  }
   const at = isParseError ? lexerLocation() : undefined;
   const line = at?.line ?? Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
   return errorProblem({ code, message: isParseError ? describeParseError(message) : message, hint, file, line, column: at?.column ?? 1 });

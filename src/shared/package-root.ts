@@ -10,3 +10,13 @@ export function packageRoot(): string {
 export function bundledThemeFolder(): string {
   return path.join(packageRoot(), 'theme');
 }
+
+/**
+ * Where one of the package's docs is, as a path a user can open from the current folder:
+ * `node_modules/sectorpress/docs/configuration.md` in a site, `docs/configuration.md` in this repository.
+ */
+export function docsFile(name: string): string {
+  const file = path.join(packageRoot(), 'docs', name);
+  const relative = path.relative(process.cwd(), file);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+}

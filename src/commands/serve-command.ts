@@ -1,0 +1,66 @@
+/** `sectorpress serve`: serve the built output folder under the site's base path, until interrupted. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config/load-config.js';
+import { hasErrors } from '../shared/errors.js';
+import { reportProblems, type CliIo } from './cli-io.js';
+import { numberFlag, parseFlags, stringFlag } from './parse-flags.js';
+import { basePathOf, serveFolder } from './serve-folder.js';
+import { serveUsage } from './usage.js';
+
+function untilInterrupted(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function runServe(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, { out: { type: 'string' }, 'base-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, serveUsage);
+  if (values.help) {
+    io.out(serveUsage);
+    return 0;
+  }
+  const root = path.resolve(positionals[0] ?? '.');
+  const out = stringFlag(values.out);
+  const config = await loadConfig(root, { outDir: out === undefined ? undefined : path.resolve(out), url: stringFlag(values['base-url']) });
+  if (hasErrors(config.problems)) {
+    reportProblems(io, config.problems, { warnings: false });
+    return 1;
+  }
+  // Without a url the site lives at the root; the build already warned about it.
+  const dir = config.value.outDir;
+  const where = path.relative(process.cwd(), dir) || '.';
+  if (
+    !(await fs.stat(path.join(dir, 'index.html')).then(
+      (stat) => stat.isFile(),
+      () => false,
+    ))
+  ) {
+    io.err(`${where} holds no built site (no index.html).\n  Build it first: sectorpress build${positionals[0] ? ` ${positionals[0]}` : ''}`);
+    return 1;
+  }
+  const port = numberFlag(values.port, 'port', serveUsage) ?? 8080;
+  let served: Awaited<ReturnType<typeof serveFolder>>;
+  try {
+    served = await serveFolder({ dir, basePath: basePathOf(config.value.url), port, host: stringFlag(values.host) ?? '127.0.0.1' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EADDRNOTAVAIL') throw error;
+    io.err(
+      code === 'EADDRINUSE'
+        ? `Port ${port} is in use.\n  Choose another with --port, e.g. --port ${port + 1}.`
+        : `Cannot listen on ${String(values.host)}.\n  Give an address of this machine with --host, e.g. --host 127.0.0.1.`,
+    );
+    return 1;
+  }
+  io.out(`Serving ${where} at ${served.url}  (Ctrl+C to stop)`);
+  await untilInterrupted();
+  await served.close();
+  return 0;
+}
