@@ -3,6 +3,7 @@ import path from 'node:path';
 import { IANAZone } from 'luxon';
 import type { SourcePosition } from '../content/types.js';
 import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
+import { basePathOf } from './base-path.js';
 import { CONFIG_FIELDS, absoluteUrl, isRecord } from './config-schema.js';
 import { suggestName } from './suggest-name.js';
 import type { Config, ConfigOverrides, UserConfig } from './types.js';
@@ -88,12 +89,14 @@ function outDirProblems(outDir: string, source: ConfigSource): Problem[] {
 }
 
 function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverrides, theme: string): Config {
+  const url = (overrides.url ?? user.url ?? 'http://localhost:8080').replace(/\/+$/, '');
   return {
     root: source.root,
     configFile: source.file,
     title: user.title ?? 'Untitled blog',
     description: user.description ?? '',
-    url: (overrides.url ?? user.url ?? 'http://localhost:8080').replace(/\/+$/, ''),
+    url,
+    basePath: basePathOf(url),
     language: user.language ?? 'en-GB',
     timezone: user.timezone ?? 'Europe/London',
     perPage: user.perPage ?? 10,
