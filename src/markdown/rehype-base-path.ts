@@ -16,6 +16,8 @@ const URL_PROPERTIES = ['href', 'src', 'poster', 'action', 'formAction', 'cite']
 
 /** `href="/…"`, `src='/…'` or `src=/…` in a raw HTML fragment (not `//host`). */
 const RAW_ATTRIBUTE = /(\s(?:href|src)\s*=\s*["']?)\/(?!\/)/gi;
+/** A quoted `srcset` in a raw HTML fragment. */
+const RAW_SRCSET = /(\ssrcset\s*=\s*)(["'])([^"']*)\2/gi;
 
 function rewriteSrcSet(value: unknown, basePath: string): unknown {
   // hast keeps `srcset` as a list of "url descriptor" candidates.
@@ -38,7 +40,9 @@ function rewriteElement(element: Element, basePath: string): void {
 
 function rewrite(node: Root | RootContent, basePath: string): void {
   if (node.type === 'raw') {
-    node.value = node.value.replace(RAW_ATTRIBUTE, `$1${basePath}`);
+    node.value = node.value
+      .replace(RAW_ATTRIBUTE, `$1${basePath}`)
+      .replace(RAW_SRCSET, (_match, name: string, quote: string, value: string) => `${name}${quote}${String(rewriteSrcSet(value, basePath))}${quote}`);
     return;
   }
   if (node.type === 'element') rewriteElement(node, basePath);
