@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
 import { KNOWN_HELPER_NAMES } from '../render/helpers/built-in-helpers.js';
 import { REQUIRED_TEMPLATES } from '../render/load-theme.js';
+import { findRootRelativeLinks } from '../render/root-relative-links.js';
 import { collectReferences, type TemplateReference } from '../render/template-references.js';
 import { templateProblem } from '../render/template-errors.js';
 import { bundledThemeFolder } from '../render/theme-layers.js';
@@ -59,7 +60,16 @@ async function checkTemplate(dir: string, file: string, display: string, have: P
   } catch (error) {
     return [templateProblem(error, display, 'theme/syntax', 'Fix the Handlebars syntax: every {{#block}} needs its {{/block}}, and braces must be balanced.')];
   }
-  return collectReferences(program).flatMap((reference) => referenceProblem(reference, have, { file: display, line: reference.line, column: reference.column }) ?? []);
+  const references = collectReferences(program).flatMap((reference) => referenceProblem(reference, have, { file: display, line: reference.line, column: reference.column }) ?? []);
+  const links = findRootRelativeLinks(program).map((link) => warningProblem({
+    code: 'theme/root-relative-link',
+    message: `The ${link.attribute} "${link.value}" is root-relative: it breaks when the site is published under a path (url: https://example.org/blog).`,
+    hint: `Write ${link.attribute}="{{relUrl "${link.value}"}}": the relUrl helper adds the site's base path.`,
+    file: display,
+    line: link.line,
+    column: link.column,
+  }));
+  return [...references, ...links];
 }
 
 /** The manifest fields docs/themes.md asks for. */
@@ -92,7 +102,8 @@ function completenessProblems(dir: string, files: readonly string[], display: (f
 /**
  * Check a theme folder: required templates present (for a whole theme), every partial
  * it uses exists (in it, or in the bundled default it falls back to), every helper is
- * known, every `t` key has a string, and every file parses and compiles.
+ * known, every `t` key has a string, every file parses and compiles, and no link is written
+ * root-relative (`href="/tags/"` breaks under a base path; `{{relUrl "/tags/"}}` does not).
  *
  * @example
  * const { problems } = await checkTheme('theme');
