@@ -15,7 +15,7 @@ describe('loadConfig defaults and overrides', () => {
     const { value, problems } = await loadConfig(root, {});
     expect(problems).toEqual([]);
     expect(value).toEqual({
-      root, configFile: undefined, title: 'Untitled blog', description: '', url: 'http://localhost:8080', language: 'en-GB',
+      root, configFile: undefined, title: 'Untitled blog', description: '', url: 'http://localhost:8080', basePath: '/', language: 'en-GB',
       timezone: 'Europe/London', perPage: 10, feedItems: 20, relatedPosts: 3,
       permalinks: { post: '/:year/:month/:slug/', tag: '/tag/:slug/', author: '/author/:slug/' },
       theme: path.join(repoRoot, 'theme'), outDir: path.join(root, '_site'),
