@@ -23,16 +23,32 @@ interface Crawl {
   readonly mount: string;
 }
 
-/** Every URL-valued attribute of every element (hast property names). */
+/** Every string in a JSON-LD value that is an absolute URL. */
+function urlsInJson(value: unknown): string[] {
+  if (typeof value === 'string') return /^https?:\/\//.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(urlsInJson);
+  return value && typeof value === 'object' ? Object.values(value).flatMap(urlsInJson) : [];
+}
+
+/** URLs an element holds: links and sources, Open Graph URLs, and those in JSON-LD. */
+function urlsOfElement(element: Element): string[] {
+  const { href, src, srcSet, poster, property, content, type } = element.properties;
+  const found = [href, src, poster].filter((value): value is string => typeof value === 'string');
+  if (Array.isArray(srcSet)) found.push(...srcSet.map((candidate) => String(candidate).trim().split(/\s+/)[0] ?? ''));
+  else if (typeof srcSet === 'string') found.push(...srcSet.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? ''));
+  if (element.tagName === 'meta' && (property === 'og:url' || property === 'og:image') && typeof content === 'string') found.push(content);
+  if (element.tagName === 'script' && type === 'application/ld+json') {
+    const text = element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+    found.push(...urlsInJson(JSON.parse(text)));
+  }
+  return found;
+}
+
+/** Every URL of every element of a parsed page. */
 function linksOf(tree: Root | RootContent): string[] {
   const found: string[] = [];
   const visit = (node: Root | RootContent): void => {
-    if (node.type === 'element') {
-      const { href, src, srcSet, poster } = (node as Element).properties;
-      for (const value of [href, src, poster]) if (typeof value === 'string') found.push(value);
-      if (Array.isArray(srcSet)) found.push(...srcSet.map((candidate) => String(candidate).trim().split(/\s+/)[0] ?? ''));
-      else if (typeof srcSet === 'string') found.push(...srcSet.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? ''));
-    }
+    if (node.type === 'element') found.push(...urlsOfElement(node));
     if ('children' in node) node.children.forEach(visit);
   };
   visit(tree);
@@ -141,7 +157,7 @@ describe.each([
   }, 120_000);
   afterAll(async () => crawl?.server.close());
 
-  it('has no broken href, src or srcset on any page', async () => {
+  it('has no broken href, src, srcset, Open Graph or JSON-LD URL on any page', async () => {
     const result = await crawlLinks(crawl);
     expect(broken(result, crawl)).toEqual([]);
     // The crawl really went everywhere: the stylesheet, an avatar, a static image, a tag page,
@@ -152,6 +168,8 @@ describe.each([
       expect(paths).toContain(`${mount}${expected}`);
     }
     expect(paths.length).toBeGreaterThan(80);
+    // Absolute URLs of the site (canonical, Open Graph, JSON-LD, feed links) were followed too.
+    expect([...result.from.values()].some((where) => where.includes(`→ ${crawl.publicBase}images/family-hub.svg`))).toBe(true);
   }, 120_000);
 
   it('links every feed item, calendar entry and sitemap entry under the public base URL', async () => {
