@@ -64,7 +64,7 @@ async function checkTemplate(dir: string, file: string, display: string, have: P
   const links = findRootRelativeLinks(program).map((link) => warningProblem({
     code: 'theme/root-relative-link',
     message: `The ${link.attribute} "${link.value}" is root-relative: it breaks when the site is published under a path (url: https://example.org/blog).`,
-    hint: `Write ${link.attribute}="{{relUrl "${link.value}"}}": the relUrl helper adds the site's base path.`,
+    hint: `Write ${link.attribute}="${link.value.startsWith('{{') ? `{{relUrl ${link.value.slice(2, -2)}}}` : `{{relUrl "${link.value}"}}`}": the relUrl helper adds the site's base path.`,
     file: display,
     line: link.line,
     column: link.column,

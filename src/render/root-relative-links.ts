@@ -39,9 +39,30 @@ function linksInContent(node: AnyNode): RootRelativeLink[] {
   });
 }
 
+/** Model and config fields that hold absolute URLs, so printing them as they are is right. */
+const ABSOLUTE_FIELDS = /(^|\.)(absoluteUrl|canonical|bookingUrl|website)$|^(@root\.)?route\.(previousUrl|nextUrl)$/;
+/** Fields that hold site-relative URLs (`url`, `feedUrl`, `icsUrl`, `avatar`, `image`, …). */
+const URL_FIELD = /(^|\.)([a-z]*Url|url|avatar|image)$/;
+/** Content that ends inside an attribute value: `… href="`. */
+const OPEN_ATTRIBUTE = /\b(href|src|srcset|action|poster)\s*=\s*["']?$/i;
+
 /**
- * Every root-relative URL literal in the template's HTML, in source order; comments and
- * values computed by helpers (`{{relUrl "/tags/"}}`) are not literals and are not reported.
+ * `href="{{url}}"`: a site-relative field printed without `relUrl` (what themes forked before
+ * base paths do). Only a bare field right at the start of the attribute value is reported.
+ */
+function unprefixedField(content: AnyNode, next: AnyNode | undefined): RootRelativeLink | undefined {
+  if (next?.type !== 'MustacheStatement' || (next.params as unknown[]).length > 0) return undefined;
+  const path = next.path as AnyNode;
+  const name = path.type === 'PathExpression' ? String(path.original) : '';
+  const attribute = OPEN_ATTRIBUTE.exec(typeof content.original === 'string' ? content.original : String(content.value ?? ''))?.[1];
+  if (!attribute || !URL_FIELD.test(name) || ABSOLUTE_FIELDS.test(name)) return undefined;
+  return { attribute: attribute.toLowerCase(), value: `{{${name}}}`, line: next.loc?.start.line ?? 1, column: (next.loc?.start.column ?? 0) + 1 };
+}
+
+/**
+ * Every root-relative URL literal in the template's HTML, and every site-relative field printed
+ * straight into a link (`href="{{post.url}}"`), in source order. Comments and values computed by
+ * helpers (`{{relUrl "/tags/"}}`, `{{relUrl url}}`) are not reported.
  *
  * @example
  * findRootRelativeLinks(Handlebars.parse('<a href="/tags/">Tags</a>')); // [{ attribute: 'href', value: '/tags/', line: 1, column: 10 }]
@@ -52,8 +73,15 @@ export function findRootRelativeLinks(program: hbs.AST.Program): RootRelativeLin
     if (Array.isArray(value)) return value.forEach(visit);
     if (!isNode(value)) return;
     if (value.type === 'ContentStatement') found.push(...linksInContent(value));
+    if (value.type === 'Program') {
+      const body = value.body as AnyNode[];
+      body.forEach((node, index) => {
+        const link = node.type === 'ContentStatement' ? unprefixedField(node, body[index + 1]) : undefined;
+        if (link) found.push(link);
+      });
+    }
     for (const [key, child] of Object.entries(value)) if (key !== 'loc') visit(child);
   };
   visit(program);
-  return found;
+  return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
