@@ -4,8 +4,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkTheme } from '../../src/commands/theme-check.js';
-import { formatProblem } from '../../src/errors.js';
+import { checkTheme } from '../../src/render/check-theme.js';
+import { formatProblem } from '../../src/shared/errors.js';
 import { repoRoot } from '../support/site-folder.js';
 
 /** A site's theme overrides folder holding one partial. */
