@@ -175,7 +175,7 @@ export async function renderSite(runner: StageRunner, site: Site, options: Rende
   const routes = await runner.run('routes', () => planRoutes(site));
   const theme = await runner.run('theme', () => loadTheme(site.config));
   const previous = options.previous;
-  const signature = previous ? pageCacheSignature(site, theme, pipelineDigest(site.config.markdown)) : undefined;
+  const signature = previous ? pageCacheSignature(site, theme, pipelineDigest(site.config.markdown, undefined, site.config.basePath)) : undefined;
   const kept = previous && signature ? await runner.run('reuse', () => reusablePages(routes, signature, previous)) : new Map<string, string>();
   const stale = kept.size === 0 ? routes : routes.filter((route) => !kept.has(route.outputPath));
   const pages = await runner.run('render', () => renderPages(site, stale, theme, { injectBeforeBodyEnd: options.injectBeforeBodyEnd }));

@@ -80,6 +80,11 @@ export interface Config {
   readonly description: string;
   /** Absolute base URL without a trailing slash, e.g. `https://blog.example.org` or `https://x.org/blog`. */
   readonly url: string;
+  /**
+   * The path of `url` ending in `/` (`/` or `/blog/`): every public URL the build emits starts
+   * with it, while model URLs and output paths stay site-relative (see config/base-path.ts).
+   */
+  readonly basePath: string;
   readonly language: string;
   readonly timezone: string;
   readonly perPage: number;

@@ -5,6 +5,7 @@ import type { SourcePosition } from '../shared/source-position.js';
 import { errorProblem, staged, type Problem, type Staged, warningProblem } from '../shared/errors.js';
 import { DEFAULT_OUTPUT_FOLDER } from '../shared/site-layout.js';
 import { docsFile } from '../shared/package-root.js';
+import { basePathOf } from './base-path.js';
 import { CONFIG_FIELDS, absoluteUrl, isRecord } from './config-schema.js';
 import { suggestName } from './suggest-name.js';
 import type { Config, ConfigOverrides, UserConfig } from './types.js';
@@ -103,12 +104,14 @@ function outDirProblems(outDir: string, source: ConfigSource): Problem[] {
 }
 
 function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverrides, theme: string): Config {
+  const url = (overrides.url ?? user.url ?? DEFAULT_URL).replace(/\/+$/, '');
   return {
     root: source.root,
     configFile: source.file,
     title: user.title ?? 'Untitled blog',
     description: user.description ?? '',
-    url: (overrides.url ?? user.url ?? DEFAULT_URL).replace(/\/+$/, ''),
+    url,
+    basePath: basePathOf(url),
     language: user.language ?? 'en-GB',
     timezone: user.timezone ?? 'Europe/London',
     perPage: user.perPage ?? 10,

@@ -37,6 +37,7 @@ export interface DevOutput {
 }
 
 export interface DevServer {
+  /** Where the site is served, with the base path: `http://127.0.0.1:8080/blog/`. */
   readonly url: string;
   readonly port: number;
   /** The current in-memory output (the last good build). */
@@ -101,7 +102,7 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
     } else {
       if (failing) reload.send('clear');
       failing = false;
-      if (result.cssOnly) reload.send('css', result.updated.filter((file) => file.endsWith('.css') && session.has(file)).map((file) => `/${file}`));
+      if (result.cssOnly) reload.send('css', result.updated.filter((file) => file.endsWith('.css') && session.has(file)).map((file) => `${session.basePath}${file}`));
       else if (result.updated.length > 0) reload.send('reload');
     }
     options.onRebuild?.(result);
@@ -129,7 +130,7 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   }, options.debounceMs);
   await watcher.ready;
   void session.warmUp();
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${session.basePath}`;
   if (options.open) openBrowser(url, log);
   return {
     url,

@@ -68,6 +68,8 @@ export class DevSession {
   private staticStamps = new Map<string, number>();
   problems: readonly Problem[] = [];
   outDir = '';
+  /** Where the site is served (`Config.basePath`), from the last good build. */
+  basePath = '/';
   /** The theme folder in use, watched too when it is outside the site. */
   themeDir = '';
   root: string;
@@ -142,6 +144,7 @@ export class DevSession {
     try {
       const { config, files, touched } = await this.builder.rebuild(changed, runner);
       this.outDir = config.outDir;
+      this.basePath = config.basePath;
       this.themeDir = config.theme;
       const updated = touched ? this.update(touched) : await this.replace(files);
       this.problems = runner.problems;

@@ -31,6 +31,15 @@ export function resolveRequestPath(rawUrl: string): { key: string; pathname: str
   return { key: key === '' || key.endsWith('/') ? `${key}index.html` : key, pathname };
 }
 
+/**
+ * A request inside the base path (`/blog/…`) as a site-relative path; anything outside it
+ * (`/`, `/blog` without its slash, a link that missed the base path) is sent to the base path.
+ */
+export function stripBasePath(basePath: string, rawUrl: string): { url: string } | { redirect: string } {
+  if (basePath === '/') return { url: rawUrl };
+  return rawUrl.startsWith(basePath) ? { url: `/${rawUrl.slice(basePath.length)}` } : { redirect: basePath };
+}
+
 function injectScript(html: string): string {
   const at = html.lastIndexOf('</body>');
   return at < 0 ? html + LIVE_RELOAD_SCRIPT : `${html.slice(0, at)}${LIVE_RELOAD_SCRIPT}${html.slice(at)}`;
@@ -52,12 +61,17 @@ function send(response: ServerResponse, status: number, type: string, contents: 
 export async function serveOutput(session: DevSession, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const head = request.method === 'HEAD';
   if (request.method !== 'GET' && !head) return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed', head);
-  const resolved = resolveRequestPath(request.url ?? '/');
+  const inside = stripBasePath(session.basePath, request.url ?? '/');
+  if ('redirect' in inside) {
+    response.writeHead(302, { location: inside.redirect, 'cache-control': 'no-store' });
+    return void response.end();
+  }
+  const resolved = resolveRequestPath(inside.url);
   if ('status' in resolved) return send(response, 400, 'text/plain; charset=utf-8', 'Bad request', head);
   const contents = await body(session, resolved.key);
   if (contents !== undefined) return send(response, 200, TYPES[path.posix.extname(resolved.key)] ?? 'application/octet-stream', contents, head);
   if (!resolved.pathname.endsWith('/') && session.has(`${resolved.key}/index.html`)) {
-    response.writeHead(301, { location: `${resolved.pathname}/`, 'cache-control': 'no-store' });
+    response.writeHead(301, { location: `${session.basePath}${resolved.pathname.slice(1)}/`, 'cache-control': 'no-store' });
     return void response.end();
   }
   const notFound = await body(session, '404.html');

@@ -91,7 +91,7 @@ export class SourceMemory {
     const missing = jobs.filter((job) => !this.markdown.has(this.keyOf(job)));
     const cache = this.markdown.size === 0 && (this.options.cache ?? true);
     const rendered = await runner.run('markdown', () =>
-      renderMarkdownJobs(missing, config, { cache, workers: this.options.workers, processors: (this.processors ??= createProcessors(config.markdown)) }),
+      renderMarkdownJobs(missing, config, { cache, workers: this.options.workers, processors: (this.processors ??= createProcessors(config.markdown, config.basePath)) }),
     );
     for (const job of missing) {
       const value = rendered.byId.get(job.id);
@@ -120,7 +120,7 @@ export class SourceMemory {
    * workers, so without this the first edits pay for warming up the parser.
    */
   async warmUp(config: Config, count = 16): Promise<void> {
-    const processors = (this.processors ??= createProcessors(config.markdown));
+    const processors = (this.processors ??= createProcessors(config.markdown, config.basePath));
     const jobs = [...this.files.values()].flatMap((read) => read.entries.jobs).slice(0, count);
     for (const job of jobs) {
       await new Promise((resolve) => setImmediate(resolve));

@@ -49,9 +49,10 @@ export function tagFeed(site: Site, tag: Tag): FeedSpec {
 }
 
 /**
- * Post HTML uses root-relative links (`/2024/…`, `/images/…`); feed readers have no base URL,
- * so make `href` and `src` attributes that start with a single `/` absolute.
+ * Post HTML uses root-relative links that already carry the base path (`/blog/2024/…`,
+ * `/blog/images/…`); feed readers have no base URL, so put the origin of the site URL in
+ * front of `href` and `src` attributes that start with a single `/`.
  */
-export function absolutiseHtml(html: string, base: string): string {
-  return html.replace(/\b(href|src)="\/(?!\/)/g, `$1="${base}/`);
+export function absolutiseHtml(html: string, siteUrl: string): string {
+  return html.replace(/\b(href|src)="\/(?!\/)/g, `$1="${new URL(siteUrl).origin}/`);
 }

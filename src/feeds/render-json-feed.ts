@@ -1,4 +1,5 @@
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+import { absoluteUrlOf } from '../config/base-path.js';
 import type { Site } from '../model/types.js';
 import { stripInvalidXmlChars } from './escape-xml.js';
 import { absolutiseHtml, type FeedSpec } from './feed-items.js';
@@ -26,7 +27,7 @@ export function renderJsonFeed(spec: FeedSpec, site: Site): string {
       title: post.title,
       content_html: absolutiseHtml(post.html, site.config.url),
       summary: post.excerpt,
-      ...(post.image ? { image: new URL(post.image, `${site.config.url}/`).href } : {}),
+      ...(post.image ? { image: absoluteUrlOf(site.config.url, post.image) } : {}),
       date_published: post.date.toISOString(),
       ...(post.updated ? { date_modified: post.updated.toISOString() } : {}),
       authors: post.authors.map((author) => ({ name: author.name, ...(author.known ? { url: `${site.config.url}${author.url}` } : {}) })),

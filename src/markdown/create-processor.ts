@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
+import { rehypeBasePath } from './rehype-base-path.js';
 import { ALL_GFM, AUTOLINK_GFM, gfmMaskFor, hasAutolinks, needsAutolinks, remarkGfmParts } from './gfm-parts.js';
 
 export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
@@ -18,7 +19,7 @@ export interface ProcessorPlugins {
 /** Picks the (frozen, reused) processor for one body; `withAutolinks` insists on the autolink extension. */
 export type ProcessorFor = (body: string, withAutolinks?: boolean) => MarkdownProcessor;
 
-function build(plugins: ProcessorPlugins, gfmMask: number): MarkdownProcessor {
+function build(plugins: ProcessorPlugins, gfmMask: number, basePath: string): MarkdownProcessor {
   return unified()
     .use(remarkParse)
     .use(remarkGfmParts(gfmMask))
@@ -26,31 +27,33 @@ function build(plugins: ProcessorPlugins, gfmMask: number): MarkdownProcessor {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeSlug)
     .use(plugins.rehypePlugins)
+    // After users' plugins, so site-relative links they add get the base path too.
+    .use(basePath === '/' ? [] : [[rehypeBasePath, { basePath }]])
     .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze() as unknown as MarkdownProcessor;
 }
 
 const NO_PLUGINS: ProcessorPlugins = { remarkPlugins: [], rehypePlugins: [] };
 
-/** One processor with every GFM extension (what remark-gfm gives). */
-export function createProcessor(plugins: ProcessorPlugins = NO_PLUGINS): MarkdownProcessor {
-  return build(plugins, ALL_GFM);
+/** One processor with every GFM extension (what remark-gfm gives); `basePath` as in `Config.basePath`. */
+export function createProcessor(plugins: ProcessorPlugins = NO_PLUGINS, basePath = '/'): MarkdownProcessor {
+  return build(plugins, ALL_GFM, basePath);
 }
 
 /**
  * Processors per combination of GFM extensions, made on first use. With user plugins
  * every body gets full GFM, since a plugin may depend on GFM nodes it cannot see in the text.
  */
-export function createProcessors(plugins: ProcessorPlugins = NO_PLUGINS): ProcessorFor {
+export function createProcessors(plugins: ProcessorPlugins = NO_PLUGINS, basePath = '/'): ProcessorFor {
   if (plugins.remarkPlugins.length + plugins.rehypePlugins.length > 0) {
-    const full = build(plugins, ALL_GFM);
+    const full = build(plugins, ALL_GFM, basePath);
     return () => full;
   }
   const made = new Map<number, MarkdownProcessor>();
   return (body, withAutolinks = false) => {
     const mask = gfmMaskFor(body) | (withAutolinks ? AUTOLINK_GFM : 0);
     let processor = made.get(mask);
-    if (!processor) made.set(mask, (processor = build(plugins, mask)));
+    if (!processor) made.set(mask, (processor = build(plugins, mask, basePath)));
     return processor;
   };
 }

@@ -47,9 +47,12 @@ function describePlugins(plugins: PluggableList): unknown[] {
   });
 }
 
-/** A digest of the pipeline: change any version, plugin or plugin option and it changes. */
-export function pipelineDigest(plugins: { remarkPlugins: PluggableList; rehypePlugins: PluggableList }, versions: Record<string, string> = pipelineVersions()): string {
-  const description = { versions, remark: describePlugins(plugins.remarkPlugins), rehype: describePlugins(plugins.rehypePlugins) };
+/**
+ * A digest of the pipeline: change any version, plugin or plugin option, or the base path
+ * (site-relative links in bodies carry it), and it changes.
+ */
+export function pipelineDigest(plugins: { remarkPlugins: PluggableList; rehypePlugins: PluggableList }, versions: Record<string, string> = pipelineVersions(), basePath = '/'): string {
+  const description = { versions, remark: describePlugins(plugins.remarkPlugins), rehype: describePlugins(plugins.rehypePlugins), basePath };
   return createHash('sha256').update(JSON.stringify(description)).digest('hex').slice(0, 16);
 }
 

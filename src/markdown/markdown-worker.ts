@@ -1,11 +1,13 @@
 /** Worker thread: renders a batch of bodies with the built-in pipeline (no user plugins cross threads). */
 import { parentPort } from 'node:worker_threads';
-import { createProcessors } from './create-processor.js';
+import { createProcessors, type ProcessorFor } from './create-processor.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { RenderedMarkdown } from './types.js';
 
 export interface WorkerRequest {
   readonly bodies: readonly (readonly [string, string])[];
+  /** The site's base path (`Config.basePath`): site-relative links in bodies get it. */
+  readonly basePath: string;
 }
 /** Results come in parts (`done` on the last) so neither thread holds a whole batch twice. */
 export type WorkerReply = { readonly ok: true; readonly results: (readonly [string, RenderedMarkdown])[]; readonly done: boolean } | { readonly ok: false; readonly id: string; readonly message: string };
@@ -13,9 +15,11 @@ export type WorkerReply = { readonly ok: true; readonly results: (readonly [stri
 /** Bodies per reply: small enough to keep the worker's heap small, large enough that messages stay cheap. */
 const PART = 64;
 
-const processorFor = createProcessors();
+const processors = new Map<string, ProcessorFor>();
 
 parentPort?.on('message', async (request: WorkerRequest) => {
+  let processorFor = processors.get(request.basePath);
+  if (!processorFor) processors.set(request.basePath, (processorFor = createProcessors(undefined, request.basePath)));
   let results: (readonly [string, RenderedMarkdown])[] = [];
   for (const [id, body] of request.bodies) {
     try {

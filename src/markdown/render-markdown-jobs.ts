@@ -11,7 +11,7 @@ import type { Config } from '../config/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import { createProcessors, type ProcessorFor } from './create-processor.js';
 import { bodyKey, pipelineDigest, readMarkdownCache, writeMarkdownCache } from './markdown-cache.js';
-import type { WorkerReply } from './markdown-worker.js';
+import type { WorkerReply, WorkerRequest } from './markdown-worker.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { MarkdownJob, MarkdownOutput, RenderedMarkdown } from './types.js';
 
@@ -49,7 +49,7 @@ function balance(jobs: readonly MarkdownJob[], count: number): MarkdownJob[][] {
 }
 
 /** Render `batch` on a new worker, collecting its replies; the first failure ends it. */
-function runWorker(batch: readonly MarkdownJob[]): Promise<WorkerReply> {
+function runWorker(batch: readonly MarkdownJob[], basePath: string): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile);
     const results: (readonly [string, RenderedMarkdown])[] = [];
@@ -60,7 +60,7 @@ function runWorker(batch: readonly MarkdownJob[]): Promise<WorkerReply> {
       resolve(reply.ok ? { ok: true, results, done: true } : reply);
     });
     worker.once('error', reject);
-    worker.postMessage({ bodies: batch.map((job) => [job.id, job.body]) });
+    worker.postMessage({ bodies: batch.map((job) => [job.id, job.body]), basePath } satisfies WorkerRequest);
   });
 }
 
@@ -73,13 +73,13 @@ async function renderAll(jobs: readonly MarkdownJob[], config: Config, workers: 
   const problems: Problem[] = [];
   if (workers > 0) {
     const byId = new Map(jobs.map((job) => [job.id, job]));
-    for (const reply of await Promise.all(balance(jobs, workers).map(runWorker))) {
+    for (const reply of await Promise.all(balance(jobs, workers).map((batch) => runWorker(batch, config.basePath)))) {
       if (reply.ok) for (const [id, value] of reply.results) rendered.set(id, value);
       else problems.push(failure(byId.get(reply.id), reply.id, reply.message));
     }
     return { rendered, problems };
   }
-  const processorFor = processors ?? createProcessors(config.markdown);
+  const processorFor = processors ?? createProcessors(config.markdown, config.basePath);
   for (const job of jobs) {
     try {
       rendered.set(job.id, await renderMarkdown(processorFor, job.body));
@@ -99,7 +99,7 @@ async function renderAll(jobs: readonly MarkdownJob[], config: Config, workers: 
  */
 export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: Config, options: MarkdownStageOptions): Promise<Staged<MarkdownOutput>> {
   // The digest only names the persistent cache; without it, no package versions need looking up.
-  const digest = options.cache ? pipelineDigest(config.markdown, options.versions) : '';
+  const digest = options.cache ? pipelineDigest(config.markdown, options.versions, config.basePath) : '';
   const cache = options.cache ? await readMarkdownCache(config.root, digest) : new Map<string, RenderedMarkdown>();
   const byId = new Map<string, RenderedMarkdown>();
   const used = new Map<string, RenderedMarkdown>();

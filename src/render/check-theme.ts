@@ -10,7 +10,7 @@ import { REQUIRED_TEMPLATES } from './load-theme.js';
 import { collectReferences, type TemplateReference } from './template-references.js';
 import { templateProblem } from './template-errors.js';
 import { bundledThemeFolder, docsFile } from '../shared/package-root.js';
-
+import { findRootRelativeLinks } from './root-relative-links.js';
 
 /** What a theme provides: its own files, with the bundled default theme behind it (lookup falls back to it). */
 interface Provided {
@@ -64,7 +64,16 @@ async function checkTemplate(dir: string, file: string, display: string, have: P
   } catch (error) {
     return [templateProblem(error, display, 'theme/syntax', 'Fix the Handlebars syntax: every {{#block}} needs its {{/block}}, and braces must be balanced.', source)];
   }
-  return collectReferences(program).flatMap((reference) => referenceProblem(reference, have, { file: display, line: reference.line, column: reference.column }) ?? []);
+  const references = collectReferences(program).flatMap((reference) => referenceProblem(reference, have, { file: display, line: reference.line, column: reference.column }) ?? []);
+  const links = findRootRelativeLinks(program).map((link) => warningProblem({
+    code: 'theme/root-relative-link',
+    message: `The ${link.attribute} "${link.value}" is root-relative: it breaks when the site is published under a path (url: https://example.org/blog).`,
+    hint: `Write ${link.attribute}="${link.value.startsWith('{{') ? `{{relUrl ${link.value.slice(2, -2)}}}` : `{{relUrl "${link.value}"}}`}": the relUrl helper adds the site's base path.`,
+    file: display,
+    line: link.line,
+    column: link.column,
+  }));
+  return [...references, ...links];
 }
 
 /** The manifest fields docs/themes.md asks for. */
@@ -102,7 +111,8 @@ export interface ThemeCheck {
 /**
  * Check a theme folder: required templates present (for a whole theme), every partial
  * it uses exists (in it, or in the bundled default it falls back to), every helper is
- * known, every `t` key has a string, and every file parses and compiles.
+ * known, every `t` key has a string, every file parses and compiles, and no link is written
+ * root-relative (`href="/tags/"` breaks under a base path; `{{relUrl "/tags/"}}` does not).
  *
  * @example
  * const { problems } = await checkTheme('theme');

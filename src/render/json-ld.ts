@@ -1,4 +1,5 @@
 /** Structured data for posts (BlogPosting) and events (Event), serialised so content cannot end the script element. */
+import { absoluteUrlOf } from '../config/base-path.js';
 import type { Event, Post, Site } from '../model/types.js';
 
 /** JSON that is safe inside `<script>`: `<`, `>`, `&` and the JS line separators are escaped. */
@@ -23,7 +24,7 @@ export function postJsonLd(post: Post, site: Site): Record<string, unknown> {
     mainEntityOfPage: post.absoluteUrl,
     inLanguage: site.config.language,
     wordCount: post.wordCount,
-    ...(post.image ? { image: new URL(post.image, `${site.config.url}/`).href } : {}),
+    ...(post.image ? { image: absoluteUrlOf(site.config.url, post.image) } : {}),
     author: post.authors.map((author) => ({ '@type': 'Person', name: author.name, ...(author.role ? { jobTitle: author.role } : {}) })),
     publisher: { '@type': 'Organization', name: site.config.title, url: `${site.config.url}/` },
     keywords: post.tags.map((tag) => tag.name).join(', '),

@@ -16,7 +16,7 @@ describe('loadConfig defaults and overrides', () => {
     // The one default worth a word: links to localhost will not work once published.
     expect(problems.map((problem) => `${problem.severity} ${problem.code}`)).toEqual(['warning config/no-url']);
     expect(value).toEqual({
-      root, configFile: undefined, title: 'Untitled blog', description: '', url: 'http://localhost:8080', language: 'en-GB',
+      root, configFile: undefined, title: 'Untitled blog', description: '', url: 'http://localhost:8080', basePath: '/', language: 'en-GB',
       timezone: 'Europe/London', perPage: 10, feedItems: 20, relatedPosts: 3,
       permalinks: { post: '/:year/:month/:slug/', tag: '/tag/:slug/', author: '/author/:slug/' },
       theme: path.join(repoRoot, 'theme'), outDir: path.join(root, '_site'),

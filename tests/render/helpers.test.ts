@@ -9,6 +9,7 @@ import type { Site } from '../../src/model/types.js';
 
 const config = {
   url: 'https://example.org/blog',
+  basePath: '/blog/',
   title: 'Blog',
   description: '',
   timezone: 'Europe/London',
@@ -55,14 +56,21 @@ describe('built-in helpers', () => {
     expect(render('{{t "no.such.key"}}')).toBe('no.such.key');
   });
 
-  it('gives the hashed URL of an asset and fails loudly for an unknown one', () => {
-    expect(render('{{asset "css/site.css"}}')).toBe('/assets/css/site.0123456789.css');
+  it('gives the hashed URL of an asset under the base path, and fails loudly for an unknown one', () => {
+    expect(render('{{asset "css/site.css"}}')).toBe('/blog/assets/css/site.0123456789.css');
     expect(() => render('{{asset "css/missing.css"}}')).toThrow(/no theme asset "css\/missing\.css"/);
   });
 
   it('joins root-relative URLs to a base URL with a path, leaving absolute ones alone', () => {
     expect(render('{{absoluteUrl "/feed.xml"}}')).toBe('https://example.org/blog/feed.xml');
     expect(render('{{absoluteUrl "https://other.example/x"}}')).toBe('https://other.example/x');
+  });
+
+  it('puts the base path in front of site-relative URLs only', () => {
+    expect(render('{{relUrl "/tags/"}} {{relUrl "/"}} {{relUrl}} {{relUrl u}}', { u: '/2019/12/a-post/' })).toBe('/blog/tags/ /blog/ /blog/ /blog/2019/12/a-post/');
+    for (const kept of ['https://other.example/x', '//cdn.example.org/a.js', 'mailto:a@example.org', '#main', 'notes/']) {
+      expect(render('{{relUrl u}}', { u: kept })).toBe(Handlebars.escapeExpression(kept));
+    }
   });
 
   it('says "Page 2 of 7" for a pagination', () => {

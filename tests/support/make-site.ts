@@ -14,6 +14,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
+import { basePathOf } from '../../src/config/base-path.js';
 import type { Config } from '../../src/config/types.js';
 import type { SourceRef } from '../../src/content/types.js';
 import { slugify } from '../../src/shared/slug.js';
@@ -110,7 +111,9 @@ const THEME = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../
 
 /** A complete, frozen-looking `Config` with the documented defaults. */
 export function makeConfig(overrides: Partial<Config> = {}): Config {
+  const url = overrides.url ?? 'https://blog.example.org';
   return {
+    basePath: basePathOf(url),
     root: '/site', configFile: undefined, title: 'Children’s Services Blog', description: 'News from the directorate.',
     url: 'https://blog.example.org', language: 'en-GB', timezone: 'Europe/London', perPage: 10, feedItems: 20, relatedPosts: 3,
     permalinks: { post: '/:year/:month/:slug/', tag: '/tag/:slug/', author: '/author/:slug/' },

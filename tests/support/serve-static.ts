@@ -1,7 +1,8 @@
 /**
  * A tiny static server over a built folder for browser tests, behaving like a typical host:
  * pretty URLs (`/about/` → `about/index.html`, `/about` → 301 to `/about/`) and `404.html`
- * with status 404 for anything missing.
+ * with status 404 for anything missing. With a `prefix` (`/blog/`) the folder is mounted
+ * there, as on a host that publishes a blog under a path: anything outside it is a plain 404.
  */
 import { promises as fs } from 'node:fs';
 import { createServer } from 'node:http';
@@ -30,14 +31,17 @@ async function isDirectory(file: string): Promise<boolean> {
   return (await fs.stat(file).catch(() => undefined))?.isDirectory() ?? false;
 }
 
-/** Serve `dir` on 127.0.0.1 at a free port until `close()`. */
-export async function serveStatic(dir: string): Promise<StaticServer> {
+/** Serve `dir` on 127.0.0.1 at a free port until `close()`, at `prefix` (default `/`). */
+export async function serveStatic(dir: string, prefix = '/'): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (`${requested}/` === prefix) return void response.writeHead(301, { location: prefix }).end();
+    if (!requested.startsWith(prefix)) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('Not under the mount point');
+    const pathname = `/${requested.slice(prefix.length)}`;
     const file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
     if (file !== root && !file.startsWith(root + path.sep)) return void response.writeHead(400).end();
-    if (!pathname.endsWith('/') && (await isDirectory(file))) return void response.writeHead(301, { location: `${pathname}/` }).end();
+    if (!pathname.endsWith('/') && (await isDirectory(file))) return void response.writeHead(301, { location: `${requested}/` }).end();
     try {
       const body = await fs.readFile(file);
       response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);

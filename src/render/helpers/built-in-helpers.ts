@@ -8,7 +8,7 @@ import { jsonLdHelper } from './json-ld-helper.js';
 import { andHelper, eqHelper, limitHelper, notHelper, orHelper, topTagsHelper } from './logic-helpers.js';
 import { pageLinksHelper, pageOfHelper } from './pagination-helpers.js';
 import { translateHelper } from './string-helpers.js';
-import { absoluteUrlHelper, assetHelper } from './url-helpers.js';
+import { absoluteUrlHelper, assetHelper, relUrlHelper } from './url-helpers.js';
 
 /** Name → helper. `date` and `jsonLd` are kept as aliases of `formatDate` and `json-ld`. */
 export const BUILT_IN_HELPERS: Readonly<Record<string, HelperFunction>> = Object.freeze({
@@ -17,6 +17,7 @@ export const BUILT_IN_HELPERS: Readonly<Record<string, HelperFunction>> = Object
   isoDate: isoDateHelper,
   sameDay: sameDayHelper,
   t: translateHelper,
+  relUrl: relUrlHelper,
   asset: assetHelper,
   absoluteUrl: absoluteUrlHelper,
   'json-ld': jsonLdHelper,

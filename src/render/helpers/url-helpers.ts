@@ -1,4 +1,5 @@
-/** `asset`, `absoluteUrl`: URLs that survive caching and leave the site. */
+/** `relUrl`, `asset`, `absoluteUrl`: every URL a template prints goes through one of these. */
+import { withBasePath } from '../../config/base-path.js';
 import { optionsOf, paramsOf, rootOf, type HelperFunction } from './helper-root.js';
 
 /** Join the site's base URL (which may have a path, `https://x.org/blog`) with a root-relative URL. */
@@ -7,12 +8,24 @@ export function joinUrl(base: string, value: string): string {
   return `${base}${value.startsWith('/') ? value : `/${value}`}`;
 }
 
-/** `{{asset "css/site.css"}}` → `/assets/css/site.3f9a1c2b7d.css` (content-hashed: safe to cache forever). */
+/**
+ * `{{relUrl "/tags/"}}` → `/blog/tags/` on a site whose `url` is `https://x.org/blog`; `/tags/` at
+ * the root. Model URLs (`{{relUrl post.url}}`) and URLs users write (`/about/`) are site-relative;
+ * absolute (`https:`, `mailto:`), protocol-relative and relative URLs pass through unchanged.
+ */
+export const relUrlHelper: HelperFunction = (...args) => {
+  const value = paramsOf(args)[0];
+  const basePath = rootOf(optionsOf(args)).site.config.basePath;
+  return typeof value === 'string' && value !== '' ? withBasePath(basePath, value) : basePath;
+};
+
+/** `{{asset "css/site.css"}}` → `/assets/css/site.3f9a1c2b7d.css` (content-hashed: safe to cache forever; under the base path). */
 export const assetHelper: HelperFunction = (...args) => {
   const name = String(paramsOf(args)[0]).replace(/^\/+/, '').replace(/^assets\//, '');
-  const url = rootOf(optionsOf(args)).assets.get(name);
+  const root = rootOf(optionsOf(args));
+  const url = root.assets.get(name);
   if (!url) throw new Error(`There is no theme asset "${name}" (looked in assets/ of every theme layer).`);
-  return url;
+  return withBasePath(root.site.config.basePath, url);
 };
 
 /** `{{absoluteUrl post.image}}` → `https://blog.example.org/images/a.jpg`; absolute URLs pass through. */
