@@ -4,7 +4,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
-import { findFiles } from './find-files.js';
+import { findFiles, findIdentifiedFiles } from './find-files.js';
 import type { SourceFile, SourceKind, SourceSet, StaticFile } from './types.js';
 
 const READ_BATCH = 256;
@@ -78,8 +78,8 @@ async function readSources(root: string, found: readonly string[], kind: SourceK
 }
 
 async function findStatics(root: string, problems: Problem[]): Promise<StaticFile[]> {
-  const found = await findFiles(root, 'static/**/*', { dot: true, ignore: ['**/.DS_Store', '**/Thumbs.db', '**/.git/**'] }, problems);
-  return found.map((relative) => ({ path: path.join(root, relative), outputPath: relative.slice('static/'.length) }));
+  const found = await findIdentifiedFiles(root, 'static/**/*', { dot: true, ignore: ['**/.DS_Store', '**/Thumbs.db', '**/.git/**'] }, problems);
+  return found.map(({ relativePath, identity }) => ({ path: path.join(root, relativePath), outputPath: relativePath.slice('static/'.length), identity }));
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Types of the load stage: files found on disk, and entries read from their front matter. */
+import type { FileIdentity } from './admit-path.js';
 
 /** Where an entry came from; `digest` changes whenever the file's bytes do. */
 export interface SourceRef {
@@ -22,6 +23,8 @@ export interface StaticFile {
   readonly path: string;
   /** Relative to `static/`, posix — also its path in the output. */
   readonly outputPath: string;
+  /** What the file was when it was admitted; whoever reads it later must find the same file. */
+  readonly identity?: FileIdentity;
 }
 
 /** Everything `loadContent` found, in a stable (sorted) order. */
