@@ -72,10 +72,10 @@ export async function admitLink(link: string, scope: AdmitScope, display: string
       : skipped(display, 'load/broken-link', `Skipped: this link points at nothing (${await linkTarget(link)}).`, 'Remove the link or point it at a real file.');
   }
   if (!insideAny(scope, real)) {
-    return skipped(display, 'load/outside-site', `Skipped: this is a link to ${real}, outside ${scope.description}; it is never read.`, 'Copy the file in instead of linking to it.');
+    return skipped(display, 'load/outside-site', `Skipped: this is a link to a file outside ${scope.description} (${real}).`, 'Copy the file in instead of linking to it.');
   }
   const isFile = await fs.stat(real).then((stat) => stat.isFile(), () => false);
-  return isFile ? { real } : skipped(display, 'load/link-not-followed', `Skipped: this is a link to the folder ${real}; links to folders are not followed.`, 'Move the folder in instead of linking to it.');
+  return isFile ? { real } : skipped(display, 'load/link-not-followed', `Skipped: links to folders are not followed (this one leads to ${real}).`, 'Move the folder in instead of linking to it.');
 }
 
 /**
@@ -85,7 +85,7 @@ export async function admitLink(link: string, scope: AdmitScope, display: string
 export async function refuseFolder(folder: string, scope: AdmitScope, display: string): Promise<Problem | undefined> {
   const real = await fs.realpath(folder).catch(() => undefined);
   if (real === undefined || insideAny(scope, real)) return undefined;
-  return skipped(display, 'load/outside-site', `Skipped: ${display}/ is a link to ${real}, outside ${scope.description}; nothing in it is read.`, 'Move the folder in instead of linking to it.');
+  return skipped(display, 'load/outside-site', `Skipped: ${display}/ is a link to a folder outside ${scope.description} (${real}).`, 'Move the folder in instead of linking to it.');
 }
 
 /**
