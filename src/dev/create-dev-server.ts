@@ -123,7 +123,9 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   let queue = Promise.resolve();
   const watcher: FileWatcher = session.watch((paths) => {
     queue = queue.then(async () => report(await session.rebuild(paths)));
-  }, options.debounceMs);
+  }, options.debounceMs, (state) => log(state === 'gone'
+    ? `[dev] The site folder ${session.root} has gone (renamed or deleted); still serving the last good site until it is back.`
+    : '[dev] The site folder is back; rebuilding everything.'));
   await watcher.ready;
   void session.warmUp();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
