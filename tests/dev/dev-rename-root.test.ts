@@ -23,6 +23,8 @@ async function until(test: () => boolean | Promise<boolean>): Promise<void> {
 describe('the site folder renamed away and back', () => {
   it('keeps serving the last good site while it is gone, then serves edits made after it is back', async () => {
     const site = await copyFixture('blog-basic');
+    await fs.mkdir(path.join(site, 'static'));
+    await fs.writeFile(path.join(site, 'static', 'notes.txt'), 'Public notes.\n');
     const logs: string[] = [];
     const results: RebuildResult[] = [];
     server = await createDevServer({ root: site, port: 0, now: NOW, log: (line) => logs.push(line), onRebuild: (result) => results.push(result) });
@@ -37,6 +39,7 @@ describe('the site folder renamed away and back', () => {
     const whileGone = await page('/2024/07/midnight/');
     expect(whileGone.status).toBe(200);
     expect(whileGone.text).toContain('More text about');
+    expect((await page('/notes.txt')).status).toBe(404);
     expect(results.every((result) => result.ok)).toBe(true);
 
     await fs.rename(`${site}-away`, site);
@@ -44,6 +47,7 @@ describe('the site folder renamed away and back', () => {
     const post = path.join(site, 'posts', 'midnight.md');
     await fs.writeFile(post, (await fs.readFile(post, 'utf8')).replace('More text about', 'Edited after the return:'));
     await until(async () => (await page('/2024/07/midnight/')).text.includes('Edited after the return:'));
+    expect((await page('/notes.txt')).text).toBe('Public notes.\n');
     expect(logs.filter((line) => /has gone/.test(line))).toHaveLength(1);
   }, 30_000);
 });
