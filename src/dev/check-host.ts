@@ -46,6 +46,6 @@ export function refuseHost(response: ServerResponse, header: string | undefined)
 /** The warning to print when the server listens beyond this computer, or `undefined` when it does not. */
 export function exposureWarning(host: string, drafts: boolean): string | undefined {
   if (isLoopback(host)) return undefined;
-  const where = bare(host) === '0.0.0.0' || bare(host) === '::' ? 'every network this computer is on' : `the network, at ${host}`;
-  return `[dev] Warning: listening on ${host}, so anyone on ${where} can read this site${drafts ? ', drafts included' : ''}. Leave out --host (or use --host 127.0.0.1) to keep it to this computer.`;
+  const where = bare(host) === '0.0.0.0' || bare(host) === '::' ? 'every network this computer is on' : 'a network address';
+  return `[dev] Warning: listening on ${host} (${where}), so anyone who can reach it can read this site${drafts ? ', drafts included' : ''}. Leave out --host (or use --host 127.0.0.1) to keep it to this computer.`;
 }

@@ -154,7 +154,7 @@ describe('listening beyond this computer', () => {
     const lines: string[] = [];
     const open = await createDevServer({ root: site, port: 0, host: '0.0.0.0', now: NOW, drafts: true, log: (line) => lines.push(line) });
     try {
-      expect(lines).toContainEqual(expect.stringMatching(/Warning: listening on 0\.0\.0\.0, so anyone on every network this computer is on can read this site, drafts included/));
+      expect(lines).toContainEqual(expect.stringMatching(/Warning: listening on 0\.0\.0\.0 \(every network this computer is on\), so anyone who can reach it can read this site, drafts included/));
       const page = await fetch(`http://127.0.0.1:${open.port}/`);
       expect(page.status).toBe(200);
     } finally {
