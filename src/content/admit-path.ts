@@ -39,7 +39,7 @@ export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
 }
 
 /** `real` lies strictly below `realFolder` (both already resolved). */
-export function isInside(realFolder: string, real: string): boolean {
+function isInside(realFolder: string, real: string): boolean {
   const relative = path.relative(realFolder, real);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

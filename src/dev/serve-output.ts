@@ -36,7 +36,7 @@ export function resolveRequestPath(rawUrl: string): { key: string; pathname: str
  * Where to send a request for a folder without its slash: always one leading slash and every
  * segment encoded, so no request (`//evil.example`, say) can make it a link to another host.
  */
-export function folderLocation(key: string): string {
+function folderLocation(key: string): string {
   return `/${key.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}/`;
 }
 
