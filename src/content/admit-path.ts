@@ -74,8 +74,11 @@ export async function admitLink(link: string, scope: AdmitScope, display: string
   if (!insideAny(scope, real)) {
     return skipped(display, 'load/outside-site', `Skipped: this is a link to a file outside ${scope.description} (${real}).`, 'Copy the file in instead of linking to it.');
   }
-  const isFile = await fs.stat(real).then((stat) => stat.isFile(), () => false);
-  return isFile ? { real } : skipped(display, 'load/link-not-followed', `Skipped: links to folders are not followed (this one leads to ${real}).`, 'Move the folder in instead of linking to it.');
+  const stats = await fs.stat(real).catch(() => undefined);
+  if (stats?.isFile()) return { real };
+  return stats?.isDirectory()
+    ? skipped(display, 'load/link-not-followed', `Skipped: links to folders are not followed (this one leads to ${real}).`, 'Move the folder in instead of linking to it.')
+    : skipped(display, 'load/link-not-followed', `Skipped: this link leads to ${real}, which is not a regular file.`, 'Point the link at a regular file, or remove it.');
 }
 
 /**
