@@ -6,7 +6,7 @@
  */
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
-import { warningProblem, type Problem } from '../errors.js';
+import { warningProblem, type Problem } from '../shared/errors.js';
 
 /**
  * Which file on disk a path was when it was admitted. A reader that opens the path later

@@ -5,8 +5,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import type { Problem } from '../errors.js';
-import { forEachLimited } from '../for-each-limited.js';
+import type { Problem } from '../shared/errors.js';
+import { forEachLimited } from '../shared/for-each-limited.js';
 import { admitLink, identify, refuseFolder, type AdmitScope, type FileIdentity } from './admit-path.js';
 
 const LINK_CONCURRENCY = 64;

@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Problem } from '../errors.js';
-import type { OutputFile } from '../output/types.js';
+import type { Problem } from '../shared/errors.js';
+import type { OutputFile } from '../shared/output-file.js';
 import { findThemeFiles } from './theme-layers.js';
 
 export interface HashedAssets {

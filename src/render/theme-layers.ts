@@ -7,8 +7,8 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { findFiles } from '../content/find-files.js';
-import type { Problem } from '../errors.js';
-import { packageRoot } from '../package-root.js';
+import type { Problem } from '../shared/errors.js';
+import { packageRoot } from '../shared/package-root.js';
 
 export interface ThemeFile {
   /** Relative to its layer, posix: `partials/byline.hbs`. */

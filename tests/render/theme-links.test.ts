@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { formatProblem } from '../../src/errors.js';
+import { formatProblem } from '../../src/shared/errors.js';
 import { readTree } from '../support/site-folder.js';
 import { BASE_SITE, NOW, writeSite } from './render-site.js';
 
