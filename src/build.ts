@@ -181,7 +181,7 @@ export async function renderSite(runner: StageRunner, site: Site, options: Rende
   const pages = await runner.run('render', () => renderPages(site, stale, theme, { injectBeforeBodyEnd: options.injectBeforeBodyEnd }));
   const reused: OutputFile[] = previous ? [...kept].map(([file, fingerprint]) => ({ path: file, copyFrom: path.join(previous.outDir, file), fingerprint })) : [];
   const feeds = await runner.run('feeds', () => renderFeeds(site, routes));
-  const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path }));
+  const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
   const files = await runner.run('check', () => checkOutputFiles([...pages, ...reused, ...feeds, ...statics], routes));
   return { routes, files, signature, pagesRendered: stale.length };
 }

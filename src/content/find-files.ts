@@ -1,12 +1,14 @@
 /**
- * Glob a site folder without ever leaving it: symbolic links are resolved by hand, and
- * one pointing outside the site (or in a loop, or nowhere) is skipped with a warning.
+ * Glob a folder without ever leaving what it may read: symbolic links are resolved by hand
+ * and admitted by the rule in admit-path.ts; the rest are skipped with a warning.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { warningProblem, type Problem } from '../shared/errors.js';
+import { type Problem } from '../shared/errors.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
+import { admitLink, identify, refuseFolder, type AdmitScope } from './admit-path.js';
+import type { FileIdentity } from '../shared/file-identity.js';
 
 const LINK_CONCURRENCY = 64;
 
@@ -14,6 +16,16 @@ export interface FindOptions {
   /** Include dotfiles (only `static/` does, for `.well-known/`). */
   readonly dot: boolean;
   readonly ignore?: readonly string[];
+  /** Where links may lead (default: inside the folder searched, which is the site). */
+  readonly scope?: AdmitScope;
+  /** How a found path is named in warnings (default: as found, relative to the folder). */
+  readonly display?: (relativePath: string) => string;
+}
+
+/** A file found and admitted: its path relative to the folder searched (posix), and what it was then. */
+export interface AdmittedFile {
+  readonly relativePath: string;
+  readonly identity: FileIdentity;
 }
 
 /** Code-unit order, not locale order, so output is identical on every machine. */
@@ -21,38 +33,29 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function isInside(realRoot: string, real: string): boolean {
-  const relative = path.relative(realRoot, real);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
 
-function skipped(relativePath: string, code: string, message: string, hint: string): Problem {
-  return warningProblem({ code, message, hint, file: relativePath });
-}
-
-/** A symlink found by the glob → keep it (`true`) or say why not. */
-async function checkLink(realRoot: string, relativePath: string): Promise<true | Problem> {
-  let real: string;
-  try {
-    real = await fs.realpath(path.join(realRoot, relativePath));
-  } catch (error) {
-    const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
-    return loop
-      ? skipped(relativePath, 'load/symlink-loop', 'Skipped: this link leads round in a loop.', 'Remove the link or point it at a real file.')
-      : skipped(relativePath, 'load/broken-link', 'Skipped: this link points at nothing.', 'Remove the link or point it at a real file.');
+/** Regular files and admitted links matching `pattern`, each with the real file it is. */
+async function findAdmitted(folder: string, pattern: string, options: FindOptions, problems: Problem[]): Promise<{ relativePath: string; real: string }[]> {
+  const realFolder = await fs.realpath(folder);
+  const scope: AdmitScope = options.scope ?? { realFolders: [realFolder], description: 'the site folder' };
+  const display = options.display ?? ((relative: string) => relative);
+  if (pattern.includes('/')) {
+    const top = pattern.split('/')[0] ?? pattern;
+    const refused = await refuseFolder(path.join(realFolder, top), scope, display(top));
+    if (refused) {
+      problems.push(refused);
+      return [];
+    }
   }
-  if (!isInside(realRoot, real)) {
-    return skipped(relativePath, 'load/outside-site', 'Skipped: this is a link to a file outside the site folder.', 'Copy the file into the site instead of linking to it.');
-  }
-  const isFile = await fs.stat(real).then((stat) => stat.isFile(), () => false);
-  return isFile || skipped(relativePath, 'load/link-not-followed', 'Skipped: links to folders are not followed.', 'Move the folder into the site instead of linking to it.');
-}
-
-/** Whether the top folder of `pattern` (e.g. `posts`) itself leads outside the site. */
-async function topFolderOutside(realRoot: string, pattern: string): Promise<boolean> {
-  const top = pattern.split('/')[0] ?? '';
-  const real = await fs.realpath(path.join(realRoot, top)).catch(() => undefined);
-  return real !== undefined && !isInside(realRoot, real);
+  const entries = await fg(pattern, { cwd: realFolder, dot: options.dot, onlyFiles: false, followSymbolicLinks: false, objectMode: true, ignore: [...(options.ignore ?? [])] });
+  const found = entries.filter((entry) => entry.dirent.isFile()).map((entry) => ({ relativePath: entry.path, real: path.join(realFolder, entry.path) }));
+  const links = entries.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => entry.path);
+  await forEachLimited(links, LINK_CONCURRENCY, async (link) => {
+    const verdict = await admitLink(path.join(realFolder, link), scope, display(link));
+    if ('real' in verdict) found.push({ relativePath: link, real: verdict.real });
+    else problems.push(verdict);
+  });
+  return found.sort((a, b) => compareText(a.relativePath, b.relativePath));
 }
 
 /**
@@ -60,19 +63,19 @@ async function topFolderOutside(realRoot: string, pattern: string): Promise<bool
  * `problems` receives a warning for every link that was not followed.
  */
 export async function findFiles(root: string, pattern: string, options: FindOptions, problems: Problem[]): Promise<string[]> {
-  const realRoot = await fs.realpath(root);
-  if (await topFolderOutside(realRoot, pattern)) {
-    const top = pattern.split('/')[0] ?? pattern;
-    problems.push(skipped(top, 'load/outside-site', `Skipped: ${top}/ is a link to a folder outside the site folder.`, `Move the folder into the site instead of linking to it.`));
-    return [];
-  }
-  const entries = await fg(pattern, { cwd: realRoot, dot: options.dot, onlyFiles: false, followSymbolicLinks: false, objectMode: true, ignore: [...(options.ignore ?? [])] });
-  const files = entries.filter((entry) => entry.dirent.isFile()).map((entry) => entry.path);
-  const links = entries.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => entry.path);
-  await forEachLimited(links, LINK_CONCURRENCY, async (link) => {
-    const verdict = await checkLink(realRoot, link);
-    if (verdict === true) files.push(link);
-    else problems.push(verdict);
+  return (await findAdmitted(root, pattern, options, problems)).map((file) => file.relativePath);
+}
+
+/**
+ * As `findFiles`, each file with its identity at admission, for files that are read again
+ * later (static files the dev server serves on request). One that stopped being a regular
+ * file since the glob saw it is left out: the watcher's next rebuild looks again.
+ */
+export async function findIdentifiedFiles(root: string, pattern: string, options: FindOptions, problems: Problem[]): Promise<AdmittedFile[]> {
+  const admitted: AdmittedFile[] = [];
+  await forEachLimited(await findAdmitted(root, pattern, options, problems), LINK_CONCURRENCY, async (file) => {
+    const identity = await identify(file.real);
+    if (identity) admitted.push({ relativePath: file.relativePath, identity });
   });
-  return files.sort(compareText);
+  return admitted.sort((a, b) => compareText(a.relativePath, b.relativePath));
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import { CONTENT_FOLDERS, NEVER_SITE_FILES, STATIC_FOLDER, contentFolder, contentPattern } from '../shared/site-layout.js';
-import { findFiles } from './find-files.js';
+import { findFiles, findIdentifiedFiles } from './find-files.js';
 import type { SourceFile, SourceKind, SourceSet, StaticFile } from './types.js';
 
 const READ_BATCH = 256;
@@ -73,8 +73,8 @@ async function readSources(root: string, found: readonly string[], kind: SourceK
 }
 
 async function findStatics(root: string, problems: Problem[]): Promise<StaticFile[]> {
-  const found = await findFiles(root, `${STATIC_FOLDER}/**/*`, { dot: true, ignore: [...NEVER_SITE_FILES] }, problems);
-  return found.map((relative) => ({ path: path.join(root, relative), outputPath: relative.slice(STATIC_FOLDER.length + 1) }));
+  const found = await findIdentifiedFiles(root, `${STATIC_FOLDER}/**/*`, { dot: true, ignore: [...NEVER_SITE_FILES] }, problems);
+  return found.map(({ relativePath, identity }) => ({ path: path.join(root, relativePath), outputPath: relativePath.slice(STATIC_FOLDER.length + 1), identity }));
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Types of the load stage: files found on disk, and entries read from their front matter. */
 import type { SourcePosition } from '../shared/source-position.js';
+import type { FileIdentity } from './admit-path.js';
 
 /** Where an entry came from; `digest` changes whenever the file's bytes do. */
 export interface SourceRef {
@@ -23,6 +24,8 @@ export interface StaticFile {
   readonly path: string;
   /** Relative to `static/`, posix — also its path in the output. */
   readonly outputPath: string;
+  /** What the file was when it was admitted; whoever reads it later must find the same file. */
+  readonly identity?: FileIdentity;
 }
 
 /** Everything `loadContent` found, in a stable (sorted) order. */

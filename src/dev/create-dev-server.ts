@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import { formatProblem } from '../shared/errors.js';
 import type { OutputFile } from '../shared/output-file.js';
+import { allowsHost, exposureWarning, refuseHost } from './check-host.js';
 import { DevSession, type RebuildResult } from './dev-session.js';
 import { EVENTS_PATH, LiveReload } from './live-reload.js';
 import { openBrowser } from './open-browser.js';
@@ -12,7 +13,10 @@ export interface DevServerOptions {
   readonly root?: string;
   /** Default 8080; 0 picks any free port. If taken, the next free port is used. */
   readonly port?: number;
-  /** Default 127.0.0.1 (this machine only). */
+  /**
+   * Default 127.0.0.1 (this machine only); anything else is warned about. Requests are answered
+   * only when their Host is localhost, an IP address or this name (see check-host.ts).
+   */
   readonly host?: string;
   readonly drafts?: boolean;
   readonly future?: boolean;
@@ -109,7 +113,9 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   };
   report(await session.rebuild());
 
+  const host = options.host ?? '127.0.0.1';
   const server = createServer((request, response) => {
+    if (!allowsHost(host, request.headers.host)) return refuseHost(response, request.headers.host);
     if (request.url === EVENTS_PATH) return reload.connect(response);
     serveOutput(session, request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
@@ -121,13 +127,16 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
-  const host = options.host ?? '127.0.0.1';
   const port = await listenOnFreePort(server, options.port ?? 8080, host, log);
+  const exposed = exposureWarning(host, options.drafts ?? false);
+  if (exposed) log(exposed);
 
   let queue = Promise.resolve();
   const watcher: FileWatcher = session.watch((paths) => {
     queue = queue.then(async () => report(await session.rebuild(paths)));
-  }, options.debounceMs);
+  }, options.debounceMs, (state) => log(state === 'gone'
+    ? `[dev] The site folder ${session.root} has gone (renamed or deleted); still serving the last good site until it is back.`
+    : '[dev] The site folder is back; rebuilding everything.'));
   await watcher.ready;
   void session.warmUp();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${session.basePath}`;

@@ -74,9 +74,9 @@ export class DevSession {
   themeDir = '';
   root: string;
 
-  private readonly builder: IncrementalBuilder;
+  private builder: IncrementalBuilder;
 
-  constructor(options: BuildOptions) {
+  constructor(private readonly options: BuildOptions) {
     this.root = path.resolve(options.root ?? '.');
     this.builder = new IncrementalBuilder(options);
   }
@@ -84,10 +84,18 @@ export class DevSession {
   /**
    * Watch the site, and the theme in use when it lives elsewhere, but not the output;
    * `onBatch` gets each burst of changes (ended by `debounceMs` of quiet) as one list.
+   * While the site folder is gone nothing is reported (the last good site stands); when it
+   * comes back `onRoot` hears of both, and `onBatch([])` asks for a full rebuild.
    */
-  watch(onBatch: (paths: string[]) => void, debounceMs = DEFAULT_DEBOUNCE_MS): FileWatcher {
+  watch(onBatch: (paths: string[]) => void, debounceMs = DEFAULT_DEBOUNCE_MS, onRoot?: (state: 'gone' | 'back') => void): FileWatcher {
     const extra = this.themeDir && !this.themeDir.startsWith(this.root + path.sep) ? [this.themeDir] : [];
-    return watchFiles({ root: this.root, extra, ignore: [this.outDir || path.join(this.root, DEFAULT_OUTPUT_FOLDER)], debounceMs, onBatch });
+    const rootChanged = (state: 'gone' | 'back'): void => {
+      // Anything may have changed while it was away: forget what rebuilds remembered.
+      if (state === 'back') this.builder = new IncrementalBuilder(this.options);
+      onRoot?.(state);
+      if (state === 'back') onBatch([]);
+    };
+    return watchFiles({ root: this.root, extra, ignore: [this.outDir || path.join(this.root, DEFAULT_OUTPUT_FOLDER)], debounceMs, onBatch, onRoot: rootChanged });
   }
 
   get(file: string): OutputFile | undefined {

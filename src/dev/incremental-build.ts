@@ -108,7 +108,7 @@ export class IncrementalBuilder {
   }
 
   private allFiles(site: Site, feeds: readonly OutputFile[]): OutputFile[] {
-    const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path }));
+    const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
     return [...(this.theme as Theme).assetFiles, ...[...this.pages.values()].map((entry) => entry.file), ...feeds, ...statics];
   }
 

@@ -1,10 +1,11 @@
 /**
  * Serve the in-memory output. Request paths are checked before lookup and only
- * keys of the output map are ever served, so nothing outside the output can be read.
+ * keys of the output map are ever served, so nothing outside the output can be read;
+ * a static file is read only if it is still the file the last build admitted.
  */
-import { promises as fs } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { readAdmitted } from './admitted-files.js';
 import type { DevSession } from './dev-session.js';
 import { LIVE_RELOAD_SCRIPT } from './live-reload.js';
 
@@ -40,6 +41,14 @@ export function stripBasePath(basePath: string, rawUrl: string): { url: string }
   return rawUrl.startsWith(basePath) ? { url: `/${rawUrl.slice(basePath.length)}` } : { redirect: basePath };
 }
 
+/**
+ * Where to send a request for a folder without its slash: always one leading slash and every
+ * segment encoded, so no request (`//evil.example`, say) can make it a link to another host.
+ */
+function folderLocation(key: string): string {
+  return `/${key.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}/`;
+}
+
 function injectScript(html: string): string {
   const at = html.lastIndexOf('</body>');
   return at < 0 ? html + LIVE_RELOAD_SCRIPT : `${html.slice(0, at)}${LIVE_RELOAD_SCRIPT}${html.slice(at)}`;
@@ -48,7 +57,7 @@ function injectScript(html: string): string {
 async function body(session: DevSession, key: string): Promise<Uint8Array | string | undefined> {
   const file = session.get(key);
   if (!file) return undefined;
-  if ('copyFrom' in file) return fs.readFile(file.copyFrom).catch(() => undefined);
+  if ('copyFrom' in file) return readAdmitted(file.copyFrom, file.identity);
   return key.endsWith('.html') ? injectScript(typeof file.contents === 'string' ? file.contents : Buffer.from(file.contents).toString('utf8')) : file.contents;
 }
 
@@ -71,7 +80,7 @@ export async function serveOutput(session: DevSession, request: IncomingMessage,
   const contents = await body(session, resolved.key);
   if (contents !== undefined) return send(response, 200, TYPES[path.posix.extname(resolved.key)] ?? 'application/octet-stream', contents, head);
   if (!resolved.pathname.endsWith('/') && session.has(`${resolved.key}/index.html`)) {
-    response.writeHead(301, { location: `${session.basePath}${resolved.pathname.slice(1)}/`, 'cache-control': 'no-store' });
+    response.writeHead(301, { location: `${session.basePath}${folderLocation(resolved.key).slice(1)}`, 'cache-control': 'no-store' });
     return void response.end();
   }
   const notFound = await body(session, '404.html');

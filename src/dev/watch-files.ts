@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { isIgnoredSitePath } from '../shared/site-layout.js';
+import { awaitFolder, isFolder } from './await-folder.js';
 
 /**
  * chokidar throttles `change` events per file and drops a second save that lands
@@ -48,6 +49,11 @@ export interface WatchFilesOptions {
   readonly ignore: readonly string[];
   readonly debounceMs: number;
   readonly onBatch: (paths: string[]) => void;
+  /**
+   * The site folder disappeared (`gone`: its changes are not reported, so the last build stands)
+   * or came back (`back`: watched afresh; anything in it may have changed).
+   */
+  readonly onRoot?: (state: 'gone' | 'back') => void;
 }
 
 /** Below a watched folder, paths are judged by the rule the build reads the site by (editor/VCS noise, dotfiles outside static/, node_modules). */
@@ -68,7 +74,8 @@ function ignoredBy(options: WatchFilesOptions): (file: string) => boolean {
   };
 }
 
-export function watchFiles(options: WatchFilesOptions): FileWatcher {
+/** One chokidar watcher over the tree; `onGone` is called (and nothing more reported) once the root disappears. */
+function watchTree(options: WatchFilesOptions, onGone: () => void): FileWatcher {
   const pending = new Set<string>();
   /** Pending only because of a raw event: chokidar has not reported them (yet). */
   const rawOnly = new Set<string>();
@@ -80,8 +87,21 @@ export function watchFiles(options: WatchFilesOptions): FileWatcher {
     const relative = path.relative(options.root, file).split(path.sep).join('/');
     return relative.startsWith('..') ? file : relative;
   };
+  let gone = false;
+  /**
+   * The root renamed away or deleted: what is pending is its contents vanishing, not edits.
+   * chokidar saying so (`force`) is believed even if the folder is already back, since its watches are not.
+   */
+  const rootGone = (force = false): boolean => {
+    if (!gone && (force || !isFolder(options.root))) {
+      gone = true;
+      onGone();
+    }
+    return gone;
+  };
   const flush = (): void => {
     timer = undefined;
+    if (rootGone()) return;
     // An editor's temporary file, written and renamed away before chokidar looked at it, is not a change.
     const paths = [...pending].filter((file) => !rawOnly.has(file) || signature(absolute(file)) !== 'missing').sort();
     pending.clear();
@@ -109,6 +129,7 @@ export function watchFiles(options: WatchFilesOptions): FileWatcher {
     timer = setTimeout(flush, options.debounceMs);
   };
   watcher.on('all', (event, file) => {
+    if (event === 'unlinkDir' && rootGone(path.resolve(file) === path.resolve(options.root))) return;
     // Usually an echo of the raw events below: already waiting, or taken in by a rebuild that
     // read these very bytes. Re-arming the quiet period for it would only delay that rebuild.
     // A second write within the same timestamp tick is not lost: it has a raw event of its own.
@@ -135,6 +156,39 @@ export function watchFiles(options: WatchFilesOptions): FileWatcher {
       if (timer) clearTimeout(timer);
       if (recheck) clearTimeout(recheck);
       await watcher.close();
+    },
+  };
+}
+
+/**
+ * Watch the site (and `extra` folders), reporting bursts of changes to `onBatch`. A site folder
+ * renamed away and back takes chokidar's watches with it and they do not return, so when the
+ * root disappears the watcher is closed, the folder is polled for, and watching starts afresh.
+ */
+export function watchFiles(options: WatchFilesOptions): FileWatcher {
+  let closed = false;
+  let stopWaiting: (() => void) | undefined;
+  let current: FileWatcher;
+  const onGone = (): void => {
+    const old = current;
+    void old.close();
+    options.onRoot?.('gone');
+    stopWaiting = awaitFolder(options.root, () => {
+      stopWaiting = undefined;
+      if (closed) return;
+      current = watchTree(options, onGone);
+      void current.ready.then(() => {
+        if (!closed) options.onRoot?.('back');
+      });
+    });
+  };
+  current = watchTree(options, onGone);
+  return {
+    ready: current.ready,
+    async close() {
+      closed = true;
+      stopWaiting?.();
+      await current.close();
     },
   };
 }

@@ -77,8 +77,8 @@ export async function loadTheme(config: Config): Promise<Staged<Theme>> {
   const problems: Problem[] = [];
   const layers = themeLayers(config);
   const handlebars = createInstance(config);
-  const templateFiles = await findThemeFiles(layers, '*.hbs', config.root);
-  const partialFiles = await findThemeFiles(layers, 'partials/**/*.hbs', config.root);
+  const templateFiles = await findThemeFiles(layers, '*.hbs', config.root, problems);
+  const partialFiles = await findThemeFiles(layers, 'partials/**/*.hbs', config.root, problems);
   const templates = await compileThemeFiles(templateFiles.values(), handlebars, (file) => stripExtension(file.relativePath), problems);
   const partialName = (file: ThemeFile): string => stripExtension(file.relativePath.replace(/^partials\//, ''));
   const compiledPartials = await compileThemeFiles(partialFiles.values(), handlebars, partialName, problems);
@@ -86,11 +86,11 @@ export async function loadTheme(config: Config): Promise<Staged<Theme>> {
   const partials = new Map([...partialFiles.values()].map((file) => [partialName(file), file]));
   // A template with a syntax error is already reported; don't also call it missing.
   problems.push(...missingTemplates(templates, new Set([...templateFiles.keys()].map(stripExtension)), config));
-  const manifest = await readThemeJson((await findThemeFiles(layers, 'theme.json', config.root)).get('theme.json'), problems);
+  const manifest = await readThemeJson((await findThemeFiles(layers, 'theme.json', config.root, problems)).get('theme.json'), problems);
   const options = resolveThemeOptions(manifest, config.themeOptions, config.configFile && path.relative(config.root, config.configFile).split(path.sep).join('/'));
   problems.push(...options.problems);
   const strings = await loadThemeStrings(layers, config.language, config.root, problems);
-  const assets = await hashThemeAssets(layers, config.root);
+  const assets = await hashThemeAssets(layers, config.root, problems);
   const sources = new Map([...templates.values(), ...compiledPartials.values()].map((compiled) => [compiled.file.displayPath, compiled.source]));
   return staged({ layers, templates, partials, sources, strings, assets: assets.urls, assetFiles: assets.files, manifest, options: options.options }, problems);
 }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Problem } from '../shared/errors.js';
 import type { OutputFile } from '../shared/output-file.js';
 import { findThemeFiles } from './theme-layers.js';
 
@@ -18,11 +19,11 @@ export function hashedAssetPath(name: string, contents: Uint8Array): string {
   return `assets/${name.slice(0, name.length - extension.length)}.${hash}${extension}`;
 }
 
-/** Every file under `assets/` across the layers (the highest layer wins per path), hashed. */
-export async function hashThemeAssets(layers: readonly string[], root: string): Promise<HashedAssets> {
+/** Every file under `assets/` across the layers (the highest layer wins per path), hashed; skipped links go to `problems`. */
+export async function hashThemeAssets(layers: readonly string[], root: string, problems: Problem[]): Promise<HashedAssets> {
   const urls = new Map<string, string>();
   const files: OutputFile[] = [];
-  for (const file of (await findThemeFiles(layers, 'assets/**/*', root)).values()) {
+  for (const file of (await findThemeFiles(layers, 'assets/**/*', root, problems)).values()) {
     const contents = await fs.readFile(file.absolutePath);
     const output = hashedAssetPath(file.relativePath.slice('assets/'.length), contents);
     urls.set(file.relativePath.slice('assets/'.length), `/${output}`);

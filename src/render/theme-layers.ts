@@ -3,12 +3,13 @@
  * the configured theme (a fork or a package), the bundled default theme. A file
  * is taken from the first layer that has it, so a fork may be partial.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import type { Config } from '../config/types.js';
 import { bundledThemeFolder } from '../shared/package-root.js';
 import { THEME_FOLDER } from '../shared/site-layout.js';
+import { findFiles } from '../content/find-files.js';
+import type { Problem } from '../shared/errors.js';
 
 export interface ThemeFile {
   /** Relative to its layer, posix: `partials/byline.hbs`. */
@@ -40,14 +41,23 @@ export function themeDisplayPath(root: string, layer: string, relativePath: stri
   return `${name}/${posix(relativePath)}`;
 }
 
-/** Every file matching `pattern` across the layers, the highest layer winning per relative path. */
-export async function findThemeFiles(layers: readonly string[], pattern: string, root: string): Promise<Map<string, ThemeFile>> {
+/**
+ * Every file matching `pattern` across the layers, the highest layer winning per relative path.
+ * A link in a layer is followed only to a file inside the site or inside that layer's own
+ * folder (a theme cloned from a stranger must not publish `/etc/passwd`); the rest are
+ * skipped with a warning in `problems`, as if absent, so a lower layer's file is used instead.
+ */
+export async function findThemeFiles(layers: readonly string[], pattern: string, root: string, problems: Problem[]): Promise<Map<string, ThemeFile>> {
   const files = new Map<string, ThemeFile>();
+  const realRoot = await fs.realpath(root).catch(() => path.resolve(root));
   for (const layer of layers) {
-    for (const relativePath of (await fg(pattern, { cwd: layer, onlyFiles: true })).sort()) {
+    const realLayer = await fs.realpath(layer).catch(() => undefined);
+    if (realLayer === undefined) continue;
+    const scope = { realFolders: [realRoot, realLayer], description: 'the site folder and the theme folder' };
+    const display = (relativePath: string): string => themeDisplayPath(root, layer, relativePath);
+    for (const relativePath of await findFiles(layer, pattern, { dot: false, scope, display }, problems)) {
       if (files.has(relativePath)) continue;
-      const absolutePath = path.join(layer, relativePath);
-      files.set(relativePath, { relativePath, absolutePath, displayPath: themeDisplayPath(root, layer, relativePath) });
+      files.set(relativePath, { relativePath, absolutePath: path.join(layer, relativePath), displayPath: display(relativePath) });
     }
   }
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));

@@ -38,9 +38,12 @@ function keepStrings(values: Record<string, unknown>, file: ThemeFile, problems:
  */
 export async function loadThemeStrings(layers: readonly string[], language: string, root: string, problems: Problem[]): Promise<Record<string, string>> {
   const strings: Record<string, string> = {};
+  // One search per layer, so a skipped link is reported once, not once per locale.
+  const found: Map<string, ThemeFile>[] = [];
+  for (const layer of [...layers].reverse()) found.push(await findThemeFiles([layer], 'locales/*.json', root, problems));
   for (const locale of localeChain(language)) {
-    for (const layer of [...layers].reverse()) {
-      const file = (await findThemeFiles([layer], `locales/${locale}.json`, root)).get(`locales/${locale}.json`);
+    for (const files of found) {
+      const file = files.get(`locales/${locale}.json`);
       if (file) Object.assign(strings, keepStrings(await readThemeJson(file, problems), file, problems));
     }
   }
