@@ -1,6 +1,6 @@
 /** Types of the load stage: files found on disk, and entries read from their front matter. */
 import type { SourcePosition } from '../shared/source-position.js';
-import type { FileIdentity } from './admit-path.js';
+import type { FileIdentity } from '../shared/file-identity.js';
 
 /** Where an entry came from; `digest` changes whenever the file's bytes do. */
 export interface SourceRef {
