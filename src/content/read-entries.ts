@@ -8,7 +8,7 @@ import { slugify } from '../model/slug.js';
 import { normalisePermalink, permalinkDanger, slugDanger } from './check-url-path.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { FieldReader } from './read-fields.js';
-import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile } from './types.js';
+import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile, SourceRef } from './types.js';
 
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
 
@@ -50,6 +50,12 @@ function readPermalink(fields: FieldReader): string | undefined {
   return normalisePermalink(written);
 }
 
+/** The entry's origin; `urlAt` lets route collisions point at the line that chose the URL. */
+function sourceRef(source: SourceFile, front: FrontMatter): SourceRef {
+  const urlAt = front.positions.permalink ?? front.positions.slug;
+  return { path: source.path, relativePath: source.relativePath, digest: source.digest, ...(urlAt ? { urlAt } : {}) };
+}
+
 function base(fields: FieldReader): { title: string; summary: string | undefined } {
   return { title: fields.string('title', { required: true }) ?? '', summary: fields.string('summary') };
 }
@@ -60,7 +66,7 @@ function readPost(source: SourceFile, front: FrontMatter, config: Config): { ent
   const common = base(fields);
   const entry: PostEntry = {
     kind: 'post',
-    source: { path: source.path, relativePath: source.relativePath, digest: source.digest },
+    source: sourceRef(source, front),
     ...common,
     body: front.body,
     bodyLine: front.bodyLine,
@@ -89,7 +95,7 @@ function readPage(source: SourceFile, front: FrontMatter, config: Config): { ent
   const fields = new FieldReader(front, source.relativePath, config.timezone);
   const entry: PageEntry = {
     kind: 'page',
-    source: { path: source.path, relativePath: source.relativePath, digest: source.digest },
+    source: sourceRef(source, front),
     ...base(fields),
     body: front.body,
     bodyLine: front.bodyLine,
@@ -110,7 +116,7 @@ function readEvent(source: SourceFile, front: FrontMatter, config: Config): { en
   }
   const entry: EventEntry = {
     kind: 'event',
-    source: { path: source.path, relativePath: source.relativePath, digest: source.digest },
+    source: sourceRef(source, front),
     ...base(fields),
     body: front.body,
     bodyLine: front.bodyLine,
