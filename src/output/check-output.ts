@@ -18,9 +18,10 @@ export function unsafeOutputPath(file: string, fromStatic = false): string | und
   return error ? `it ${error}` : undefined;
 }
 
-function describeOwner(file: OutputFile, owners: ReadonlyMap<string, string>): string {
+/** Who wrote the `nth` file at this path (routes in order), for collision messages. */
+function describeOwner(file: OutputFile, owners: ReadonlyMap<string, readonly string[]>, nth: number): string {
   if (isStaticCopy(file)) return `static/${file.path}`;
-  return owners.get(file.path) ?? `the generated file ${file.path}`;
+  return owners.get(file.path)?.[nth] ?? `the generated file ${file.path}`;
 }
 
 /**
@@ -28,25 +29,28 @@ function describeOwner(file: OutputFile, owners: ReadonlyMap<string, string>): s
  * source involved. Collisions between routes were already reported by `planRoutes`.
  */
 export function checkOutputFiles(files: readonly OutputFile[], routes: readonly Route[]): Staged<OutputFile[]> {
-  const owners = new Map<string, string>();
-  for (const route of routes) {
-    if (!owners.has(route.outputPath)) owners.set(route.outputPath, route.sources[0] ?? `the ${route.kind} page ${route.url}`);
-  }
+  const owners = new Map<string, string[]>();
+  for (const route of routes) owners.set(route.outputPath, [...(owners.get(route.outputPath) ?? []), route.sources[0] ?? `the ${route.kind} page ${route.url}`]);
   const problems: Problem[] = [];
   const seen = new Map<string, OutputFile>();
+  const claims = new Map<string, number>();
   const checked: OutputFile[] = [];
   for (const file of files) {
     const unsafe = unsafeOutputPath(file.path, isStaticCopy(file));
     if (unsafe) {
-      problems.push(errorProblem({ code: 'output/unsafe-path', message: `Refusing to write ${JSON.stringify(file.path)}: ${unsafe}.`, file: owners.get(file.path) }));
+      problems.push(errorProblem({ code: 'output/unsafe-path', message: `Refusing to write ${JSON.stringify(file.path)}: ${unsafe}.`, file: owners.get(file.path)?.[0] }));
       continue;
     }
     const earlier = seen.get(file.path);
     if (earlier) {
+      // `planRoutes` reports route collisions before rendering; this is the net for everything else.
+      const nth = (claims.get(file.path) ?? 0) + 1;
+      claims.set(file.path, nth);
       problems.push(errorProblem({
         code: 'output/collision',
-        message: `Two things want to write ${file.path}: ${describeOwner(earlier, owners)} and ${describeOwner(file, owners)}.`,
+        message: `Two things want to write ${file.path}: ${describeOwner(earlier, owners, 0)} and ${describeOwner(file, owners, nth)}.`,
         hint: 'Rename or move one of them.',
+        file: owners.get(file.path)?.[0],
       }));
       continue;
     }
