@@ -49,7 +49,7 @@ export function buildSite(input: SiteInput, options: ModelOptions): Staged<Site>
   const { config } = input;
   const created = createPosts(input.posts, input.rendered, config, options);
   const posts = created.posts;
-  const tags = groupTags(posts, created.entries, config);
+  const { tags, problems: tagProblems } = groupTags(posts, created.entries, config);
   const authors = groupAuthors(posts, created.entries, input.data.authors, config);
   const related = findAllRelated(posts, tags, config.relatedPosts);
   posts.forEach((post, index) => {
@@ -74,5 +74,5 @@ export function buildSite(input: SiteInput, options: ModelOptions): Staged<Site>
     data: input.data.data,
     statics: input.statics ?? [],
   };
-  return staged(site, [...created.problems, ...authors.problems, ...pages.problems, ...missingAvatars(site)]);
+  return staged(site, [...created.problems, ...tagProblems, ...authors.problems, ...pages.problems, ...missingAvatars(site)]);
 }
