@@ -56,6 +56,25 @@ function sourceRef(source: SourceFile, front: FrontMatter): SourceRef {
   return { path: source.path, relativePath: source.relativePath, digest: source.digest, ...(urlAt ? { urlAt } : {}) };
 }
 
+/**
+ * The lead image: a path on the site (`/images/a.jpg`) or a full http(s) address. Checked
+ * here so a bad one is reported at its front-matter line, not inside a theme template.
+ */
+function readImage(fields: FieldReader): string | undefined {
+  const image = fields.string('image');
+  if (image === undefined || image === '') return image;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(image, 'https://site.invalid/');
+  } catch {
+    parsed = undefined;
+  }
+  const schemeless = !/^[a-z][a-z0-9+.-]*:/i.test(image) && !image.startsWith('//');
+  if (parsed && (schemeless || parsed.protocol === 'https:' || parsed.protocol === 'http:')) return image;
+  fields.fail('image', `The image ${JSON.stringify(image)} is not a usable address${parsed ? ` (${parsed.protocol} links cannot be shown as images)` : ''}.`, 'Write a path in static/ such as `image: /images/team.jpg`, or a full address starting with https://.');
+  return undefined;
+}
+
 function base(fields: FieldReader): { title: string; summary: string | undefined } {
   return { title: fields.string('title', { required: true }) ?? '', summary: fields.string('summary') };
 }
@@ -76,7 +95,7 @@ function readPost(source: SourceFile, front: FrontMatter, config: Config): { ent
     authorKeys: fields.list('author'),
     slug: readSlug(fields, source.relativePath),
     draft: fields.boolean('draft'),
-    image: fields.string('image'),
+    image: readImage(fields),
     imageAlt: fields.string('imageAlt'),
     permalink: readPermalink(fields),
     positions: front.positions,
