@@ -58,7 +58,7 @@ export function checkTags(
   const problems: Problem[] = [];
   for (const tag of tags) {
     const origin = tagsLine(entries, spellingsBySlug.get(tag.slug)?.get(tag.name)?.oldest ?? 0);
-    problems.push(...urlProblems(tag.url, origin, 'Shorten the tag name (a tag URL segment holds at most 255 bytes).', `URL of tag "${tag.name.length > 60 ? `${tag.name.slice(0, 60)}…` : tag.name}"`));
+    problems.push(...urlProblems(tag.url, origin, 'Shorten the tag name (a tag URL segment holds at most 255 bytes).', `The tag ${JSON.stringify(tag.name.length > 60 ? `${tag.name.slice(0, 60)}…` : tag.name)}`));
     problems.push(...mergedNames(tag, spellingsBySlug.get(tag.slug) ?? new Map(), entries));
   }
   for (const { name, index } of unusable) {
