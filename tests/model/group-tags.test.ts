@@ -36,6 +36,9 @@ describe('tags in any script', () => {
       expect(await fs.readFile(folder, 'utf8')).toContain(name);
       expect(await fs.stat(path.join(out, 'tag', name, 'feed.xml'))).toBeTruthy();
     }
+    // As written in the HTML, not only as a browser would repair it.
+    expect(page).toMatch(/href="[^"]*\/tag\/%E4%B8%AD%E6%96%87\/"/);
+    expect(page).not.toMatch(/href="[^"]*[\u0080-\uffff]/);
   });
 
   it('does not merge C++, C# and C silently: a warning names each with a post', async () => {
