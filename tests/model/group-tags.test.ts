@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { formatProblem } from '../../src/errors.js';
 import { writeSite } from '../content/temp-site.js';
+import { serveStatic } from '../support/serve-static.js';
 
 const CONFIG = JSON.stringify({ title: 'Tags', url: 'https://tags.example.org' });
 
@@ -35,6 +36,17 @@ describe('tags in any script', () => {
       const folder = path.join(out, decodeURIComponent(link?.pathname ?? ''), 'index.html');
       expect(await fs.readFile(folder, 'utf8')).toContain(name);
       expect(await fs.stat(path.join(out, 'tag', name, 'feed.xml'))).toBeTruthy();
+    }
+    // A static server given the encoded URL serves the page; its canonical link is encoded too.
+    const server = await serveStatic(out);
+    try {
+      const response = await fetch(`${server.url}/tag/%F0%9F%8E%89/`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('🎉');
+      expect(html).toContain('<link rel="canonical" href="https://tags.example.org/tag/%F0%9F%8E%89/">');
+    } finally {
+      await server.close();
     }
     // As written in the HTML, not only as a browser would repair it.
     expect(page).toMatch(/href="[^"]*\/tag\/%E4%B8%AD%E6%96%87\/"/);
