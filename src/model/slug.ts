@@ -16,9 +16,19 @@ const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*/gu;
 const KEPT = /[\p{L}\p{N}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f]/u;
 const NOT_KEPT_RUN = /[^\p{L}\p{N}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f]+|[©®™‼⁉ℹ]+/gu;
 
+const transliterated = new Map<string, string>();
+
 /** Latin letters in ASCII: compatibility forms first (`ﬁ` → `fi`), then transliteration, then no marks. */
 function asciiLatin(run: string): string {
-  return transliterate(run.normalize('NFKC')).normalize('NFD').replace(/\p{M}/gu, '');
+  // Most runs are plain ASCII already, and transliteration is the costly step; words repeat.
+  if (/^[a-z]+$/i.test(run)) return run;
+  let ascii = transliterated.get(run);
+  if (ascii === undefined) {
+    if (transliterated.size >= 10_000) transliterated.clear();
+    ascii = transliterate(run.normalize('NFKC')).normalize('NFD').replace(/\p{M}/gu, '');
+    transliterated.set(run, ascii);
+  }
+  return ascii;
 }
 
 /**

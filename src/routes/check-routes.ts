@@ -83,11 +83,22 @@ function prefixes(outputPath: string): string[] {
   return segments.map((_, index) => segments.slice(0, index + 1).join('/'));
 }
 
+/** Case folding and NFC change nothing in a path of lower-case ASCII. */
+const PLAIN = /^[a-z0-9\-._/~]*$/;
+
 function foldedClashes(claims: readonly Claim[]): Problem[] {
+  // Only a path with capitals or non-ASCII letters can clash; most sites have none, so look at those first.
+  const special = new Set<string>();
+  for (const claim of claims) {
+    if (PLAIN.test(claim.outputPath)) continue;
+    for (const prefix of prefixes(claim.outputPath)) special.add(prefix.normalize('NFC').toLowerCase());
+  }
+  if (special.size === 0) return [];
   const byFolded = new Map<string, Map<string, Claim>>();
   for (const claim of claims) {
     for (const prefix of prefixes(claim.outputPath)) {
       const folded = prefix.normalize('NFC').toLowerCase();
+      if (!special.has(folded)) continue;
       let spellings = byFolded.get(folded);
       if (!spellings) byFolded.set(folded, (spellings = new Map()));
       if (!spellings.has(prefix)) spellings.set(prefix, claim);
