@@ -106,3 +106,10 @@ describe('unsafe and over-long URLs, at their front matter', () => {
     expect(problems.map(formatProblem).join('\n')).toMatch(/^posts\/long\.md:5:12 error: .*300 bytes/m);
   });
 });
+
+describe('events', () => {
+  it('warns about an event whose URL Windows cannot hold', async () => {
+    const found = await warnings({ 'events/2026-02-01-aux.md': '---\ntitle: Aux\nstart: 2026-02-01 10:00\nsummary: S.\n---\nx\n' });
+    expect(found.find((problem) => problem.code === 'permalink/portability')).toMatchObject({ file: 'events/2026-02-01-aux.md', message: expect.stringMatching(/\/events\/aux\/.*reserved device name/) });
+  });
+});
