@@ -5,7 +5,7 @@
  * (over 255 bytes) is an error at the post's `tags` line.
  */
 import type { PostEntry } from '../content/types.js';
-import { warningProblem, type Problem } from '../errors.js';
+import { warningProblem, type Problem } from '../shared/errors.js';
 import type { Tag } from './types.js';
 import { urlProblems, type UrlOrigin } from './url-problems.js';
 

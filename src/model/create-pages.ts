@@ -2,9 +2,9 @@
 import type { Config } from '../config/types.js';
 import type { PageEntry } from '../content/types.js';
 import { encodeUrlPath } from '../content/check-url-path.js';
-import type { Problem } from '../errors.js';
+import type { Problem } from '../shared/errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
-import { normaliseUrlPath } from '../routes/permalink.js';
+import { normaliseUrlPath } from '../shared/permalink.js';
 import type { ModelOptions, Page } from './types.js';
 import { urlProblems } from './url-problems.js';
 

@@ -2,10 +2,10 @@
 import type { Config } from '../config/types.js';
 import type { PostEntry } from '../content/types.js';
 import { encodeUrlPath } from '../content/check-url-path.js';
-import type { Problem } from '../errors.js';
+import type { Problem } from '../shared/errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
-import { normaliseUrlPath, renderPermalink } from '../routes/permalink.js';
-import { zonedParts } from './dates.js';
+import { normaliseUrlPath, renderPermalink } from '../shared/permalink.js';
+import { zonedParts } from '../shared/dates.js';
 import type { Mutable } from './mutable.js';
 import type { ModelOptions, Post } from './types.js';
 import { urlProblems } from './url-problems.js';

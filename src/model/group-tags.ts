@@ -1,11 +1,11 @@
 /** Tags: merge spellings that share a slug, pick the display spelling, index posts by tag; report what was merged or left out. */
 import type { Config } from '../config/types.js';
 import type { PostEntry } from '../content/types.js';
-import { renderPermalink } from '../routes/permalink.js';
-import type { Problem } from '../errors.js';
+import { renderPermalink } from '../shared/permalink.js';
+import type { Problem } from '../shared/errors.js';
 import { checkTags, type Spelling } from './check-tags.js';
 import type { Mutable } from './mutable.js';
-import { slugify } from './slug.js';
+import { slugify } from '../shared/slug.js';
 import type { Post, Tag } from './types.js';
 
 /** Curly and straight apostrophes are the same tag; slugify drops both. */

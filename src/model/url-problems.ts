@@ -1,6 +1,6 @@
 /** A URL the model made from front matter, checked against the site-wide path rule, as located problems. */
 import { checkUrlPath } from '../content/check-url-path.js';
-import { errorProblem, warningProblem, type Problem } from '../errors.js';
+import { errorProblem, warningProblem, type Problem } from '../shared/errors.js';
 
 /** Where the URL was decided: the file, and the `permalink`/`slug`/`tags` line when known. */
 export interface UrlOrigin {

@@ -1,8 +1,8 @@
 /** The last check before writing: every output path is safe and claimed by exactly one thing. */
 import { checkOutputPath } from '../content/check-url-path.js';
-import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
+import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
 import type { Route } from '../routes/types.js';
-import type { OutputFile } from './types.js';
+import type { OutputFile } from '../shared/output-file.js';
 
 /** A file copied from `static/` as the user named it (not a fingerprinted theme asset). */
 function isStaticCopy(file: OutputFile): boolean {

@@ -4,7 +4,7 @@
  * Unicode normalisation (a warning: macOS and Windows file systems fold them together).
  */
 import type { SourcePosition } from '../content/types.js';
-import { errorProblem, warningProblem, type Problem } from '../errors.js';
+import { errorProblem, warningProblem, type Problem } from '../shared/errors.js';
 import type { Site } from '../model/types.js';
 import type { Route } from './types.js';
 

@@ -2,11 +2,11 @@
  * The Site model → every HTML page to render, as data. Nothing renders here, and
  * collisions are checked here (`check-routes.ts`), so a clash stops the build before rendering.
  */
-import { staged, type Staged } from '../errors.js';
+import { staged, type Staged } from '../shared/errors.js';
 import type { Post, Site } from '../model/types.js';
 import { checkRoutes } from './check-routes.js';
 import { paginate } from './paginate.js';
-import { outputPathForUrl } from './permalink.js';
+import { outputPathForUrl } from '../shared/permalink.js';
 import type { ListContext, Route, RouteContext } from './types.js';
 
 const DESCRIPTION_LIMIT = 160;

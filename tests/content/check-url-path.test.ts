@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkOutputPath, checkUrlPath, checkUrlSegment, encodeUrlPath } from '../../src/content/check-url-path.js';
 import { resolveRequestPath } from '../../src/dev/serve-output.js';
 import { unsafeOutputPath } from '../../src/output/check-output.js';
-import { checkUrlPath as checkPermalinkPath, outputPathForUrl } from '../../src/routes/permalink.js';
+import { checkUrlPath as checkPermalinkPath, outputPathForUrl } from '../../src/shared/permalink.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { BuildFailedError, formatProblem } from '../../src/errors.js';
+import { BuildFailedError, formatProblem } from '../../src/shared/errors.js';
 import { writeSite } from './temp-site.js';
 
 describe('the lead image', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
-import { formatProblem } from '../../src/errors.js';
+import { formatProblem } from '../../src/shared/errors.js';
 import { writeSite } from '../content/temp-site.js';
 import { serveStatic } from '../support/serve-static.js';
 

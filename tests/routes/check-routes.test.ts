@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { BuildFailedError, formatProblem, type Problem } from '../../src/errors.js';
+import { BuildFailedError, formatProblem, type Problem } from '../../src/shared/errors.js';
 import { writeSite } from '../content/temp-site.js';
 
 const CONFIG = JSON.stringify({ title: 'Paths', url: 'https://paths.example.org' });
