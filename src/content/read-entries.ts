@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { hasErrors, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import { slugify } from '../shared/slug.js';
-import { normalisePermalink, permalinkDanger, slugDanger } from './check-url-path.js';
+import { normalisePermalink, permalinkDanger, slugDanger } from '../shared/check-url-path.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { FieldReader } from './read-fields.js';
-import type { EntrySet, EventEntry, MarkdownJob, PageEntry, PostEntry, SourceFile } from './types.js';
+import type { EntrySet, EventEntry, MarkdownJob, PageEntry, PostEntry, SourceFile, SourceRef } from './types.js';
 
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
 
@@ -49,6 +49,31 @@ function readPermalink(fields: FieldReader): string | undefined {
   return normalisePermalink(written);
 }
 
+/** The entry's origin; `urlAt` lets route collisions point at the line that chose the URL. */
+function sourceRef(source: SourceFile, front: FrontMatter): SourceRef {
+  const urlAt = front.positions.permalink ?? front.positions.slug;
+  return { path: source.path, relativePath: source.relativePath, digest: source.digest, ...(urlAt ? { urlAt } : {}) };
+}
+
+/**
+ * The lead image: a path on the site (`/images/a.jpg`) or a full http(s) address. Checked
+ * here so a bad one is reported at its front-matter line, not inside a theme template.
+ */
+function readImage(fields: FieldReader): string | undefined {
+  const image = fields.string('image');
+  if (image === undefined || image === '') return image;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(image, 'https://site.invalid/');
+  } catch {
+    parsed = undefined;
+  }
+  const schemeless = !/^[a-z][a-z0-9+.-]*:/i.test(image) && !image.startsWith('//');
+  if (parsed && (schemeless || parsed.protocol === 'https:' || parsed.protocol === 'http:')) return image;
+  fields.fail('image', `The image ${JSON.stringify(image)} is not a usable address${parsed ? ` (${parsed.protocol} links cannot be shown as images)` : ''}.`, 'Write a path in static/ such as `image: /images/team.jpg`, or a full address starting with https://.');
+  return undefined;
+}
+
 function base(fields: FieldReader): { title: string; summary: string | undefined } {
   return { title: fields.string('title', { required: true }) ?? '', summary: fields.string('summary') };
 }
@@ -59,7 +84,7 @@ function readPost(source: SourceFile, front: FrontMatter, config: Config): { ent
   const common = base(fields);
   const entry: PostEntry = {
     kind: 'post',
-    source: { path: source.path, relativePath: source.relativePath, digest: source.digest },
+    source: sourceRef(source, front),
     ...common,
     body: front.body,
     bodyLine: front.bodyLine,
@@ -69,7 +94,7 @@ function readPost(source: SourceFile, front: FrontMatter, config: Config): { ent
     authorKeys: fields.list('author'),
     slug: readSlug(fields, source.relativePath),
     draft: fields.boolean('draft'),
-    image: fields.string('image'),
+    image: readImage(fields),
     imageAlt: fields.string('imageAlt'),
     permalink: readPermalink(fields),
     positions: front.positions,
@@ -88,7 +113,7 @@ function readPage(source: SourceFile, front: FrontMatter, config: Config): { ent
   const fields = new FieldReader(front, source.relativePath, config.timezone);
   const entry: PageEntry = {
     kind: 'page',
-    source: { path: source.path, relativePath: source.relativePath, digest: source.digest },
+    source: sourceRef(source, front),
     ...base(fields),
     body: front.body,
     bodyLine: front.bodyLine,
@@ -109,7 +134,7 @@ function readEvent(source: SourceFile, front: FrontMatter, config: Config): { en
   }
   const entry: EventEntry = {
     kind: 'event',
-    source: { path: source.path, relativePath: source.relativePath, digest: source.digest },
+    source: sourceRef(source, front),
     ...base(fields),
     body: front.body,
     bodyLine: front.bodyLine,

@@ -10,6 +10,8 @@ export interface SourceRef {
   readonly relativePath: string;
   /** sha256 hex of the file's bytes. */
   readonly digest: string;
+  /** Where the entry's URL is decided (its `permalink`, else its `slug` line), for collision messages. */
+  readonly urlAt?: SourcePosition;
 }
 
 export type SourceKind = 'post' | 'page' | 'event' | 'data';

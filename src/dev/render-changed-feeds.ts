@@ -40,7 +40,7 @@ export class FeedMemory {
     const byPath = new Map(files.map((file) => [file.path, file]));
     const next = new Map<string, Remembered>();
     for (const tag of site.tags) {
-      const file = byPath.get(tag.feedUrl.slice(1)) ?? this.tagFeeds.get(tag.feedUrl)?.file;
+      const file = byPath.get(decodeURIComponent(tag.feedUrl.slice(1))) ?? this.tagFeeds.get(tag.feedUrl)?.file;
       if (file) next.set(tag.feedUrl, { signature: signature(tag), file });
     }
     this.tagFeeds = next;

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { readAdmitted } from './admitted-files.js';
+import { checkUrlPath } from '../shared/check-url-path.js';
 import type { DevSession } from './dev-session.js';
 import { LIVE_RELOAD_SCRIPT } from './live-reload.js';
 
@@ -20,15 +21,9 @@ const TYPES: Readonly<Record<string, string>> = {
 /** The output key for a request path, or a status code when the path is unacceptable. */
 export function resolveRequestPath(rawUrl: string): { key: string; pathname: string } | { status: 400 } {
   const pathname = rawUrl.split('?')[0]?.split('#')[0] ?? '';
-  if (!pathname.startsWith('/') || pathname.includes('\\') || pathname.includes('\0') || /%(5c|00|2f)/i.test(pathname)) return { status: 400 };
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return { status: 400 };
-  }
-  if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((segment) => segment === '..' || segment === '.')) return { status: 400 };
-  const key = decoded.replace(/^\/+/, '');
+  // The site-wide path rule; dot segments pass because `static/.well-known/` is published.
+  if (!pathname.startsWith('/') || checkUrlPath(pathname, { dotSegments: true }).error) return { status: 400 };
+  const key = decodeURIComponent(pathname).replace(/^\/+/, '');
   return { key: key === '' || key.endsWith('/') ? `${key}index.html` : key, pathname };
 }
 

@@ -10,7 +10,8 @@ import { renderJsonFeed } from './render-json-feed.js';
 import { renderRss } from './render-rss.js';
 import { renderRobots, renderSitemap } from './render-sitemap.js';
 
-const relative = (url: string): string => url.replace(/^\//, '');
+/** Output paths are file names: `/tag/caf%C3%A9/feed.xml` → `tag/café/feed.xml`. */
+const relative = (url: string): string => decodeURIComponent(url.replace(/^\//, ''));
 
 /** One tag's RSS feed file (the dev server renders these one at a time). */
 export function renderTagFeed(site: Site, tag: Tag): OutputFile {

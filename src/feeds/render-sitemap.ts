@@ -1,4 +1,5 @@
 /** sitemap.xml (every HTML page but the 404) and robots.txt pointing at it. */
+import { encodeUrlPath } from '../shared/check-url-path.js';
 import type { Site } from '../model/types.js';
 import type { Route } from '../routes/types.js';
 import { escapeXml } from './escape-xml.js';
@@ -24,7 +25,8 @@ function lastModified(route: Route, site: Site): Date {
 export function renderSitemap(site: Site, routes: readonly Route[]): string {
   const urls = routes
     .filter((route) => route.kind !== 'not-found')
-    .map((route) => `<url><loc>${escapeXml(`${site.config.url}${route.url}`)}</loc><lastmod>${lastModified(route, site).toISOString()}</lastmod></url>`);
+    // The sitemap protocol wants URLs percent-encoded, then entity-escaped.
+    .map((route) => `<url><loc>${escapeXml(`${site.config.url}${encodeUrlPath(route.url)}`)}</loc><lastmod>${lastModified(route, site).toISOString()}</lastmod></url>`);
   return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
 }
 

@@ -14,6 +14,7 @@ import { groupArchives } from './group-archives.js';
 import { groupAuthors } from './group-authors.js';
 import { groupTags } from './group-tags.js';
 import type { ModelOptions, Site } from './types.js';
+import { urlProblems } from './url-problems.js';
 
 export interface SiteInput {
   readonly config: Config;
@@ -49,7 +50,7 @@ export function buildSite(input: SiteInput, options: ModelOptions): Staged<Site>
   const { config } = input;
   const created = createPosts(input.posts, input.rendered, config, options);
   const posts = created.posts;
-  const tags = groupTags(posts, created.entries, config);
+  const { tags, problems: tagProblems } = groupTags(posts, created.entries, config);
   const authors = groupAuthors(posts, created.entries, input.data.authors, config);
   const related = findAllRelated(posts, tags, config.relatedPosts);
   posts.forEach((post, index) => {
@@ -59,6 +60,7 @@ export function buildSite(input: SiteInput, options: ModelOptions): Staged<Site>
   });
   const pages = createPages(input.pages, input.rendered, config, options);
   const events = createEvents(input.events, input.rendered, config, options.now);
+  const eventUrlProblems = events.all.flatMap((event) => urlProblems(event.url, { file: event.source.relativePath, ...event.source.urlAt }, 'Give the event another `slug`.', `The event URL`));
   const site: Site = {
     config,
     now: options.now,
@@ -74,5 +76,5 @@ export function buildSite(input: SiteInput, options: ModelOptions): Staged<Site>
     data: input.data.data,
     statics: input.statics ?? [],
   };
-  return staged(site, [...created.problems, ...authors.problems, ...pages.problems, ...missingAvatars(site)]);
+  return staged(site, [...created.problems, ...tagProblems, ...authors.problems, ...pages.problems, ...eventUrlProblems, ...missingAvatars(site)]);
 }

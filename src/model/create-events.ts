@@ -18,7 +18,7 @@ export function createEvents(
   now: Date,
 ): EventLists {
   const all = entries.map((entry): Event => {
-    const url = `/events/${entry.slug}/`;
+    const url = `/events/${encodeURIComponent(entry.slug)}/`;
     const body = rendered.get(entry.source.relativePath);
     return {
       kind: 'event',

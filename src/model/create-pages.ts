@@ -1,10 +1,12 @@
 /** Standalone pages: `pages/about.md` → `/about/`. */
 import type { Config } from '../config/types.js';
 import type { PageEntry } from '../content/types.js';
-import { errorProblem, type Problem } from '../shared/errors.js';
+import { type Problem } from '../shared/errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
-import { checkUrlPath, normaliseUrlPath } from '../shared/permalink.js';
+import { normaliseUrlPath } from '../shared/permalink.js';
+import { encodeUrlPath } from '../shared/check-url-path.js';
 import type { ModelOptions, Page } from './types.js';
+import { urlProblems } from './url-problems.js';
 
 export function createPages(
   entries: readonly PageEntry[],
@@ -16,19 +18,9 @@ export function createPages(
   const pages = entries
     .filter((entry) => options.drafts || !entry.draft)
     .map((entry): Page => {
-      const url = normaliseUrlPath(entry.permalink ?? `/${entry.pagePath}/`);
-      const unsafe = checkUrlPath(url);
-      if (unsafe) {
-        const position = entry.positions.permalink;
-        problems.push(errorProblem({
-          code: 'permalink/unsafe',
-          message: `The permalink ${JSON.stringify(url)} is not allowed: ${unsafe}.`,
-          hint: 'Use a path made of plain segments, e.g. `permalink: /about-us/`.',
-          file: entry.source.relativePath,
-          line: position?.line,
-          column: position?.column,
-        }));
-      }
+      const url = encodeUrlPath(normaliseUrlPath(entry.permalink ?? `/${entry.pagePath}/`));
+      const position = entry.positions.permalink;
+      problems.push(...urlProblems(url, { file: entry.source.relativePath, line: position?.line, column: position?.column }, 'Use a path made of plain segments, e.g. `permalink: /about-us/`.'));
       const body = rendered.get(entry.source.relativePath);
       return {
         kind: 'page',

@@ -1,12 +1,14 @@
 /** Entries → Post objects: filter drafts and future posts, compute URLs, order newest first. */
 import type { Config } from '../config/types.js';
 import type { PostEntry } from '../content/types.js';
-import { errorProblem, type Problem } from '../shared/errors.js';
+import { type Problem } from '../shared/errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
-import { checkUrlPath, normaliseUrlPath, renderPermalink } from '../shared/permalink.js';
+import { normaliseUrlPath, renderPermalink } from '../shared/permalink.js';
+import { encodeUrlPath } from '../shared/check-url-path.js';
 import { zonedParts } from '../shared/dates.js';
 import type { Mutable } from './mutable.js';
 import type { ModelOptions, Post } from './types.js';
+import { urlProblems } from './url-problems.js';
 
 const pad = (value: number): string => String(value).padStart(2, '0');
 
@@ -21,25 +23,14 @@ export function comparePostEntries(a: PostEntry, b: PostEntry): number {
   return b.date.getTime() - a.date.getTime() || (a.source.relativePath < b.source.relativePath ? -1 : a.source.relativePath > b.source.relativePath ? 1 : 0);
 }
 
-function postUrl(entry: PostEntry, config: Config): { url: string; problem?: Problem } {
+function postUrl(entry: PostEntry, config: Config): { url: string; problems: Problem[] } {
   const parts = zonedParts(entry.date, config.timezone);
   const url = entry.permalink === undefined
     ? renderPermalink(config.permalinks.post, { year: String(parts.year), month: pad(parts.month), day: pad(parts.day), slug: entry.slug })
-    : normaliseUrlPath(entry.permalink);
-  const unsafe = checkUrlPath(url);
-  if (!unsafe) return { url };
+    : encodeUrlPath(normaliseUrlPath(entry.permalink));
   const position = entry.positions[entry.permalink === undefined ? 'slug' : 'permalink'];
-  return {
-    url,
-    problem: errorProblem({
-      code: 'permalink/unsafe',
-      message: `The permalink ${JSON.stringify(url)} is not allowed: ${unsafe}.`,
-      hint: 'Use a path made of plain segments, e.g. `permalink: /news/my-post/`.',
-      file: entry.source.relativePath,
-      line: position?.line,
-      column: position?.column,
-    }),
-  };
+  const origin = { file: entry.source.relativePath, line: position?.line, column: position?.column };
+  return { url, problems: urlProblems(url, origin, 'Use a path made of plain segments, e.g. `permalink: /news/my-post/`.') };
 }
 
 /** Posts without their links (tags, authors, neighbours, related) — those are filled in by `buildSite`. */
@@ -52,8 +43,8 @@ export function createPosts(
   const published = entries.filter((entry) => isPublished(entry, options)).sort(comparePostEntries);
   const problems: Problem[] = [];
   const posts = published.map((entry): Mutable<Post> => {
-    const { url, problem } = postUrl(entry, config);
-    if (problem) problems.push(problem);
+    const { url, problems: urlProblemsFound } = postUrl(entry, config);
+    problems.push(...urlProblemsFound);
     const body = rendered.get(entry.source.relativePath);
     const parts = zonedParts(entry.date, config.timezone);
     return {

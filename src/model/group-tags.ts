@@ -1,7 +1,9 @@
-/** Tags: merge spellings that share a slug, pick the display spelling, index posts by tag. */
+/** Tags: merge spellings that share a slug, pick the display spelling, index posts by tag; report what was merged or left out. */
 import type { Config } from '../config/types.js';
 import type { PostEntry } from '../content/types.js';
 import { renderPermalink } from '../shared/permalink.js';
+import type { Problem } from '../shared/errors.js';
+import { checkTags, type Spelling } from './check-tags.js';
 import type { Mutable } from './mutable.js';
 import { slugify } from '../shared/slug.js';
 import type { Post, Tag } from './types.js';
@@ -9,12 +11,6 @@ import type { Post, Tag } from './types.js';
 /** Curly and straight apostrophes are the same tag; slugify drops both. */
 export function slugOfTag(name: string): string {
   return slugify(name.replace(/[’‘]/g, "'"));
-}
-
-interface Spelling {
-  count: number;
-  /** Index in the newest-first list of the oldest post using this spelling (higher = older). */
-  oldest: number;
 }
 
 function chooseName(spellings: Map<string, Spelling>): string {
@@ -29,7 +25,7 @@ function chooseName(spellings: Map<string, Spelling>): string {
  * Attach tags to posts (newest-first order is kept in every tag's list) and return
  * the tags sorted by name. Linear in the number of (post, tag) pairs.
  */
-export function groupTags(posts: Mutable<Post>[], entries: readonly PostEntry[], config: Config): Tag[] {
+export function groupTags(posts: Mutable<Post>[], entries: readonly PostEntry[], config: Config): { tags: Tag[]; problems: Problem[] } {
   // Slugifying (transliteration) is the costly part and sites reuse a few dozen tag names.
   const slugs = new Map<string, string>();
   const tagSlug = (name: string): string => {
@@ -38,10 +34,12 @@ export function groupTags(posts: Mutable<Post>[], entries: readonly PostEntry[],
     return slug;
   };
   const bySlug = new Map<string, { spellings: Map<string, Spelling>; posts: Post[] }>();
+  const unusable: { name: string; index: number }[] = [];
   posts.forEach((post, index) => {
     const seen = new Set<string>();
     for (const name of entries[index]?.tags ?? []) {
       const slug = tagSlug(name);
+      if (slug === '') unusable.push({ name, index });
       if (slug === '' || seen.has(slug)) continue;
       seen.add(slug);
       let group = bySlug.get(slug);
@@ -63,5 +61,7 @@ export function groupTags(posts: Mutable<Post>[], entries: readonly PostEntry[],
     post.tags = [...slugs].flatMap((slug) => tags.get(slug) ?? []);
   });
   const collator = new Intl.Collator(config.language, { sensitivity: 'base' });
-  return [...tags.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+  const sorted = [...tags.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+  const spellings = new Map([...bySlug].map(([slug, group]) => [slug, group.spellings]));
+  return { tags: sorted, problems: checkTags(sorted, spellings, unusable, entries) };
 }

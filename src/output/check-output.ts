@@ -1,63 +1,57 @@
 /** The last check before writing: every output path is safe and claimed by exactly one thing. */
+import { checkOutputPath } from '../shared/check-url-path.js';
 import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
 import type { Route } from '../routes/types.js';
 import type { OutputFile } from '../shared/output-file.js';
 
-/** Why an output path (relative, posix) could escape or confuse the output folder, or `undefined`. */
-export function unsafeOutputPath(file: string): string | undefined {
-  if (file === '' || file.startsWith('/') || /^[a-z]:/i.test(file)) return 'it is absolute';
-  if (file.includes('\\')) return 'it contains a backslash';
-  if (file.includes('\0')) return 'it contains a NUL character';
-  if (file.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) return 'it has an empty, `.` or `..` segment';
-  return undefined;
-}
-
-function describeOwner(file: OutputFile, owners: ReadonlyMap<string, string>): string {
-  if ('copyFrom' in file && file.fingerprint === undefined) return `static/${file.path}`;
-  return owners.get(file.path) ?? `the generated file ${file.path}`;
+/** A file copied from `static/` as the user named it (not a fingerprinted theme asset). */
+function isStaticCopy(file: OutputFile): boolean {
+  return 'copyFrom' in file && file.fingerprint === undefined;
 }
 
 /**
- * Reject unsafe paths and collisions (two posts with one permalink, a static
- * file shadowing a page), naming every source involved.
+ * Why an output path (relative, posix) could escape or confuse the output folder, or `undefined`.
+ * The site-wide path rule; dotfiles pass only for files copied from `static/` (`.well-known/`).
+ */
+export function unsafeOutputPath(file: string, fromStatic = false): string | undefined {
+  const error = checkOutputPath(file, { dotSegments: fromStatic }).error;
+  return error ? `it ${error}` : undefined;
+}
+
+/** Who wrote the `nth` file at this path (routes in order), for collision messages. */
+function describeOwner(file: OutputFile, owners: ReadonlyMap<string, readonly string[]>, nth: number): string {
+  if (isStaticCopy(file)) return `static/${file.path}`;
+  return owners.get(file.path)?.[nth] ?? `the generated file ${file.path}`;
+}
+
+/**
+ * Reject unsafe paths and collisions (a static file shadowing a feed, say), naming every
+ * source involved. Collisions between routes were already reported by `planRoutes`.
  */
 export function checkOutputFiles(files: readonly OutputFile[], routes: readonly Route[]): Staged<OutputFile[]> {
-  const owners = new Map<string, string>();
-  const routeSources = new Map<string, string[]>();
-  for (const route of routes) {
-    const list = routeSources.get(route.outputPath) ?? [];
-    list.push(...(route.sources.length > 0 ? route.sources : [`the ${route.kind} page ${route.url}`]));
-    routeSources.set(route.outputPath, list);
-    owners.set(route.outputPath, list[0] ?? route.url);
-  }
+  const owners = new Map<string, string[]>();
+  for (const route of routes) owners.set(route.outputPath, [...(owners.get(route.outputPath) ?? []), route.sources[0] ?? `the ${route.kind} page ${route.url}`]);
   const problems: Problem[] = [];
-  for (const [outputPath, sources] of routeSources) {
-    if (sources.length < 2) continue;
-    problems.push(errorProblem({
-      code: 'routes/collision',
-      message: `${sources.join(' and ')} both want the URL /${outputPath.replace(/index\.html$/, '')}.`,
-      hint: 'Give one of them a different `slug` or `permalink` in its front matter.',
-      file: sources.find((source) => !source.startsWith('the ')),
-    }));
-  }
   const seen = new Map<string, OutputFile>();
+  const claims = new Map<string, number>();
   const checked: OutputFile[] = [];
   for (const file of files) {
-    const unsafe = unsafeOutputPath(file.path);
+    const unsafe = unsafeOutputPath(file.path, isStaticCopy(file));
     if (unsafe) {
-      problems.push(errorProblem({ code: 'output/unsafe-path', message: `Refusing to write ${JSON.stringify(file.path)}: ${unsafe}.`, file: owners.get(file.path) }));
+      problems.push(errorProblem({ code: 'output/unsafe-path', message: `Refusing to write ${JSON.stringify(file.path)}: ${unsafe}.`, file: owners.get(file.path)?.[0] }));
       continue;
     }
     const earlier = seen.get(file.path);
     if (earlier) {
-      // Route collisions were reported above with their source files; report the rest here.
-      if ((routeSources.get(file.path)?.length ?? 0) < 2) {
-        problems.push(errorProblem({
-          code: 'output/collision',
-          message: `Two things want to write ${file.path}: ${describeOwner(earlier, owners)} and ${describeOwner(file, owners)}.`,
-          hint: 'Rename or move one of them.',
-        }));
-      }
+      // `planRoutes` reports route collisions before rendering; this is the net for everything else.
+      const nth = (claims.get(file.path) ?? 0) + 1;
+      claims.set(file.path, nth);
+      problems.push(errorProblem({
+        code: 'output/collision',
+        message: `Two things want to write ${file.path}: ${describeOwner(earlier, owners, 0)} and ${describeOwner(file, owners, nth)}.`,
+        hint: 'Rename or move one of them.',
+        file: owners.get(file.path)?.[0],
+      }));
       continue;
     }
     seen.set(file.path, file);

@@ -1,9 +1,10 @@
 /**
- * The Site model → every HTML page to render, as data. Nothing renders here;
- * collisions and unsafe paths are checked later against the final file list.
+ * The Site model → every HTML page to render, as data. Nothing renders here, and
+ * collisions are checked here (`check-routes.ts`), so a clash stops the build before rendering.
  */
 import { staged, type Staged } from '../shared/errors.js';
 import type { Post, Site } from '../model/types.js';
+import { checkRoutes } from './check-routes.js';
 import { paginate } from './paginate.js';
 import { outputPathForUrl } from '../shared/permalink.js';
 import type { ListContext, Route, RouteContext } from './types.js';
@@ -102,7 +103,8 @@ function listingRoutes(site: Site): Route[] {
 }
 
 /**
- * Plan every HTML page of the site, in a stable order.
+ * Plan every HTML page of the site, in a stable order, and report every collision
+ * (two sources, one URL; or URLs only letter case tells apart) at once.
  *
  * @example
  * const { value: routes } = planRoutes(site);
@@ -121,5 +123,5 @@ export function planRoutes(site: Site): Staged<Route[]> {
     }),
     route({ kind: 'not-found', url: '/404.html', templates: ['404'], title: 'Page not found', description: describe('', config.description), context: { kind: 'not-found' } }),
   ];
-  return staged(routes);
+  return staged(routes, checkRoutes(routes, site));
 }

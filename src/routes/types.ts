@@ -1,4 +1,4 @@
-/** Routes are data: what to render where, checked before anything renders. */
+/** Routes are data: what to render where, checked for collisions by `planRoutes` before anything renders. */
 import type { Author, Event, Page, Post, Tag, YearArchive, MonthArchive } from '../model/types.js';
 
 export type HtmlRouteKind =

@@ -1,7 +1,9 @@
 /**
- * Permalink patterns and the safety rule every URL must pass before it becomes
- * an output path: root-relative, no `..`, no backslashes, no NUL, no scheme.
+ * Permalink patterns, and the step from a URL to its output path. The safety rule itself
+ * lives in `content/check-url-path.ts`.
  */
+
+import { checkUrlPath as checkPath } from './check-url-path.js';
 
 /** Values a pattern may use: `:year`, `:month`, `:day`, `:slug`. */
 export type PermalinkTokens = Readonly<Record<string, string>>;
@@ -14,7 +16,8 @@ export type PermalinkTokens = Readonly<Record<string, string>>;
  * renderPermalink('/:year/:month/:slug/', { year: '2019', month: '04', slug: 'a' }); // '/2019/04/a/'
  */
 export function renderPermalink(pattern: string, tokens: PermalinkTokens): string {
-  const filled = pattern.replace(/:([a-z]+)/g, (match, name: string) => tokens[name] ?? match);
+  // Slugs may hold any script's letters (`/tag/中文/`): URLs carry them percent-encoded.
+  const filled = pattern.replace(/:([a-z]+)/g, (match, name: string) => (tokens[name] === undefined ? match : encodeURIComponent(tokens[name])));
   return normaliseUrlPath(filled);
 }
 
@@ -28,22 +31,12 @@ export function normaliseUrlPath(url: string): string {
 }
 
 /**
- * Why a root-relative URL path is unsafe to write, or `undefined` when it is fine.
- * Decodes once so `%2e%2e` is caught as `..`.
+ * Why a root-relative URL path is unsafe to write (phrased "it …"), or `undefined` when it is
+ * fine: the site-wide rule of `content/check-url-path.ts`, plus no unfilled `:token`.
  */
 export function checkUrlPath(url: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return 'it is an absolute URL, not a path on this site';
-  if (url.includes('\\')) return 'it contains a backslash';
-  if (url.includes('\0')) return 'it contains a NUL character';
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(url);
-  } catch {
-    return 'it contains a malformed %-escape';
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return 'it contains an encoded NUL or backslash';
-  const segments = decoded.split('/');
-  if (segments.some((segment) => segment === '..' || segment === '.')) return 'it contains a `..` or `.` segment';
+  const error = checkPath(url).error;
+  if (error) return `it ${error}`;
   if (/:[a-z]+/.test(url)) return `it contains an unknown token ${url.match(/:[a-z]+/)?.[0] ?? ''}`;
   return undefined;
 }

@@ -58,11 +58,14 @@ describe('loadContent', () => {
       'posts/2024-03-01-café notes.md': POST,
       'posts/2024-03-02-what: why? <now> | "then" *.md': POST,
       'posts/日本語.md': POST,
+      'posts/+++.md': POST,
     });
     const { entries, problems } = await readSite(root);
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-    expect(entries.posts.map((post) => post.slug).sort()).toEqual(['cafe-notes', expect.stringMatching(/^untitled-[0-9a-f]{8}$/), 'what-why-now-then']);
-    expect(problems.find((problem) => problem.file === 'posts/日本語.md' && problem.code === 'front-matter/slug')).toMatchObject({ severity: 'warning' });
+    // Letters of any script make a slug (docs/content.md); a name with none gets a derived one and a warning.
+    expect(entries.posts.map((post) => post.slug).sort()).toEqual(['cafe-notes', expect.stringMatching(/^untitled-[0-9a-f]{8}$/), 'what-why-now-then', '日本語']);
+    expect(problems.find((problem) => problem.file === 'posts/+++.md' && problem.code === 'front-matter/slug')).toMatchObject({ severity: 'warning' });
+    expect(problems.find((problem) => problem.file === 'posts/日本語.md')).toBeUndefined();
   });
 
   it('skips links leading outside the site, in loops or to folders, with warnings', async () => {

@@ -5,6 +5,10 @@ import { isSafeSlug, slugify } from '../../src/shared/slug.js';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom("Children's services", 'Ofsted – ILACS', '--', 'ÆØÅ', '’', '  '));
 
+// The rule (docs/content.md): runs of anything that is not a letter or digit become one hyphen;
+// Latin letters in ASCII, other scripts and emoji kept, apostrophes dropped, `&` not spelled out.
+const KEPT = /^[\p{L}\p{N}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f]$/u;
+
 describe('slugify', () => {
   it.each([
     ["children's services", 'childrens-services'],
@@ -12,21 +16,44 @@ describe('slugify', () => {
     ['‘Quoted’ words', 'quoted-words'],
     ['Café Ofsted – ’24', 'cafe-ofsted-24'],
     ['Über große Straße', 'ueber-grosse-strasse'], // German convention: ü → ue
-    ['SEND & inclusion', 'send-and-inclusion'],
+    ['SEND & inclusion', 'send-inclusion'],
+    ['Café & wellbeing staff', 'cafe-wellbeing-staff'],
+    ['Ŵyr ac ŷd â’r plant', 'wyr-ac-yd-ar-plant'],
+    ['Gofal plant — Cymru', 'gofal-plant-cymru'],
+    ['C++', 'c'],
+    ['C#', 'c'],
+    ['Health+care', 'health-care'],
+    ['and/or', 'and-or'],
+    ['cafe\u0301 (NFD)', 'cafe-nfd'],
+    ['ﬁnance', 'finance'],
+    ['Acme™ ©', 'acme'],
+    ['中文', '中文'],
+    ['日本語のタグ', '日本語のタグ'],
+    ['🎉', '🎉'],
+    ['Привет мир', 'привет-мир'],
     ['  --Leading and trailing--  ', 'leading-and-trailing'],
     ['a///b...c', 'a-b-c'],
     ['COVID-19 recovery', 'covid-19-recovery'],
     ['', ''],
     ['’’’', ''],
+    ['+++', ''],
   ])('%j → %j', (text, slug) => {
     expect(slugify(text)).toBe(slug);
   });
 
-  it('only ever yields [a-z0-9] words joined by single hyphens (property)', () => {
+  it('only ever yields lower-case words of letters, digits and emoji joined by single hyphens (property)', () => {
     fc.assert(fc.property(anyText, (text) => {
       const slug = slugify(text);
-      expect(slug).toMatch(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$/);
+      expect(slug).toMatch(/^(?:[^-]+(?:-[^-]+)*)?$/u);
+      for (const char of slug.replace(/-/g, '')) expect(char).toMatch(KEPT);
+      expect(slug.replace(/[^\x00-\x7f]/g, '')).toMatch(/^[a-z0-9-]*$/);
       expect(slug === '' || isSafeSlug(slug)).toBe(true);
+    }), { numRuns: RUNS });
+  });
+
+  it('never drops a whole name that has a letter or digit in it (property)', () => {
+    fc.assert(fc.property(anyText, (text) => {
+      if (/[\p{L}\p{N}]/u.test(text.replace(/['’‘`ʼ]/g, ''))) expect(slugify(text)).not.toBe('');
     }), { numRuns: RUNS });
   });
 
@@ -51,7 +78,7 @@ describe('slugify', () => {
 });
 
 describe('isSafeSlug', () => {
-  it.each([['our-plan', true], ['a', true], ['', false], ['-a', false], ['a--b', false], ['A', false], ['..', false], ['a/b', false], ['a%2e', false]])('%j → %s', (slug, safe) => {
+  it.each([['our-plan', true], ['a', true], ['中文-news', true], ['', false], ['-a', false], ['a--b', false], ['A', false], ['..', false], ['a/b', false], ['a%2e', false], ['c++', false]])('%j → %s', (slug, safe) => {
     expect(isSafeSlug(slug)).toBe(safe);
   });
 });

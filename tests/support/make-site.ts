@@ -145,7 +145,7 @@ function makePost(spec: PostSpec, config: Config): Mutable<Post> {
   const date = toDate(spec.date);
   const local = DateTime.fromJSDate(date, { zone: config.timezone });
   const slug = spec.slug ?? slugify(spec.title);
-  const url = `/${local.year}/${pad(local.month)}/${slug}/`;
+  const url = `/${local.year}/${pad(local.month)}/${encodeURIComponent(slug)}/`;
   const html = spec.html ?? defaultHtml(spec.title);
   const words = plainText(html).split(/\s+/).filter(Boolean).length;
   return {
@@ -174,7 +174,7 @@ function linkTags(posts: readonly Mutable<Post>[], specs: ReadonlyMap<Post, Post
     const count = (name: string): number => group.spellings.filter((spelling) => spelling === name).length;
     const oldestFirst = [...group.spellings].reverse();
     const name = oldestFirst.reduce((best, candidate) => (count(candidate) > count(best) ? candidate : best), oldestFirst[0] ?? slug);
-    return { name, slug, url: `/tag/${slug}/`, feedUrl: `/tag/${slug}/feed.xml`, posts: group.posts, count: group.posts.length };
+    return { name, slug, url: `/tag/${encodeURIComponent(slug)}/`, feedUrl: `/tag/${encodeURIComponent(slug)}/feed.xml`, posts: group.posts, count: group.posts.length };
   });
   for (const post of posts) post.tags = tags.filter((tag) => tag.posts.includes(post));
   return tags.sort((a, b) => a.name.localeCompare(b.name, 'en'));
