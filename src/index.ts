@@ -8,6 +8,8 @@ export type { Config, UserConfig, NavigationLink, SubscribeBlock, DateFormats, P
 export type { Site, Post, Tag, Author, Page, Event, MonthArchive, YearArchive } from './model/types.js';
 export type { Route, RouteContext, ListContext, Pagination, HtmlRouteKind } from './routes/types.js';
 export type { SourceRef, StaticFile, SiteData } from './content/types.js';
+export type { SourcePosition } from './shared/source-position.js';
+export type { FileIdentity } from './shared/file-identity.js';
 export type { OutputFile } from './shared/output-file.js';
 export type { RenderedMarkdown } from './markdown/types.js';
 export { BuildFailedError, formatProblem, type Problem, type Severity } from './shared/errors.js';

@@ -17,9 +17,9 @@ const RUNTIME_EXPORTS = [
 
 const TYPE_EXPORTS = [
   'Author', 'BuildOptions', 'BuildResult', 'CliIo', 'Config', 'DateFormats', 'DevOutput', 'DevServer',
-  'DevServerOptions', 'EjectedTheme', 'Event', 'HtmlRouteKind', 'ListContext', 'LoadedSite', 'MarkdownOptions',
+  'DevServerOptions', 'EjectedTheme', 'Event', 'FileIdentity', 'HtmlRouteKind', 'ListContext', 'LoadedSite', 'MarkdownOptions',
   'MonthArchive', 'NavigationLink', 'OutputFile', 'Page', 'Pagination', 'PermalinkPatterns', 'Post', 'Problem',
-  'RebuildResult', 'RenderedMarkdown', 'Route', 'RouteContext', 'Severity', 'Site', 'SiteData', 'SourceRef',
+  'RebuildResult', 'RenderedMarkdown', 'Route', 'RouteContext', 'Severity', 'Site', 'SiteData', 'SourcePosition', 'SourceRef',
   'StaticFile', 'SubscribeBlock', 'Tag', 'ThemeCheck', 'UserConfig', 'WatchOptions', 'YearArchive',
 ];
 

@@ -44,10 +44,10 @@ describe('loadTheme', () => {
     expect(page('/accessibility/')).toContain('<h1>site override</h1>');
   });
 
-  it('reports a Handlebars syntax error with the file, line and column', async () => {
+  it('reports an unclosed block where it was opened, with the file, line and column', async () => {
     const { problems } = await renderSite({ 'theme/partials/byline.hbs': '<div>\n  {{#if authors}}\n  <p>unclosed</p>\n' });
     const problem = problems.find((candidate) => candidate.code === 'theme/syntax');
-    expect(problem).toMatchObject({ severity: 'error', file: 'theme/partials/byline.hbs', line: 4 });
+    expect(problem).toMatchObject({ severity: 'error', file: 'theme/partials/byline.hbs', line: 2, column: 3 });
     expect(problem?.message).toMatch(/never closed/);
   });
 
