@@ -21,6 +21,7 @@ import type { Site } from './model/types.js';
 import { checkOutputFiles } from './output/check-output.js';
 import { readManifest, writeManifest } from './output/output-manifest.js';
 import type { OutputFile } from './output/types.js';
+import { guardOutputFolder, siteFoldersOf, type OutputGuard } from './output/guard-output-folder.js';
 import { writeOutput } from './output/write-output.js';
 import { loadTheme } from './render/load-theme.js';
 import { pageCacheSignature, pageRecord, readPageRecord, reusablePages, type PreviousBuild } from './render/page-cache.js';
@@ -35,6 +36,11 @@ export interface BuildOptions {
   readonly config?: UserConfig;
   /** Output folder (absolute, or relative to the current directory). Wins over `outDir` in config. */
   readonly outDir?: string;
+  /**
+   * Replace an existing output folder that sectorpress did not make (default false: such a
+   * folder is refused, naming what is in it). Never allows a folder of the site's sources.
+   */
+  readonly replaceOutDir?: boolean;
   /** Absolute base URL; wins over `url` in config. */
   readonly baseUrl?: string;
   readonly drafts?: boolean;
@@ -187,6 +193,12 @@ export async function renderSite(runner: StageRunner, site: Site, options: Rende
   return { routes, files, signature, pagesRendered: stale.length };
 }
 
+/** What decides whether the output folder may be replaced (see `output/guard-output-folder.ts`). */
+function outputGuard(config: Config, options: BuildOptions): OutputGuard {
+  const cache = cacheFolder(config.root);
+  return { site: siteFoldersOf(config, cache), records: cache, manifestPath: cacheFile(config, 'output'), replace: options.replaceOutDir ?? false };
+}
+
 /** What the last build into this output folder left, for the page cache. */
 async function previousBuild(config: Config): Promise<PreviousBuild> {
   const [record, manifest] = await Promise.all([readPageRecord(cacheFile(config, 'pages')), readManifest(cacheFile(config, 'output'))]);
@@ -203,13 +215,15 @@ async function previousBuild(config: Config): Promise<PreviousBuild> {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const runner = new StageRunner(options.onStage);
   const { config, site, markdown } = await modelStages(runner, options);
+  const guard = outputGuard(config, options);
+  await runner.run('guard', () => guardOutputFolder(config.outDir, guard));
   const cache = options.cache ?? true;
   const { routes, files, signature, pagesRendered } = await renderSite(runner, site, { previous: cache ? await previousBuild(config) : undefined });
   // The record must never outlive the output it describes: drop it before the output changes.
   const recordPath = cacheFile(config, 'pages');
   await fs.rm(recordPath, { force: true });
   const written = await runner.run('write', () =>
-    writeOutput(config.outDir, files, { manifestPath: cacheFile(config, 'output'), siteRoot: config.root, trash: path.join(cacheFolder(config.root), 'trash') }),
+    writeOutput(config.outDir, files, { manifestPath: cacheFile(config, 'output'), guard, trash: path.join(cacheFolder(config.root), 'trash') }),
   );
   if (signature) await writeManifest(recordPath, pageRecord(routes, signature));
   runner.finish();

@@ -1,9 +1,11 @@
 /**
  * Deleting a replaced output folder (thousands of page folders) takes about as long
- * as a warm build's every other step together, and nothing waits for it: the new
- * output is already in place. So replaced folders go to a trash folder in the cache,
- * and a worker thread empties it while the build (and the next one) carries on. The
- * worker does not keep the process alive; whatever it leaves, the next build's worker removes.
+ * as a warm build's every other step together, and the build need not wait for it: the
+ * new output is already in place. So replaced folders go to a trash folder in the cache,
+ * and a worker thread empties all of it (what earlier builds left too) while the build
+ * carries on. The worker keeps the process alive until the trash is empty — a worker that
+ * let the process exit first was killed with it, and the trash grew by one output per CLI
+ * build — and `trashEmptied()` lets the CLI wait for it after printing its summary.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -20,15 +22,26 @@ for (const name of names) {
 }
 `;
 
-/** Empty `trash` on another thread, without keeping the process alive for it. */
+const running = new Set<Promise<void>>();
+
+/** Empty `trash` on another thread; the process stays alive until it is done. */
 export function emptyTrashInBackground(trash: string): void {
   try {
     const worker = new Worker(EMPTY_TRASH, { eval: true, workerData: trash });
-    worker.on('error', () => undefined); // best effort: the next build tries again
-    worker.unref();
+    const done = new Promise<void>((resolve) => {
+      worker.on('error', () => undefined); // best effort: the next build tries again
+      worker.once('exit', () => resolve());
+    });
+    running.add(done);
+    void done.then(() => running.delete(done));
   } catch {
-    // Workers unavailable: the folder stays until `sectorpress clean`.
+    // Workers unavailable: the folder stays until the next build or `sectorpress clean`.
   }
+}
+
+/** Resolves once every trash-emptying worker this process started has finished. */
+export async function trashEmptied(): Promise<void> {
+  while (running.size > 0) await Promise.all([...running]);
 }
 
 /**
