@@ -112,7 +112,7 @@ export function displayFolder(folder: string, root: string): string {
 
 function refusal(outDir: string, root: string, reason: string, hint: string, code: string): Problem {
   const shown = displayFolder(path.resolve(outDir), root);
-  return errorProblem({ code, message: `Refusing to build into ${shown}: ${reason}. Each build replaces its output folder completely.`, hint, file: shown });
+  return errorProblem({ code, message: `Refusing to use ${shown} as the output folder: ${reason}. Each build replaces its output folder completely.`, hint, file: shown });
 }
 
 /** The error for an output folder that may never be one (the sources, home, `/`), or `undefined`. */

@@ -53,7 +53,7 @@ describe('an output folder among the site’s sources', () => {
     for (const replaceOutDir of [false, true]) {
       const problems = await refused(path.join(site, folder), { replaceOutDir });
       expect(problems.map((problem) => problem.code)).toEqual(['output/unsafe-out-dir']);
-      expect(problems[0]?.message).toMatch(/Refusing to build into .*: it (is|contains|is inside) (the site's \w+ folder|the cache folder)/);
+      expect(problems[0]?.message).toMatch(/Refusing to use .* as the output folder: it (is|contains|is inside) (the site's \w+ folder|the cache folder)/);
       expect(problems[0]?.hint).toMatch(/_site/);
     }
     await expectPostsIntact();
