@@ -22,6 +22,7 @@ import { checkOutputFiles } from './output/check-output.js';
 import { readManifest, writeManifest } from './output/output-manifest.js';
 import type { OutputFile } from './output/types.js';
 import { guardOutputFolder, siteFoldersOf, type OutputGuard } from './output/guard-output-folder.js';
+import { emptyTrashInBackground } from './output/remove-in-background.js';
 import { writeOutput } from './output/write-output.js';
 import { loadTheme } from './render/load-theme.js';
 import { pageCacheSignature, pageRecord, readPageRecord, reusablePages, type PreviousBuild } from './render/page-cache.js';
@@ -217,13 +218,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { config, site, markdown } = await modelStages(runner, options);
   const guard = outputGuard(config, options);
   await runner.run('guard', () => guardOutputFolder(config.outDir, guard));
+  const trash = path.join(cacheFolder(config.root), 'trash');
+  emptyTrashInBackground(trash); // what earlier builds replaced goes while this one renders
+
   const cache = options.cache ?? true;
   const { routes, files, signature, pagesRendered } = await renderSite(runner, site, { previous: cache ? await previousBuild(config) : undefined });
   // The record must never outlive the output it describes: drop it before the output changes.
   const recordPath = cacheFile(config, 'pages');
   await fs.rm(recordPath, { force: true });
   const written = await runner.run('write', () =>
-    writeOutput(config.outDir, files, { manifestPath: cacheFile(config, 'output'), guard, trash: path.join(cacheFolder(config.root), 'trash') }),
+    writeOutput(config.outDir, files, { manifestPath: cacheFile(config, 'output'), guard, trash }),
   );
   if (signature) await writeManifest(recordPath, pageRecord(routes, signature));
   runner.finish();

@@ -46,7 +46,7 @@ export async function runBuild(args: readonly string[], io: CliIo): Promise<numb
       const where = path.relative(process.cwd(), result.outDir) || '.';
       io.out(`Built ${plural(result.counts.posts, 'post')}, ${plural(result.counts.pages, 'page')} and ${plural(result.counts.feeds, 'feed')} in ${seconds} s (${result.changed} of ${result.files.length} files changed) → ${where}`);
     }
-    // The replaced output is deleted in the background; finish before exiting so none piles up.
+    // Earlier outputs are deleted in the background; finish before exiting so none pile up.
     await trashEmptied();
     return 0;
   } finally {

@@ -2,10 +2,11 @@
  * Deleting a replaced output folder (thousands of page folders) takes about as long
  * as a warm build's every other step together, and the build need not wait for it: the
  * new output is already in place. So replaced folders go to a trash folder in the cache,
- * and a worker thread empties all of it (what earlier builds left too) while the build
- * carries on. The worker keeps the process alive until the trash is empty — a worker that
+ * and worker threads empty it: `build` starts one as it begins, removing what earlier builds
+ * left while this one renders; a replaced folder is then left for the next build, so the
+ * trash holds at most the last one. Workers keep the process alive until done (a worker that
  * let the process exit first was killed with it, and the trash grew by one output per CLI
- * build — and `trashEmptied()` lets the CLI wait for it after printing its summary.
+ * build), and `trashEmptied()` lets the CLI wait for them.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -16,18 +17,19 @@ const { readdirSync, rmSync } = require('node:fs');
 const path = require('node:path');
 const { workerData } = require('node:worker_threads');
 let names = [];
-try { names = readdirSync(workerData); } catch {}
+try { names = readdirSync(workerData.trash); } catch {}
 for (const name of names) {
-  try { rmSync(path.join(workerData, name), { recursive: true, force: true, maxRetries: 2 }); } catch {}
+  if (name === workerData.keep) continue;
+  try { rmSync(path.join(workerData.trash, name), { recursive: true, force: true, maxRetries: 2 }); } catch {}
 }
 `;
 
 const running = new Set<Promise<void>>();
 
-/** Empty `trash` on another thread; the process stays alive until it is done. */
-export function emptyTrashInBackground(trash: string): void {
+/** Empty `trash` (all but the entry `keep`) on another thread; the process stays alive until it is done. */
+export function emptyTrashInBackground(trash: string, keep?: string): void {
   try {
-    const worker = new Worker(EMPTY_TRASH, { eval: true, workerData: trash });
+    const worker = new Worker(EMPTY_TRASH, { eval: true, workerData: { trash, keep } });
     const done = new Promise<void>((resolve) => {
       worker.on('error', () => undefined); // best effort: the next build tries again
       worker.once('exit', () => resolve());
@@ -45,7 +47,7 @@ export async function trashEmptied(): Promise<void> {
 }
 
 /**
- * Move `folder` into `trash` and start emptying it; if it cannot be moved there (another
+ * Move `folder` into `trash`, to be removed by the next build's worker; if it cannot be moved there (another
  * file system, say), delete it here and now.
  */
 export async function discard(folder: string, trash: string | undefined): Promise<void> {
@@ -53,7 +55,8 @@ export async function discard(folder: string, trash: string | undefined): Promis
     try {
       await fs.mkdir(trash, { recursive: true });
       await fs.rename(folder, path.join(trash, path.basename(folder)));
-      emptyTrashInBackground(trash);
+      // Anything older than this one (left by a build that started no worker) goes now: the bound holds.
+      emptyTrashInBackground(trash, path.basename(folder));
       return;
     } catch {
       // Fall through to deleting in place.

@@ -161,17 +161,17 @@ describe('sectorpress clean', () => {
 });
 
 describe('the trash of replaced outputs', () => {
-  it('is empty after each of 20 CLI builds', async () => {
+  it('holds at most one old output after each of 20 CLI builds', async () => {
     for (let index = 0; index < 20; index += 1) {
       const run = await runCliCaptured(['build', site, '--now', NOW, '--quiet']);
       expect(run.code).toBe(0);
-      expect(await trashCount(), `after build ${index + 1}`).toBe(0);
+      expect(await trashCount(), `after build ${index + 1}`).toBeLessThanOrEqual(1);
     }
   });
 
-  it('holds at most one old output after 6 builds by the real binary, each a process that exits', async () => {
+  it('holds at most one old output after 10 builds by the real binary, each a process that exits', async () => {
     const bin = path.join(repoRoot, 'bin', 'sectorpress.js');
-    for (let index = 0; index < 6; index += 1) {
+    for (let index = 0; index < 10; index += 1) {
       const run = spawnSync(process.execPath, [bin, 'build', site, '--now', NOW, '--quiet'], { encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
     }
