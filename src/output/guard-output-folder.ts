@@ -49,12 +49,17 @@ export interface GuardVerdict {
 
 const SOURCE_FOLDERS = ['posts', 'pages', 'events', 'data', 'static'] as const;
 
+/** The home folder, unless it is unset or `/` (as for some service accounts), which would refuse every folder. */
+function homeFolder(): GuardedFolder[] {
+  const home = os.homedir();
+  return home && path.resolve(home) !== path.parse(path.resolve(home)).root ? [{ folder: home, label: 'your home folder' }] : [];
+}
+
 /** The folders of `config`'s site that an output folder must keep clear of. */
 export function siteFoldersOf(config: Config, cache: string): SiteFolders {
   const above: GuardedFolder[] = [{ folder: config.root, label: 'the site folder' }];
   if (config.configFile) above.push({ folder: path.dirname(config.configFile), label: 'the folder of the config file' });
-  const home = os.homedir();
-  if (home) above.push({ folder: home, label: 'your home folder' });
+  above.push(...homeFolder());
   const around: GuardedFolder[] = SOURCE_FOLDERS.map((name) => ({ folder: path.join(config.root, name), label: `the site's ${name} folder (${name}/)` }));
   around.push({ folder: config.theme, label: `the theme folder (${config.theme})` }, { folder: cache, label: `the cache folder (${cache})` });
   return { root: config.root, above, around };
@@ -124,8 +129,7 @@ export async function forbiddenProblem(outDir: string, site: SiteFolders): Promi
 
 /** The folders to keep clear of when only the site folder is known (plus the home folder). */
 export function siteRootFolders(root: string): SiteFolders {
-  const home = os.homedir();
-  return { root, above: [{ folder: root, label: 'the site folder' }, ...(home ? [{ folder: home, label: 'your home folder' }] : [])], around: [] };
+  return { root, above: [{ folder: root, label: 'the site folder' }, ...homeFolder()], around: [] };
 }
 
 /**

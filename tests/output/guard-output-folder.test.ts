@@ -157,4 +157,21 @@ describe('folders a build may use', () => {
     const result = await build({ root: site, now: NOW, workers: 0 });
     expect(result.files).toContain('index.html');
   });
+
+  it('refuses _site once the whole cache is gone (node_modules deleted), until built once with replaceOutDir', async () => {
+    await build({ root: site, now: NOW, workers: 0 });
+    await fs.rm(path.join(site, 'node_modules'), { recursive: true });
+    const problems = await refused(path.join(site, '_site'));
+    expect(problems[0]?.code).toBe('output/not-ours');
+    expect(problems[0]?.file).toBe('_site');
+    await build({ root: site, now: NOW, workers: 0, replaceOutDir: true });
+    await build({ root: site, now: NOW, workers: 0 });
+  });
+
+  it('refuses another site’s output folder (its record is in the other site’s cache)', async () => {
+    const out = path.join(work, 'public');
+    await build({ root: site, outDir: out, now: NOW, workers: 0 });
+    const other = await copyFixture('cli-small');
+    expect((await refused(out, { root: other }))[0]?.code).toBe('output/not-ours');
+  });
 });
