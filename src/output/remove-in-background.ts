@@ -8,28 +8,35 @@
  * let the process exit first was killed with it, and the trash grew by one output per CLI
  * build), and `trashEmptied()` lets the CLI wait for them.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 const EMPTY_TRASH = `
-const { readdirSync, rmSync } = require('node:fs');
+const { rmSync } = require('node:fs');
 const path = require('node:path');
 const { workerData } = require('node:worker_threads');
-let names = [];
-try { names = readdirSync(workerData.trash); } catch {}
-for (const name of names) {
-  if (name === workerData.keep) continue;
+for (const name of workerData.names) {
   try { rmSync(path.join(workerData.trash, name), { recursive: true, force: true, maxRetries: 2 }); } catch {}
 }
 `;
 
 const running = new Set<Promise<void>>();
 
-/** Empty `trash` (all but the entry `keep`) on another thread; the process stays alive until it is done. */
+/**
+ * Remove what `trash` holds now (all but the entry `keep`) on another thread; the process stays
+ * alive until it is done. Listed here, so that a folder added later is left for the next build.
+ */
 export function emptyTrashInBackground(trash: string, keep?: string): void {
+  let names: string[];
   try {
-    const worker = new Worker(EMPTY_TRASH, { eval: true, workerData: { trash, keep } });
+    names = readdirSync(trash).filter((name) => name !== keep);
+  } catch {
+    return; // no trash yet
+  }
+  if (names.length === 0) return;
+  try {
+    const worker = new Worker(EMPTY_TRASH, { eval: true, workerData: { trash, names } });
     const done = new Promise<void>((resolve) => {
       worker.on('error', () => undefined); // best effort: the next build tries again
       worker.once('exit', () => resolve());

@@ -94,6 +94,12 @@ describe('the home folder', () => {
     expect((await refused(path.dirname(home), { replaceOutDir: true }))[0]?.message).toContain('it contains your home folder');
     expect(await fs.readFile(path.join(home, 'notes.txt'), 'utf8')).toBe('mine');
   });
+
+  it('guards nothing extra when the home folder is / (some service accounts), rather than refusing every folder', async () => {
+    process.env.HOME = '/';
+    const result = await build({ root: site, outDir: path.join(work, 'public'), now: NOW, workers: 0 });
+    expect(result.files).toContain('index.html');
+  });
 });
 
 describe('a folder sectorpress did not make', () => {
