@@ -44,7 +44,8 @@ export const themeUsage = `Usage: sectorpress theme <eject|check> [DIR]
 export const cleanUsage = `Usage: sectorpress clean [dir]
 
 Delete the output folder and the cache in node_modules/.cache/sectorpress.
-The next build renders every post afresh.`;
+The next build renders every post afresh. The output folder is deleted only if
+a build made it; a folder of the site's sources or your home folder never is.`;
 
 export const devUsage = `Usage: sectorpress dev [dir] [options]
 

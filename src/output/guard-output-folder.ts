@@ -47,7 +47,7 @@ export interface GuardVerdict {
   readonly recordFile: string;
 }
 
-const SOURCE_FOLDERS = ['posts', 'pages', 'events', 'data', 'static'] as const;
+const SOURCE_FOLDERS = ['posts', 'pages', 'events', 'data', 'static', 'theme'] as const;
 
 /** The home folder, unless it is unset or `/` (as for some service accounts), which would refuse every folder. */
 function homeFolder(): GuardedFolder[] {
@@ -61,7 +61,7 @@ export function siteFoldersOf(config: Config, cache: string): SiteFolders {
   if (config.configFile) above.push({ folder: path.dirname(config.configFile), label: 'the folder of the config file' });
   above.push(...homeFolder());
   const around: GuardedFolder[] = SOURCE_FOLDERS.map((name) => ({ folder: path.join(config.root, name), label: `the site's ${name} folder (${name}/)` }));
-  around.push({ folder: config.theme, label: `the theme folder (${config.theme})` }, { folder: cache, label: `the cache folder (${cache})` });
+  around.push({ folder: config.theme, label: `the theme in use (${config.theme})` }, { folder: cache, label: `the cache folder (${cache})` });
   return { root: config.root, above, around };
 }
 

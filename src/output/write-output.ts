@@ -1,7 +1,8 @@
 /**
  * The atomic write: everything goes into a temporary sibling folder, which is
  * swapped in by rename only when complete. A failed or killed build leaves the
- * previous output in place; the next build removes the leftovers.
+ * previous output in place; the next build removes the leftovers. Since the swap
+ * replaces the whole folder, the folder is checked first (`guard-output-folder.ts`).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';

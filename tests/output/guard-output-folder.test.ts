@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { BuildFailedError, type Problem } from '../../src/errors.js';
-import { copyFixture, exists, readTree } from '../support/site-folder.js';
+import { copyFixture, exists, readTree, repoRoot } from '../support/site-folder.js';
 
 const NOW = '2024-07-01T12:00:00Z';
 
@@ -48,7 +48,7 @@ async function writeFiles(folder: string, files: Record<string, string>): Promis
 }
 
 describe('an output folder among the site’s sources', () => {
-  it.each(['posts', 'data', 'static', 'posts/out', 'node_modules'])('refuses %s, even with replaceOutDir, and leaves the posts as they were', async (folder) => {
+  it.each(['posts', 'data', 'static', 'theme/assets', 'posts/out', 'node_modules'])('refuses %s, even with replaceOutDir, and leaves the posts as they were', async (folder) => {
     await fs.mkdir(path.join(site, 'static'), { recursive: true });
     for (const replaceOutDir of [false, true]) {
       const problems = await refused(path.join(site, folder), { replaceOutDir });
@@ -57,6 +57,15 @@ describe('an output folder among the site’s sources', () => {
       expect(problems[0]?.hint).toMatch(/_site/);
     }
     await expectPostsIntact();
+  });
+
+  it('refuses an output folder inside the theme in use, wherever it lives', async () => {
+    const theme = path.join(work, 'shared-theme');
+    await fs.cp(path.join(repoRoot, 'theme'), theme, { recursive: true });
+    await fs.writeFile(path.join(site, 'sectorpress.config.json'), JSON.stringify({ title: 'Small blog', url: 'https://small.example.org', theme }));
+    const before = await readTree(theme);
+    expect((await refused(path.join(theme, 'partials')))[0]?.message).toContain(`it is inside the theme in use (${theme})`);
+    expect(await readTree(theme)).toEqual(before);
   });
 
   it('refuses an output folder inside static/, so it can never copy itself into the next build', async () => {
@@ -133,6 +142,15 @@ describe('a folder sectorpress did not make', () => {
     await writeFiles(out, { 'notes.txt': 'hand-written' });
     expect((await refused(out))[0]?.message).toContain('holds 1 entry (notes.txt) that no build wrote');
     expect(await fs.readFile(path.join(out, 'notes.txt'), 'utf8')).toBe('hand-written');
+  });
+
+  it('refuses a symbolic link as the output folder, which a build would replace with a folder', async () => {
+    const target = path.join(work, 'real-public');
+    await fs.mkdir(target);
+    const link = path.join(work, 'public');
+    await fs.symlink(target, link);
+    expect((await refused(link))[0]?.message).toContain(`it is a symbolic link (to ${target}), which a build would replace with a folder`);
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
   });
 
   it('refuses a folder made in place of its own output (same path, another folder)', async () => {
