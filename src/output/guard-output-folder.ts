@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Config } from '../config/types.js';
-import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
+import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
 import { inspectOutputFolder, recordFileFor, type FolderState } from './output-ownership.js';
 
 /** A folder the output must keep clear of, with the words that name it to the user. */

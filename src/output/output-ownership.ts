@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { readManifest, writeManifest } from './output-manifest.js';
+import { readManifest, writeManifest } from '../shared/output-manifest.js';
 
 /** What sectorpress remembers about an output folder it made. */
 export interface OwnershipRecord {

@@ -7,15 +7,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { errorProblem, hasErrors, staged, type Problem, type Staged } from '../errors.js';
-import { forEachLimited } from '../for-each-limited.js';
+import { errorProblem, hasErrors, staged, type Problem, type Staged } from '../shared/errors.js';
+import { forEachLimited } from '../shared/for-each-limited.js';
 import { forbiddenProblem, guardOutputFolder, siteRootFolders, type GuardVerdict, type OutputGuard } from './guard-output-folder.js';
-import { readManifest, writeManifest, type Manifest } from './output-manifest.js';
+import { readManifest, writeManifest, type Manifest } from '../shared/output-manifest.js';
 import { inodeOf, topLevelNames, writeOwnership } from './output-ownership.js';
 import { InPlaceWriteError, isMountPointError, MountPointError, replaceContentsInPlace } from './replace-in-place.js';
 import { recoverOutput, removeLeftovers } from './recover-output.js';
 import { discard } from './remove-in-background.js';
-import type { OutputFile } from './types.js';
+import type { OutputFile } from '../shared/output-file.js';
 
 const WRITE_CONCURRENCY = 64;
 

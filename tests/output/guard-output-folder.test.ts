@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { BuildFailedError, type Problem } from '../../src/errors.js';
+import { BuildFailedError, type Problem } from '../../src/shared/errors.js';
 import { copyFixture, exists, readTree, repoRoot } from '../support/site-folder.js';
 
 const NOW = '2024-07-01T12:00:00Z';
