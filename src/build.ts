@@ -10,7 +10,7 @@ import type { Config, ConfigOverrides, UserConfig } from './config/types.js';
 import { loadContent } from './content/load-content.js';
 import { readData } from './content/read-data.js';
 import { readEntries } from './content/read-entries.js';
-import { outputRecordFile, trashFolder } from './shared/cache-folder.js';
+import { cacheFolder, outputRecordFile, trashFolder } from './shared/cache-folder.js';
 import { BuildFailedError, hasErrors, sortProblems, type Problem, type Staged } from './shared/errors.js';
 import { renderFeeds } from './feeds/render-feeds.js';
 import { pipelineDigest } from './markdown/markdown-cache.js';
@@ -21,6 +21,8 @@ import type { Site } from './model/types.js';
 import { checkOutputFiles } from './output/check-output.js';
 import { readManifest, writeManifest } from './shared/output-manifest.js';
 import type { OutputFile } from './shared/output-file.js';
+import { guardOutputFolder, siteFoldersOf, type OutputGuard } from './output/guard-output-folder.js';
+import { emptyTrashInBackground } from './output/remove-in-background.js';
 import { writeOutput } from './output/write-output.js';
 import { loadTheme } from './render/load-theme.js';
 import { pageCacheSignature, pageRecord, readPageRecord, reusablePages, type PreviousBuild } from './render/page-cache.js';
@@ -35,6 +37,11 @@ export interface BuildOptions {
   readonly config?: UserConfig;
   /** Output folder (absolute, or relative to the current directory). Wins over `outDir` in config. */
   readonly outDir?: string;
+  /**
+   * Replace an existing output folder that sectorpress did not make (default false: such a
+   * folder is refused, naming what is in it). Never allows a folder of the site's sources.
+   */
+  readonly replaceOutDir?: boolean;
   /** Absolute base URL; wins over `url` in config. */
   readonly baseUrl?: string;
   readonly drafts?: boolean;
@@ -186,6 +193,12 @@ export async function renderSite(runner: StageRunner, site: Site, options: Rende
   return { routes, files, signature, pagesRendered: stale.length };
 }
 
+/** What decides whether the output folder may be replaced (see `output/guard-output-folder.ts`). */
+function outputGuard(config: Config, options: BuildOptions): OutputGuard {
+  const cache = cacheFolder(config.root);
+  return { site: siteFoldersOf(config, cache), records: cache, manifestPath: cacheFile(config, 'output'), replace: options.replaceOutDir ?? false };
+}
+
 /** What the last build into this output folder left, for the page cache. */
 async function previousBuild(config: Config): Promise<PreviousBuild> {
   const [record, manifest] = await Promise.all([readPageRecord(cacheFile(config, 'pages')), readManifest(cacheFile(config, 'output'))]);
@@ -202,13 +215,18 @@ async function previousBuild(config: Config): Promise<PreviousBuild> {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const runner = new StageRunner(options.onStage);
   const { config, site, markdown } = await modelStages(runner, options);
+  const guard = outputGuard(config, options);
+  await runner.run('guard', () => guardOutputFolder(config.outDir, guard));
+  const trash = trashFolder(config.root);
+  emptyTrashInBackground(trash); // what earlier builds replaced goes while this one renders
+
   const cache = options.cache ?? true;
   const { routes, files, signature, pagesRendered } = await renderSite(runner, site, { previous: cache ? await previousBuild(config) : undefined });
   // The record must never outlive the output it describes: drop it before the output changes.
   const recordPath = cacheFile(config, 'pages');
   await fs.rm(recordPath, { force: true });
   const written = await runner.run('write', () =>
-    writeOutput(config.outDir, files, { manifestPath: cacheFile(config, 'output'), siteRoot: config.root, trash: trashFolder(config.root) }),
+    writeOutput(config.outDir, files, { manifestPath: cacheFile(config, 'output'), guard, trash }),
   );
   if (signature) await writeManifest(recordPath, pageRecord(routes, signature));
   runner.finish();

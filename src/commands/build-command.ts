@@ -2,6 +2,7 @@
 import { buildUsage } from './usage.js';
 import path from 'node:path';
 import { build } from '../build.js';
+import { trashEmptied } from '../output/remove-in-background.js';
 import { plural, reportProblems, type CliIo } from './cli-io.js';
 import { parseFlags, stringFlag } from './parse-flags.js';
 
@@ -17,7 +18,7 @@ function progress(io: CliIo, quiet: boolean): { onStage?: (stage: string) => voi
 export async function runBuild(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, {
     out: { type: 'string' }, 'base-url': { type: 'string' }, drafts: { type: 'boolean' }, future: { type: 'boolean' },
-    now: { type: 'string' }, 'no-cache': { type: 'boolean' },
+    now: { type: 'string' }, 'no-cache': { type: 'boolean' }, 'replace-out': { type: 'boolean' },
     quiet: { type: 'boolean' }, debug: { type: 'boolean' },
   }, buildUsage);
   if (values.help) {
@@ -30,6 +31,7 @@ export async function runBuild(args: readonly string[], io: CliIo): Promise<numb
     const result = await build({
       root: positionals[0] ?? '.',
       outDir: stringFlag(values.out),
+      replaceOutDir: values['replace-out'] === true,
       baseUrl: stringFlag(values['base-url']),
       drafts: values.drafts === true,
       future: values.future === true,
@@ -44,6 +46,8 @@ export async function runBuild(args: readonly string[], io: CliIo): Promise<numb
       const where = path.relative(process.cwd(), result.outDir) || '.';
       io.out(`Built ${plural(result.counts.posts, 'post')}, ${plural(result.counts.pages, 'page')} and ${plural(result.counts.feeds, 'feed')} in ${seconds} s (${result.changed} of ${result.files.length} files changed) → ${where}`);
     }
+    // Earlier outputs are deleted in the background; finish before exiting so none pile up.
+    await trashEmptied();
     return 0;
   } finally {
     indicator.done();

@@ -5,7 +5,10 @@ export const buildUsage = `Usage: sectorpress build [dir] [options]
 Build the site in [dir] (default: the current folder) into its output folder.
 
 Options:
-  --out DIR         output folder (default: _site, or outDir in the config)
+  --out DIR         output folder (default: _site, or outDir in the config); it must be
+                    missing, empty, or a folder sectorpress made
+  --replace-out     replace the output folder even if sectorpress did not make it
+                    (never a folder of the site's sources)
   --base-url URL    absolute base URL for feeds, sitemap and canonical links
   --drafts          include posts marked draft: true
   --future          include posts dated after the clock
@@ -51,7 +54,8 @@ Options:
 export const cleanUsage = `Usage: sectorpress clean [dir]
 
 Delete the output folder and the cache in node_modules/.cache/sectorpress.
-The next build renders every post afresh.
+The next build renders every post afresh. The output folder is deleted only if
+a build made it; a folder of the site's sources or your home folder never is.
 
 Options:
   -h, --help        show this help`;

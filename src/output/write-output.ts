@@ -1,14 +1,18 @@
 /**
  * The atomic write: everything goes into a temporary sibling folder, which is
  * swapped in by rename only when complete. A failed or killed build leaves the
- * previous output in place; the next build removes the leftovers.
+ * previous output in place; the next build removes the leftovers. Since the swap
+ * replaces the whole folder, the folder is checked first (`guard-output-folder.ts`).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { errorProblem, staged, type Staged } from '../shared/errors.js';
+import { errorProblem, staged, type Staged, hasErrors, type Problem } from '../shared/errors.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import { readManifest, writeManifest, type Manifest } from '../shared/output-manifest.js';
+import { forbiddenProblem, guardOutputFolder, siteRootFolders, type GuardVerdict, type OutputGuard } from './guard-output-folder.js';
+import { inodeOf, topLevelNames, writeOwnership } from './output-ownership.js';
+import { InPlaceWriteError, isMountPointError, MountPointError, replaceContentsInPlace } from './replace-in-place.js';
 import { recoverOutput, removeLeftovers } from './recover-output.js';
 import { discard } from './remove-in-background.js';
 import type { OutputFile } from '../shared/output-file.js';
@@ -18,22 +22,15 @@ const WRITE_CONCURRENCY = 64;
 export interface WriteOptions {
   /** Where to remember what was written last time (to count and skip unchanged files). */
   readonly manifestPath?: string;
-  /** The site folder: the output may never be it or contain it, since the swap replaces the whole folder. */
+  /** The site folder, when no `guard` is given: the output may never be it or contain it. */
   readonly siteRoot?: string;
   /** Where the replaced output goes to be deleted in the background; without it, it is deleted before returning. */
   readonly trash?: string;
-}
-
-/** Why replacing `outDir` wholesale would destroy things that are not build output, or `undefined`. */
-export function dangerousOutDir(outDir: string, siteRoot: string | undefined): string | undefined {
-  const resolved = path.resolve(outDir);
-  if (resolved === path.parse(resolved).root) return 'it is the root of the file system';
-  if (process.env.HOME && resolved === path.resolve(process.env.HOME)) return 'it is your home folder';
-  if (siteRoot) {
-    const relative = path.relative(resolved, path.resolve(siteRoot));
-    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return 'it contains the site folder';
-  }
-  return undefined;
+  /**
+   * Check the output folder may be replaced (never the site's sources; only a folder sectorpress
+   * made, an empty one, or with `replace`), and record it as ours once written.
+   */
+  readonly guard?: OutputGuard;
 }
 
 export interface WriteResult {
@@ -78,14 +75,72 @@ async function makeDirectories(temp: string, files: readonly OutputFile[]): Prom
 
 /**
  * Swap the finished folder in. The old one is renamed aside first (a build killed between
- * the two renames gets it back next time), then discarded.
+ * the two renames gets it back next time), then discarded. A mount point cannot be renamed:
+ * its contents are replaced instead when `inPlace` allows it.
  */
-async function swapIn(temp: string, outDir: string, trash: string | undefined): Promise<void> {
+async function swapIn(temp: string, outDir: string, trash: string | undefined, inPlace: boolean): Promise<void> {
   const old = path.join(path.dirname(outDir), `.${path.basename(outDir)}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const exists = await fs.stat(outDir).then(() => true, () => false);
-  if (exists) await fs.rename(outDir, old);
+  const exists = await fs.lstat(outDir).then(() => true, () => false);
+  if (exists) {
+    try {
+      await fs.rename(outDir, old);
+    } catch (error) {
+      if (!isMountPointError(error)) throw error;
+      if (!inPlace) throw new MountPointError(outDir, (error as NodeJS.ErrnoException).code ?? 'EBUSY');
+      await replaceContentsInPlace(temp, outDir);
+      return;
+    }
+  }
   await fs.rename(temp, outDir);
   if (exists) await discard(old, trash);
+}
+
+/**
+ * Remember the output folder as ours. Written before the swap too, naming the current folder
+ * and the new one (`before`), so a build killed in between still recognises either.
+ */
+async function recordOwnership(verdict: GuardVerdict | undefined, outDir: string, names: readonly string[], before: string | undefined): Promise<void> {
+  if (!verdict) return;
+  const state = verdict.state;
+  const current = state.kind === 'ours' || state.kind === 'empty' ? [state.inode] : [];
+  const inodes = before === undefined ? [await inodeOf(outDir)] : [...current, before];
+  const all = before !== undefined && state.kind === 'ours' ? [...new Set([...state.names, ...names])].sort() : names;
+  await writeOwnership(verdict.recordFile, { path: verdict.realOut, inodes, names: all });
+}
+
+/** Why the write failed, in the user's terms. */
+function writeFailure(outDir: string, error: unknown): Problem {
+  if (error instanceof MountPointError) {
+    return errorProblem({
+      code: 'output/mount-point',
+      message: `Could not write the site to ${outDir}: it is a mount point (or another program holds it open), so it cannot be swapped for the new output in one step. The previous output is unchanged.`,
+      hint: 'Build into an empty mount point or one sectorpress wrote before (those are written in place), or build into a folder beside it and copy the files over.',
+    });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  if (error instanceof InPlaceWriteError) {
+    return errorProblem({
+      code: 'output/write',
+      message: `Could not write the site into ${outDir}, a mount point written in place: ${reason}. The folder may be partly written.`,
+      hint: 'Fix the cause (disk space, permissions), then build again: the next build rewrites it.',
+    });
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  const hint = code === 'ENOSPC' ? 'Free some disk space, then build again.'
+    : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'Make the output folder and the folder above it writable, then build again.'
+      : 'Check there is free disk space and that the folder is writable, then build again.';
+  return errorProblem({ code: 'output/write', message: `Could not write the site to ${outDir}: ${reason}. The previous output is unchanged.`, hint });
+}
+
+/** Refuse a forbidden folder before touching anything, tidy up after killed builds, then check ownership. */
+async function checkOutDir(outDir: string, options: WriteOptions): Promise<Staged<GuardVerdict | undefined>> {
+  const site = options.guard?.site ?? (options.siteRoot ? siteRootFolders(options.siteRoot) : undefined);
+  const forbidden = site ? await forbiddenProblem(outDir, site) : undefined;
+  if (forbidden) return staged(undefined, [forbidden]);
+  await fs.mkdir(path.dirname(outDir), { recursive: true });
+  await recoverOutput(outDir);
+  await removeLeftovers(outDir);
+  return options.guard ? guardOutputFolder(outDir, options.guard) : staged(undefined);
 }
 
 /**
@@ -95,21 +150,13 @@ async function swapIn(temp: string, outDir: string, trash: string | undefined): 
  * await writeOutput('/site/_site', [{ path: 'index.html', contents: '<!doctype html>…' }]);
  */
 export async function writeOutput(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<Staged<WriteResult>> {
-  const danger = dangerousOutDir(outDir, options.siteRoot);
-  if (danger) {
-    return staged({ files: [], changed: 0 }, [errorProblem({
-      code: 'output/unsafe-out-dir',
-      message: `Refusing to use ${outDir} as the output folder: ${danger}. Each build replaces the output folder completely.`,
-      hint: 'Choose an output folder of its own, such as `_site` (the default).',
-    })]);
-  }
-  const parent = path.dirname(outDir);
-  await fs.mkdir(parent, { recursive: true });
-  await recoverOutput(outDir);
-  await removeLeftovers(outDir);
-  const temp = path.join(parent, `.${path.basename(outDir)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const checked = await checkOutDir(outDir, options);
+  if (hasErrors(checked.problems)) return staged({ files: [], changed: 0 }, checked.problems);
+  const verdict = checked.value;
+  const temp = path.join(path.dirname(outDir), `.${path.basename(outDir)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   const previous = options.manifestPath ? await readManifest(options.manifestPath) : {};
   const next: Manifest = {};
+  const names = topLevelNames(files.map((file) => file.path));
   let changed = 0;
   try {
     await fs.mkdir(temp);
@@ -120,16 +167,14 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
     // Once the new output is in, the old manifest would describe files that are gone;
     // were the new one then not saved, a later build could link a stale copy.
     if (options.manifestPath) await fs.rm(options.manifestPath, { force: true });
-    await swapIn(temp, outDir, options.trash);
+    await recordOwnership(verdict, outDir, names, await inodeOf(temp));
+    // Guarded, the folder is missing, empty, ours or given up by the user: safe to rewrite in place.
+    await swapIn(temp, outDir, options.trash, verdict !== undefined);
   } catch (error) {
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
-    return staged({ files: [], changed: 0 }, [errorProblem({
-      code: 'output/write',
-      message: `Could not write the site to ${outDir}: ${reason}. The previous output is unchanged.`,
-      hint: 'Check there is free disk space and that the folder is writable, then build again.',
-    })]);
+    return staged({ files: [], changed: 0 }, [writeFailure(outDir, error)]);
   }
+  await recordOwnership(verdict, outDir, names, undefined);
   if (options.manifestPath) await writeManifest(options.manifestPath, next);
   return staged({ files: files.map((file) => file.path).sort(), changed });
 }

@@ -1,0 +1,99 @@
+/**
+ * How sectorpress recognises an output folder it made. After each write it records, in the
+ * cache folder and keyed by the folder's real path, the folder's inode (a folder swapped in
+ * by rename keeps the inode of the temporary folder sectorpress created) and the top-level
+ * names it wrote. A folder is ours when its inode is recorded and everything at its top level
+ * is a name we wrote: a folder made by someone else at the same path (a `git clone`, say) has
+ * another inode, and even a reused inode would not explain a `.git` or `CNAME` beside the pages.
+ * Nothing is written into the output itself, so deploy tools publish only the site.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { readManifest, writeManifest } from '../shared/output-manifest.js';
+
+/** What sectorpress remembers about an output folder it made. */
+export interface OwnershipRecord {
+  /** The folder's real path (the record is looked up by it). */
+  readonly path: string;
+  /** Inodes (as decimal strings) the folder may have: two only while a swap is under way. */
+  readonly inodes: readonly string[];
+  /** Top-level names the builds wrote into it. */
+  readonly names: readonly string[];
+}
+
+/** What an existing output folder turned out to be. */
+export type FolderState =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'empty'; readonly inode: string }
+  | { readonly kind: 'ours'; readonly inode: string; readonly names: readonly string[] }
+  | { readonly kind: 'foreign'; readonly what: string };
+
+const SHOWN_ENTRIES = 5;
+
+/** The record file for the output folder at `realOut`, in the folder `records`. */
+export function recordFileFor(records: string, realOut: string): string {
+  return path.join(records, `out-folder-${createHash('sha1').update(realOut).digest('hex').slice(0, 12)}.json`);
+}
+
+export async function readOwnership(file: string): Promise<OwnershipRecord | undefined> {
+  const parsed = (await readManifest(file)) as Partial<Record<keyof OwnershipRecord, unknown>>;
+  const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+  if (typeof parsed.path !== 'string' || !strings(parsed.inodes) || !strings(parsed.names)) return undefined;
+  return { path: parsed.path, inodes: parsed.inodes, names: parsed.names };
+}
+
+export async function writeOwnership(file: string, record: OwnershipRecord): Promise<void> {
+  await writeManifest(file, record);
+}
+
+/** The inode of `folder` itself (not of a link's target), as a decimal string. */
+export async function inodeOf(folder: string): Promise<string> {
+  return String((await fs.lstat(folder, { bigint: true })).ino);
+}
+
+/** The top-level names of output paths (`2024/07/a/index.html` → `2024`). */
+export function topLevelNames(paths: readonly string[]): string[] {
+  return [...new Set(paths.map((file) => file.split('/')[0] ?? file))].sort();
+}
+
+/** "holds 3 entries (.git, CNAME, index.html)", naming at most a few. */
+export function describeEntries(names: readonly string[], lead = 'holds'): string {
+  const sorted = [...names].sort();
+  const shown = sorted.slice(0, SHOWN_ENTRIES).join(', ');
+  const more = sorted.length > SHOWN_ENTRIES ? `, and ${sorted.length - SHOWN_ENTRIES} more` : '';
+  return `${lead} ${sorted.length} ${sorted.length === 1 ? 'entry' : 'entries'} (${shown}${more})`;
+}
+
+async function describeOther(outDir: string): Promise<FolderState | undefined> {
+  const stat = await fs.lstat(outDir).catch(() => undefined);
+  if (!stat) return { kind: 'missing' };
+  if (stat.isSymbolicLink()) {
+    const target = await fs.readlink(outDir).catch(() => '?');
+    return { kind: 'foreign', what: `is a symbolic link (to ${target}), which a build would replace with a folder` };
+  }
+  if (!stat.isDirectory()) return { kind: 'foreign', what: 'is a file, not a folder' };
+  return undefined;
+}
+
+/**
+ * What `outDir` is: missing, empty, a folder sectorpress made (by its record, or for output
+ * written before records were kept, by the previous build's manifest), or something else.
+ */
+export async function inspectOutputFolder(outDir: string, where: { recordFile: string; manifestPath?: string }): Promise<FolderState> {
+  const other = await describeOther(outDir);
+  if (other) return other;
+  const [inode, names] = await Promise.all([inodeOf(outDir), fs.readdir(outDir)]);
+  if (names.length === 0) return { kind: 'empty', inode };
+  const record = await readOwnership(where.recordFile);
+  if (record?.inodes.includes(inode)) {
+    const unknown = names.filter((name) => !record.names.includes(name));
+    if (unknown.length === 0) return { kind: 'ours', inode, names: record.names };
+    return { kind: 'foreign', what: `${describeEntries(unknown, 'holds')} that no build wrote` };
+  }
+  if (!record && where.manifestPath) {
+    const written = topLevelNames(Object.keys(await readManifest(where.manifestPath)));
+    if (names.every((name) => written.includes(name))) return { kind: 'ours', inode, names: written };
+  }
+  return { kind: 'foreign', what: `${describeEntries(names)} and is not a folder sectorpress made` };
+}
