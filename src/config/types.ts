@@ -43,9 +43,9 @@ export interface MarkdownOptions {
    * since bodies are trusted; `true` keeps only safe HTML; an object is a custom schema.
    */
   readonly sanitize: boolean | SanitizeSchema;
-  /** A body taking longer than this to render is an error (default 10 000 ms). */
+  /** Time a body may take to render, per megabyte (at least this much); longer is an error (default 10 000 ms). */
   readonly timeoutMs: number;
-  /** A body larger than this (UTF-8 bytes) is an error, before it is parsed (default 5 MB). */
+  /** A body larger than this (UTF-8 bytes) is an error, before it is parsed (default 20 MB). */
   readonly maxBodyBytes: number;
 }
 

@@ -93,7 +93,7 @@ function markdownDefaults(markdown: UserConfig['markdown']): Config['markdown'] 
     rehypePlugins: [...(markdown?.rehypePlugins ?? [])],
     sanitize: markdown?.sanitize ?? false,
     timeoutMs: markdown?.timeoutMs ?? 10_000,
-    maxBodyBytes: markdown?.maxBodyBytes ?? 5_000_000,
+    maxBodyBytes: markdown?.maxBodyBytes ?? 20_000_000,
   };
 }
 

@@ -3,11 +3,21 @@ import { errorProblem, type Problem } from '../errors.js';
 import type { MarkdownJob } from './types.js';
 
 export interface BodyLimits {
+  /** Time allowed per megabyte of body (a smaller body gets all of it). */
   readonly timeoutMs: number;
   readonly maxBodyBytes: number;
 }
 
-export const DEFAULT_LIMITS: BodyLimits = { timeoutMs: 10_000, maxBodyBytes: 5_000_000 };
+/** Ordinary text renders at a few seconds per megabyte even on a busy machine, so a 10 MB post still builds. */
+export const DEFAULT_LIMITS: BodyLimits = { timeoutMs: 10_000, maxBodyBytes: 20_000_000 };
+
+/**
+ * The time one body may take: `timeoutMs` per megabyte, at least `timeoutMs`. Large bodies of
+ * ordinary text take time in proportion to their size; the bodies that hang the parser are small.
+ */
+export function timeLimitOf(job: MarkdownJob, limits: BodyLimits): number {
+  return Math.round(limits.timeoutMs * Math.max(1, Buffer.byteLength(job.body) / 1_000_000));
+}
 
 /** Limits from `markdown` options, defaults for any missing. */
 export function limitsOf(markdown: Partial<BodyLimits>): BodyLimits {
@@ -55,7 +65,7 @@ export function timeoutProblem(job: MarkdownJob, limits: BodyLimits): Problem {
     : 'Deeply nested lists, quotes or brackets make the Markdown parser slow: flatten them, or split the post.';
   return errorProblem({
     code: 'markdown/timeout',
-    message: `Markdown took longer than ${seconds(limits.timeoutMs)} to render, so it was stopped.`,
+    message: `Markdown took longer than ${seconds(timeLimitOf(job, limits))} to render, so it was stopped.`,
     hint: `${likely} To allow more time, raise markdown.timeoutMs in the config (see docs/configuration.md).`,
     file: job.id, line: long ? job.bodyLine + line.index : job.bodyLine, column: 1,
   });

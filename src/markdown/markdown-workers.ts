@@ -81,8 +81,8 @@ export class MarkdownWorker {
     void this.worker.terminate();
   }
 
-  /** Render `jobs` in order; stops (and ends this worker) at the first body over `timeoutMs` or that kills it. */
-  async render(jobs: readonly MarkdownJob[], timeoutMs: number, callbacks: BatchCallbacks): Promise<WorkerStop | undefined> {
+  /** Render `jobs` in order; stops (and ends this worker) at the first body over its time limit or that kills it. */
+  async render(jobs: readonly MarkdownJob[], timeLimit: (job: MarkdownJob) => number, callbacks: BatchCallbacks): Promise<WorkerStop | undefined> {
     this.busy = true;
     this.worker.ref();
     const ready = await this.ready;
@@ -90,16 +90,21 @@ export class MarkdownWorker {
     if (ready !== true) return first && { job: first, reason: 'crash', message: ready };
     return new Promise((resolve) => {
       let index = 0;
+      let timer: NodeJS.Timeout | undefined;
       const finish = (stop: WorkerStop | undefined): void => {
         clearTimeout(timer);
         this.listener = undefined;
         resolve(stop);
       };
-      const timer = setTimeout(() => {
+      // The worker renders one body at a time, so the clock restarts at every reply.
+      const time = (): void => {
+        clearTimeout(timer);
         const job = jobs[index];
-        this.terminate();
-        finish(job && { job, reason: 'timeout', message: `over ${timeoutMs} ms` });
-      }, timeoutMs);
+        if (job) timer = setTimeout(() => {
+          this.terminate();
+          finish({ job, reason: 'timeout', message: `over ${timeLimit(job)} ms` });
+        }, timeLimit(job));
+      };
       this.listener = (event) => {
         const job = jobs[index];
         if (event.type === 'done') return finish(undefined);
@@ -107,8 +112,9 @@ export class MarkdownWorker {
         if (event.type === 'rendered') callbacks.rendered(event.id, event.value);
         else if (event.type === 'failed' && job) callbacks.failed(job, event.message);
         index += 1;
-        timer.refresh();
+        time();
       };
+      time();
       this.worker.postMessage({ bodies: jobs.map((job) => [job.id, job.body]) });
     });
   }

@@ -47,13 +47,13 @@ export interface WorkerCallbacks extends BatchCallbacks {
 }
 
 /** Run one batch, in a fresh worker after each stop. Returns the workers used, and why workers cannot be used at all. */
-async function runBatch(jobs: readonly MarkdownJob[], start: () => MarkdownWorker, timeoutMs: number, callbacks: WorkerCallbacks): Promise<{ used: MarkdownWorker[]; unusable?: string }> {
+async function runBatch(jobs: readonly MarkdownJob[], start: () => MarkdownWorker, timeLimit: (job: MarkdownJob) => number, callbacks: WorkerCallbacks): Promise<{ used: MarkdownWorker[]; unusable?: string }> {
   const used: MarkdownWorker[] = [];
   let rest = jobs;
   while (rest.length > 0) {
     const worker = start();
     used.push(worker);
-    const stop = await worker.render(rest, timeoutMs, callbacks);
+    const stop = await worker.render(rest, timeLimit, callbacks);
     if (!stop) break;
     const ready = await worker.ready;
     if (ready !== true) return { used, unusable: ready };
@@ -64,10 +64,10 @@ async function runBatch(jobs: readonly MarkdownJob[], start: () => MarkdownWorke
 }
 
 /**
- * Render `jobs` on `count` workers started with `setup`. A string result means the workers
+ * Render `jobs` on `count` workers started with `setup`, each body within `timeLimit(job)` ms. A string result means the workers
  * could not be set up (e.g. the config file's plugins differ): the caller renders what is left.
  */
-export async function renderInWorkers(jobs: readonly MarkdownJob[], setup: WorkerSetup, count: number, timeoutMs: number, callbacks: WorkerCallbacks): Promise<string | undefined> {
+export async function renderInWorkers(jobs: readonly MarkdownJob[], setup: WorkerSetup, count: number, timeLimit: (job: MarkdownJob) => number, callbacks: WorkerCallbacks): Promise<string | undefined> {
   const key = JSON.stringify(setup);
   const known = refused.get(key);
   if (known !== undefined) return known;
@@ -77,7 +77,7 @@ export async function renderInWorkers(jobs: readonly MarkdownJob[], setup: Worke
     first = false;
     return worker;
   };
-  const results = await Promise.all(balance(jobs, count).map((batch) => runBatch(batch, start, timeoutMs, callbacks)));
+  const results = await Promise.all(balance(jobs, count).map((batch) => runBatch(batch, start, timeLimit, callbacks)));
   release(key, results.flatMap((result) => result.used));
   const unusable = results.find((result) => result.unusable !== undefined)?.unusable;
   if (unusable !== undefined) refused.set(key, unusable);

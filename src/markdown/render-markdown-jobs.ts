@@ -8,7 +8,7 @@
 import os from 'node:os';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
-import { crashProblem, limitsOf, oversizedProblem, timeoutProblem, type BodyLimits } from './body-limits.js';
+import { crashProblem, limitsOf, oversizedProblem, timeLimitOf, timeoutProblem, type BodyLimits } from './body-limits.js';
 import { createProcessors, type ProcessorFor } from './create-processor.js';
 import { bodyKey, pipelineDigest, pluginsDigest, readMarkdownCache, writeMarkdownCache } from './markdown-cache.js';
 import type { WorkerSetup } from './markdown-worker.js';
@@ -75,7 +75,7 @@ async function renderWithin(jobs: readonly MarkdownJob[], config: Config, limits
   const setup = workerSetup(config, options.workers);
   if (!setup) return renderHere(jobs, config, options.processors, out);
   const settled = new Set<string>();
-  const refused = await renderInWorkers(jobs, setup, workerCount(jobs.length, options.workers), limits.timeoutMs, {
+  const refused = await renderInWorkers(jobs, setup, workerCount(jobs.length, options.workers), (job) => timeLimitOf(job, limits), {
     rendered: (id, value) => { settled.add(id); out.rendered.set(id, value); },
     failed: (job, message) => { settled.add(job.id); out.problems.push(failure(job, message)); },
     stopped: (stop) => { settled.add(stop.job.id); out.problems.push(stop.reason === 'timeout' ? timeoutProblem(stop.job, limits) : crashProblem(stop.job, stop.message)); },

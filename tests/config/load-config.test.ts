@@ -19,7 +19,7 @@ describe('loadConfig defaults and overrides', () => {
       timezone: 'Europe/London', perPage: 10, feedItems: 20, relatedPosts: 3,
       permalinks: { post: '/:year/:month/:slug/', tag: '/tag/:slug/', author: '/author/:slug/' },
       theme: path.join(repoRoot, 'theme'), outDir: path.join(root, '_site'),
-      markdown: { remarkPlugins: [], rehypePlugins: [], sanitize: false, timeoutMs: 10_000, maxBodyBytes: 5_000_000 }, helpers: {}, now: undefined, navigation: [], tagPages: 'excerpt',
+      markdown: { remarkPlugins: [], rehypePlugins: [], sanitize: false, timeoutMs: 10_000, maxBodyBytes: 20_000_000 }, helpers: {}, now: undefined, navigation: [], tagPages: 'excerpt',
       dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm' }, subscribe: false, themeOptions: {},
     });
   });
