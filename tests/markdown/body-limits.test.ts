@@ -54,6 +54,27 @@ describe('the time limit', () => {
   });
 });
 
+describe('with plugins from the config file', () => {
+  const PLUGIN_CONFIG = [
+    "const shout = () => (tree) => { const visit = (node) => { if (node.type === 'text') node.value = node.value.toUpperCase(); (node.children ?? []).forEach(visit); }; visit(tree); };",
+    "export default { title: 'Small blog', url: 'https://small.example.org', markdown: { remarkPlugins: [shout], timeoutMs: 1500 } };",
+  ].join('\n');
+
+  it('runs them in the worker, under the time limit', async () => {
+    const site = await copyFixture('cli-small');
+    await fs.rm(path.join(site, 'sectorpress.config.json'));
+    await fs.writeFile(path.join(site, 'sectorpress.config.mjs'), PLUGIN_CONFIG);
+    await fs.writeFile(path.join(site, 'posts', '2024-06-15-list-markers.md'), `---\ntitle: Markers\n---\n\n${LIST_MARKERS}\n`);
+    const run = await runCliCaptured(['build', site, '--now', NOW]);
+    expect(run.stderr).toMatch(/posts\/2024-06-15-list-markers\.md:5:1 error: Markdown took longer than 1\.5 s to render/);
+    await fs.rm(path.join(site, 'posts', '2024-06-15-list-markers.md'));
+    const fixed = await runCliCaptured(['build', site, '--now', NOW]);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    const page = await fs.readFile(path.join(site, '_site', '2024', '05', 'first-post', 'index.html'), 'utf8');
+    expect(page).toMatch(/<p>[A-Z ,.'’]{20,}<\/p>/);
+  });
+});
+
 describe('the size limit', () => {
   it('refuses a body over it before parsing, and renders the others', async () => {
     const root = await fs.mkdtemp(path.join(process.env.TMPDIR ?? '/tmp', 'sp-limits-'));
