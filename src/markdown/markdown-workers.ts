@@ -55,7 +55,7 @@ export class MarkdownWorker {
     this.ready = new Promise((resolve) => {
       this.listener = (event) => {
         if (event.type === 'ready') return resolve(true);
-        this.alive = false;
+        this.terminate();
         resolve(event.type === 'exit' ? event.message : `unexpected reply "${event.type}"`);
       };
     });
