@@ -83,3 +83,17 @@ export async function renderInWorkers(jobs: readonly MarkdownJob[], setup: Worke
   if (unusable !== undefined) refused.set(key, unusable);
   return unusable;
 }
+
+/**
+ * Start the warm worker, if there is none for `setup`, and run `jobs` through it, throwing
+ * the results away: the first edit then costs a round trip, not a start-up and a cold parser.
+ */
+export function warmUpWorker(jobs: readonly MarkdownJob[], setup: WorkerSetup): void {
+  const key = JSON.stringify(setup);
+  if (refused.has(key) || (warm?.key === key && warm.worker.alive)) return;
+  const worker = new MarkdownWorker(setup);
+  if (warm && !warm.worker.busy) warm.worker.terminate();
+  warm = { key, worker };
+  const ignore = (): void => undefined;
+  void worker.render(jobs, () => 60_000, { rendered: ignore, failed: ignore }).then(() => worker.idle());
+}

@@ -13,7 +13,7 @@ import { createProcessors, type ProcessorFor } from './create-processor.js';
 import { bodyKey, pipelineDigest, pluginsDigest, readMarkdownCache, writeMarkdownCache } from './markdown-cache.js';
 import type { WorkerSetup } from './markdown-worker.js';
 import { canStartWorkers } from './markdown-workers.js';
-import { renderInWorkers } from './render-in-workers.js';
+import { renderInWorkers, warmUpWorker } from './render-in-workers.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { MarkdownJob, MarkdownOutput, RenderedMarkdown } from './types.js';
 
@@ -26,7 +26,11 @@ export interface MarkdownStageOptions {
   readonly workers?: number;
   /** Override package versions (tests use this to simulate an upgrade). */
   readonly versions?: Record<string, string>;
-  /** Processors to reuse across calls when rendering on this thread. */
+  /**
+   * Processors to reuse across calls when rendering on this thread. Given by the dev server,
+   * which renders a few bodies at a time: the warm worker is then started even when every
+   * body came from the cache, so the first edit does not wait for it.
+   */
   readonly processors?: ProcessorFor;
 }
 
@@ -119,6 +123,8 @@ export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: C
     } else missing.push(job);
   }
   const { rendered, problems } = await renderAll(missing, config, options);
+  const setup = options.processors && missing.length === 0 && jobs.length > 0 ? workerSetup(config, options.workers) : undefined;
+  if (setup) warmUpWorker(jobs.slice(0, 16), setup);
   for (const job of missing) {
     const value = rendered.get(job.id);
     if (!value) continue;
