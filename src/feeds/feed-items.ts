@@ -17,7 +17,7 @@ export interface FeedSpec {
 }
 
 /** In a tag feed, an item lists at most this many of its post's tags (as post cards do). */
-export const TAG_FEED_CATEGORIES = 12;
+const TAG_FEED_CATEGORIES = 12;
 
 /**
  * The tags an item lists. A tag feed would otherwise repeat every tag of the post in the

@@ -9,7 +9,7 @@ export interface BodyLimits {
 }
 
 /** Ordinary text renders at a few seconds per megabyte even on a busy machine, so a 10 MB post still builds. */
-export const DEFAULT_LIMITS: BodyLimits = { timeoutMs: 10_000, maxBodyBytes: 20_000_000 };
+const DEFAULT_LIMITS: BodyLimits = { timeoutMs: 10_000, maxBodyBytes: 20_000_000 };
 
 /**
  * The time one body may take: `timeoutMs` per megabyte, at least `timeoutMs`. Large bodies of

@@ -26,8 +26,7 @@ export type WorkerReply =
   | { readonly type: 'ready' }
   | { readonly type: 'unusable'; readonly reason: string }
   | { readonly type: 'rendered'; readonly id: string; readonly value: RenderedMarkdown }
-  | { readonly type: 'failed'; readonly id: string; readonly message: string }
-  | { readonly type: 'done' };
+  | { readonly type: 'failed'; readonly id: string; readonly message: string };
 
 const reply = (message: WorkerReply): void => parentPort?.postMessage(message);
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -50,7 +49,7 @@ async function setUp(setup: WorkerSetup): Promise<ProcessorFor | string> {
 async function start(): Promise<void> {
   const processorFor = await setUp(workerData as WorkerSetup).catch(messageOf);
   if (typeof processorFor === 'string') return reply({ type: 'unusable', reason: processorFor });
-  // One request at a time: the caller sends the next only after `done`.
+  // One request at a time: the caller sends the next only after a reply for every body.
   parentPort?.on('message', async (request: WorkerRequest) => {
     for (const [id, body] of request.bodies) {
       try {
@@ -59,7 +58,6 @@ async function start(): Promise<void> {
         reply({ type: 'failed', id, message: messageOf(error) });
       }
     }
-    reply({ type: 'done' });
   });
   reply({ type: 'ready' });
 }

@@ -87,7 +87,8 @@ export class MarkdownWorker {
     this.worker.ref();
     const ready = await this.ready;
     const first = jobs[0];
-    if (ready !== true) return first && { job: first, reason: 'crash', message: ready };
+    if (!first) return undefined;
+    if (ready !== true) return { job: first, reason: 'crash', message: ready };
     return new Promise((resolve) => {
       let index = 0;
       let timer: NodeJS.Timeout | undefined;
@@ -107,11 +108,12 @@ export class MarkdownWorker {
       };
       this.listener = (event) => {
         const job = jobs[index];
-        if (event.type === 'done') return finish(undefined);
         if (event.type === 'exit') return finish(job && { job, reason: 'crash', message: event.message });
         if (event.type === 'rendered') callbacks.rendered(event.id, event.value);
         else if (event.type === 'failed' && job) callbacks.failed(job, event.message);
         index += 1;
+        // A reply per body, in order: the last one ends the batch without another message.
+        if (index === jobs.length) return finish(undefined);
         time();
       };
       time();

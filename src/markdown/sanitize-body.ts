@@ -17,7 +17,7 @@ const KEEP_IDS: Schema = { clobber: [], clobberPrefix: '' };
  * GitHub's schema (rehype-sanitize's default), keeping ids as written and `class` on any
  * element, which styles migrated HTML and cannot run anything.
  */
-export const SAFE_SCHEMA: Schema = {
+const SAFE_SCHEMA: Schema = {
   ...defaultSchema,
   ...KEEP_IDS,
   attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'] },
