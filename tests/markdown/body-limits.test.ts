@@ -75,6 +75,25 @@ describe('with plugins from the config file', () => {
   });
 });
 
+describe('a body that ends its worker', () => {
+  it('is reported at its file, with no stack trace and no other error', async () => {
+    const site = await copyFixture('cli-small');
+    await fs.rm(path.join(site, 'sectorpress.config.json'));
+    // Stands in for running out of memory: the worker thread ends while rendering this body.
+    await fs.writeFile(path.join(site, 'sectorpress.config.mjs'), [
+      "import { isMainThread } from 'node:worker_threads';",
+      "const crash = () => (tree) => { if (!isMainThread && JSON.stringify(tree).includes('END-THE-WORKER')) process.exit(7); };",
+      "export default { title: 'Small blog', url: 'https://small.example.org', markdown: { remarkPlugins: [crash] } };",
+    ].join('\n'));
+    await fs.writeFile(path.join(site, 'posts', '2024-06-15-crash.md'), '---\ntitle: Crash\n---\n\nEND-THE-WORKER\n');
+    const run = await runCliCaptured(['build', site, '--now', NOW]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/posts\/2024-06-15-crash\.md:4:1 error: Rendering this Markdown stopped its worker: the worker stopped \(exit code 7\)/);
+    expect(run.stderr.match(/ error: /g)).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
 describe('the size limit', () => {
   it('refuses a body over it before parsing, and renders the others', async () => {
     const root = await fs.mkdtemp(path.join(process.env.TMPDIR ?? '/tmp', 'sp-limits-'));
