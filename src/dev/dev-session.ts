@@ -5,8 +5,8 @@
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { StageRunner, type BuildOptions } from '../build.js';
-import { BuildFailedError, type Problem } from '../errors.js';
-import type { OutputFile } from '../output/types.js';
+import { BuildFailedError, type Problem } from '../shared/errors.js';
+import type { OutputFile } from '../shared/output-file.js';
 import { IncrementalBuilder } from './incremental-build.js';
 import { watchFiles, type FileWatcher } from './watch-files.js';
 

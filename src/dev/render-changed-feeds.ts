@@ -3,10 +3,10 @@
  * changed, and the site-wide feeds, calendars and sitemap only when asked to.
  */
 import type { StageRunner } from '../build.js';
-import { staged } from '../errors.js';
+import { staged } from '../shared/errors.js';
 import { renderFeeds, renderTagFeed } from '../feeds/render-feeds.js';
 import type { Site, Tag } from '../model/types.js';
-import type { OutputFile } from '../output/types.js';
+import type { OutputFile } from '../shared/output-file.js';
 import type { Route } from '../routes/types.js';
 
 interface Remembered {

@@ -1,5 +1,5 @@
 /** The limits every body renders under, and the located errors for a body over one. */
-import { errorProblem, type Problem } from '../errors.js';
+import { errorProblem, type Problem } from '../shared/errors.js';
 import type { MarkdownJob } from './types.js';
 
 export interface BodyLimits {

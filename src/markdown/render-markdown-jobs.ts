@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 import type { Config } from '../config/types.js';
-import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
+import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import { crashProblem, limitsOf, oversizedProblem, timeLimitOf, timeoutProblem, type BodyLimits } from './body-limits.js';
 import { createProcessors, type ProcessorFor } from './create-processor.js';
 import { bodyKey, pipelineDigest, pluginsDigest, readMarkdownCache, writeMarkdownCache } from './markdown-cache.js';
