@@ -21,6 +21,7 @@ export const absoluteUrl: Check = (value) => {
 };
 export const oneOf = (...options: string[]): Check => (value) =>
   typeof value === 'string' && options.includes(value) ? undefined : `must be one of ${options.map((option) => JSON.stringify(option)).join(', ')}`;
+export const booleanOrRecord: Check = (value) => (typeof value === 'boolean' || isRecord(value) ? undefined : 'must be true, false or a schema object');
 export const record: Check = (value) => (isRecord(value) ? undefined : 'must be an object');
 export const functionRecord: Check = (value) =>
   isRecord(value) && Object.values(value).every((entry) => typeof entry === 'function') ? undefined : 'must be an object of functions';
@@ -74,7 +75,7 @@ export const CONFIG_FIELDS: Record<string, Check> = {
   permalinks: shape({ post: string, tag: string, author: string }),
   theme: string,
   outDir: string,
-  markdown: shape({ remarkPlugins: pluginList, rehypePlugins: pluginList }),
+  markdown: shape({ remarkPlugins: pluginList, rehypePlugins: pluginList, sanitize: booleanOrRecord, timeoutMs: positiveInteger, maxBodyBytes: positiveInteger }),
   helpers: functionRecord,
   now: string,
   navigation: listOf(shape({ title: string, url: string })),

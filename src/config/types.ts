@@ -32,9 +32,21 @@ export interface PermalinkPatterns {
   readonly author: string;
 }
 
+/** A rehype-sanitize schema (see hast-util-sanitize): which elements, attributes and URL protocols survive. */
+export type SanitizeSchema = Readonly<Record<string, unknown>>;
+
 export interface MarkdownOptions {
   readonly remarkPlugins: PluggableList;
   readonly rehypePlugins: PluggableList;
+  /**
+   * Clean each body's HTML (rehype-sanitize): `false` (default) keeps raw HTML as written,
+   * since bodies are trusted; `true` keeps only safe HTML; an object is a custom schema.
+   */
+  readonly sanitize: boolean | SanitizeSchema;
+  /** Time a body may take to render, per megabyte (at least this much); longer is an error (default 10 000 ms). */
+  readonly timeoutMs: number;
+  /** A body larger than this (UTF-8 bytes) is an error, before it is parsed (default 20 MB). */
+  readonly maxBodyBytes: number;
 }
 
 /**

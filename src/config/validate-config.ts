@@ -103,6 +103,16 @@ function outDirProblems(outDir: string, source: ConfigSource): Problem[] {
   return [errorProblem({ code: 'config/out-dir', message: `The output folder ${outDir} would contain the site folder itself.`, hint: 'Choose a folder inside the site, such as "_site" (the default).', ...locate(source, 'outDir') })];
 }
 
+function markdownDefaults(markdown: UserConfig['markdown']): Config['markdown'] {
+  return {
+    remarkPlugins: [...(markdown?.remarkPlugins ?? [])],
+    rehypePlugins: [...(markdown?.rehypePlugins ?? [])],
+    sanitize: markdown?.sanitize ?? false,
+    timeoutMs: markdown?.timeoutMs ?? 10_000,
+    maxBodyBytes: markdown?.maxBodyBytes ?? 20_000_000,
+  };
+}
+
 function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverrides, theme: string): Config {
   const url = (overrides.url ?? user.url ?? DEFAULT_URL).replace(/\/+$/, '');
   return {
@@ -120,7 +130,7 @@ function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverr
     permalinks: { post: '/:year/:month/:slug/', tag: '/tag/:slug/', author: '/author/:slug/', ...user.permalinks },
     theme,
     outDir: path.resolve(source.root, overrides.outDir ?? user.outDir ?? DEFAULT_OUTPUT_FOLDER),
-    markdown: { remarkPlugins: [...(user.markdown?.remarkPlugins ?? [])], rehypePlugins: [...(user.markdown?.rehypePlugins ?? [])] },
+    markdown: markdownDefaults(user.markdown),
     helpers: { ...user.helpers },
     now: overrides.now ?? user.now,
     navigation: (user.navigation ?? []).map((link) => ({ ...link })),

@@ -12,6 +12,22 @@ export interface FeedSpec {
   readonly posts: readonly Post[];
   /** Newest date among the posts (or the clock when there are none), for deterministic `updated`. */
   readonly updated: Date;
+  /** The tag this feed is for (tag feeds only). */
+  readonly tag?: Tag;
+}
+
+/** In a tag feed, an item lists at most this many of its post's tags (as post cards do). */
+const TAG_FEED_CATEGORIES = 12;
+
+/**
+ * The tags an item lists. A tag feed would otherwise repeat every tag of the post in the
+ * feed of every one of them: quadratic in the tags of one post (4,000 tags made 1.3 GB of
+ * feeds). So a tag feed lists the post's first 12 tags, and its own tag when not among them.
+ */
+export function itemTags(post: Post, spec: FeedSpec): readonly Tag[] {
+  if (!spec.tag || post.tags.length <= TAG_FEED_CATEGORIES) return post.tags;
+  const first = post.tags.slice(0, TAG_FEED_CATEGORIES);
+  return first.includes(spec.tag) ? first : [...first, spec.tag];
 }
 
 /** `site.config.url` + a root-relative URL. */
@@ -45,7 +61,7 @@ export function siteFeed(site: Site, path: string): FeedSpec {
  */
 export function tagFeed(site: Site, tag: Tag): FeedSpec {
   const posts = tag.posts.slice(0, site.config.feedItems);
-  return { title: `${site.config.title}: ${tag.name}`, description: site.config.description, homeUrl: absolute(site, tag.url), selfUrl: absolute(site, tag.feedUrl), posts, updated: newest(posts, site.now) };
+  return { title: `${site.config.title}: ${tag.name}`, description: site.config.description, homeUrl: absolute(site, tag.url), selfUrl: absolute(site, tag.feedUrl), posts, updated: newest(posts, site.now), tag };
 }
 
 /**

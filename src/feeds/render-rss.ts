@@ -1,9 +1,9 @@
 /** RSS 2.0 with the full post in `content:encoded`, authors in `dc:creator`. */
 import type { Post, Site } from '../model/types.js';
 import { element, escapeXmlAttribute, textToHtml } from './escape-xml.js';
-import { absolutiseHtml, type FeedSpec } from './feed-items.js';
+import { absolutiseHtml, itemTags, type FeedSpec } from './feed-items.js';
 
-function renderItem(post: Post, site: Site): string {
+function renderItem(post: Post, spec: FeedSpec, site: Site): string {
   return [
     '<item>',
     element('title', post.title),
@@ -11,7 +11,7 @@ function renderItem(post: Post, site: Site): string {
     element('guid', post.absoluteUrl, { isPermaLink: 'true' }),
     element('pubDate', post.date.toUTCString()),
     ...post.authors.map((author) => element('dc:creator', author.name)),
-    ...post.tags.map((tag) => element('category', tag.name, { domain: `${site.config.url}${tag.url}` })),
+    ...itemTags(post, spec).map((tag) => element('category', tag.name, { domain: `${site.config.url}${tag.url}` })),
     // Readers render `description` as HTML; the excerpt is plain text, so its markup must stay text.
     element('description', textToHtml(post.excerpt)),
     element('content:encoded', absolutiseHtml(post.html, site.config.url)),
@@ -37,7 +37,7 @@ export function renderRss(spec: FeedSpec, site: Site): string {
     element('lastBuildDate', spec.updated.toUTCString()),
     element('generator', 'sectorpress'),
     `<atom:link href="${escapeXmlAttribute(spec.selfUrl)}" rel="self" type="application/rss+xml"/>`,
-    ...spec.posts.map((post) => renderItem(post, site)),
+    ...spec.posts.map((post) => renderItem(post, spec, site)),
     '</channel>',
     '</rss>',
     '',

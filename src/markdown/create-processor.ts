@@ -1,4 +1,4 @@
-/** The unified pipeline: Markdown (GFM) → HTML with heading ids, raw HTML kept, user plugins in between. */
+/** The unified pipeline: Markdown (GFM) → HTML with heading ids, raw HTML kept (or sanitized), user plugins in between. */
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
@@ -7,6 +7,7 @@ import { unified, type PluggableList, type Processor } from 'unified';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { rehypeBasePath } from './rehype-base-path.js';
+import { sanitizePlugins } from './sanitize-body.js';
 import { ALL_GFM, AUTOLINK_GFM, gfmMaskFor, hasAutolinks, needsAutolinks, remarkGfmParts } from './gfm-parts.js';
 
 export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
@@ -14,6 +15,8 @@ export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRo
 export interface ProcessorPlugins {
   readonly remarkPlugins: PluggableList;
   readonly rehypePlugins: PluggableList;
+  /** `markdown.sanitize`: clean the HTML last, so nothing a plugin adds escapes it. */
+  readonly sanitize?: boolean | Readonly<Record<string, unknown>>;
 }
 
 /** Picks the (frozen, reused) processor for one body; `withAutolinks` insists on the autolink extension. */
@@ -29,6 +32,7 @@ function build(plugins: ProcessorPlugins, gfmMask: number, basePath: string): Ma
     .use(plugins.rehypePlugins)
     // After users' plugins, so site-relative links they add get the base path too.
     .use(basePath === '/' ? [] : [[rehypeBasePath, { basePath }]])
+    .use(sanitizePlugins(plugins.sanitize))
     .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze() as unknown as MarkdownProcessor;
 }

@@ -1,7 +1,7 @@
 /**
  * The persistent Markdown cache: rendered bodies keyed by a hash of the body, in a
  * file named by a digest of the whole pipeline (package versions, user plugins and
- * their options), so any change to the pipeline starts a fresh cache.
+ * their options, the sanitize setting), so any change to the pipeline starts a fresh cache.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, promises as fs } from 'node:fs';
@@ -16,7 +16,7 @@ const PIPELINE_PACKAGES = [
   'unified', 'remark-parse', 'remark-rehype', 'rehype-slug', 'rehype-stringify', 'mdast-util-to-hast', 'hast-util-to-html',
   'micromark', 'micromark-extension-gfm-autolink-literal', 'micromark-extension-gfm-footnote', 'micromark-extension-gfm-strikethrough',
   'micromark-extension-gfm-table', 'micromark-extension-gfm-task-list-item', 'mdast-util-gfm-autolink-literal', 'mdast-util-gfm-footnote',
-  'mdast-util-gfm-strikethrough', 'mdast-util-gfm-table', 'mdast-util-gfm-task-list-item',
+  'mdast-util-gfm-strikethrough', 'mdast-util-gfm-table', 'mdast-util-gfm-task-list-item', 'rehype-raw', 'hast-util-raw', 'rehype-sanitize', 'hast-util-sanitize',
 ];
 
 function packageVersion(name: string): string {
@@ -47,12 +47,25 @@ function describePlugins(plugins: PluggableList): unknown[] {
   });
 }
 
+/** What shapes the HTML besides package versions: the plugins (and their options) and the sanitize setting. */
+export interface PipelineOptions {
+  readonly remarkPlugins: PluggableList;
+  readonly rehypePlugins: PluggableList;
+  readonly sanitize?: boolean | Readonly<Record<string, unknown>>;
+}
+
+/** A digest of the user's plugins and their options (a worker checks it loaded the same ones). */
+export function pluginsDigest(plugins: PipelineOptions): string {
+  const description = { remark: describePlugins(plugins.remarkPlugins), rehype: describePlugins(plugins.rehypePlugins) };
+  return createHash('sha256').update(JSON.stringify(description)).digest('hex').slice(0, 16);
+}
+
 /**
- * A digest of the pipeline: change any version, plugin or plugin option, or the base path
- * (site-relative links in bodies carry it), and it changes.
+ * A digest of the pipeline: change any version, plugin, plugin option, the sanitize setting or
+ * the base path (site-relative links in bodies carry it), and it changes.
  */
-export function pipelineDigest(plugins: { remarkPlugins: PluggableList; rehypePlugins: PluggableList }, versions: Record<string, string> = pipelineVersions(), basePath = '/'): string {
-  const description = { versions, remark: describePlugins(plugins.remarkPlugins), rehype: describePlugins(plugins.rehypePlugins), basePath };
+export function pipelineDigest(plugins: PipelineOptions, versions: Record<string, string> = pipelineVersions(), basePath = '/'): string {
+  const description = { versions, remark: describePlugins(plugins.remarkPlugins), rehype: describePlugins(plugins.rehypePlugins), sanitize: plugins.sanitize ?? false, basePath };
   return createHash('sha256').update(JSON.stringify(description)).digest('hex').slice(0, 16);
 }
 

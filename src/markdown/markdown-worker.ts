@@ -1,37 +1,67 @@
-/** Worker thread: renders a batch of bodies with the built-in pipeline (no user plugins cross threads). */
-import { parentPort } from 'node:worker_threads';
-import { createProcessors, type ProcessorFor } from './create-processor.js';
+/**
+ * Worker thread: renders bodies one at a time and replies after each, so the caller can
+ * time every body and stop the worker when one runs too long. User plugins are functions
+ * and cannot be sent across threads: when the site has some, the worker loads them from
+ * the site's config file itself and says whether they match the caller's.
+ */
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createProcessors, type ProcessorFor, type ProcessorPlugins } from './create-processor.js';
+import { pluginsDigest } from './markdown-cache.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { RenderedMarkdown } from './types.js';
 
-export interface WorkerRequest {
-  readonly bodies: readonly (readonly [string, string])[];
+/** What a worker is started with (plain data). */
+export interface WorkerSetup {
+  readonly sanitize: boolean | Readonly<Record<string, unknown>>;
   /** The site's base path (`Config.basePath`): site-relative links in bodies get it. */
   readonly basePath: string;
+  /** The config file to load the user's plugins from, with the digest they must have. */
+  readonly plugins?: { readonly configFile: string; readonly digest: string };
 }
-/** Results come in parts (`done` on the last) so neither thread holds a whole batch twice. */
-export type WorkerReply = { readonly ok: true; readonly results: (readonly [string, RenderedMarkdown])[]; readonly done: boolean } | { readonly ok: false; readonly id: string; readonly message: string };
 
-/** Bodies per reply: small enough to keep the worker's heap small, large enough that messages stay cheap. */
-const PART = 64;
+export interface WorkerRequest {
+  readonly bodies: readonly (readonly [string, string])[];
+}
 
-const processors = new Map<string, ProcessorFor>();
+export type WorkerReply =
+  | { readonly type: 'ready' }
+  | { readonly type: 'unusable'; readonly reason: string }
+  | { readonly type: 'rendered'; readonly id: string; readonly value: RenderedMarkdown }
+  | { readonly type: 'failed'; readonly id: string; readonly message: string };
 
-parentPort?.on('message', async (request: WorkerRequest) => {
-  let processorFor = processors.get(request.basePath);
-  if (!processorFor) processors.set(request.basePath, (processorFor = createProcessors(undefined, request.basePath)));
-  let results: (readonly [string, RenderedMarkdown])[] = [];
-  for (const [id, body] of request.bodies) {
-    try {
-      results.push([id, await renderMarkdown(processorFor, body)]);
-    } catch (error) {
-      parentPort?.postMessage({ ok: false, id, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
-      return;
+const reply = (message: WorkerReply): void => parentPort?.postMessage(message);
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The user's plugins as the config file gives them, when they are the ones the caller has. */
+async function loadPlugins(plugins: NonNullable<WorkerSetup['plugins']>): Promise<ProcessorPlugins | string> {
+  const { readConfigFile } = await import('../config/read-config-file.js');
+  const loaded = await readConfigFile(plugins.configFile, path.basename(plugins.configFile));
+  const markdown = (loaded.value?.value as { markdown?: Partial<ProcessorPlugins> } | undefined)?.markdown;
+  const found = { remarkPlugins: [...(markdown?.remarkPlugins ?? [])], rehypePlugins: [...(markdown?.rehypePlugins ?? [])] };
+  return pluginsDigest(found) === plugins.digest ? found : 'the plugins in the config file are not the ones in use';
+}
+
+async function setUp(setup: WorkerSetup): Promise<ProcessorFor | string> {
+  if (!setup.plugins) return createProcessors({ remarkPlugins: [], rehypePlugins: [], sanitize: setup.sanitize }, setup.basePath);
+  const plugins = await loadPlugins(setup.plugins);
+  return typeof plugins === 'string' ? plugins : createProcessors({ ...plugins, sanitize: setup.sanitize }, setup.basePath);
+}
+
+async function start(): Promise<void> {
+  const processorFor = await setUp(workerData as WorkerSetup).catch(messageOf);
+  if (typeof processorFor === 'string') return reply({ type: 'unusable', reason: processorFor });
+  // One request at a time: the caller sends the next only after a reply for every body.
+  parentPort?.on('message', async (request: WorkerRequest) => {
+    for (const [id, body] of request.bodies) {
+      try {
+        reply({ type: 'rendered', id, value: await renderMarkdown(processorFor, body) });
+      } catch (error) {
+        reply({ type: 'failed', id, message: messageOf(error) });
+      }
     }
-    if (results.length === PART) {
-      parentPort?.postMessage({ ok: true, results, done: false } satisfies WorkerReply);
-      results = [];
-    }
-  }
-  parentPort?.postMessage({ ok: true, results, done: true } satisfies WorkerReply);
-});
+  });
+  reply({ type: 'ready' });
+}
+
+void start();

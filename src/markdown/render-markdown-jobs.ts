@@ -1,93 +1,103 @@
 /**
- * The Markdown stage: every body rendered once. Cached bodies are reused; the
- * rest are spread over worker threads when there are enough of them, else
- * rendered here. Output is identical either way.
+ * The Markdown stage: every body rendered once, each under a size and a time limit.
+ * Cached bodies are reused; the rest render in worker threads that can be stopped (one
+ * kept warm between calls, more when there are many bodies). Output is identical to
+ * rendering on this thread, which happens only when workers cannot be used (`workers: 0`,
+ * or user plugins that are not in the site's config file): then only the size limit holds.
  */
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import { createProcessors, type ProcessorFor } from './create-processor.js';
-import { bodyKey, pipelineDigest, readMarkdownCache, writeMarkdownCache } from './markdown-cache.js';
-import type { WorkerReply, WorkerRequest } from './markdown-worker.js';
+import { bodyKey, pipelineDigest, readMarkdownCache, writeMarkdownCache, pluginsDigest } from './markdown-cache.js';
+import type { WorkerSetup } from './markdown-worker.js';
+import { crashProblem, limitsOf, oversizedProblem, timeLimitOf, timeoutProblem, type BodyLimits } from './body-limits.js';
+import { canStartWorkers } from './markdown-workers.js';
+import { renderInWorkers, warmUpWorker } from './render-in-workers.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { MarkdownJob, MarkdownOutput, RenderedMarkdown } from './types.js';
 
-/** Below this many uncached bodies, starting workers costs more than it saves. */
+/** Below this many uncached bodies, more than the one warm worker costs more than it saves. */
 const WORKER_THRESHOLD = 150;
 
 export interface MarkdownStageOptions {
   readonly cache: boolean;
-  /** Worker threads; 0 = main thread. Default: the machine's parallelism when worth it. */
+  /** Worker threads; 0 = main thread (no time limit). Default: one, or the machine's parallelism for many bodies. */
   readonly workers?: number;
   /** Override package versions (tests use this to simulate an upgrade). */
   readonly versions?: Record<string, string>;
-  /** Processors to reuse across calls (the dev server renders a few bodies at a time). */
+  /**
+   * Processors to reuse across calls when rendering on this thread. Given by the dev server,
+   * which renders a few bodies at a time: the warm worker is then started even when every
+   * body came from the cache, so the first edit does not wait for it.
+   */
   readonly processors?: ProcessorFor;
 }
 
-const workerFile = fileURLToPath(new URL('./markdown-worker.js', import.meta.url));
-
-function workerCount(jobs: number, config: Config, requested: number | undefined): number {
-  const hasPlugins = config.markdown.remarkPlugins.length + config.markdown.rehypePlugins.length > 0;
-  if (hasPlugins || !existsSync(workerFile)) return 0;
-  if (requested !== undefined) return requested;
-  return jobs >= WORKER_THRESHOLD ? Math.min(os.availableParallelism(), 8) : 0;
-}
-
-/** Split jobs into `count` batches of similar total length (largest first, greedy). */
-function balance(jobs: readonly MarkdownJob[], count: number): MarkdownJob[][] {
-  const batches = Array.from({ length: count }, () => ({ size: 0, jobs: [] as MarkdownJob[] }));
-  for (const job of [...jobs].sort((a, b) => b.body.length - a.body.length)) {
-    const lightest = batches.reduce((best, batch) => (batch.size < best.size ? batch : best));
-    lightest.jobs.push(job);
-    lightest.size += job.body.length;
+/** How workers must be set up for this config, or `undefined` when bodies must render on this thread. */
+function workerSetup(config: Config, requested: number | undefined): WorkerSetup | undefined {
+  const { markdown } = config;
+  if (requested === 0 || !canStartWorkers()) return undefined;
+  const sanitize = markdown.sanitize ?? false;
+  try {
+    structuredClone(sanitize);
+  } catch {
+    return undefined; // a schema holding functions cannot cross threads
   }
-  return batches.map((batch) => batch.jobs).filter((batch) => batch.length > 0);
+  if (markdown.remarkPlugins.length + markdown.rehypePlugins.length === 0) return { sanitize, basePath: config.basePath };
+  // Plugins are functions: a worker can only load them from the config file itself.
+  return config.configFile ? { sanitize, basePath: config.basePath, plugins: { configFile: config.configFile, digest: pluginsDigest(markdown) } } : undefined;
 }
 
-/** Render `batch` on a new worker, collecting its replies; the first failure ends it. */
-function runWorker(batch: readonly MarkdownJob[], basePath: string): Promise<WorkerReply> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile);
-    const results: (readonly [string, RenderedMarkdown])[] = [];
-    worker.on('message', (reply: WorkerReply) => {
-      if (reply.ok) results.push(...reply.results);
-      if (reply.ok && !reply.done) return;
-      void worker.terminate();
-      resolve(reply.ok ? { ok: true, results, done: true } : reply);
-    });
-    worker.once('error', reject);
-    worker.postMessage({ bodies: batch.map((job) => [job.id, job.body]), basePath } satisfies WorkerRequest);
-  });
+function workerCount(jobs: number, requested: number | undefined): number {
+  const wanted = requested ?? (jobs >= WORKER_THRESHOLD ? Math.min(os.availableParallelism(), 8) : 1);
+  return Math.max(1, Math.min(wanted, jobs));
 }
 
-function failure(job: MarkdownJob | undefined, id: string, message: string): Problem {
-  return errorProblem({ code: 'markdown/render', message: `The Markdown could not be rendered: ${message}`, hint: 'Check the Markdown near this line, or the remark/rehype plugins in the config.', file: job?.id ?? id, line: job?.bodyLine, column: 1 });
+function failure(job: MarkdownJob, message: string): Problem {
+  return errorProblem({ code: 'markdown/render', message: `The Markdown could not be rendered: ${message}`, hint: 'Check the Markdown near this line, or the remark/rehype plugins in the config.', file: job.id, line: job.bodyLine, column: 1 });
 }
 
-async function renderAll(jobs: readonly MarkdownJob[], config: Config, workers: number, processors: ProcessorFor | undefined): Promise<{ rendered: Map<string, RenderedMarkdown>; problems: Problem[] }> {
-  const rendered = new Map<string, RenderedMarkdown>();
-  const problems: Problem[] = [];
-  if (workers > 0) {
-    const byId = new Map(jobs.map((job) => [job.id, job]));
-    for (const reply of await Promise.all(balance(jobs, workers).map((batch) => runWorker(batch, config.basePath)))) {
-      if (reply.ok) for (const [id, value] of reply.results) rendered.set(id, value);
-      else problems.push(failure(byId.get(reply.id), reply.id, reply.message));
-    }
-    return { rendered, problems };
-  }
+interface Rendered {
+  readonly rendered: Map<string, RenderedMarkdown>;
+  readonly problems: Problem[];
+}
+
+async function renderHere(jobs: readonly MarkdownJob[], config: Config, processors: ProcessorFor | undefined, out: Rendered): Promise<void> {
   const processorFor = processors ?? createProcessors(config.markdown, config.basePath);
   for (const job of jobs) {
     try {
-      rendered.set(job.id, await renderMarkdown(processorFor, job.body));
+      out.rendered.set(job.id, await renderMarkdown(processorFor, job.body));
     } catch (error) {
-      problems.push(failure(job, job.id, error instanceof Error ? error.message : String(error)));
+      out.problems.push(failure(job, error instanceof Error ? error.message : String(error)));
     }
   }
-  return { rendered, problems };
+}
+
+/** Render in workers when possible; whatever they could not take renders here. */
+async function renderWithin(jobs: readonly MarkdownJob[], config: Config, limits: BodyLimits, options: MarkdownStageOptions, out: Rendered): Promise<void> {
+  const setup = workerSetup(config, options.workers);
+  if (!setup) return renderHere(jobs, config, options.processors, out);
+  const settled = new Set<string>();
+  const refused = await renderInWorkers(jobs, setup, workerCount(jobs.length, options.workers), (job) => timeLimitOf(job, limits), {
+    rendered: (id, value) => { settled.add(id); out.rendered.set(id, value); },
+    failed: (job, message) => { settled.add(job.id); out.problems.push(failure(job, message)); },
+    stopped: (stop) => { settled.add(stop.job.id); out.problems.push(stop.reason === 'timeout' ? timeoutProblem(stop.job, limits) : crashProblem(stop.job, stop.message)); },
+  });
+  if (refused !== undefined) await renderHere(jobs.filter((job) => !settled.has(job.id)), config, options.processors, out);
+}
+
+async function renderAll(jobs: readonly MarkdownJob[], config: Config, options: MarkdownStageOptions): Promise<Rendered> {
+  const limits = limitsOf(config.markdown);
+  const out: Rendered = { rendered: new Map(), problems: [] };
+  const accepted: MarkdownJob[] = [];
+  for (const job of jobs) {
+    const problem = oversizedProblem(job, limits);
+    if (problem) out.problems.push(problem);
+    else accepted.push(job);
+  }
+  if (accepted.length > 0) await renderWithin(accepted, config, limits, options, out);
+  return out;
 }
 
 /**
@@ -112,7 +122,9 @@ export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: C
       used.set(key, hit);
     } else missing.push(job);
   }
-  const { rendered, problems } = await renderAll(missing, config, workerCount(missing.length, config, options.workers), options.processors);
+  const { rendered, problems } = await renderAll(missing, config, options);
+  const setup = options.processors && missing.length === 0 && jobs.length > 0 ? workerSetup(config, options.workers) : undefined;
+  if (setup) warmUpWorker(jobs.slice(0, 16), setup);
   for (const job of missing) {
     const value = rendered.get(job.id);
     if (!value) continue;

@@ -11,6 +11,7 @@ import { CONFIG_FILE_NAMES, JSON_CONFIG_FILE, THEME_FOLDER } from '../shared/sit
 
 
 
+
 async function pointJsonConfigAt(file: string, themePath: string): Promise<Problem | undefined> {
   const name = path.basename(file);
   let config: unknown;

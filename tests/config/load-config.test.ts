@@ -20,7 +20,7 @@ describe('loadConfig defaults and overrides', () => {
       timezone: 'Europe/London', perPage: 10, feedItems: 20, relatedPosts: 3,
       permalinks: { post: '/:year/:month/:slug/', tag: '/tag/:slug/', author: '/author/:slug/' },
       theme: path.join(repoRoot, 'theme'), outDir: path.join(root, '_site'),
-      markdown: { remarkPlugins: [], rehypePlugins: [] }, helpers: {}, now: undefined, navigation: [], tagPages: 'excerpt',
+      markdown: { remarkPlugins: [], rehypePlugins: [], sanitize: false, timeoutMs: 10_000, maxBodyBytes: 20_000_000 }, helpers: {}, now: undefined, navigation: [], tagPages: 'excerpt',
       dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm' }, subscribe: false, themeOptions: {},
     });
   });
@@ -131,6 +131,9 @@ describe('loadConfig errors', () => {
     ['{"tagPages": "some"}', 'config/type', /"tagPages" must be one of "full", "excerpt"/],
     ['{"navigation": [{"title": "Home", "url": 3}]}', 'config/type', /"navigation\[0\]\.url" must be a string/],
     ['{"relatedPosts": -1}', 'config/type', /"relatedPosts" must be a whole number, 0 or more/],
+    ['{"markdown": {"sanitize": "yes"}}', 'config/type', /"markdown\.sanitize" must be true, false or a schema object/],
+    ['{"markdown": {"timeoutMs": 0}}', 'config/type', /"markdown\.timeoutMs" must be a whole number above 0/],
+    ['{"markdown": {"maxBodyBytes": 1.5}}', 'config/type', /"markdown\.maxBodyBytes" must be a whole number above 0/],
     ['{"theme": "./no-such-theme"}', 'config/theme', /theme "\.\/no-such-theme" cannot be found/],
     ['{"theme": "no-such-theme-package"}', 'config/theme', /neither a folder in the site nor an installed package/],
     ['{"outDir": ".."}', 'config/out-dir', /would contain the site folder/],

@@ -102,6 +102,18 @@ describe('the persistent cache', () => {
     expect(withOptions.value.renderedCount).toBe(5);
   });
 
+  it('is dropped when the sanitize setting changes', async () => {
+    const jobs = [job('a.md', 'Fine <span onclick="alert(1)">text</span>.')];
+    const trusted = await renderMarkdownJobs(jobs, config(), { cache: true, workers: 0 });
+    expect(trusted.value.byId.get('a.md')?.html).toContain('onclick');
+    const sanitized = await renderMarkdownJobs(jobs, config({ sanitize: true }), { cache: true, workers: 0 });
+    expect(sanitized.value.renderedCount).toBe(1);
+    expect(sanitized.value.byId.get('a.md')?.html).toBe('<p>Fine <span>text</span>.</p>');
+    const custom = await renderMarkdownJobs(jobs, config({ sanitize: { tagNames: ['p'] } }), { cache: true, workers: 0 });
+    expect(custom.value.renderedCount).toBe(1);
+    expect(custom.value.byId.get('a.md')?.html).toBe('<p>Fine text.</p>');
+  });
+
   it('is dropped when a pipeline package version changes', async () => {
     const jobs = corpus(5);
     await renderMarkdownJobs(jobs, config(), { cache: true, workers: 0, versions: { 'remark-gfm': '4.0.1' } });

@@ -117,7 +117,7 @@ export function makeConfig(overrides: Partial<Config> = {}): Config {
     root: '/site', configFile: undefined, title: 'Children’s Services Blog', description: 'News from the directorate.',
     url: 'https://blog.example.org', language: 'en-GB', timezone: 'Europe/London', perPage: 10, feedItems: 20, relatedPosts: 3,
     permalinks: { post: '/:year/:month/:slug/', tag: '/tag/:slug/', author: '/author/:slug/' },
-    theme: THEME, outDir: '/site/_site', markdown: { remarkPlugins: [], rehypePlugins: [] }, helpers: {}, now: undefined,
+    theme: THEME, outDir: '/site/_site', markdown: { remarkPlugins: [], rehypePlugins: [], sanitize: false, timeoutMs: 10_000, maxBodyBytes: 20_000_000 }, helpers: {}, now: undefined,
     navigation: [], tagPages: 'excerpt', dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm' }, subscribe: false, themeOptions: {},
     ...overrides,
   };
