@@ -107,6 +107,8 @@ export function checkUrlPath(url: string, rules: UrlPathRules = {}): UrlPathVerd
   if (characters) return { error: characters, warnings: [] };
   if (/%(2f|5c|00)/i.test(url) || /%(2f|5c|00)/i.test(once)) return { error: 'contains a percent-encoded `/`, `\\` or NUL', warnings: [] };
   const inner = once.replace(/^\//, '').replace(/\/$/, '');
+  // `/c:/…` would be written to the output folder as `c:/…`, a drive on Windows.
+  if (/^[a-z]:/i.test(inner)) return { error: 'starts with a drive letter (`c:`), which Windows reads as another disk', warnings: [] };
   const verdict = checkSegments(inner.split('/'), rules);
   if (verdict.error) return verdict;
   // `%2e%2e` decodes to `..` only on a second decode; servers that decode twice must not see it either.

@@ -19,7 +19,7 @@ const TYPE_EXPORTS = [
   'Author', 'BuildOptions', 'BuildResult', 'CliIo', 'Config', 'DateFormats', 'DevOutput', 'DevServer',
   'DevServerOptions', 'EjectedTheme', 'Event', 'FileIdentity', 'HtmlRouteKind', 'ListContext', 'LoadedSite', 'MarkdownOptions',
   'MonthArchive', 'NavigationLink', 'OutputFile', 'Page', 'Pagination', 'PermalinkPatterns', 'Post', 'Problem',
-  'RebuildResult', 'RenderedMarkdown', 'Route', 'RouteContext', 'Severity', 'Site', 'SiteData', 'SourcePosition', 'SourceRef',
+  'RebuildResult', 'RenderedMarkdown', 'Route', 'RouteContext', 'SanitizeSchema', 'Severity', 'Site', 'SiteData', 'SourcePosition', 'SourceRef',
   'StaticFile', 'SubscribeBlock', 'Tag', 'ThemeCheck', 'UserConfig', 'WatchOptions', 'YearArchive',
 ];
 
