@@ -5,10 +5,10 @@ export type Check = (value: unknown) => string | undefined;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-export const string: Check = (value) => (typeof value === 'string' ? undefined : 'must be a string');
-export const positiveInteger: Check = (value) =>
+const string: Check = (value) => (typeof value === 'string' ? undefined : 'must be a string');
+const positiveInteger: Check = (value) =>
   typeof value === 'number' && Number.isInteger(value) && value > 0 ? undefined : 'must be a whole number above 0';
-export const wholeNumber: Check = (value) =>
+const wholeNumber: Check = (value) =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 ? undefined : 'must be a whole number, 0 or more';
 export const absoluteUrl: Check = (value) => {
   if (typeof value !== 'string') return 'must be a string';
@@ -19,13 +19,13 @@ export const absoluteUrl: Check = (value) => {
     return 'must be an absolute URL such as https://blog.example.org';
   }
 };
-export const oneOf = (...options: string[]): Check => (value) =>
+const oneOf = (...options: string[]): Check => (value) =>
   typeof value === 'string' && options.includes(value) ? undefined : `must be one of ${options.map((option) => JSON.stringify(option)).join(', ')}`;
-export const booleanOrRecord: Check = (value) => (typeof value === 'boolean' || isRecord(value) ? undefined : 'must be true, false or a schema object');
-export const record: Check = (value) => (isRecord(value) ? undefined : 'must be an object');
-export const functionRecord: Check = (value) =>
+const booleanOrRecord: Check = (value) => (typeof value === 'boolean' || isRecord(value) ? undefined : 'must be true, false or a schema object');
+const record: Check = (value) => (isRecord(value) ? undefined : 'must be an object');
+const functionRecord: Check = (value) =>
   isRecord(value) && Object.values(value).every((entry) => typeof entry === 'function') ? undefined : 'must be an object of functions';
-export const pluginList: Check = (value) =>
+const pluginList: Check = (value) =>
   Array.isArray(value) && value.every((entry) => typeof entry === 'function' || (Array.isArray(entry) && typeof entry[0] === 'function'))
     ? undefined
     : 'must be a list of plugins (functions, or [plugin, options] pairs)';
@@ -36,7 +36,7 @@ function nest(prefix: string, reason: string): string {
 }
 
 /** An object whose keys are all known and whose values pass their checks. */
-export const shape = (fields: Record<string, Check>): Check => (value) => {
+const shape = (fields: Record<string, Check>): Check => (value) => {
   if (!isRecord(value)) return 'must be an object';
   for (const [key, entry] of Object.entries(value)) {
     const check = fields[key];
@@ -50,7 +50,7 @@ export const shape = (fields: Record<string, Check>): Check => (value) => {
   return undefined;
 };
 
-export const listOf = (check: Check): Check => (value) => {
+const listOf = (check: Check): Check => (value) => {
   if (!Array.isArray(value)) return 'must be a list';
   for (const [index, entry] of value.entries()) {
     const reason = check(entry);
@@ -59,7 +59,7 @@ export const listOf = (check: Check): Check => (value) => {
   return undefined;
 };
 
-export const subscribe: Check = (value) =>
+const subscribe: Check = (value) =>
   value === false ? undefined : shape({ title: string, text: string, url: string, label: string })(value);
 
 /** Every top-level field a config file may have. */

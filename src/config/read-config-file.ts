@@ -45,7 +45,7 @@ function keyPositions(text: string): Map<string, SourcePosition> {
 }
 
 /** Parse a JSON config strictly; errors carry line and column. */
-export function parseJsonConfig(text: string, relative: string): Staged<ConfigFileValue | undefined> {
+function parseJsonConfig(text: string, relative: string): Staged<ConfigFileValue | undefined> {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   try {
     const value: unknown = JSON.parse(clean);

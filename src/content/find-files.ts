@@ -29,7 +29,7 @@ export interface AdmittedFile {
 }
 
 /** Code-unit order, not locale order, so output is identical on every machine. */
-export function compareText(a: string, b: string): number {
+function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

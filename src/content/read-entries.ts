@@ -12,7 +12,7 @@ import type { EntrySet, EventEntry, MarkdownJob, PageEntry, PostEntry, SourceFil
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
 
 /** `posts/2024-07-09-our-plan.md` → `our-plan`. */
-export function slugFromFileName(relativePath: string): string {
+function slugFromFileName(relativePath: string): string {
   return slugify(path.posix.basename(relativePath, '.md').replace(DATE_PREFIX, ''));
 }
 

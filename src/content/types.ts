@@ -89,8 +89,6 @@ export interface EventEntry extends EntryBase {
   readonly positions: Readonly<Record<string, SourcePosition>>;
 }
 
-export type ContentEntry = PostEntry | PageEntry | EventEntry;
-
 /** Parsed `data/*` files: file name without extension → parsed value. */
 export type SiteData = Readonly<Record<string, unknown>>;
 

@@ -18,7 +18,7 @@ function bare(host: string): string {
 }
 
 /** True for addresses only this computer can reach: `localhost`, 127.0.0.0/8 and `::1`. */
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   const name = bare(host);
   return name === 'localhost' || name === '::1' || (isIP(name) === 4 && name.startsWith('127.'));
 }

@@ -31,7 +31,7 @@ export function resolveRequestPath(rawUrl: string): { key: string; pathname: str
  * A request inside the base path (`/blog/…`) as a site-relative path; anything outside it
  * (`/`, `/blog` without its slash, a link that missed the base path) is sent to the base path.
  */
-export function stripBasePath(basePath: string, rawUrl: string): { url: string } | { redirect: string } {
+function stripBasePath(basePath: string, rawUrl: string): { url: string } | { redirect: string } {
   if (basePath === '/') return { url: rawUrl };
   return rawUrl.startsWith(basePath) ? { url: `/${rawUrl.slice(basePath.length)}` } : { redirect: basePath };
 }

@@ -31,7 +31,7 @@ export function itemTags(post: Post, spec: FeedSpec): readonly Tag[] {
 }
 
 /** `site.config.url` + a root-relative URL. */
-export function absolute(site: Site, url: string): string {
+function absolute(site: Site, url: string): string {
   return `${site.config.url}${url}`;
 }
 

@@ -39,10 +39,6 @@ function build(plugins: ProcessorPlugins, gfmMask: number, basePath: string): Ma
 
 const NO_PLUGINS: ProcessorPlugins = { remarkPlugins: [], rehypePlugins: [] };
 
-/** One processor with every GFM extension (what remark-gfm gives); `basePath` as in `Config.basePath`. */
-export function createProcessor(plugins: ProcessorPlugins = NO_PLUGINS, basePath = '/'): MarkdownProcessor {
-  return build(plugins, ALL_GFM, basePath);
-}
 
 /**
  * Processors per combination of GFM extensions, made on first use. With user plugins

@@ -33,7 +33,7 @@ let loadedVersions: Record<string, string> | undefined;
  * Versions of everything that shapes the HTML, sectorpress included. Read once per process:
  * the code running is the code loaded at start, whatever is installed later.
  */
-export function pipelineVersions(): Record<string, string> {
+function pipelineVersions(): Record<string, string> {
   if (loadedVersions) return loadedVersions;
   const own = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return (loadedVersions = Object.fromEntries([['sectorpress', own.version], ...PIPELINE_PACKAGES.map((name) => [name, packageVersion(name)])]));

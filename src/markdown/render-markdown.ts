@@ -25,7 +25,7 @@ function firstParagraph(node: Node): Element | undefined {
   return undefined;
 }
 
-export function countWords(text: string): number {
+function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 

@@ -16,7 +16,7 @@ export interface Spelling {
 }
 
 /** Names that are spellings of one tag: case, accents, apostrophes and spaces/hyphens aside. */
-export function spellingKey(name: string): string {
+function spellingKey(name: string): string {
   return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’‘`ʼ]/g, '').replace(/[\s\-_]+/g, ' ').trim();
 }
 

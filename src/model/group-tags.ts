@@ -9,7 +9,7 @@ import { slugify } from '../shared/slug.js';
 import type { Post, Tag } from './types.js';
 
 /** Curly and straight apostrophes are the same tag; slugify drops both. */
-export function slugOfTag(name: string): string {
+function slugOfTag(name: string): string {
   return slugify(name.replace(/[’‘]/g, "'"));
 }
 

@@ -12,7 +12,7 @@ import { errorProblem, staged, type Problem, type Staged } from '../shared/error
 import { inspectOutputFolder, recordFileFor, type FolderState } from './output-ownership.js';
 
 /** A folder the output must keep clear of, with the words that name it to the user. */
-export interface GuardedFolder {
+interface GuardedFolder {
   readonly folder: string;
   readonly label: string;
 }
@@ -66,7 +66,7 @@ export function siteFoldersOf(config: Config, cache: string): SiteFolders {
 }
 
 /** `target` with symbolic links resolved: the real path of its nearest existing ancestor, plus the rest. */
-export async function realPathOf(target: string): Promise<string> {
+async function realPathOf(target: string): Promise<string> {
   const missing: string[] = [];
   for (let current = path.resolve(target); ; current = path.dirname(current)) {
     try {
@@ -85,7 +85,7 @@ function within(inner: string, outer: string): boolean {
 }
 
 /** Why `realOut` may never be an output folder, or `undefined`. Every path must already be real. */
-export function forbiddenReason(realOut: string, site: SiteFolders): string | undefined {
+function forbiddenReason(realOut: string, site: SiteFolders): string | undefined {
   if (realOut === path.parse(realOut).root) return 'it is the root of the file system';
   for (const { folder, label } of site.around) {
     if (realOut === folder) return `it is ${label}`;
@@ -104,13 +104,13 @@ async function realFolders(folders: readonly GuardedFolder[]): Promise<GuardedFo
 }
 
 /** Why `outDir` may never be an output folder (after resolving every link), or `undefined`. */
-export async function forbiddenOutDir(outDir: string, site: SiteFolders): Promise<string | undefined> {
+async function forbiddenOutDir(outDir: string, site: SiteFolders): Promise<string | undefined> {
   const [realOut, above, around] = await Promise.all([realPathOf(outDir), realFolders(site.above), realFolders(site.around)]);
   return forbiddenReason(realOut, { root: site.root, above, around });
 }
 
 /** The output folder as the user would name it: relative to the site folder when inside it. */
-export function displayFolder(folder: string, root: string): string {
+function displayFolder(folder: string, root: string): string {
   const relative = path.relative(root, folder);
   return relative !== '' && within(folder, root) ? relative.split(path.sep).join('/') : folder;
 }

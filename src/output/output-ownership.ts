@@ -36,7 +36,7 @@ export function recordFileFor(records: string, realOut: string): string {
   return path.join(records, `out-folder-${createHash('sha1').update(realOut).digest('hex').slice(0, 12)}.json`);
 }
 
-export async function readOwnership(file: string): Promise<OwnershipRecord | undefined> {
+async function readOwnership(file: string): Promise<OwnershipRecord | undefined> {
   const parsed = (await readManifest(file)) as Partial<Record<keyof OwnershipRecord, unknown>>;
   const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
   if (typeof parsed.path !== 'string' || !strings(parsed.inodes) || !strings(parsed.names)) return undefined;
@@ -58,7 +58,7 @@ export function topLevelNames(paths: readonly string[]): string[] {
 }
 
 /** "holds 3 entries (.git, CNAME, index.html)", naming at most a few. */
-export function describeEntries(names: readonly string[], lead = 'holds'): string {
+function describeEntries(names: readonly string[], lead = 'holds'): string {
   const sorted = [...names].sort();
   const shown = sorted.slice(0, SHOWN_ENTRIES).join(', ');
   const more = sorted.length > SHOWN_ENTRIES ? `, and ${sorted.length - SHOWN_ENTRIES} more` : '';

@@ -29,7 +29,7 @@ function compileEagerly(handlebars: HandlebarsInstance, source: string): Handleb
 }
 
 /** Compile one theme file; a syntax error becomes a located problem and `undefined`. */
-export async function compileThemeFile(file: ThemeFile, handlebars: HandlebarsInstance, problems: Problem[]): Promise<CompiledTemplate | undefined> {
+async function compileThemeFile(file: ThemeFile, handlebars: HandlebarsInstance, problems: Problem[]): Promise<CompiledTemplate | undefined> {
   const source = await fs.readFile(file.absolutePath, 'utf8');
   try {
     return { render: guardTemplate(compileEagerly(handlebars, source), file.displayPath), file, source };

@@ -19,7 +19,7 @@ export interface RenderOptions {
 const RUNTIME_OPTIONS = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
 
 /** The first template of `route.templates` that the theme has (e.g. `tag-ofsted`, then `tag`, then `index`). */
-export function pickTemplate(route: Route, theme: Theme): CompiledTemplate | undefined {
+function pickTemplate(route: Route, theme: Theme): CompiledTemplate | undefined {
   for (const name of route.templates) {
     const template = theme.templates.get(name);
     if (template) return template;

@@ -6,7 +6,7 @@ import { joinUrl } from './helpers/url-helpers.js';
 import type { Theme } from './load-theme.js';
 
 /** The `route` field of the context: what the head and header need about this page. */
-export interface RouteInfo {
+interface RouteInfo {
   readonly kind: Route['kind'];
   readonly url: string;
   readonly title: string;

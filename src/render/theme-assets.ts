@@ -13,7 +13,7 @@ export interface HashedAssets {
 }
 
 /** `assets/css/site.css` with these bytes → `assets/css/site.<10 hex digits>.css`. */
-export function hashedAssetPath(name: string, contents: Uint8Array): string {
+function hashedAssetPath(name: string, contents: Uint8Array): string {
   const hash = createHash('sha256').update(contents).digest('hex').slice(0, 10);
   const extension = path.posix.extname(name);
   return `assets/${name.slice(0, name.length - extension.length)}.${hash}${extension}`;

@@ -2,7 +2,7 @@
 import { warningProblem, type Problem } from '../shared/errors.js';
 
 /** `{ options: { showReadingTime: { default: true } } }` → `{ showReadingTime: true }`. */
-export function optionDefaults(manifest: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function optionDefaults(manifest: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const options = manifest.options;
   if (!options || typeof options !== 'object') return {};
   return Object.fromEntries(

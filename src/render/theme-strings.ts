@@ -17,7 +17,7 @@ export async function readThemeJson(file: ThemeFile | undefined, problems: Probl
 }
 
 /** `cy-GB` → `['en-GB', 'cy', 'cy-GB']`: English first so every key exists, the most specific last so it wins. */
-export function localeChain(language: string): string[] {
+function localeChain(language: string): string[] {
   const base = language.split('-')[0] ?? language;
   return [...new Set(['en-GB', base, language])];
 }

@@ -12,7 +12,7 @@ import type { ListContext, Route, RouteContext } from './types.js';
 const DESCRIPTION_LIMIT = 160;
 
 /** A meta description: the text cut at a word boundary near 160 characters. */
-export function describe(text: string, fallback: string): string {
+function describe(text: string, fallback: string): string {
   const clean = text.replace(/\s+/g, ' ').trim() || fallback;
   if (clean.length <= DESCRIPTION_LIMIT) return clean;
   const cut = clean.slice(0, DESCRIPTION_LIMIT - 1);

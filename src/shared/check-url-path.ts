@@ -25,7 +25,7 @@ export interface UrlPathRules {
 }
 
 /** The longest file or folder name Linux, macOS and Windows file systems accept, in bytes. */
-export const MAX_SEGMENT_BYTES = 255;
+const MAX_SEGMENT_BYTES = 255;
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])(\..*)?$/i;
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;

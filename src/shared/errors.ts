@@ -85,7 +85,7 @@ export function formatProblem(problem: Problem): string {
   return problem.hint ? `${head}\n  → ${problem.hint}` : head;
 }
 
-export function formatLocation(problem: Pick<Problem, 'file' | 'line' | 'column'>): string {
+function formatLocation(problem: Pick<Problem, 'file' | 'line' | 'column'>): string {
   if (!problem.file) return '';
   if (problem.line === undefined) return problem.file;
   return `${problem.file}:${problem.line}:${problem.column ?? 1}`;

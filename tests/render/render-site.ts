@@ -60,7 +60,7 @@ export interface Rendered {
 }
 
 /** Load the site in `root` and render every page in memory. */
-export async function renderFolder(root: string, options: { readonly injectBeforeBodyEnd?: string } = {}): Promise<Rendered> {
+async function renderFolder(root: string, options: { readonly injectBeforeBodyEnd?: string } = {}): Promise<Rendered> {
   const { site } = await loadSite({ root, now: NOW, cache: false, workers: 0 });
   const routes = planRoutes(site).value;
   const theme = await loadTheme(site.config);

@@ -23,7 +23,7 @@ import type { Author, Event, MonthArchive, Page, Post, Site, Tag, YearArchive } 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type When = string | Date;
 
-export interface PostSpec {
+interface PostSpec {
   readonly title: string;
   readonly date: When;
   readonly updated?: When;
@@ -39,7 +39,7 @@ export interface PostSpec {
   readonly draft?: boolean;
 }
 
-export interface AuthorSpec {
+interface AuthorSpec {
   readonly key: string;
   readonly name: string;
   readonly role?: string;
@@ -49,7 +49,7 @@ export interface AuthorSpec {
   readonly website?: string;
 }
 
-export interface PageSpec {
+interface PageSpec {
   /** Path under `pages/` without extension, e.g. `about`. */
   readonly path: string;
   readonly title: string;
@@ -58,7 +58,7 @@ export interface PageSpec {
   readonly order?: number;
 }
 
-export interface EventSpec {
+interface EventSpec {
   readonly title: string;
   readonly start: When;
   readonly end?: When;
@@ -80,15 +80,15 @@ export interface SiteOverrides {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-export const DEFAULT_NOW = '2024-05-15T12:00:00Z';
+const DEFAULT_NOW = '2024-05-15T12:00:00Z';
 
-export const DEFAULT_AUTHORS: readonly AuthorSpec[] = [
+const DEFAULT_AUTHORS: readonly AuthorSpec[] = [
   { key: 'jo-bloggs', name: 'Jo Bloggs', role: 'Director of Children’s Services', email: 'jo@example.org', avatar: '/images/jo.jpg', bio: 'Jo leads children’s services.' },
   { key: 'sam-patel', name: 'Sam Patel', role: 'Head of Safeguarding' },
 ];
 
 /** Newest first once sorted; the third sits just after midnight BST on 1 April (UTC 31 March). */
-export const DEFAULT_POSTS: readonly PostSpec[] = [
+const DEFAULT_POSTS: readonly PostSpec[] = [
   { title: 'Family hubs: the first year', date: '2024-05-01T09:00:00Z', tags: ['Family hubs', 'Early help'], authors: ['jo-bloggs'] },
   { title: 'What Ofsted told us', date: '2024-04-02T08:00:00Z', updated: '2024-04-10T10:00:00Z', tags: ['Inspection', 'Ofsted'], authors: ['jo-bloggs', 'sam-patel'], image: '/images/ofsted.jpg', imageAlt: 'Inspectors' },
   { title: 'Care review: next steps', date: '2024-03-31T23:30:00Z', tags: ['Care review', 'Children’s services'], authors: ['sam-patel'], summary: 'Where the care review leaves us.' },
@@ -96,12 +96,12 @@ export const DEFAULT_POSTS: readonly PostSpec[] = [
   { title: 'Regional improvement alliance', date: '2023-06-05T08:00:00Z', tags: ["Children's services"], authors: ['sam-patel'] },
 ];
 
-export const DEFAULT_PAGES: readonly PageSpec[] = [
+const DEFAULT_PAGES: readonly PageSpec[] = [
   { path: 'about', title: 'About this blog', order: 1 },
   { path: 'accessibility', title: 'Accessibility statement', order: 2 },
 ];
 
-export const DEFAULT_EVENTS: readonly EventSpec[] = [
+const DEFAULT_EVENTS: readonly EventSpec[] = [
   { title: 'Regional conference', start: '2024-06-12T08:00:00Z', end: '2024-06-12T16:00:00Z', location: 'Leeds Town Hall, Leeds', bookingUrl: 'https://tickets.example.org/conf' },
   { title: 'Foster carer evening', start: '2024-07-03T17:30:00Z', location: 'Online' },
   { title: 'Spring briefing', start: '2024-03-01T10:00:00Z', end: '2024-03-01T11:00:00Z', summary: 'Budget and plans.' },

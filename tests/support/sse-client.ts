@@ -1,7 +1,7 @@
 /** A raw Server-Sent Events client for tests: collects events and lets a test wait for the next one. */
 import http from 'node:http';
 
-export interface SseEvent {
+interface SseEvent {
   readonly event: string;
   readonly data: string;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoRoot } from './site-folder.js';
 
-export interface VnuMessage {
+interface VnuMessage {
   readonly type: string;
   readonly subType?: string;
   readonly url: string;
@@ -15,7 +15,7 @@ export interface VnuMessage {
 }
 
 /** Every error-level message for the HTML files under `dir` (one JVM for the lot). */
-export function runVnu(dir: string): Promise<VnuMessage[]> {
+function runVnu(dir: string): Promise<VnuMessage[]> {
   const jar = path.join(repoRoot, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
   return new Promise((resolve, reject) => {
     execFile('java', ['-jar', jar, '--format', 'json', '--errors-only', '--skip-non-html', dir], { maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {

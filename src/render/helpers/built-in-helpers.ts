@@ -33,7 +33,7 @@ export const BUILT_IN_HELPERS: Readonly<Record<string, HelperFunction>> = Object
 });
 
 /** Helpers Handlebars itself provides on every instance. */
-export const HANDLEBARS_HELPERS: readonly string[] = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
+const HANDLEBARS_HELPERS: readonly string[] = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
 
 /** Every helper name a theme may use without the site defining it. */
 export const KNOWN_HELPER_NAMES: readonly string[] = [...Object.keys(BUILT_IN_HELPERS), ...HANDLEBARS_HELPERS];

@@ -3,7 +3,7 @@ import { formatDate } from '../../shared/dates.js';
 import { optionsOf, paramsOf, rootOf, type HelperFunction } from './helper-root.js';
 
 /** A Date, an ISO string or a timestamp → Date; anything else → undefined (prints nothing). */
-export function toDate(value: unknown): Date | undefined {
+function toDate(value: unknown): Date | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
   if (typeof value === 'string' || typeof value === 'number') {
     const date = new Date(value);

@@ -2,7 +2,7 @@
 import { optionsOf, paramsOf, rootOf, type HelperFunction } from './helper-root.js';
 
 /** Fill `{name}` placeholders from `values`; unknown placeholders are left as written. */
-export function interpolate(text: string, values: Readonly<Record<string, unknown>>): string {
+function interpolate(text: string, values: Readonly<Record<string, unknown>>): string {
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (values[name] === undefined ? match : String(values[name])));
 }
 
