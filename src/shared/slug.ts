@@ -26,6 +26,8 @@ function asciiLatin(run: string): string {
   if (ascii === undefined) {
     if (transliterated.size >= 10_000) transliterated.clear();
     ascii = transliterate(run.normalize('NFKC')).normalize('NFD').replace(/\p{M}/gu, '');
+    // A letter with a mark may transliterate to a letter that itself needs it (`Ǽ` → `Æ` → `AE`).
+    if (/[^\x00-\x7f]/.test(ascii)) ascii = transliterate(ascii);
     transliterated.set(run, ascii);
   }
   return ascii;
