@@ -70,7 +70,10 @@ function unprefixedField(content: AnyNode, next: AnyNode | undefined): RootRelat
 export function findRootRelativeLinks(program: hbs.AST.Program): RootRelativeLink[] {
   const found: RootRelativeLink[] = [];
   const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+      return;
+    }
     if (!isNode(value)) return;
     if (value.type === 'ContentStatement') found.push(...linksInContent(value));
     if (value.type === 'Program') {

@@ -13,7 +13,9 @@ const APOSTROPHES = /['’‘`ʼ]/g;
 /** A run of Latin-script letters with the marks that sit on them. */
 const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*/gu;
 /** What a slug keeps: letters, digits, the marks of non-Latin scripts, and emoji (not © ® ™). */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is tested alone; the joiner and variation selector are kept as parts of emoji
 const KEPT = /[\p{L}\p{N}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f]/u;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: as above, code point by code point
 const NOT_KEPT_RUN = /[^\p{L}\p{N}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f]+|[©®™‼⁉ℹ]+/gu;
 
 const transliterated = new Map<string, string>();
