@@ -1,13 +1,16 @@
 /**
- * One site being developed: the last good output in memory, rebuilt on demand.
- * A failed rebuild keeps the last good output and reports its problems.
+ * One site being developed: the last good output in memory, rebuilt on demand by the
+ * one builder (pipeline/site-builder.ts). For `watch()` it also writes each good output
+ * to the output folder. A failed rebuild keeps the last good output and reports its problems.
  */
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
-import { StageRunner, type BuildOptions } from '../build.js';
+import type { BuildOptions } from '../build.js';
 import { BuildFailedError, type Problem } from '../errors.js';
 import type { OutputFile } from '../output/types.js';
-import { IncrementalBuilder } from './incremental-build.js';
+import { SiteBuilder, type BuildRun } from '../pipeline/site-builder.js';
+import { StageRunner } from '../pipeline/stage-runner.js';
+import { previousBuild, writeSite } from '../pipeline/write-site.js';
 import { watchFiles, type FileWatcher } from './watch-files.js';
 
 /** Quiet period that ends a burst of file changes (an editor's save, a git checkout). */
@@ -71,11 +74,13 @@ export class DevSession {
   themeDir = '';
   root: string;
 
-  private readonly builder: IncrementalBuilder;
+  private builder: SiteBuilder;
+  private started = false;
 
-  constructor(options: BuildOptions) {
+  /** With `write`, each good output is also written to the output folder (what `watch()` does). */
+  constructor(private readonly options: BuildOptions, private readonly write = false) {
     this.root = path.resolve(options.root ?? '.');
-    this.builder = new IncrementalBuilder(options);
+    this.builder = new SiteBuilder(options);
   }
 
   /**
@@ -113,13 +118,6 @@ export class DevSession {
     return this.builder.warmUp();
   }
 
-  /** Take in a few files at known paths; the paths of those whose bytes changed. */
-  private update(touched: readonly OutputFile[]): string[] {
-    const updated = touched.filter((file) => !sameContents(this.files.get(file.path), file)).map((file) => file.path);
-    for (const file of touched) this.files.set(file.path, file);
-    return updated;
-  }
-
   /** Take in a whole new output; the paths of files added, removed or changed. */
   private async replace(files: readonly OutputFile[]): Promise<string[]> {
     const next = new Map(files.map((file) => [file.path, file]));
@@ -134,15 +132,37 @@ export class DevSession {
     return updated;
   }
 
+  /**
+   * One run of the builder, written out when writing. The first written run may keep pages of
+   * the previous build into the same folder, as `build()` does; a write that fails leaves
+   * the folder as it was and makes the next run start afresh (the builder's kept pages may
+   * point into a folder that is no longer as it wrote it).
+   */
+  private async runBuilder(changed: readonly string[], runner: StageRunner): Promise<BuildRun> {
+    const reuse = this.options.cache ?? true;
+    const first = !this.started;
+    this.started = true;
+    const run = await this.builder.run(runner, changed, this.write && first && reuse ? previousBuild : undefined);
+    if (!this.write) return run;
+    try {
+      await runner.run('write', () => writeSite(run, reuse));
+    } catch (error) {
+      this.builder = new SiteBuilder(this.options);
+      this.started = false;
+      throw error;
+    }
+    return run;
+  }
+
   /** Rebuild after `changed` (site-relative paths; empty for the first build); never throws. */
   async rebuild(changed: readonly string[] = []): Promise<RebuildResult> {
     const started = performance.now();
     const runner = new StageRunner(undefined);
     try {
-      const { config, files, touched } = await this.builder.rebuild(changed, runner);
+      const { config, files } = await this.runBuilder(changed, runner);
       this.outDir = config.outDir;
       this.themeDir = config.theme;
-      const updated = touched ? this.update(touched) : await this.replace(files);
+      const updated = await this.replace(files);
       this.problems = runner.problems;
       const cssOnly = onlyStylesheets(this.root, changed);
       return { ok: true, changed, updated, pagesWritten: updated.filter((file) => file.endsWith('.html')).length, ms: Math.round(performance.now() - started), problems: runner.problems, cssOnly, timings: runner.timings };

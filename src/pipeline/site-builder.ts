@@ -1,0 +1,147 @@
+/**
+ * The one builder behind `build()`, the dev server and `watch()`: config → sources → entries →
+ * Markdown → Site → routes → pages and feeds, the same stage functions every time. It keeps
+ * memory between runs, so a rebuild after an edit does only what the edit needs:
+ * - the config and theme are loaded again only when a config, theme or data file changed;
+ * - only changed content files are read again (refresh-content.ts), and front matter is
+ *   parsed and Markdown rendered only for files and bodies not seen before (source-memory.ts);
+ * - the model and routes are always rebuilt whole from those parts (never patched), so a
+ *   model an earlier run handed out never changes;
+ * - a page or feed is rendered again only when its signature changed (page-memory.ts,
+ *   feed-memory.ts; render/page-signature.ts is the one signature scheme).
+ * A builder's first run may also keep pages from the previous build's output (page-cache.ts).
+ */
+import path from 'node:path';
+import type { BuildOptions } from '../build.js';
+import { loadConfig } from '../config/load-config.js';
+import type { Config, ConfigOverrides } from '../config/types.js';
+import { readData } from '../content/read-data.js';
+import type { SourceSet } from '../content/types.js';
+import { staged } from '../errors.js';
+import { pipelineDigest } from '../markdown/markdown-cache.js';
+import { buildSite } from '../model/build-site.js';
+import { resolveClock } from '../model/dates.js';
+import type { Site } from '../model/types.js';
+import { checkOutputFiles } from '../output/check-output.js';
+import type { OutputFile } from '../output/types.js';
+import { loadTheme, type Theme } from '../render/load-theme.js';
+import type { PreviousBuild } from '../render/page-cache.js';
+import { siteSignature } from '../render/page-signature.js';
+import { planRoutes } from '../routes/plan-routes.js';
+import type { Route } from '../routes/types.js';
+import { FeedMemory } from './feed-memory.js';
+import { PageMemory } from './page-memory.js';
+import { refreshContent } from './refresh-content.js';
+import { SourceMemory } from './source-memory.js';
+import type { StageRunner } from './stage-runner.js';
+
+/** The one place `BuildOptions` become config overrides (build, dev server and watch alike). */
+export function configOverrides(options: BuildOptions): ConfigOverrides {
+  return {
+    config: options.config,
+    outDir: options.outDir === undefined ? undefined : path.resolve(options.outDir),
+    url: options.baseUrl,
+    now: options.now instanceof Date ? options.now.toISOString() : options.now,
+  };
+}
+
+/** The model stages' result. */
+export interface ModelRun {
+  readonly config: Config;
+  readonly site: Site;
+  /** Markdown bodies rendered in this run, and those taken from the on-disk cache. */
+  readonly markdown: { readonly rendered: number; readonly cached: number };
+}
+
+/** What one run produced: the model, its routes and every output file (kept pages by reference). */
+export interface BuildRun extends ModelRun {
+  readonly routes: readonly Route[];
+  readonly files: readonly OutputFile[];
+  /** The site signature and each page's signature, for the on-disk page record. */
+  readonly signature: string;
+  readonly pageSignatures: ReadonlyMap<string, string>;
+  readonly pagesRendered: number;
+}
+
+/** How a run may use the previous build's output: a function of the loaded config, since that names the output folder. */
+export type PreviousOutput = (config: Config) => Promise<PreviousBuild | undefined>;
+
+function touchesSiteWide(changed: readonly string[], config: Config): boolean {
+  return changed.some((file) => {
+    if (/^sectorpress\.config\.|^theme\/|^data\//.test(file)) return true;
+    return path.resolve(config.root, file).startsWith(config.theme + path.sep);
+  });
+}
+
+export class SiteBuilder {
+  private config: Config | undefined;
+  private theme: Theme | undefined;
+  private sources: SourceSet | undefined;
+  private readonly sourceMemory: SourceMemory;
+  private readonly pages = new PageMemory();
+  private readonly feeds = new FeedMemory();
+
+  constructor(private readonly options: BuildOptions) {
+    this.sourceMemory = new SourceMemory(options);
+  }
+
+  /** The config, loaded again when `changed` touches config, theme or data (the theme is then loaded again too). */
+  private async settings(changed: readonly string[], runner: StageRunner): Promise<{ config: Config; fresh: boolean }> {
+    if (this.config && this.theme && !touchesSiteWide(changed, this.config)) return { config: this.config, fresh: false };
+    const before = this.config;
+    // Forgotten first: a run that fails before they are loaded loads them again next time.
+    this.config = undefined;
+    this.theme = undefined;
+    const root = path.resolve(this.options.root ?? '.');
+    const config = await runner.run('config', () => loadConfig(root, configOverrides(this.options)));
+    // Markdown plugins may have changed with the config file.
+    if (before && (before.configFile !== config.configFile || changed.some((file) => file.startsWith('sectorpress.config.')))) this.sourceMemory.clear();
+    this.config = config;
+    return { config, fresh: true };
+  }
+
+  /** The stages up to the `Site` model (all `loadSite` needs). */
+  async model(runner: StageRunner, changed: readonly string[] = []): Promise<ModelRun> {
+    const { config, fresh } = await this.settings(changed, runner);
+    const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
+    const known = fresh ? undefined : this.sources;
+    this.sources = undefined;
+    const sources = await runner.run('load', () => refreshContent(known, changed, config));
+    this.sources = sources;
+    const entries = await runner.run('entries', () => {
+      const read = this.sourceMemory.readAll([...sources.posts, ...sources.pages, ...sources.events], config);
+      return staged(read.entries, read.problems);
+    });
+    const data = await runner.run('data', () => readData(sources.data));
+    const markdown = await this.sourceMemory.render(entries.jobs, config, runner);
+    const site = await runner.run('model', () =>
+      buildSite(
+        { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: markdown.byId, data, statics: sources.statics },
+        { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now },
+      ),
+    );
+    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached } };
+  }
+
+  /**
+   * Run every stage after `changed` (site-relative paths; empty or omitted for a first run).
+   * Throws `BuildFailedError` when a stage has errors; the builder stays usable.
+   */
+  async run(runner: StageRunner, changed: readonly string[] = [], previous?: PreviousOutput): Promise<BuildRun> {
+    const { config, site, markdown } = await this.model(runner, changed);
+    const routes = await runner.run('routes', () => planRoutes(site));
+    const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
+    this.theme = theme;
+    const signature = siteSignature(site, theme, pipelineDigest(config.markdown));
+    const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config));
+    const feeds = await this.feeds.render(site, routes, signature, runner);
+    const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path }));
+    const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...statics], routes));
+    return { config, site, routes, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown };
+  }
+
+  /** Warm up what an edit will need (see `SourceMemory.warmUp`); safe to run beside rebuilds. */
+  async warmUp(): Promise<void> {
+    if (this.config) await this.sourceMemory.warmUp(this.config);
+  }
+}
