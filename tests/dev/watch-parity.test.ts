@@ -9,14 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
 import type { RebuildResult } from '../../src/dev/dev-session.js';
 import { watch } from '../../src/dev/watch.js';
-import { postEdits, postFiles, seeded } from '../support/random-edits.js';
+import { postEdits, postFiles, rewriteFile as rewrite, seeded } from '../support/random-edits.js';
 import { copyFixture, readTree, repoRoot } from '../support/site-folder.js';
 
 const NOW = '2024-11-15T12:00:00Z';
-
-async function rewrite(file: string, change: (text: string) => string): Promise<void> {
-  await fs.writeFile(file, change(await fs.readFile(file, 'utf8')));
-}
 
 /** The folder `watch()` keeps equals a clean build of the same options into another folder, byte for byte. */
 async function expectSameAsBuild(options: BuildOptions, outDir: string, when: string): Promise<void> {
@@ -24,7 +20,14 @@ async function expectSameAsBuild(options: BuildOptions, outDir: string, when: st
   await build({ ...options, outDir: clean, cache: false });
   const [expected, actual] = await Promise.all([readTree(clean), readTree(outDir)]);
   expect([...actual.keys()], when).toEqual([...expected.keys()]);
-  for (const [file, bytes] of expected) expect(actual.get(file)?.equals(bytes), `${file} ${when}`).toBe(true);
+  for (const [file, bytes] of expected) {
+    if (process.env.DEBUG_PARITY && !actual.get(file)?.equals(bytes)) {
+      const a = actual.get(file)?.toString().split('\n') ?? [];
+      const b = bytes.toString().split('\n');
+      console.log(file, b.map((line, i) => (line === a[i] ? '' : `-${a[i]}\n+${line}`)).filter(Boolean).slice(0, 6).join('\n'));
+    }
+    expect(actual.get(file)?.equals(bytes), `${file} ${when}`).toBe(true);
+  }
   await fs.rm(path.dirname(clean), { recursive: true, force: true });
 }
 
