@@ -1,9 +1,11 @@
 // The watcher as a library API: `watch()` yields the first build, then one result per burst of
 // edits, including for a forked theme that lives outside the site folder; aborting ends it.
+// And `sectorpress build --watch`, which keeps the output folder fresh from the command line.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBuild } from '../../src/commands/build-command.js';
 import type { RebuildResult } from '../../src/dev/dev-session.js';
 import { watch } from '../../src/dev/watch.js';
 import { bundledThemeFolder } from '../../src/render/theme-layers.js';
@@ -111,5 +113,42 @@ describe('watch()', () => {
     await edit(path.join(site, 'posts', 'midnight.md'), (text) => `${text}\nSeen from a dot-folder.\n`);
     expect((await rebuilt).changed).toEqual(['posts/midnight.md']);
     await stop();
+  }, 30_000);
+});
+
+describe('sectorpress build --watch', () => {
+  it('builds, rewrites the output folder after each edit with one line per rebuild, and keeps the last good site on errors', async () => {
+    const site = await copyFixture('blog-basic');
+    const out = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-build-watch-')), 'public');
+    const lines: string[] = [];
+    let waiting: { pattern: RegExp; resolve: () => void } | undefined;
+    const push = (line: string): void => {
+      lines.push(line);
+      if (waiting?.pattern.test(line)) waiting.resolve();
+    };
+    /** The next line matching `pattern` printed after `edit` ran. */
+    const after = async (edit: () => Promise<void>, pattern: RegExp): Promise<void> => {
+      const mark = lines.length;
+      const seen = new Promise<void>((resolve) => { waiting = { pattern, resolve }; });
+      await edit();
+      if (!lines.slice(mark).some((text) => pattern.test(text))) await seen;
+    };
+    const stop = new AbortController();
+    const done = runBuild([site, '--watch', '--out', out, '--now', NOW], { out: push, err: push, interactive: false }, stop.signal);
+    await after(async () => undefined, /Watching for changes/);
+    const page = path.join(out, '2024', '07', 'midnight', 'index.html');
+    expect(await fs.readFile(page, 'utf8')).toContain('A post just after midnight');
+
+    const post = path.join(site, 'posts', 'midnight.md');
+    await after(() => edit(post, (text) => text.replace('title: "A post just after midnight"', 'title: "Retitled while watching"')), /^Rebuilt after posts\/midnight\.md changed: \d+ files updated/);
+    expect(await fs.readFile(page, 'utf8')).toContain('Retitled while watching');
+
+    await after(() => edit(post, (text) => text.replace('title: "Retitled while watching"', 'title: [unclosed')), /build failed/);
+    expect(lines.some((seen) => /^posts\/midnight\.md:[23]:\d+ /.test(seen))).toBe(true);
+    expect(await fs.readFile(page, 'utf8')).toContain('Retitled while watching');
+
+    await after(() => edit(post, (text) => text.replace('title: [unclosed', 'title: "Mended"')), /^Rebuilt after posts\/midnight\.md changed/);
+    stop.abort();
+    expect(await done).toBe(0);
   }, 30_000);
 });
