@@ -9,6 +9,7 @@ import { runBuild } from '../../src/commands/build-command.js';
 import type { RebuildResult } from '../../src/dev/dev-session.js';
 import { watch } from '../../src/dev/watch.js';
 import { bundledThemeFolder } from '../../src/render/theme-layers.js';
+import { rewriteFile } from '../support/random-edits.js';
 import { copyFixture } from '../support/site-folder.js';
 
 const NOW = '2024-11-15T12:00:00Z';
@@ -140,14 +141,14 @@ describe('sectorpress build --watch', () => {
     expect(await fs.readFile(page, 'utf8')).toContain('A post just after midnight');
 
     const post = path.join(site, 'posts', 'midnight.md');
-    await after(() => edit(post, (text) => text.replace('title: "A post just after midnight"', 'title: "Retitled while watching"')), /^Rebuilt after posts\/midnight\.md changed: \d+ files updated/);
+    await after(() => rewriteFile(post, (text) => text.replace('title: "A post just after midnight"', 'title: "Retitled while watching"')), /^Rebuilt after posts\/midnight\.md changed: \d+ files updated/);
     expect(await fs.readFile(page, 'utf8')).toContain('Retitled while watching');
 
-    await after(() => edit(post, (text) => text.replace('title: "Retitled while watching"', 'title: [unclosed')), /build failed/);
+    await after(() => rewriteFile(post, (text) => text.replace('title: "Retitled while watching"', 'title: [unclosed')), /build failed/);
     expect(lines.some((seen) => /^posts\/midnight\.md:[23]:\d+ /.test(seen))).toBe(true);
     expect(await fs.readFile(page, 'utf8')).toContain('Retitled while watching');
 
-    await after(() => edit(post, (text) => text.replace('title: [unclosed', 'title: "Mended"')), /^Rebuilt after posts\/midnight\.md changed/);
+    await after(() => rewriteFile(post, (text) => text.replace('title: [unclosed', 'title: "Mended"')), /^Rebuilt after posts\/midnight\.md changed/);
     stop.abort();
     expect(await done).toBe(0);
   }, 30_000);
