@@ -29,9 +29,12 @@ export interface RenderedPages {
 export class PageMemory {
   private pages = new Map<string, Remembered>();
 
-  /** Every page of `routes`, rendering only those whose signature changed (or that `previous` cannot supply). */
-  async render(site: Site, routes: readonly Route[], global: string, theme: Theme, runner: StageRunner, previous?: PreviousBuild): Promise<RenderedPages> {
-    const signatures = new Map(routes.map((route) => [route.outputPath, pageSignature(route, global)]));
+  /**
+   * Every page of `routes`, rendering only those whose signature changed (or that `previous` cannot
+   * supply). `known` are signatures the caller already has (the rest are worked out here).
+   */
+  async render(site: Site, routes: readonly Route[], global: string, theme: Theme, runner: StageRunner, previous?: PreviousBuild, known?: ReadonlyMap<string, string>): Promise<RenderedPages> {
+    const signatures = new Map(routes.map((route) => [route.outputPath, known?.get(route.outputPath) ?? pageSignature(route, global)]));
     const next = new Map<string, Remembered>();
     if (previous) {
       const kept = await runner.run('reuse', () => reusablePages(signatures, global, previous));

@@ -16,23 +16,24 @@ import type { BuildOptions } from '../build.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Config, ConfigOverrides } from '../config/types.js';
 import { readData } from '../content/read-data.js';
-import type { SourceSet } from '../content/types.js';
-import { staged } from '../errors.js';
+import type { PostEntry, SourceSet } from '../content/types.js';
+import { staged, type Problem } from '../errors.js';
 import { pipelineDigest } from '../markdown/markdown-cache.js';
 import { buildSite } from '../model/build-site.js';
 import { resolveClock } from '../model/dates.js';
-import type { Site } from '../model/types.js';
+import type { Post, Site } from '../model/types.js';
 import { checkOutputFiles } from '../output/check-output.js';
 import type { OutputFile } from '../output/types.js';
 import { loadTheme, type Theme } from '../render/load-theme.js';
 import type { PreviousBuild } from '../render/page-cache.js';
-import { siteSignature } from '../render/page-signature.js';
+import { pageSignature, sameClockFact, siteSignature } from '../render/page-signature.js';
 import { planRoutes } from '../routes/plan-routes.js';
 import type { Route } from '../routes/types.js';
 import { FeedMemory } from './feed-memory.js';
 import { PageMemory } from './page-memory.js';
 import { refreshContent } from './refresh-content.js';
-import { SourceMemory } from './source-memory.js';
+import { SourceMemory, type ReadFile } from './source-memory.js';
+import { clockMovedNothing, sameFrontMatter, swapPosts } from './swap-posts.js';
 import type { StageRunner } from './stage-runner.js';
 
 /** The one place `BuildOptions` become config overrides (build, dev server and watch alike). */
@@ -73,7 +74,19 @@ function touchesSiteWide(changed: readonly string[], config: Config): boolean {
   });
 }
 
+/** The last good run, for the body-edit fast path. */
+interface LastRun extends BuildRun {
+  readonly problems: readonly Problem[];
+}
+
+/** The single post a file holds, if that is all it holds. */
+function onlyPost(read: ReadFile | undefined): PostEntry | undefined {
+  if (!read || read.entries.posts.length !== 1 || read.entries.pages.length + read.entries.events.length > 0) return undefined;
+  return read.entries.posts[0];
+}
+
 export class SiteBuilder {
+  private last: LastRun | undefined;
   private config: Config | undefined;
   private theme: Theme | undefined;
   private sources: SourceSet | undefined;
@@ -128,6 +141,15 @@ export class SiteBuilder {
    * Throws `BuildFailedError` when a stage has errors; the builder stays usable.
    */
   async run(runner: StageRunner, changed: readonly string[] = [], previous?: PreviousOutput): Promise<BuildRun> {
+    const last = this.last;
+    // Only a run that succeeds may be the base of a body edit.
+    this.last = undefined;
+    const run = (last && (await this.bodyEdit(last, changed, runner))) ?? (await this.fullRun(runner, changed, previous));
+    this.last = { ...run, problems: [...runner.problems] };
+    return run;
+  }
+
+  private async fullRun(runner: StageRunner, changed: readonly string[], previous?: PreviousOutput): Promise<BuildRun> {
     const { config, site, markdown } = await this.model(runner, changed);
     const routes = await runner.run('routes', () => planRoutes(site));
     const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
@@ -138,6 +160,64 @@ export class SiteBuilder {
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path }));
     const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...statics], routes));
     return { config, site, routes, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown };
+  }
+
+  /**
+   * The fast path (swap-posts.ts): when only post bodies changed, and nothing another page shows
+   * (front matter, excerpt, reading time, the clock as pages see it), the last model gets new post
+   * objects instead of being rebuilt; the output paths are those of the last run, already checked.
+   * `undefined` when the edit is not of that kind.
+   */
+  private async bodyEdit(last: LastRun, changed: readonly string[], runner: StageRunner): Promise<BuildRun | undefined> {
+    const { config, theme } = this;
+    if (!config || !theme || changed.length === 0 || !changed.every((file) => /^posts\/.+\.md$/.test(file))) return undefined;
+    const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
+    if (!sameClockFact(last.site, theme, last.site.now, now)) return undefined;
+    const sources = await runner.run('load', () => refreshContent(this.sources, changed, config));
+    this.sources = sources;
+    const reads = this.bodyEdits(changed, sources, config, last);
+    if (!reads) return undefined;
+    const entries = [...this.sourceMemory.files.values()].map((read) => read.entries);
+    if (!clockMovedNothing(last.site.now, now, entries.flatMap((set) => set.posts), entries.flatMap((set) => set.events))) return undefined;
+    const markdown = await this.sourceMemory.render(reads.flatMap(({ after }) => after.entries.jobs), config, runner, 'some');
+    const swap = new Map<Post, Post>();
+    for (const { post, after } of reads) {
+      const entry = onlyPost(after) as PostEntry;
+      const body = markdown.byId.get(entry.source.relativePath);
+      const fresh: Post = { ...post, source: entry.source, excerpt: entry.summary ?? body?.excerpt ?? '', html: body?.html ?? '', wordCount: body?.wordCount ?? 0, readingMinutes: body?.readingMinutes ?? 1 };
+      if (fresh.excerpt !== post.excerpt || fresh.readingMinutes !== post.readingMinutes) return undefined;
+      swap.set(post, fresh);
+    }
+    const replaced = new Set(reads.flatMap(({ before }) => before.problems));
+    runner.problems.unshift(...last.problems.filter((problem) => !replaced.has(problem)));
+    await runner.run('entries', () => staged(undefined, reads.flatMap(({ after }) => after.problems)));
+    const { site, routes, changed: positions } = swapPosts(last.site, last.routes, swap, now);
+    const signatures = new Map(last.pageSignatures);
+    for (const at of positions) signatures.set((routes[at] as Route).outputPath, pageSignature(routes[at] as Route, last.signature));
+    const pages = await this.pages.render(site, routes, last.signature, theme, runner, undefined, signatures);
+    const feeds = await this.feeds.render(site, routes, last.signature, runner);
+    const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path }));
+    return { ...last, site, routes, files: [...pages.files, ...feeds, ...statics], pageSignatures: signatures, pagesRendered: pages.rendered, markdown: { rendered: markdown.rendered, cached: markdown.cached } };
+  }
+
+  /** For each changed post file: its reads before and after and its post, when it is a published post whose front matter (and problems) are unchanged. */
+  private bodyEdits(changed: readonly string[], sources: SourceSet, config: Config, last: LastRun): { before: ReadFile; after: ReadFile; post: Post }[] | undefined {
+    const edits: { before: ReadFile; after: ReadFile; post: Post }[] = [];
+    const known = new Set(last.problems);
+    for (const file of changed) {
+      const before = this.sourceMemory.files.get(file);
+      const source = sources.posts.find((candidate) => candidate.relativePath === file);
+      if (!before || !source) return undefined;
+      const after = this.sourceMemory.read(source, config);
+      const [old, current] = [onlyPost(before), onlyPost(after)];
+      if (!old || !current || !sameFrontMatter(old, current)) return undefined;
+      // Problems of this file other than its front matter's (say, of its old body) would outlive the edit.
+      if (last.problems.some((problem) => problem.file === file && !before.problems.includes(problem)) || before.problems.some((problem) => !known.has(problem))) return undefined;
+      const post = last.site.posts.find((candidate) => candidate.source.relativePath === file);
+      if (!post) return undefined; // a draft or future post: the full path is cheap enough
+      edits.push({ before, after, post });
+    }
+    return edits;
   }
 
   /** Warm up what an edit will need (see `SourceMemory.warmUp`); safe to run beside rebuilds. */

@@ -47,7 +47,7 @@ export class SourceMemory {
   }
 
   /** One file's entries, parsed again only if its digest changed. */
-  private read(file: SourceFile, config: Config): ReadFile {
+  read(file: SourceFile, config: Config): ReadFile {
     let read = this.files.get(file.relativePath);
     if (!read || read.digest !== file.digest) {
       const single = readEntries({ posts: file.kind === 'post' ? [file] : [], pages: file.kind === 'page' ? [file] : [], events: file.kind === 'event' ? [file] : [] }, config);
@@ -85,10 +85,11 @@ export class SourceMemory {
   }
 
   /**
-   * Rendered Markdown for `jobs` (every body of the site) by job id, rendering only bodies
-   * not seen before (the first run uses the on-disk cache); bodies no longer used are dropped.
+   * Rendered Markdown for `jobs` by job id, rendering only bodies not seen before (the first
+   * run uses the on-disk cache). With scope `all`, `jobs` is every body of the site and bodies
+   * no longer used are dropped.
    */
-  async render(jobs: readonly MarkdownJob[], config: Config, runner: StageRunner): Promise<RenderedBodies> {
+  async render(jobs: readonly MarkdownJob[], config: Config, runner: StageRunner, scope: 'all' | 'some' = 'all'): Promise<RenderedBodies> {
     const missing = jobs.filter((job) => !this.markdown.has(this.keyOf(job)));
     const cache = this.markdown.size === 0 && (this.options.cache ?? true);
     const rendered = await runner.run('markdown', () =>
@@ -106,7 +107,8 @@ export class SourceMemory {
       const value = this.markdown.get(key);
       if (value) byId.set(job.id, value);
     }
-    for (const key of this.markdown.keys()) if (!used.has(key)) this.markdown.delete(key);
+    // With only some of the site's bodies, the rest are kept (replaced bodies go at the next full run).
+    if (scope === 'all') for (const key of this.markdown.keys()) if (!used.has(key)) this.markdown.delete(key);
     return { byId, rendered: rendered.renderedCount, cached: rendered.cacheHits };
   }
 

@@ -53,6 +53,12 @@ function clockFact(site: Site, themeDigest: string): string {
   return DateTime.fromJSDate(site.now, { zone: site.config.timezone }).toISODate() ?? site.now.toISOString();
 }
 
+/** True when pages see the same clock at `a` and `b` (see `clockFact`). */
+export function sameClockFact(site: Site, theme: Theme, a: Date, b: Date): boolean {
+  const digest = themeFacts(theme);
+  return clockFact({ ...site, now: a }, digest) === clockFact({ ...site, now: b }, digest);
+}
+
 /**
  * Everything every page may depend on, as one digest.
  *

@@ -101,6 +101,7 @@ describe('incremental rebuilds', () => {
     const random = seeded(7);
     const edits = postEdits(site, random);
     let small = 0;
+    let swapped = 0;
     for (let step = 0; step < 40; step += 1) {
       const list = await postFiles(site);
       const target = path.join(site, 'posts', list[random(list.length)] ?? '');
@@ -111,10 +112,13 @@ describe('incremental rebuilds', () => {
       expect(result.ok, `step ${step}: ${result.problems.map((problem) => problem.message).join('; ')}`).toBe(true);
       // Body edits reach only the post's own page (and lists, when the excerpt changed); make sure the series had some.
       if (result.pagesWritten > 0 && result.pagesWritten <= 3) small += 1;
+      // Body-only edits take the fast path (no model or route planning); make sure the series exercised it.
+      if (result.timings.model === undefined) swapped += 1;
       // After every step, not just the last: a later full re-render could hide a stale page.
       await expectSameAsCleanBuild(`after step ${step} (${result.changed.join(', ')})`);
     }
     expect(small).toBeGreaterThan(3);
+    expect(swapped).toBeGreaterThan(3);
   }, 120_000);
 
   it('survives 1,000 rapid file changes and still serves the final state', async () => {
