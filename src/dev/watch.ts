@@ -7,7 +7,7 @@
  * so a reader of the folder (the user's own server) never sees a half-written site, not even
  * a post's new page beside its old list pages, and the next `build()` finds a manifest that is
  * true. The price is a folder and a hard link per file on every rebuild (measured at 1,000 posts
- * on the shared 2-core machine under load: ~1.2 s of a 1.5 s rebuild, docs/performance.md);
+ * on the shared 2-core machine: 440 ms of a 488 ms rebuild, docs/performance.md);
  * renaming only the changed files into place would cost milliseconds but publish mixed states
  * between files. A failed rebuild leaves the last good output.
  */
