@@ -17,7 +17,7 @@ import { loadConfig } from '../config/load-config.js';
 import type { Config, ConfigOverrides } from '../config/types.js';
 import { readData } from '../content/read-data.js';
 import type { PostEntry, SourceSet } from '../content/types.js';
-import { staged, type Problem } from '../errors.js';
+import { staged } from '../errors.js';
 import { pipelineDigest } from '../markdown/markdown-cache.js';
 import { buildSite } from '../model/build-site.js';
 import { resolveClock } from '../model/dates.js';
@@ -32,8 +32,9 @@ import type { Route } from '../routes/types.js';
 import { FeedMemory } from './feed-memory.js';
 import { PageMemory } from './page-memory.js';
 import { refreshContent } from './refresh-content.js';
-import { SourceMemory, type ReadFile } from './source-memory.js';
-import { clockMovedNothing, sameFrontMatter, swapPosts } from './swap-posts.js';
+import { findBodyEdits, onlyPost, type LastRun } from './body-edits.js';
+import { SourceMemory } from './source-memory.js';
+import { clockMovedNothing, swapPosts } from './swap-posts.js';
 import type { StageRunner } from './stage-runner.js';
 
 /** The one place `BuildOptions` become config overrides (build, dev server and watch alike). */
@@ -74,16 +75,6 @@ function touchesSiteWide(changed: readonly string[], config: Config): boolean {
   });
 }
 
-/** The last good run, for the body-edit fast path. */
-interface LastRun extends BuildRun {
-  readonly problems: readonly Problem[];
-}
-
-/** The single post a file holds, if that is all it holds. */
-function onlyPost(read: ReadFile | undefined): PostEntry | undefined {
-  if (!read || read.entries.posts.length !== 1 || read.entries.pages.length + read.entries.events.length > 0) return undefined;
-  return read.entries.posts[0];
-}
 
 export class SiteBuilder {
   private last: LastRun | undefined;
@@ -175,7 +166,7 @@ export class SiteBuilder {
     if (!sameClockFact(last.site, theme, last.site.now, now)) return undefined;
     const sources = await runner.run('load', () => refreshContent(this.sources, changed, config));
     this.sources = sources;
-    const reads = this.bodyEdits(changed, sources, config, last);
+    const reads = findBodyEdits(changed, sources, config, last, this.sourceMemory);
     if (!reads) return undefined;
     const entries = [...this.sourceMemory.files.values()].map((read) => read.entries);
     if (!clockMovedNothing(last.site.now, now, entries.flatMap((set) => set.posts), entries.flatMap((set) => set.events))) return undefined;
@@ -198,26 +189,6 @@ export class SiteBuilder {
     const feeds = await this.feeds.render(site, routes, last.signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path }));
     return { ...last, site, routes, files: [...pages.files, ...feeds, ...statics], pageSignatures: signatures, pagesRendered: pages.rendered, markdown: { rendered: markdown.rendered, cached: markdown.cached } };
-  }
-
-  /** For each changed post file: its reads before and after and its post, when it is a published post whose front matter (and problems) are unchanged. */
-  private bodyEdits(changed: readonly string[], sources: SourceSet, config: Config, last: LastRun): { before: ReadFile; after: ReadFile; post: Post }[] | undefined {
-    const edits: { before: ReadFile; after: ReadFile; post: Post }[] = [];
-    const known = new Set(last.problems);
-    for (const file of changed) {
-      const before = this.sourceMemory.files.get(file);
-      const source = sources.posts.find((candidate) => candidate.relativePath === file);
-      if (!before || !source) return undefined;
-      const after = this.sourceMemory.read(source, config);
-      const [old, current] = [onlyPost(before), onlyPost(after)];
-      if (!old || !current || !sameFrontMatter(old, current)) return undefined;
-      // Problems of this file other than its front matter's (say, of its old body) would outlive the edit.
-      if (last.problems.some((problem) => problem.file === file && !before.problems.includes(problem)) || before.problems.some((problem) => !known.has(problem))) return undefined;
-      const post = last.site.posts.find((candidate) => candidate.source.relativePath === file);
-      if (!post) return undefined; // a draft or future post: the full path is cheap enough
-      edits.push({ before, after, post });
-    }
-    return edits;
   }
 
   /** Warm up what an edit will need (see `SourceMemory.warmUp`); safe to run beside rebuilds. */
