@@ -10,7 +10,7 @@ import { BuildFailedError, type Problem } from '../errors.js';
 import type { OutputFile } from '../output/types.js';
 import { SiteBuilder, type BuildRun } from '../pipeline/site-builder.js';
 import { StageRunner } from '../pipeline/stage-runner.js';
-import { previousBuild, writeSite } from '../pipeline/write-site.js';
+import { writeSite } from '../pipeline/write-site.js';
 import { watchFiles, type FileWatcher } from './watch-files.js';
 
 /** Quiet period that ends a burst of file changes (an editor's save, a git checkout). */
@@ -74,8 +74,7 @@ export class DevSession {
   themeDir = '';
   root: string;
 
-  private builder: SiteBuilder;
-  private started = false;
+  private readonly builder: SiteBuilder;
 
   /** With `write`, each good output is also written to the output folder (what `watch()` does). */
   constructor(private readonly options: BuildOptions, private readonly write = false) {
@@ -133,24 +132,14 @@ export class DevSession {
   }
 
   /**
-   * One run of the builder, written out when writing. The first written run may keep pages of
-   * the previous build into the same folder, as `build()` does; a write that fails leaves
-   * the folder as it was and makes the next run start afresh (the builder's kept pages may
-   * point into a folder that is no longer as it wrote it).
+   * One run of the builder, written out when writing. Pages are always rendered into memory
+   * (never kept by reference to the old output), so whatever happens to the output folder in
+   * between, the next write can put every file right; unchanged files are still hard-linked.
+   * A write that fails leaves the folder as it was.
    */
   private async runBuilder(changed: readonly string[], runner: StageRunner): Promise<BuildRun> {
-    const reuse = this.options.cache ?? true;
-    const first = !this.started;
-    this.started = true;
-    const run = await this.builder.run(runner, changed, this.write && first && reuse ? previousBuild : undefined);
-    if (!this.write) return run;
-    try {
-      await runner.run('write', () => writeSite(run, reuse));
-    } catch (error) {
-      this.builder = new SiteBuilder(this.options);
-      this.started = false;
-      throw error;
-    }
+    const run = await this.builder.run(runner, changed);
+    if (this.write) await runner.run('write', () => writeSite(run, this.options.cache ?? true));
     return run;
   }
 

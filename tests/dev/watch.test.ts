@@ -117,6 +117,25 @@ describe('watch()', () => {
   }, 30_000);
 });
 
+describe('watch() and the output folder', () => {
+  it('puts a page edited by hand in the output right again at the next rebuild', async () => {
+    const site = await copyFixture('blog-basic');
+    const out = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-watch-hand-')), 'public');
+    const controller = new AbortController();
+    const results = watch({ root: site, outDir: out, now: NOW, signal: controller.signal })[Symbol.asyncIterator]();
+    expect((await results.next()).value?.ok).toBe(true);
+    const about = path.join(out, 'about', 'index.html');
+    const original = await fs.readFile(about, 'utf8');
+    await fs.appendFile(about, '<!-- edited by hand -->');
+    const rebuilt = results.next();
+    await rewriteFile(path.join(site, 'posts', 'midnight.md'), (text) => `${text}\nA line added by the test.\n`);
+    expect((await rebuilt).value?.ok).toBe(true);
+    expect(await fs.readFile(about, 'utf8')).toBe(original);
+    controller.abort();
+    await results.next();
+  }, 30_000);
+});
+
 describe('sectorpress build --watch', () => {
   it('builds, rewrites the output folder after each edit with one line per rebuild, and keeps the last good site on errors', async () => {
     const site = await copyFixture('blog-basic');
