@@ -48,29 +48,15 @@ function relatedIndexes(self: number, lists: readonly Int32Array[], limit: numbe
 }
 
 /**
- * The last answer, by the shape it was computed from (each post's source and tags, in order).
- * Related posts depend on nothing else, and a rebuild after a body edit asks the same question
- * again; at 10,000 posts the merge costs far more than the key. The answer is positions, so the
- * new `Post` objects are looked up afresh: no object of an earlier model is handed out again.
- */
-let last: { key: string; indexes: number[][] } | undefined;
-
-function shapeOf(posts: readonly Post[], limit: number): string {
-  return `${limit}\u0003${posts.map((post) => `${post.source.relativePath}\u0001${post.tags.map((tag) => tag.slug).join('\u0001')}`).join('\u0002')}`;
-}
-
-/**
  * Related posts for every post (`posts` newest first). Linear in the number of
  * (post, tag) pairs for typical sites; never worse than one pass over a post's tag lists.
  */
 export function findAllRelated(posts: readonly Post[], tags: readonly Tag[], limit: number): Post[][] {
   if (limit <= 0) return posts.map(() => []);
-  const key = shapeOf(posts, limit);
-  if (last?.key !== key) {
-    const position = new Map<Post, number>(posts.map((post, index) => [post, index]));
-    const indexes = new Map<Tag, Int32Array>(tags.map((tag) => [tag, Int32Array.from(tag.posts, (post) => position.get(post) ?? -1)]));
-    last = { key, indexes: posts.map((post, self) => relatedIndexes(self, post.tags.flatMap((tag) => indexes.get(tag) ?? []), limit)) };
-  }
-  const found = last.indexes;
-  return posts.map((_post, self) => (found[self] ?? []).map((index) => posts[index] as Post));
+  const position = new Map<Post, number>(posts.map((post, index) => [post, index]));
+  const indexes = new Map<Tag, Int32Array>(tags.map((tag) => [tag, Int32Array.from(tag.posts, (post) => position.get(post) ?? -1)]));
+  return posts.map((post, self) => {
+    const lists = post.tags.flatMap((tag) => indexes.get(tag) ?? []);
+    return relatedIndexes(self, lists, limit).map((index) => posts[index] as Post);
+  });
 }
