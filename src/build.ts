@@ -4,7 +4,7 @@
  * builder (pipeline/site-builder.ts) that the dev server and `watch()` keep running,
  * plus the write; only loading and writing touch the disk.
  */
-import { sortProblems, type Problem } from './errors.js';
+import { sortProblems, type Problem } from './shared/errors.js';
 import type { UserConfig } from './config/types.js';
 import type { Site } from './model/types.js';
 import { SiteBuilder } from './pipeline/site-builder.js';

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BuildFailedError } from './errors.js';
+import { BuildFailedError } from './shared/errors.js';
 import { processIo, reportProblems, UsageError, type CliIo } from './commands/cli-io.js';
 import { buildUsage, cleanUsage, devUsage, newPostUsage, newSiteUsage, themeUsage } from './commands/usage.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from './shared/package-root.js';
 
 const mainUsage = `sectorpress — static blogs for the public sector
 

@@ -3,7 +3,7 @@ import { cleanUsage } from './usage.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
-import { hasErrors } from '../errors.js';
+import { hasErrors } from '../shared/errors.js';
 import { reportProblems, type CliIo } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
 

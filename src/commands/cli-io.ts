@@ -1,5 +1,5 @@
 /** The edge: how commands talk to the terminal, and the usage-error type they share. */
-import { formatProblem, sortProblems, type Problem } from '../errors.js';
+import { formatProblem, sortProblems, type Problem } from '../shared/errors.js';
 
 export interface CliIo {
   readonly out: (text: string) => void;

@@ -4,8 +4,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig } from '../config/load-config.js';
-import { formatDate } from '../model/dates.js';
-import { slugify } from '../model/slug.js';
+import { formatDate } from '../shared/dates.js';
+import { slugify } from '../shared/slug.js';
 import { reportProblems, UsageError, type CliIo } from './cli-io.js';
 import { parseFlags, stringFlag } from './parse-flags.js';
 

@@ -2,7 +2,7 @@
 import { newSiteUsage } from './usage.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../shared/package-root.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
 

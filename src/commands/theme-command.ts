@@ -2,11 +2,11 @@
 import { themeUsage } from './usage.js';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
-import { hasErrors } from '../errors.js';
+import { hasErrors } from '../shared/errors.js';
 import { reportProblems, UsageError, type CliIo } from './cli-io.js';
 import { parseFlags } from './parse-flags.js';
-import { checkTheme } from './theme-check.js';
-import { ejectTheme } from './theme-eject.js';
+import { checkTheme } from '../render/check-theme.js';
+import { ejectTheme } from '../render/eject-theme.js';
 
 export async function runTheme(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, { site: { type: 'string' } }, themeUsage);

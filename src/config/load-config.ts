@@ -1,7 +1,7 @@
 /** Find, load, validate and freeze `sectorpress.config.{ts,mts,js,mjs,json}`. The only config I/O. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { errorProblem, staged, type Staged } from '../errors.js';
+import { errorProblem, staged, type Staged } from '../shared/errors.js';
 import { isRecord } from './config-schema.js';
 import { readConfigFile, type ConfigFileValue } from './read-config-file.js';
 import { resolveThemeFolder } from './resolve-theme-folder.js';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import type { SourcePosition } from '../content/types.js';
-import { errorProblem, staged, type Staged } from '../errors.js';
+import { errorProblem, staged, type Staged } from '../shared/errors.js';
 
 /** A config file's exported value and where its top-level keys are (JSON only). */
 export interface ConfigFileValue {

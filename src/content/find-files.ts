@@ -5,8 +5,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { warningProblem, type Problem } from '../errors.js';
-import { forEachLimited } from '../for-each-limited.js';
+import { warningProblem, type Problem } from '../shared/errors.js';
+import { forEachLimited } from '../shared/for-each-limited.js';
 
 const LINK_CONCURRENCY = 64;
 

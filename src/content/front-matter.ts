@@ -1,6 +1,6 @@
 /** Split a Markdown file into YAML front matter and body, keeping positions for messages. */
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
-import { errorProblem, type Problem } from '../errors.js';
+import { errorProblem, type Problem } from '../shared/errors.js';
 import type { SourcePosition } from './types.js';
 
 export interface FrontMatter {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
-import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
+import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import { findFiles } from './find-files.js';
 import type { SourceFile, SourceKind, SourceSet, StaticFile } from './types.js';
 

@@ -1,7 +1,7 @@
 /** `data/*.{yml,yaml,json}` → `data.<name>`, and `data/authors.yml` → author records. */
 import path from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
-import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
+import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import { cleanText } from './clean-text.js';
 import type { AuthorRecord, DataSet, SourceFile } from './types.js';
 

@@ -2,13 +2,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
-import { hasErrors, staged, warningProblem, type Problem, type Staged } from '../errors.js';
-import type { MarkdownJob } from '../markdown/types.js';
-import { slugify } from '../model/slug.js';
-import { normalisePermalink, permalinkDanger, slugDanger } from './check-url-path.js';
+import { hasErrors, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
+import { slugify } from '../shared/slug.js';
+import { normalisePermalink, permalinkDanger, slugDanger } from '../shared/check-url-path.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { FieldReader } from './read-fields.js';
-import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile } from './types.js';
+import type { EntrySet, EventEntry, MarkdownJob, PageEntry, PostEntry, SourceFile } from './types.js';
 
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
 

@@ -1,6 +1,6 @@
 /** Typed access to front-matter fields; each wrong type becomes a located problem. */
-import { errorProblem, warningProblem, type Problem } from '../errors.js';
-import { parseDateValue } from '../model/dates.js';
+import { errorProblem, warningProblem, type Problem } from '../shared/errors.js';
+import { parseDateValue } from '../shared/dates.js';
 import { cleanText } from './clean-text.js';
 import type { FrontMatter } from './front-matter.js';
 

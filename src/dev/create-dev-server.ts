@@ -1,6 +1,6 @@
 /** `sectorpress dev` as a library: build into memory, serve on 127.0.0.1, watch, live-reload. */
 import { createServer, type Server } from 'node:http';
-import { formatProblem } from '../errors.js';
+import { formatProblem } from '../shared/errors.js';
 import { DevSession, type RebuildResult } from './dev-session.js';
 import { EVENTS_PATH, LiveReload } from './live-reload.js';
 import { openBrowser } from './open-browser.js';

@@ -6,8 +6,8 @@
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions } from '../build.js';
-import { BuildFailedError, type Problem } from '../errors.js';
-import type { OutputFile } from '../output/types.js';
+import { BuildFailedError, type Problem } from '../shared/errors.js';
+import type { OutputFile } from '../shared/output-file.js';
 import { SiteBuilder, type BuildRun } from '../pipeline/site-builder.js';
 import { StageRunner } from '../pipeline/stage-runner.js';
 import { writeSite } from '../pipeline/write-site.js';

@@ -1,7 +1,7 @@
 /** Every non-HTML output: site and tag feeds, calendars, sitemap, robots.txt. */
-import { staged, type Staged } from '../errors.js';
+import { staged, type Staged } from '../shared/errors.js';
 import type { Site, Tag } from '../model/types.js';
-import type { OutputFile } from '../output/types.js';
+import type { OutputFile } from '../shared/output-file.js';
 import type { Route } from '../routes/types.js';
 import { siteFeed, tagFeed } from './feed-items.js';
 import { renderAtom } from './render-atom.js';

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { PluggableList } from 'unified';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../shared/package-root.js';
 import type { RenderedMarkdown } from './types.js';
 
 const PIPELINE_PACKAGES = [

@@ -8,7 +8,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/types.js';
-import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
+import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import { createProcessors, type ProcessorFor } from './create-processor.js';
 import { bodyKey, pipelineDigest, readMarkdownCache, writeMarkdownCache } from './markdown-cache.js';
 import type { WorkerReply } from './markdown-worker.js';

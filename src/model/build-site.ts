@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config/types.js';
 import type { DataSet, EventEntry, PageEntry, PostEntry, StaticFile } from '../content/types.js';
-import { staged, warningProblem, type Problem, type Staged } from '../errors.js';
+import { staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
 import { createEvents } from './create-events.js';
 import { createPages } from './create-pages.js';

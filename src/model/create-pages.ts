@@ -1,9 +1,9 @@
 /** Standalone pages: `pages/about.md` → `/about/`. */
 import type { Config } from '../config/types.js';
 import type { PageEntry } from '../content/types.js';
-import { errorProblem, type Problem } from '../errors.js';
+import { errorProblem, type Problem } from '../shared/errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
-import { checkUrlPath, normaliseUrlPath } from '../routes/permalink.js';
+import { checkUrlPath, normaliseUrlPath } from '../shared/permalink.js';
 import type { ModelOptions, Page } from './types.js';
 
 export function createPages(

@@ -1,10 +1,10 @@
 /** Entries → Post objects: filter drafts and future posts, compute URLs, order newest first. */
 import type { Config } from '../config/types.js';
 import type { PostEntry } from '../content/types.js';
-import { errorProblem, type Problem } from '../errors.js';
+import { errorProblem, type Problem } from '../shared/errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
-import { checkUrlPath, normaliseUrlPath, renderPermalink } from '../routes/permalink.js';
-import { zonedParts } from './dates.js';
+import { checkUrlPath, normaliseUrlPath, renderPermalink } from '../shared/permalink.js';
+import { zonedParts } from '../shared/dates.js';
 import type { Mutable } from './mutable.js';
 import type { ModelOptions, Post } from './types.js';
 

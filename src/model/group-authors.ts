@@ -1,10 +1,10 @@
 /** Authors: records from `data/authors.yml` joined with the keys posts use. */
 import type { Config } from '../config/types.js';
 import type { AuthorRecord, PostEntry } from '../content/types.js';
-import { warningProblem, type Problem } from '../errors.js';
-import { renderPermalink } from '../routes/permalink.js';
+import { warningProblem, type Problem } from '../shared/errors.js';
+import { renderPermalink } from '../shared/permalink.js';
 import type { Mutable } from './mutable.js';
-import { slugify } from './slug.js';
+import { slugify } from '../shared/slug.js';
 import type { Author, Post } from './types.js';
 
 /** The key is the slug (settled), unless it would not be a safe URL segment. */

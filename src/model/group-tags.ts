@@ -1,9 +1,9 @@
 /** Tags: merge spellings that share a slug, pick the display spelling, index posts by tag. */
 import type { Config } from '../config/types.js';
 import type { PostEntry } from '../content/types.js';
-import { renderPermalink } from '../routes/permalink.js';
+import { renderPermalink } from '../shared/permalink.js';
 import type { Mutable } from './mutable.js';
-import { slugify } from './slug.js';
+import { slugify } from '../shared/slug.js';
 import type { Post, Tag } from './types.js';
 
 /** Curly and straight apostrophes are the same tag; slugify drops both. */

@@ -1,7 +1,7 @@
 /** The last check before writing: every output path is safe and claimed by exactly one thing. */
-import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
+import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
 import type { Route } from '../routes/types.js';
-import type { OutputFile } from './types.js';
+import type { OutputFile } from '../shared/output-file.js';
 
 /** Why an output path (relative, posix) could escape or confuse the output folder, or `undefined`. */
 export function unsafeOutputPath(file: string): string | undefined {

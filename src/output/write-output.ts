@@ -6,12 +6,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { errorProblem, staged, type Staged } from '../errors.js';
-import { forEachLimited } from '../for-each-limited.js';
-import { fileStamp, readManifest, untouchedSince, writeManifest, type Manifest } from './output-manifest.js';
+import { errorProblem, staged, type Staged } from '../shared/errors.js';
+import { forEachLimited } from '../shared/for-each-limited.js';
+import { fileStamp, readManifest, untouchedSince, writeManifest, type Manifest } from '../shared/output-manifest.js';
 import { recoverOutput, removeLeftovers } from './recover-output.js';
 import { discard } from './remove-in-background.js';
-import type { OutputFile } from './types.js';
+import type { OutputFile } from '../shared/output-file.js';
 
 const WRITE_CONCURRENCY = 64;
 

@@ -1,7 +1,7 @@
 /** Which changed files make a body edit the builder can take without rebuilding the model (site-builder.ts). */
 import type { Config } from '../config/types.js';
 import type { PostEntry, SourceSet } from '../content/types.js';
-import type { Problem } from '../errors.js';
+import type { Problem } from '../shared/errors.js';
 import type { Post } from '../model/types.js';
 import type { BuildRun } from './site-builder.js';
 import type { ReadFile, SourceMemory } from './source-memory.js';

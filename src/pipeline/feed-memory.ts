@@ -5,10 +5,10 @@
  * (calendars stamp it; the sitemap falls back on it). A file is rendered again only when its
  * signature changed.
  */
-import { staged } from '../errors.js';
+import { staged } from '../shared/errors.js';
 import { renderSiteFeeds, renderTagFeed } from '../feeds/render-feeds.js';
 import type { Post, Site, Tag } from '../model/types.js';
-import type { OutputFile } from '../output/types.js';
+import type { OutputFile } from '../shared/output-file.js';
 import type { Route } from '../routes/types.js';
 import type { StageRunner } from './stage-runner.js';
 

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Site } from '../model/types.js';
-import type { OutputFile } from '../output/types.js';
+import type { OutputFile } from '../shared/output-file.js';
 import type { Theme } from '../render/load-theme.js';
 import { reusablePages, type PreviousBuild } from '../render/page-cache.js';
 import { pageSignature } from '../render/page-signature.js';

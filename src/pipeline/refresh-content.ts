@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { loadContent, readSource } from '../content/load-content.js';
 import type { SourceFile, SourceKind, SourceSet } from '../content/types.js';
-import { staged, type Problem, type Staged } from '../errors.js';
+import { staged, type Problem, type Staged } from '../shared/errors.js';
 
 const KINDS: ReadonlyArray<[RegExp, SourceKind, keyof SourceSet]> = [
   [/^posts\/.+\.md$/, 'post', 'posts'],

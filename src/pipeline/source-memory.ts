@@ -9,7 +9,7 @@ import type { StageRunner } from './stage-runner.js';
 import type { Config } from '../config/types.js';
 import { readEntries } from '../content/read-entries.js';
 import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile } from '../content/types.js';
-import type { Problem } from '../errors.js';
+import type { Problem } from '../shared/errors.js';
 import { createProcessors, type ProcessorFor } from '../markdown/create-processor.js';
 import { bodyKey } from '../markdown/markdown-cache.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';

@@ -1,5 +1,5 @@
 /** Runs the stages of one build or rebuild, collecting their problems and timings. */
-import { BuildFailedError, hasErrors, sortProblems, type Problem, type Staged } from '../errors.js';
+import { BuildFailedError, hasErrors, sortProblems, type Problem, type Staged } from '../shared/errors.js';
 
 /** Collects problems and timings as stages run; stops at the first stage with errors. */
 export class StageRunner {

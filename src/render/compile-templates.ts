@@ -1,7 +1,7 @@
 /** Parse and compile theme files once, on one private Handlebars instance. */
 import { promises as fs } from 'node:fs';
 import type Handlebars from 'handlebars';
-import type { Problem } from '../errors.js';
+import type { Problem } from '../shared/errors.js';
 import { guardTemplate } from './render-failure.js';
 import { templateProblem } from './template-errors.js';
 import type { ThemeFile } from './theme-layers.js';

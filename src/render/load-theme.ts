@@ -2,8 +2,8 @@
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Config } from '../config/types.js';
-import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
-import type { OutputFile } from '../output/types.js';
+import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
+import type { OutputFile } from '../shared/output-file.js';
 import { compileThemeFiles, type CompiledTemplate } from './compile-templates.js';
 import { BUILT_IN_HELPERS } from './helpers/built-in-helpers.js';
 import { guardHelper } from './render-failure.js';

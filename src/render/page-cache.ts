@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { staged, type Staged } from '../errors.js';
-import { forEachLimited } from '../for-each-limited.js';
-import { untouchedSince, type Manifest } from '../output/output-manifest.js';
+import { staged, type Staged } from '../shared/errors.js';
+import { forEachLimited } from '../shared/for-each-limited.js';
+import { untouchedSince, type Manifest } from '../shared/output-manifest.js';
 
 /** What the previous build rendered: the site-wide signature and each page's signature. */
 export interface PageRecord {

@@ -1,8 +1,8 @@
 /** Routes → HTML files: each route's template inside the layout, with one shared context. */
 import Handlebars from 'handlebars';
-import { errorProblem, staged, type Problem, type Staged } from '../errors.js';
+import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
 import type { Site } from '../model/types.js';
-import type { OutputFile } from '../output/types.js';
+import type { OutputFile } from '../shared/output-file.js';
 import type { Route } from '../routes/types.js';
 import type { CompiledTemplate, Theme } from './load-theme.js';
 import { annotateFailure } from './render-failure.js';

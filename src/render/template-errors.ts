@@ -1,6 +1,6 @@
 /** Handlebars errors → located problems with a message a theme author can act on. */
 import Handlebars from 'handlebars';
-import { errorProblem, type Problem } from '../errors.js';
+import { errorProblem, type Problem } from '../shared/errors.js';
 
 interface Location {
   readonly line: number;

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { Config } from '../config/types.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../shared/package-root.js';
 
 export interface ThemeFile {
   /** Relative to its layer, posix: `partials/byline.hbs`. */

@@ -1,5 +1,5 @@
 /** `theme.json` declares the options a theme reads, with defaults; the site sets them in `themeOptions`. */
-import { warningProblem, type Problem } from '../errors.js';
+import { warningProblem, type Problem } from '../shared/errors.js';
 
 /** `{ options: { showReadingTime: { default: true } } }` → `{ showReadingTime: true }`. */
 export function optionDefaults(manifest: Readonly<Record<string, unknown>>): Record<string, unknown> {

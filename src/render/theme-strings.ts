@@ -1,6 +1,6 @@
 /** The theme's visible text: `locales/<language>.json`, merged key by key across layers. */
 import { promises as fs } from 'node:fs';
-import { errorProblem, warningProblem, type Problem } from '../errors.js';
+import { errorProblem, warningProblem, type Problem } from '../shared/errors.js';
 import { findThemeFiles, type ThemeFile } from './theme-layers.js';
 
 /** Parse a theme JSON file; a syntax error becomes a problem and `{}`. */

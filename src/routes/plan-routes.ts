@@ -2,10 +2,10 @@
  * The Site model → every HTML page to render, as data. Nothing renders here;
  * collisions and unsafe paths are checked later against the final file list.
  */
-import { staged, type Staged } from '../errors.js';
+import { staged, type Staged } from '../shared/errors.js';
 import type { Post, Site } from '../model/types.js';
 import { paginate } from './paginate.js';
-import { outputPathForUrl } from './permalink.js';
+import { outputPathForUrl } from '../shared/permalink.js';
 import type { ListContext, Route, RouteContext } from './types.js';
 
 const DESCRIPTION_LIMIT = 160;

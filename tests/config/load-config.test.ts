@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineConfig } from '../../src/config/define-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { formatProblem } from '../../src/errors.js';
+import { formatProblem } from '../../src/shared/errors.js';
 import { writeSite } from '../content/temp-site.js';
 import { fixturePath, repoRoot } from '../support/site-folder.js';
 

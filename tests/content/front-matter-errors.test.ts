@@ -4,8 +4,8 @@
  * the file, the line and column where a user would look, and say what is wrong.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Problem } from '../../src/errors.js';
-import { formatProblem } from '../../src/errors.js';
+import type { Problem } from '../../src/shared/errors.js';
+import { formatProblem } from '../../src/shared/errors.js';
 import { fixturePath } from '../support/site-folder.js';
 import { errorsIn, readSite } from './temp-site.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EntrySet } from '../../src/content/types.js';
-import { sortProblems, type Problem } from '../../src/errors.js';
+import { sortProblems, type Problem } from '../../src/shared/errors.js';
 import { fixturePath } from '../support/site-folder.js';
 import { errorsIn, readSite, writeSite } from './temp-site.js';
 

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import type { Config } from '../../src/config/types.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { readEntries } from '../../src/content/read-entries.js';
-import type { Problem } from '../../src/errors.js';
+import type { Problem } from '../../src/shared/errors.js';
 
 /** Write `files` (posix relative path → text or bytes) into a fresh temp folder. */
 export async function writeSite(files: Record<string, string | Uint8Array>): Promise<string> {

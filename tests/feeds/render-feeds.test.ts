@@ -5,9 +5,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
 import { renderFeeds } from '../../src/feeds/render-feeds.js';
 import type { Site } from '../../src/model/types.js';
-import type { OutputFile } from '../../src/output/types.js';
+import type { OutputFile } from '../../src/shared/output-file.js';
 import { planRoutes } from '../../src/routes/plan-routes.js';
-import { slugify } from '../../src/model/slug.js';
+import { slugify } from '../../src/shared/slug.js';
 import { makeSite } from '../support/make-site.js';
 
 function render(site: Site): Map<string, string> {

@@ -8,8 +8,8 @@ import { escapeXml, stripInvalidXmlChars } from '../../src/feeds/escape-xml.js';
 import { renderCalendar } from '../../src/feeds/render-calendar.js';
 import type { Event, Site } from '../../src/model/types.js';
 import { safeJson } from '../../src/render/json-ld.js';
-import { checkUrlPath, outputPathForUrl } from '../../src/routes/permalink.js';
-import { slugify } from '../../src/model/slug.js';
+import { checkUrlPath, outputPathForUrl } from '../../src/shared/permalink.js';
+import { slugify } from '../../src/shared/slug.js';
 import { countCase, FUZZ_RUNS, fuzzReport } from '../support/fuzz.js';
 
 const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom(']]>', '</script>', '"><img onerror=x>', '&amp;', '\u0000\u0007\u001b', '\uD800', '\uDFFF'));

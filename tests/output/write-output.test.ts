@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkOutputFiles } from '../../src/output/check-output.js';
-import type { OutputFile } from '../../src/output/types.js';
+import type { OutputFile } from '../../src/shared/output-file.js';
 import { writeOutput } from '../../src/output/write-output.js';
 
 let work: string;

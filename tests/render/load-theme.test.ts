@@ -1,7 +1,7 @@
 // The theme loader: three layers, first match wins per relative path; syntax errors and
 // missing layouts are located problems; assets get content-hashed names; strings merge.
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/errors.js';
+import { formatProblem } from '../../src/shared/errors.js';
 import { explainTemplateLookup } from '../../src/render/explain-lookup.js';
 import { textOf } from '../support/site-folder.js';
 import { renderSite } from './render-site.js';

@@ -1,7 +1,7 @@
 // Rendering pages: what a reader sees on each page type, and located problems when a
 // template or helper fails.
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/errors.js';
+import { formatProblem } from '../../src/shared/errors.js';
 import { renderPages } from '../../src/render/render-pages.js';
 import type { Route } from '../../src/routes/types.js';
 import { textOf } from '../support/site-folder.js';

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadSite } from '../../src/build.js';
-import type { Problem } from '../../src/errors.js';
+import type { Problem } from '../../src/shared/errors.js';
 import { loadTheme, type Theme } from '../../src/render/load-theme.js';
 import { renderPages } from '../../src/render/render-pages.js';
 import { planRoutes } from '../../src/routes/plan-routes.js';

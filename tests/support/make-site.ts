@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import type { Config } from '../../src/config/types.js';
 import type { SourceRef } from '../../src/content/types.js';
-import { slugify } from '../../src/model/slug.js';
+import { slugify } from '../../src/shared/slug.js';
 import type { Author, Event, MonthArchive, Page, Post, Site, Tag, YearArchive } from '../../src/model/types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,5 +1,5 @@
 /** `formatDate` (alias `date`) and `isoDate`: dates in the site's zone and language. */
-import { formatDate } from '../../model/dates.js';
+import { formatDate } from '../../shared/dates.js';
 import { optionsOf, paramsOf, rootOf, type HelperFunction } from './helper-root.js';
 
 /** A Date, an ISO string or a timestamp → Date; anything else → undefined (prints nothing). */

@@ -3,12 +3,12 @@ import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import Handlebars from 'handlebars';
-import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
-import { KNOWN_HELPER_NAMES } from '../render/helpers/built-in-helpers.js';
-import { REQUIRED_TEMPLATES } from '../render/load-theme.js';
-import { collectReferences, type TemplateReference } from '../render/template-references.js';
-import { templateProblem } from '../render/template-errors.js';
-import { bundledThemeFolder } from '../render/theme-layers.js';
+import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
+import { KNOWN_HELPER_NAMES } from './helpers/built-in-helpers.js';
+import { REQUIRED_TEMPLATES } from './load-theme.js';
+import { collectReferences, type TemplateReference } from './template-references.js';
+import { templateProblem } from './template-errors.js';
+import { bundledThemeFolder } from './theme-layers.js';
 
 /** What a theme provides: its own files, with the bundled default theme behind it (lookup falls back to it). */
 interface Provided {

@@ -2,8 +2,8 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_NAMES } from '../config/load-config.js';
-import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../errors.js';
-import { bundledThemeFolder } from '../render/theme-layers.js';
+import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
+import { bundledThemeFolder } from './theme-layers.js';
 
 async function pointJsonConfigAt(file: string, themePath: string): Promise<Problem | undefined> {
   const name = path.basename(file);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSafeSlug, slugify } from '../../src/model/slug.js';
+import { isSafeSlug, slugify } from '../../src/shared/slug.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom("Children's services", 'Ofsted – ILACS', '--', 'ÆØÅ', '’', '  '));

@@ -1,8 +1,8 @@
 // `sectorpress theme check`: every broken part of a theme is reported at its location.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkTheme } from '../../src/commands/theme-check.js';
-import { formatProblem, hasErrors, type Problem } from '../../src/errors.js';
+import { checkTheme } from '../../src/render/check-theme.js';
+import { formatProblem, hasErrors, type Problem } from '../../src/shared/errors.js';
 import { fixturePath, repoRoot } from '../support/site-folder.js';
 
 async function check(dir: string): Promise<{ problems: readonly Problem[]; lines: string[] }> {

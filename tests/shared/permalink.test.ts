@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkUrlPath, outputPathForUrl, renderPermalink } from '../../src/routes/permalink.js';
+import { checkUrlPath, outputPathForUrl, renderPermalink } from '../../src/shared/permalink.js';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200);
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { formatDate, isoDate, parseDateValue, resolveClock, zonedParts } from '../../src/model/dates.js';
+import { formatDate, isoDate, parseDateValue, resolveClock, zonedParts } from '../../src/shared/dates.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const LONDON = 'Europe/London';

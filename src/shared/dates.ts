@@ -1,6 +1,6 @@
 /** Dates in the site's time zone: parsing front-matter values, the build clock, formatting. */
 import { DateTime } from 'luxon';
-import { errorProblem, staged, type Staged } from '../errors.js';
+import { errorProblem, staged, type Staged } from './errors.js';
 
 export type DateParse = { readonly ok: true; readonly date: Date } | { readonly ok: false; readonly message: string };
 

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { ejectTheme } from '../../src/commands/theme-eject.js';
+import { ejectTheme } from '../../src/render/eject-theme.js';
 import { copyFixture, exists, readTree } from '../support/site-folder.js';
 
 const NOW = '2024-12-01T12:00:00Z';
