@@ -3,6 +3,7 @@ import { buildUsage } from './usage.js';
 import path from 'node:path';
 import { build } from '../build.js';
 import { trashEmptied } from '../output/remove-in-background.js';
+import { runBuildWatch } from './build-watch.js';
 import { plural, reportProblems, type CliIo } from './cli-io.js';
 import { parseFlags, stringFlag } from './parse-flags.js';
 
@@ -15,10 +16,11 @@ function progress(io: CliIo, quiet: boolean): { onStage?: (stage: string) => voi
   };
 }
 
-export async function runBuild(args: readonly string[], io: CliIo): Promise<number> {
+/** `stop` ends `--watch` (as Ctrl+C does). */
+export async function runBuild(args: readonly string[], io: CliIo, stop?: AbortSignal): Promise<number> {
   const { values, positionals } = parseFlags(args, {
     out: { type: 'string' }, 'base-url': { type: 'string' }, drafts: { type: 'boolean' }, future: { type: 'boolean' },
-    now: { type: 'string' }, 'no-cache': { type: 'boolean' }, 'replace-out': { type: 'boolean' },
+    now: { type: 'string' }, 'no-cache': { type: 'boolean' }, 'replace-out': { type: 'boolean' }, watch: { type: 'boolean' },
     quiet: { type: 'boolean' }, debug: { type: 'boolean' },
   }, buildUsage);
   if (values.help) {
@@ -26,19 +28,20 @@ export async function runBuild(args: readonly string[], io: CliIo): Promise<numb
     return 0;
   }
   const quiet = values.quiet === true;
+  const options = {
+    root: positionals[0] ?? '.',
+    outDir: stringFlag(values.out),
+    replaceOutDir: values['replace-out'] === true,
+    baseUrl: stringFlag(values['base-url']),
+    drafts: values.drafts === true,
+    future: values.future === true,
+    now: stringFlag(values.now),
+    cache: values['no-cache'] !== true,
+  };
+  if (values.watch === true) return runBuildWatch(options, io, quiet, stop);
   const indicator = progress(io, quiet);
   try {
-    const result = await build({
-      root: positionals[0] ?? '.',
-      outDir: stringFlag(values.out),
-      replaceOutDir: values['replace-out'] === true,
-      baseUrl: stringFlag(values['base-url']),
-      drafts: values.drafts === true,
-      future: values.future === true,
-      now: stringFlag(values.now),
-      cache: values['no-cache'] !== true,
-      onStage: indicator.onStage,
-    });
+    const result = await build({ ...options, onStage: indicator.onStage });
     indicator.done();
     reportProblems(io, result.problems, { warnings: !quiet });
     if (!quiet) {

@@ -13,7 +13,8 @@ Options:
   --drafts          include posts marked draft: true
   --future          include posts dated after the clock
   --now ISO         the build clock, e.g. 2026-01-01T09:00:00Z (reproducible builds)
-  --no-cache        render all Markdown and every page afresh (ignore node_modules/.cache/sectorpress)
+  --no-cache        render all Markdown and every page afresh and write every file (ignore node_modules/.cache/sectorpress)
+  --watch           after building, rebuild and rewrite the output folder on every change until Ctrl+C
   --quiet           print errors only
   --debug           print stack traces for internal errors
   -h, --help        show this help`;

@@ -9,7 +9,6 @@ import { resolveThemeFolder } from './resolve-theme-folder.js';
 import type { Config, ConfigOverrides } from './types.js';
 import { validateConfig } from './validate-config.js';
 
-
 async function isFolder(folder: string): Promise<boolean> {
   return fs.stat(folder).then((stat) => stat.isDirectory(), () => false);
 }

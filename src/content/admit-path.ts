@@ -9,7 +9,6 @@ import path from 'node:path';
 import { warningProblem, type Problem } from '../shared/errors.js';
 import { identityOf, type FileIdentity } from '../shared/file-identity.js';
 
-
 /** Where links may lead, and how to name that in a message. */
 export interface AdmitScope {
   /** Real (link-free) absolute folders a link may lead into. */

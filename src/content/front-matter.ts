@@ -3,7 +3,6 @@ import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { errorProblem, type Problem } from '../shared/errors.js';
 import type { SourcePosition } from '../shared/source-position.js';
 
-
 export interface FrontMatter {
   readonly data: Readonly<Record<string, unknown>>;
   readonly body: string;

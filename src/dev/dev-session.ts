@@ -1,6 +1,7 @@
 /**
- * One site being developed: the last good output in memory, rebuilt on demand.
- * A failed rebuild keeps the last good output and reports its problems.
+ * One site being developed: the last good output in memory, rebuilt on demand by the
+ * one builder (pipeline/site-builder.ts). For `watch()` it also writes each good output
+ * to the output folder. A failed rebuild keeps the last good output and reports its problems.
  */
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,8 @@ import { StageRunner, type BuildOptions } from '../build.js';
 import { BuildFailedError, type Problem } from '../shared/errors.js';
 import type { OutputFile } from '../shared/output-file.js';
 import { DEFAULT_OUTPUT_FOLDER } from '../shared/site-layout.js';
-import { IncrementalBuilder } from './incremental-build.js';
+import { SiteBuilder, type BuildRun } from '../pipeline/site-builder.js';
+import { writeSite } from '../pipeline/write-site.js';
 import { watchFiles, type FileWatcher } from './watch-files.js';
 
 /** Quiet period that ends a burst of file changes (an editor's save, a git checkout). */
@@ -74,11 +76,12 @@ export class DevSession {
   themeDir = '';
   root: string;
 
-  private builder: IncrementalBuilder;
+  private builder: SiteBuilder;
 
-  constructor(private readonly options: BuildOptions) {
+  /** With `write`, each good output is also written to the output folder (what `watch()` does). */
+  constructor(private readonly options: BuildOptions, private readonly write = false) {
     this.root = path.resolve(options.root ?? '.');
-    this.builder = new IncrementalBuilder(options);
+    this.builder = new SiteBuilder(options);
   }
 
   /**
@@ -91,7 +94,7 @@ export class DevSession {
     const extra = this.themeDir && !this.themeDir.startsWith(this.root + path.sep) ? [this.themeDir] : [];
     const rootChanged = (state: 'gone' | 'back'): void => {
       // Anything may have changed while it was away: forget what rebuilds remembered.
-      if (state === 'back') this.builder = new IncrementalBuilder(this.options);
+      if (state === 'back') this.builder = new SiteBuilder(this.options);
       onRoot?.(state);
       if (state === 'back') onBatch([]);
     };
@@ -124,13 +127,6 @@ export class DevSession {
     return this.builder.warmUp();
   }
 
-  /** Take in a few files at known paths; the paths of those whose bytes changed. */
-  private update(touched: readonly OutputFile[]): string[] {
-    const updated = touched.filter((file) => !sameContents(this.files.get(file.path), file)).map((file) => file.path);
-    for (const file of touched) this.files.set(file.path, file);
-    return updated;
-  }
-
   /** Take in a whole new output; the paths of files added, removed or changed. */
   private async replace(files: readonly OutputFile[]): Promise<string[]> {
     const next = new Map(files.map((file) => [file.path, file]));
@@ -145,16 +141,28 @@ export class DevSession {
     return updated;
   }
 
+  /**
+   * One run of the builder, written out when writing. Pages are always rendered into memory
+   * (never kept by reference to the old output), so whatever happens to the output folder in
+   * between, the next write can put every file right; unchanged files are still hard-linked.
+   * A write that fails leaves the folder as it was.
+   */
+  private async runBuilder(changed: readonly string[], runner: StageRunner): Promise<BuildRun> {
+    const run = await this.builder.run(runner, changed);
+    if (this.write) await runner.run('write', () => writeSite(run, this.options.cache ?? true, this.options.replaceOutDir ?? false));
+    return run;
+  }
+
   /** Rebuild after `changed` (site-relative paths; empty for the first build); never throws. */
   async rebuild(changed: readonly string[] = []): Promise<RebuildResult> {
     const started = performance.now();
     const runner = new StageRunner(undefined);
     try {
-      const { config, files, touched } = await this.builder.rebuild(changed, runner);
+      const { config, files } = await this.runBuilder(changed, runner);
       this.outDir = config.outDir;
       this.basePath = config.basePath;
       this.themeDir = config.theme;
-      const updated = touched ? this.update(touched) : await this.replace(files);
+      const updated = await this.replace(files);
       this.problems = runner.problems;
       const cssOnly = onlyStylesheets(this.root, changed);
       return { ok: true, changed, updated, pagesWritten: updated.filter((file) => file.endsWith('.html')).length, ms: Math.round(performance.now() - started), problems: runner.problems, cssOnly, timings: runner.timings };

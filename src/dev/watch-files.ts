@@ -80,6 +80,12 @@ function watchTree(options: WatchFilesOptions, onGone: () => void): FileWatcher 
   /** Pending only because of a raw event: chokidar has not reported them (yet). */
   const rawOnly = new Set<string>();
   const seen = new Map<string, string>();
+  /**
+   * Each file's signature when a batch last took it in. chokidar's echo of a save can arrive
+   * well after the recheck forgot `seen` (it stats behind every other file in the folder, and
+   * a rebuild that writes the output keeps the thread busy); it must not become a rebuild.
+   */
+  const taken = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
   let recheck: NodeJS.Timeout | undefined;
   const absolute = (file: string): string => path.resolve(options.root, file);
@@ -103,11 +109,20 @@ function watchTree(options: WatchFilesOptions, onGone: () => void): FileWatcher 
     timer = undefined;
     if (rootGone()) return;
     // An editor's temporary file, written and renamed away before chokidar looked at it, is not a change.
-    const paths = [...pending].filter((file) => !rawOnly.has(file) || signature(absolute(file)) !== 'missing').sort();
+    // Nor is a late raw echo of a save a batch already took in (same signature as then).
+    const paths = [...pending].filter((file) => {
+      if (!rawOnly.has(file)) return true;
+      const stamp = signature(absolute(file));
+      return stamp !== 'missing' && stamp !== taken.get(file);
+    }).sort();
     pending.clear();
     rawOnly.clear();
     if (paths.length === 0) return;
-    for (const file of paths) seen.set(file, signature(absolute(file)));
+    for (const file of paths) {
+      const stamp = signature(absolute(file));
+      seen.set(file, stamp);
+      taken.set(file, stamp);
+    }
     if (recheck) clearTimeout(recheck);
     recheck = setTimeout(() => {
       recheck = undefined;
@@ -135,7 +150,8 @@ function watchTree(options: WatchFilesOptions, onGone: () => void): FileWatcher 
     // A second write within the same timestamp tick is not lost: it has a raw event of its own.
     if (event === 'change' || event === 'add') {
       const relative = relativeOf(file);
-      if (pending.has(relative) || seen.get(relative) === signature(absolute(relative))) return;
+      const stamp = signature(absolute(relative));
+      if (pending.has(relative) || seen.get(relative) === stamp || taken.get(relative) === stamp) return;
     }
     schedule(file, false);
   });

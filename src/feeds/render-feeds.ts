@@ -13,29 +13,34 @@ import { renderRobots, renderSitemap } from './render-sitemap.js';
 /** Output paths are file names: `/tag/caf%C3%A9/feed.xml` → `tag/café/feed.xml`. */
 const relative = (url: string): string => decodeURIComponent(url.replace(/^\//, ''));
 
-/** One tag's RSS feed file (the dev server renders these one at a time). */
+/** One tag's RSS feed file (the builder renders only those whose posts changed). */
 export function renderTagFeed(site: Site, tag: Tag): OutputFile {
   return { path: relative(tag.feedUrl), contents: renderRss(tagFeed(site, tag), site) };
 }
 
 /**
- * Every non-HTML output of `site`: RSS/Atom/JSON feeds, a feed per tag, the site and per-event
- * calendars, `sitemap.xml` (from `routes`) and `robots.txt`. Pure: the clock is `site.now`.
+ * The site-wide non-HTML outputs: RSS/Atom/JSON feeds, the site and per-event calendars,
+ * `sitemap.xml` (from `routes`) and `robots.txt`. Pure: the clock is `site.now`.
+ */
+export function renderSiteFeeds(site: Site, routes: readonly Route[]): OutputFile[] {
+  return [
+    { path: 'feed.xml', contents: renderRss(siteFeed(site, '/feed.xml'), site) },
+    { path: 'atom.xml', contents: renderAtom(siteFeed(site, '/atom.xml'), site) },
+    { path: 'feed.json', contents: renderJsonFeed(siteFeed(site, '/feed.json'), site) },
+    { path: 'events.ics', contents: renderCalendar(site.events.all, site, `${site.config.title}: events`) },
+    ...site.events.all.map((event) => ({ path: relative(event.icsUrl), contents: renderCalendar([event], site, event.title) })),
+    { path: 'sitemap.xml', contents: renderSitemap(site, routes) },
+    { path: 'robots.txt', contents: renderRobots(site) },
+  ];
+}
+
+/**
+ * Every non-HTML output of `site`: the site-wide ones (`renderSiteFeeds`) and a feed per tag.
  *
  * @example
  * const { value: files } = renderFeeds(site, routes);
  * files.map((file) => file.path); // ['feed.xml', 'atom.xml', 'feed.json', …]
  */
 export function renderFeeds(site: Site, routes: readonly Route[]): Staged<OutputFile[]> {
-  const files: OutputFile[] = [
-    { path: 'feed.xml', contents: renderRss(siteFeed(site, '/feed.xml'), site) },
-    { path: 'atom.xml', contents: renderAtom(siteFeed(site, '/atom.xml'), site) },
-    { path: 'feed.json', contents: renderJsonFeed(siteFeed(site, '/feed.json'), site) },
-    ...site.tags.map((tag) => renderTagFeed(site, tag)),
-    { path: 'events.ics', contents: renderCalendar(site.events.all, site, `${site.config.title}: events`) },
-    ...site.events.all.map((event) => ({ path: relative(event.icsUrl), contents: renderCalendar([event], site, event.title) })),
-    { path: 'sitemap.xml', contents: renderSitemap(site, routes) },
-    { path: 'robots.txt', contents: renderRobots(site) },
-  ];
-  return staged(files);
+  return staged([...renderSiteFeeds(site, routes), ...site.tags.map((tag) => renderTagFeed(site, tag))]);
 }

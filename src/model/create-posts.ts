@@ -33,6 +33,24 @@ function postUrl(entry: PostEntry, config: Config): { url: string; problems: Pro
   return { url, problems: urlProblems(url, origin, 'Use a path made of plain segments, e.g. `permalink: /news/my-post/`.') };
 }
 
+/**
+ * A post entry's URL and date parts, which cost a permalink render and a time-zone lookup each.
+ * Entries and the config are immutable and a builder hands the same objects to every run while
+ * their files are unchanged, so each is worked out once per entry and config.
+ */
+const placed = new WeakMap<Config, WeakMap<PostEntry, { url: string; problems: Problem[]; year: number; month: number }>>();
+
+function placeOf(entry: PostEntry, config: Config): { url: string; problems: Problem[]; year: number; month: number } {
+  let byEntry = placed.get(config);
+  if (!byEntry) placed.set(config, (byEntry = new WeakMap()));
+  let place = byEntry.get(entry);
+  if (!place) {
+    const parts = zonedParts(entry.date, config.timezone);
+    byEntry.set(entry, (place = { ...postUrl(entry, config), year: parts.year, month: parts.month }));
+  }
+  return place;
+}
+
 /** Posts without their links (tags, authors, neighbours, related) — those are filled in by `buildSite`. */
 export function createPosts(
   entries: readonly PostEntry[],
@@ -43,10 +61,9 @@ export function createPosts(
   const published = entries.filter((entry) => isPublished(entry, options)).sort(comparePostEntries);
   const problems: Problem[] = [];
   const posts = published.map((entry): Mutable<Post> => {
-    const { url, problems: urlProblemsFound } = postUrl(entry, config);
+    const { url, problems: urlProblemsFound, year, month } = placeOf(entry, config);
     problems.push(...urlProblemsFound);
     const body = rendered.get(entry.source.relativePath);
-    const parts = zonedParts(entry.date, config.timezone);
     return {
       kind: 'post',
       source: entry.source,
@@ -56,8 +73,8 @@ export function createPosts(
       updated: entry.updated,
       url,
       absoluteUrl: `${config.url}${url}`,
-      year: parts.year,
-      month: parts.month,
+      year,
+      month,
       tags: [],
       authors: [],
       summary: entry.summary,

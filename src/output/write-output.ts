@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { errorProblem, staged, type Staged, hasErrors, type Problem } from '../shared/errors.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
-import { readManifest, writeManifest, type Manifest } from '../shared/output-manifest.js';
+import { readManifest, writeManifest, type Manifest, fileStamp, untouchedSince } from '../shared/output-manifest.js';
 import { forbiddenProblem, guardOutputFolder, siteRootFolders, type GuardVerdict, type OutputGuard } from './guard-output-folder.js';
 import { inodeOf, topLevelNames, writeOwnership } from './output-ownership.js';
 import { InPlaceWriteError, isMountPointError, MountPointError, replaceContentsInPlace } from './replace-in-place.js';
@@ -31,6 +31,11 @@ export interface WriteOptions {
    * made, an empty one, or with `replace`), and record it as ours once written.
    */
   readonly guard?: OutputGuard;
+  /**
+   * Hard-link files whose bytes are unchanged from the previous output (default true), once the
+   * manifest's stamp shows the old copy is still the one written. `false` writes every file afresh.
+   */
+  readonly relink?: boolean;
 }
 
 export interface WriteResult {
@@ -39,31 +44,47 @@ export interface WriteResult {
   readonly changed: number;
 }
 
+/** Rendered pages kept between watch rebuilds are the same objects: hash each once. */
+const fingerprints = new WeakMap<OutputFile, string>();
+
 async function fingerprint(file: OutputFile): Promise<string> {
   if ('copyFrom' in file && file.fingerprint !== undefined) return file.fingerprint;
   if ('copyFrom' in file) {
     const stat = await fs.stat(file.copyFrom);
     return `copy:${stat.size}:${stat.mtimeMs}`;
   }
-  return createHash('sha1').update(file.contents).digest('hex');
+  let print = fingerprints.get(file);
+  if (print === undefined) fingerprints.set(file, (print = createHash('sha1').update(file.contents).digest('hex')));
+  return print;
 }
 
-/** Write one file into the temporary folder, hard-linking the previous copy when its bytes are unchanged. */
-async function writeOne(file: OutputFile, temp: string, outDir: string, previous: Manifest, next: Manifest): Promise<boolean> {
+/**
+ * Write one file into the temporary folder, hard-linking the previous copy when its bytes are
+ * unchanged and the copy is provably the one the previous build wrote (its stamp is as recorded:
+ * not another site's build into the same folder, nor a hand edit). True when its bytes changed.
+ */
+async function writeOne(file: OutputFile, temp: string, outDir: string, previous: Manifest, next: Manifest, relink: boolean): Promise<boolean> {
   const target = path.join(temp, file.path);
-  const print = await fingerprint(file);
-  next[file.path] = print;
-  if (previous[file.path] === print) {
+  const hash = await fingerprint(file);
+  const before = previous[file.path];
+  const old = path.join(outDir, file.path);
+  const same = before?.hash === hash && (await untouchedSince(old, before));
+  if (relink && same) {
     try {
-      await fs.link(path.join(outDir, file.path), target);
+      await fs.link(old, target);
+      next[file.path] = before;
       return false;
     } catch {
       // The old copy is gone or on another device: fall through and write it.
     }
   }
+  // A kept page is copied from the old output: only while it is still the file this site wrote.
+  if ('copyFrom' in file && file.copyFrom === old && !same) throw new Error(`${file.path} changed in the output folder while building`);
   if ('copyFrom' in file) await fs.copyFile(file.copyFrom, target);
   else await fs.writeFile(target, file.contents);
-  return true;
+  // Renaming the folder into place keeps inode and modification time, so this stamp stays true.
+  next[file.path] = { hash, stamp: fileStamp(await fs.lstat(target)) };
+  return !same;
 }
 
 async function makeDirectories(temp: string, files: readonly OutputFile[]): Promise<void> {
@@ -162,7 +183,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
     await fs.mkdir(temp);
     await makeDirectories(temp, files);
     await forEachLimited(files, WRITE_CONCURRENCY, async (file) => {
-      if (await writeOne(file, temp, outDir, previous, next)) changed += 1;
+      if (await writeOne(file, temp, outDir, previous, next, options.relink ?? true)) changed += 1;
     });
     // Once the new output is in, the old manifest would describe files that are gone;
     // were the new one then not saved, a later build could link a stale copy.

@@ -5,13 +5,6 @@ import { errorProblem, warningProblem, type Problem } from '../shared/errors.js'
 import { bundledThemeFolder } from '../shared/package-root.js';
 import { CONFIG_FILE_NAMES, JSON_CONFIG_FILE, THEME_FOLDER } from '../shared/site-layout.js';
 
-
-
-
-
-
-
-
 async function pointJsonConfigAt(file: string, themePath: string): Promise<Problem | undefined> {
   const name = path.basename(file);
   let config: unknown;

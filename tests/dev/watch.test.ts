@@ -1,12 +1,15 @@
 // The watcher as a library API: `watch()` yields the first build, then one result per burst of
 // edits, including for a forked theme that lives outside the site folder; aborting ends it.
+// And `sectorpress build --watch`, which keeps the output folder fresh from the command line.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBuild } from '../../src/commands/build-command.js';
 import type { RebuildResult } from '../../src/dev/dev-session.js';
 import { watch } from '../../src/dev/watch.js';
 import { bundledThemeFolder } from '../../src/shared/package-root.js';
+import { rewriteFile } from '../support/random-edits.js';
 import { copyFixture } from '../support/site-folder.js';
 
 const NOW = '2024-11-15T12:00:00Z';
@@ -111,5 +114,61 @@ describe('watch()', () => {
     await edit(path.join(site, 'posts', 'midnight.md'), (text) => `${text}\nSeen from a dot-folder.\n`);
     expect((await rebuilt).changed).toEqual(['posts/midnight.md']);
     await stop();
+  }, 30_000);
+});
+
+describe('watch() and the output folder', () => {
+  it('puts a page edited by hand in the output right again at the next rebuild', async () => {
+    const site = await copyFixture('blog-basic');
+    const out = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-watch-hand-')), 'public');
+    const controller = new AbortController();
+    const results = watch({ root: site, outDir: out, now: NOW, signal: controller.signal })[Symbol.asyncIterator]();
+    expect((await results.next()).value?.ok).toBe(true);
+    const about = path.join(out, 'about', 'index.html');
+    const original = await fs.readFile(about, 'utf8');
+    await fs.appendFile(about, '<!-- edited by hand -->');
+    const rebuilt = results.next();
+    await rewriteFile(path.join(site, 'posts', 'midnight.md'), (text) => `${text}\nA line added by the test.\n`);
+    expect((await rebuilt).value?.ok).toBe(true);
+    expect(await fs.readFile(about, 'utf8')).toBe(original);
+    controller.abort();
+    await results.next();
+  }, 30_000);
+});
+
+describe('sectorpress build --watch', () => {
+  it('builds, rewrites the output folder after each edit with one line per rebuild, and keeps the last good site on errors', async () => {
+    const site = await copyFixture('blog-basic');
+    const out = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-build-watch-')), 'public');
+    const lines: string[] = [];
+    let waiting: { pattern: RegExp; resolve: () => void } | undefined;
+    const push = (line: string): void => {
+      lines.push(line);
+      if (waiting?.pattern.test(line)) waiting.resolve();
+    };
+    /** The next line matching `pattern` printed after `edit` ran. */
+    const after = async (edit: () => Promise<void>, pattern: RegExp): Promise<void> => {
+      const mark = lines.length;
+      const seen = new Promise<void>((resolve) => { waiting = { pattern, resolve }; });
+      await edit();
+      if (!lines.slice(mark).some((text) => pattern.test(text))) await seen;
+    };
+    const stop = new AbortController();
+    const done = runBuild([site, '--watch', '--out', out, '--now', NOW], { out: push, err: push, interactive: false }, stop.signal);
+    await after(async () => undefined, /Watching for changes/);
+    const page = path.join(out, '2024', '07', 'midnight', 'index.html');
+    expect(await fs.readFile(page, 'utf8')).toContain('A post just after midnight');
+
+    const post = path.join(site, 'posts', 'midnight.md');
+    await after(() => rewriteFile(post, (text) => text.replace('title: "A post just after midnight"', 'title: "Retitled while watching"')), /^Rebuilt after posts\/midnight\.md changed: \d+ files updated/);
+    expect(await fs.readFile(page, 'utf8')).toContain('Retitled while watching');
+
+    await after(() => rewriteFile(post, (text) => text.replace('title: "Retitled while watching"', 'title: [unclosed')), /build failed/);
+    expect(lines.some((seen) => /^posts\/midnight\.md:[23]:\d+ /.test(seen))).toBe(true);
+    expect(await fs.readFile(page, 'utf8')).toContain('Retitled while watching');
+
+    await after(() => rewriteFile(post, (text) => text.replace('title: [unclosed', 'title: "Mended"')), /^Rebuilt after posts\/midnight\.md changed/);
+    stop.abort();
+    expect(await done).toBe(0);
   }, 30_000);
 });

@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
+import { runCliCaptured } from '../support/run-cli.js';
 import { copyFixture, readTree, repoRoot } from '../support/site-folder.js';
 
 const NOW = '2025-01-01T12:00:00Z';
@@ -101,5 +103,62 @@ describe('the page cache of warm builds', () => {
     await fs.writeFile(path.join(root, POST), original);
     const after = await warmAndClean();
     expect(after.rendered).toBe(after.total);
+  });
+});
+
+describe('the output folder is trusted only as far as this site wrote it', () => {
+  /** A second site: the fixture with another site title and other post titles. */
+  async function otherSite(): Promise<string> {
+    const other = await copyFixture('blog-basic');
+    const config = path.join(other, 'sectorpress.config.json');
+    await fs.writeFile(config, (await fs.readFile(config, 'utf8')).replace("Fixture Borough Children's Services", 'Quite Another Council'));
+    for (const name of await fs.readdir(path.join(other, 'posts'))) {
+      const file = path.join(other, 'posts', name);
+      await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/^title: (.*)$/m, 'title: "A post of the other site"'));
+    }
+    return other;
+  }
+
+  async function expectSameAsClean(out: string): Promise<void> {
+    const clean = path.join(root, 'out', `clean-${(runs += 1)}`);
+    await build({ root, outDir: clean, now: NOW, cache: false });
+    const [got, expected] = await Promise.all([readTree(out), readTree(clean)]);
+    expect([...got.keys()]).toEqual([...expected.keys()]);
+    for (const [file, bytes] of expected) expect(got.get(file)?.equals(bytes), file).toBe(true);
+  }
+
+  it('builds site P again after site Q was built into the same folder: P’s pages, not Q’s', async () => {
+    const other = await otherSite();
+    const shared = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-shared-out-')), 'site');
+    await build({ root, outDir: shared, now: NOW });
+    await build({ root: other, outDir: shared, now: NOW });
+    expect(await fs.readFile(path.join(shared, 'index.html'), 'utf8')).toContain('Quite Another Council');
+    const again = await build({ root, outDir: shared, now: NOW });
+    expect(again.changed).toBeGreaterThan(again.files.length / 2);
+    const home = await fs.readFile(path.join(shared, 'index.html'), 'utf8');
+    expect(home).toContain('Fixture Borough Children');
+    expect(home).not.toContain('A post of the other site');
+    await expectSameAsClean(shared);
+  });
+
+  it('replaces pages and feeds edited by hand in the output on the next build', async () => {
+    await build({ root, outDir: warmOut, now: NOW });
+    for (const file of ['about/index.html', 'feed.xml']) await fs.appendFile(path.join(warmOut, file), '<!-- edited by hand -->');
+    const again = await build({ root, outDir: warmOut, now: NOW });
+    expect(again.changed).toBe(2);
+    expect(await fs.readFile(path.join(warmOut, 'about', 'index.html'), 'utf8')).not.toContain('edited by hand');
+    await expectSameAsClean(warmOut);
+  });
+
+  it('with --no-cache renders and writes every file afresh (nothing linked from the old output)', async () => {
+    await build({ root, outDir: warmOut, now: NOW });
+    const before = new Map<string, number>();
+    for (const file of (await readTree(warmOut)).keys()) before.set(file, (await fs.stat(path.join(warmOut, file))).ino);
+    const { code, stdout } = await runCliCaptured(['build', root, '--out', warmOut, '--now', NOW, '--no-cache', '--quiet']);
+    expect(code, stdout).toBe(0);
+    const after = await readTree(warmOut);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const file of after.keys()) expect((await fs.stat(path.join(warmOut, file))).ino, file).not.toBe(before.get(file));
+    await expectSameAsClean(warmOut);
   });
 });

@@ -1,10 +1,11 @@
 /**
- * What the dev server remembers about sources between rebuilds: the entries read
+ * What the builder remembers about sources between runs: the entries read
  * from each content file (keyed by its digest, so front matter is parsed again only
  * when the file's bytes change) and the rendered Markdown of every body (keyed by
  * the body's hash, so an unchanged body is never rendered twice).
  */
-import type { BuildOptions, StageRunner } from '../build.js';
+import type { BuildOptions } from '../build.js';
+import type { StageRunner } from './stage-runner.js';
 import type { Config } from '../config/types.js';
 import { readEntries } from '../content/read-entries.js';
 import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile } from '../content/types.js';
@@ -22,10 +23,11 @@ export interface ReadFile {
   readonly problems: readonly Problem[];
 }
 
-/** The single post a file holds, if that is all it holds. */
-export function onlyPost(read: ReadFile | undefined): PostEntry | undefined {
-  if (!read || read.entries.posts.length !== 1 || read.entries.pages.length + read.entries.events.length > 0) return undefined;
-  return read.entries.posts[0];
+/** Rendered bodies by job id, and how many were rendered now or taken from the on-disk cache. */
+export interface RenderedBodies {
+  readonly byId: ReadonlyMap<string, RenderedMarkdown>;
+  readonly rendered: number;
+  readonly cached: number;
 }
 
 export class SourceMemory {
@@ -83,11 +85,11 @@ export class SourceMemory {
   }
 
   /**
-   * Rendered Markdown for `jobs` by job id, rendering only bodies not seen before.
-   * With `all`, `jobs` is every body of the site and bodies no longer used are dropped;
-   * otherwise `replaced` are the jobs these ones replace.
+   * Rendered Markdown for `jobs` by job id, rendering only bodies not seen before (the first
+   * run uses the on-disk cache). With scope `all`, `jobs` is every body of the site and bodies
+   * no longer used are dropped.
    */
-  async render(jobs: readonly MarkdownJob[], config: Config, runner: StageRunner, scope: { all: true } | { replaced: readonly MarkdownJob[] }): Promise<Map<string, RenderedMarkdown>> {
+  async render(jobs: readonly MarkdownJob[], config: Config, runner: StageRunner, scope: 'all' | 'some' = 'all'): Promise<RenderedBodies> {
     const missing = jobs.filter((job) => !this.markdown.has(this.keyOf(job)));
     const cache = this.markdown.size === 0 && (this.options.cache ?? true);
     const rendered = await runner.run('markdown', () =>
@@ -105,13 +107,9 @@ export class SourceMemory {
       const value = this.markdown.get(key);
       if (value) byId.set(job.id, value);
     }
-    if ('all' in scope) {
-      for (const key of this.markdown.keys()) if (!used.has(key)) this.markdown.delete(key);
-    } else {
-      // Another file may share a replaced body; it is then simply rendered again when next needed.
-      for (const job of scope.replaced) if (!used.has(this.keyOf(job))) this.markdown.delete(this.keyOf(job));
-    }
-    return byId;
+    // With only some of the site's bodies, the rest are kept (replaced bodies go at the next full run).
+    if (scope === 'all') for (const key of this.markdown.keys()) if (!used.has(key)) this.markdown.delete(key);
+    return { byId, rendered: rendered.renderedCount, cached: rendered.cacheHits };
   }
 
   /**

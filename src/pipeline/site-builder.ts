@@ -1,0 +1,198 @@
+/**
+ * The one builder behind `build()`, the dev server and `watch()`: config → sources → entries →
+ * Markdown → Site → routes → pages and feeds, the same stage functions every time. It keeps
+ * memory between runs, so a rebuild after an edit does only what the edit needs:
+ * - the config and theme are loaded again only when a config, theme or data file changed;
+ * - only changed content files are read again (refresh-content.ts), and front matter is
+ *   parsed and Markdown rendered only for files and bodies not seen before (source-memory.ts);
+ * - the model and routes are always rebuilt whole from those parts (never patched), so a
+ *   model an earlier run handed out never changes;
+ * - a page or feed is rendered again only when its signature changed (page-memory.ts,
+ *   feed-memory.ts; render/page-signature.ts is the one signature scheme).
+ * A builder's first run may also keep pages from the previous build's output (page-cache.ts).
+ */
+import path from 'node:path';
+import type { BuildOptions } from '../build.js';
+import { loadConfig } from '../config/load-config.js';
+import type { Config, ConfigOverrides } from '../config/types.js';
+import { readData } from '../content/read-data.js';
+import type { PostEntry, SourceSet } from '../content/types.js';
+import { staged } from '../shared/errors.js';
+import { pipelineDigest } from '../markdown/markdown-cache.js';
+import { buildSite } from '../model/build-site.js';
+import { resolveClock } from '../shared/dates.js';
+import type { Post, Site } from '../model/types.js';
+import { checkOutputFiles } from '../output/check-output.js';
+import type { OutputFile } from '../shared/output-file.js';
+import { loadTheme, type Theme } from '../render/load-theme.js';
+import type { PreviousBuild } from '../render/page-cache.js';
+import { pageSignature, sameClockFact, siteSignature } from '../render/page-signature.js';
+import { planRoutes } from '../routes/plan-routes.js';
+import type { Route } from '../routes/types.js';
+import { FeedMemory } from './feed-memory.js';
+import { PageMemory } from './page-memory.js';
+import { refreshContent } from './refresh-content.js';
+import { findBodyEdits, onlyPost, type LastRun } from './body-edits.js';
+import { SourceMemory } from './source-memory.js';
+import { clockMovedNothing, swapPosts } from './swap-posts.js';
+import type { StageRunner } from './stage-runner.js';
+
+/** The one place `BuildOptions` become config overrides (build, dev server and watch alike). */
+export function configOverrides(options: BuildOptions): ConfigOverrides {
+  return {
+    config: options.config,
+    outDir: options.outDir === undefined ? undefined : path.resolve(options.outDir),
+    url: options.baseUrl,
+    now: options.now instanceof Date ? options.now.toISOString() : options.now,
+  };
+}
+
+/** The model stages' result. */
+export interface ModelRun {
+  readonly config: Config;
+  readonly site: Site;
+  /** Markdown bodies rendered in this run, and those taken from the on-disk cache. */
+  readonly markdown: { readonly rendered: number; readonly cached: number };
+}
+
+/** What one run produced: the model, its routes and every output file (kept pages by reference). */
+export interface BuildRun extends ModelRun {
+  readonly routes: readonly Route[];
+  readonly files: readonly OutputFile[];
+  /** The site signature and each page's signature, for the on-disk page record. */
+  readonly signature: string;
+  readonly pageSignatures: ReadonlyMap<string, string>;
+  readonly pagesRendered: number;
+}
+
+/** How a run may use the previous build's output: a function of the loaded config, since that names the output folder. */
+export type PreviousOutput = (config: Config) => Promise<PreviousBuild | undefined>;
+
+function touchesSiteWide(changed: readonly string[], config: Config): boolean {
+  return changed.some((file) => {
+    if (/^sectorpress\.config\.|^theme\/|^data\//.test(file)) return true;
+    return path.resolve(config.root, file).startsWith(config.theme + path.sep);
+  });
+}
+
+
+export class SiteBuilder {
+  private last: LastRun | undefined;
+  private config: Config | undefined;
+  private theme: Theme | undefined;
+  private sources: SourceSet | undefined;
+  private readonly sourceMemory: SourceMemory;
+  private readonly pages = new PageMemory();
+  private readonly feeds = new FeedMemory();
+
+  constructor(private readonly options: BuildOptions) {
+    this.sourceMemory = new SourceMemory(options);
+  }
+
+  /** The config, loaded again when `changed` touches config, theme or data (the theme is then loaded again too). */
+  private async settings(changed: readonly string[], runner: StageRunner): Promise<{ config: Config; fresh: boolean }> {
+    if (this.config && this.theme && !touchesSiteWide(changed, this.config)) return { config: this.config, fresh: false };
+    const before = this.config;
+    // Forgotten first: a run that fails before they are loaded loads them again next time.
+    this.config = undefined;
+    this.theme = undefined;
+    const root = path.resolve(this.options.root ?? '.');
+    const config = await runner.run('config', () => loadConfig(root, configOverrides(this.options)));
+    // Markdown plugins may have changed with the config file.
+    if (before && (before.configFile !== config.configFile || changed.some((file) => file.startsWith('sectorpress.config.')))) this.sourceMemory.clear();
+    this.config = config;
+    return { config, fresh: true };
+  }
+
+  /** The stages up to the `Site` model (all `loadSite` needs). */
+  async model(runner: StageRunner, changed: readonly string[] = []): Promise<ModelRun> {
+    const { config, fresh } = await this.settings(changed, runner);
+    const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
+    const known = fresh ? undefined : this.sources;
+    this.sources = undefined;
+    const sources = await runner.run('load', () => refreshContent(known, changed, config));
+    this.sources = sources;
+    const entries = await runner.run('entries', () => {
+      const read = this.sourceMemory.readAll([...sources.posts, ...sources.pages, ...sources.events], config);
+      return staged(read.entries, read.problems);
+    });
+    const data = await runner.run('data', () => readData(sources.data));
+    const markdown = await this.sourceMemory.render(entries.jobs, config, runner);
+    const site = await runner.run('model', () =>
+      buildSite(
+        { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: markdown.byId, data, statics: sources.statics },
+        { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now },
+      ),
+    );
+    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached } };
+  }
+
+  /**
+   * Run every stage after `changed` (site-relative paths; empty or omitted for a first run).
+   * Throws `BuildFailedError` when a stage has errors; the builder stays usable.
+   */
+  async run(runner: StageRunner, changed: readonly string[] = [], previous?: PreviousOutput): Promise<BuildRun> {
+    const last = this.last;
+    // Only a run that succeeds may be the base of a body edit.
+    this.last = undefined;
+    const run = (last && (await this.bodyEdit(last, changed, runner))) ?? (await this.fullRun(runner, changed, previous));
+    this.last = { ...run, problems: [...runner.problems] };
+    return run;
+  }
+
+  private async fullRun(runner: StageRunner, changed: readonly string[], previous?: PreviousOutput): Promise<BuildRun> {
+    const { config, site, markdown } = await this.model(runner, changed);
+    const routes = await runner.run('routes', () => planRoutes(site));
+    const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
+    this.theme = theme;
+    const signature = siteSignature(site, theme, pipelineDigest(config.markdown, undefined, config.basePath));
+    const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config));
+    const feeds = await this.feeds.render(site, routes, signature, runner);
+    const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
+    const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...statics], routes));
+    return { config, site, routes, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown };
+  }
+
+  /**
+   * The fast path (swap-posts.ts): when only post bodies changed, and nothing another page shows
+   * (front matter, excerpt, reading time, the clock as pages see it), the last model gets new post
+   * objects instead of being rebuilt; the output paths are those of the last run, already checked.
+   * `undefined` when the edit is not of that kind.
+   */
+  private async bodyEdit(last: LastRun, changed: readonly string[], runner: StageRunner): Promise<BuildRun | undefined> {
+    const { config, theme } = this;
+    if (!config || !theme || changed.length === 0 || !changed.every((file) => /^posts\/.+\.md$/.test(file))) return undefined;
+    const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
+    if (!sameClockFact(last.site, theme, last.site.now, now)) return undefined;
+    const sources = await runner.run('load', () => refreshContent(this.sources, changed, config));
+    this.sources = sources;
+    const reads = findBodyEdits(changed, sources, config, last, this.sourceMemory);
+    if (!reads) return undefined;
+    const entries = [...this.sourceMemory.files.values()].map((read) => read.entries);
+    if (!clockMovedNothing(last.site.now, now, entries.flatMap((set) => set.posts), entries.flatMap((set) => set.events))) return undefined;
+    const markdown = await this.sourceMemory.render(reads.flatMap(({ after }) => after.entries.jobs), config, runner, 'some');
+    const swap = new Map<Post, Post>();
+    for (const { post, after } of reads) {
+      const entry = onlyPost(after) as PostEntry;
+      const body = markdown.byId.get(entry.source.relativePath);
+      const fresh: Post = { ...post, source: entry.source, excerpt: entry.summary ?? body?.excerpt ?? '', html: body?.html ?? '', wordCount: body?.wordCount ?? 0, readingMinutes: body?.readingMinutes ?? 1 };
+      if (fresh.excerpt !== post.excerpt || fresh.readingMinutes !== post.readingMinutes) return undefined;
+      swap.set(post, fresh);
+    }
+    const replaced = new Set(reads.flatMap(({ before }) => before.problems));
+    runner.problems.unshift(...last.problems.filter((problem) => !replaced.has(problem)));
+    await runner.run('entries', () => staged(undefined, reads.flatMap(({ after }) => after.problems)));
+    const { site, routes, changed: positions } = swapPosts(last.site, last.routes, swap, now);
+    const signatures = new Map(last.pageSignatures);
+    for (const at of positions) signatures.set((routes[at] as Route).outputPath, pageSignature(routes[at] as Route, last.signature));
+    const pages = await this.pages.render(site, routes, last.signature, theme, runner, undefined, signatures);
+    const feeds = await this.feeds.render(site, routes, last.signature, runner);
+    const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
+    return { ...last, site, routes, files: [...pages.files, ...feeds, ...statics], pageSignatures: signatures, pagesRendered: pages.rendered, markdown: { rendered: markdown.rendered, cached: markdown.cached } };
+  }
+
+  /** Warm up what an edit will need (see `SourceMemory.warmUp`); safe to run beside rebuilds. */
+  async warmUp(): Promise<void> {
+    if (this.config) await this.sourceMemory.warmUp(this.config);
+  }
+}
