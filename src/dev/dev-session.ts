@@ -14,7 +14,7 @@ import { writeSite } from '../pipeline/write-site.js';
 import { watchFiles, type FileWatcher } from './watch-files.js';
 
 /** Quiet period that ends a burst of file changes (an editor's save, a git checkout). */
-export const DEFAULT_DEBOUNCE_MS = 10;
+const DEFAULT_DEBOUNCE_MS = 10;
 
 /** What one rebuild did (also what `watch()` yields). */
 export interface RebuildResult {
@@ -30,11 +30,6 @@ export interface RebuildResult {
   readonly cssOnly: boolean;
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;
-}
-
-export interface ServedFile {
-  readonly contents?: Uint8Array | string;
-  readonly copyFrom?: string;
 }
 
 function sameContents(a: OutputFile | undefined, b: OutputFile): boolean {

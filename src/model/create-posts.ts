@@ -13,13 +13,13 @@ import { urlProblems } from './url-problems.js';
 const pad = (value: number): string => String(value).padStart(2, '0');
 
 /** Published means: not a draft (unless drafts are on) and dated at or before the clock (unless future is on). */
-export function isPublished(entry: Pick<PostEntry, 'draft' | 'date'>, options: ModelOptions): boolean {
+function isPublished(entry: Pick<PostEntry, 'draft' | 'date'>, options: ModelOptions): boolean {
   if (entry.draft && !options.drafts) return false;
   return options.future || entry.date.getTime() <= options.now.getTime();
 }
 
 /** Newest first; equal dates fall back to the source path so the order never depends on the file system. */
-export function comparePostEntries(a: PostEntry, b: PostEntry): number {
+function comparePostEntries(a: PostEntry, b: PostEntry): number {
   return b.date.getTime() - a.date.getTime() || (a.source.relativePath < b.source.relativePath ? -1 : a.source.relativePath > b.source.relativePath ? 1 : 0);
 }
 

@@ -18,6 +18,7 @@ import type { Config, ConfigOverrides } from '../config/types.js';
 import { readData } from '../content/read-data.js';
 import type { PostEntry, SourceSet } from '../content/types.js';
 import { staged } from '../shared/errors.js';
+import { contentFolder, isConfigFile, THEME_FOLDER } from '../shared/site-layout.js';
 import { pipelineDigest } from '../markdown/markdown-cache.js';
 import { buildSite } from '../model/build-site.js';
 import { resolveClock } from '../shared/dates.js';
@@ -38,7 +39,7 @@ import { clockMovedNothing, swapPosts } from './swap-posts.js';
 import type { StageRunner } from './stage-runner.js';
 
 /** The one place `BuildOptions` become config overrides (build, dev server and watch alike). */
-export function configOverrides(options: BuildOptions): ConfigOverrides {
+function configOverrides(options: BuildOptions): ConfigOverrides {
   return {
     config: options.config,
     outDir: options.outDir === undefined ? undefined : path.resolve(options.outDir),
@@ -70,7 +71,7 @@ export type PreviousOutput = (config: Config) => Promise<PreviousBuild | undefin
 
 function touchesSiteWide(changed: readonly string[], config: Config): boolean {
   return changed.some((file) => {
-    if (/^sectorpress\.config\.|^theme\/|^data\//.test(file)) return true;
+    if (isConfigFile(file) || file.startsWith(`${THEME_FOLDER}/`) || file.startsWith(`${contentFolder('data')}/`)) return true;
     return path.resolve(config.root, file).startsWith(config.theme + path.sep);
   });
 }

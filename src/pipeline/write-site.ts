@@ -16,7 +16,7 @@ import { pageRecord, readPageRecord, type PreviousBuild } from '../render/page-c
 import type { BuildRun } from './site-builder.js';
 
 /** What decides whether the output folder may be replaced: the site's folders, the ownership records, and the user's say. */
-export function outputGuard(config: Config, replaceOutDir: boolean): OutputGuard {
+function outputGuard(config: Config, replaceOutDir: boolean): OutputGuard {
   const cache = cacheFolder(config.root);
   return { site: siteFoldersOf(config, cache), records: cache, manifestPath: outputRecordFile(config.root, config.outDir, 'output'), replace: replaceOutDir };
 }

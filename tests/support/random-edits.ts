@@ -18,7 +18,7 @@ export type Edit = (file: string) => Promise<void>;
  * watcher never reads it half-written (an in-place write may be seen truncated, which would
  * make a rebuild of a state the test never meant).
  */
-export async function saveFile(file: string, text: string): Promise<void> {
+async function saveFile(file: string, text: string): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.swp`);
   await fs.writeFile(temp, text);
   await fs.rename(temp, file);
