@@ -26,7 +26,7 @@ function listen(url) {
   const request = http.get(`${url}__sectorpress/events`, (response) => {
     response.setEncoding('utf8');
     response.on('data', (chunk) => {
-      if (chunk.includes('event: reload')) waiters.splice(0).forEach((resolve) => resolve(performance.now()));
+      if (chunk.includes('event: reload')) for (const resolve of waiters.splice(0)) resolve(performance.now());
     });
   });
   return { next: () => new Promise((resolve) => waiters.push(resolve)), close: () => request.destroy() };

@@ -20,16 +20,73 @@ export function rng(seed) {
   return { next, int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)), pick: (list) => list[Math.floor(next() * list.length)] };
 }
 
-const TAGS = ["children's services", 'Ofsted', 'SEND', 'Leadership', 'Care review', 'Fostering', 'Adoption', 'Workforce', 'Social work',
-  'Early help', 'Family hubs', 'Youth justice', 'Care leavers', 'Kinship care', 'Safeguarding', 'Education', 'Schools', 'Inclusion',
-  'Mental health', 'Budget', 'Commissioning', 'Residential care', 'Regional improvement', 'Sector-led improvement', 'Data', 'Performance',
-  'Participation', 'Voice of the child', 'Exploitation', 'Domestic abuse', 'Health partnership', 'Integrated care', 'Housing', 'Poverty',
-  'Early years', 'Childcare', 'Virtual school', 'Attendance', 'Exclusions', 'Transport', 'Recruitment', 'Retention', 'Agency staff',
-  'Practice model', 'Supervision', 'Quality assurance', 'Audit', 'Complaints', 'Corporate parenting', 'Elected members', 'Scrutiny',
-  'Consultation', 'Legislation', 'Guidance', 'Research', 'Innovation', 'Digital', 'Partnership', 'Police', 'Health visiting'];
-const WORDS = ('children families practice social workers council partnership review plan support service improvement outcome quality ' +
+const TAGS = [
+  "children's services",
+  'Ofsted',
+  'SEND',
+  'Leadership',
+  'Care review',
+  'Fostering',
+  'Adoption',
+  'Workforce',
+  'Social work',
+  'Early help',
+  'Family hubs',
+  'Youth justice',
+  'Care leavers',
+  'Kinship care',
+  'Safeguarding',
+  'Education',
+  'Schools',
+  'Inclusion',
+  'Mental health',
+  'Budget',
+  'Commissioning',
+  'Residential care',
+  'Regional improvement',
+  'Sector-led improvement',
+  'Data',
+  'Performance',
+  'Participation',
+  'Voice of the child',
+  'Exploitation',
+  'Domestic abuse',
+  'Health partnership',
+  'Integrated care',
+  'Housing',
+  'Poverty',
+  'Early years',
+  'Childcare',
+  'Virtual school',
+  'Attendance',
+  'Exclusions',
+  'Transport',
+  'Recruitment',
+  'Retention',
+  'Agency staff',
+  'Practice model',
+  'Supervision',
+  'Quality assurance',
+  'Audit',
+  'Complaints',
+  'Corporate parenting',
+  'Elected members',
+  'Scrutiny',
+  'Consultation',
+  'Legislation',
+  'Guidance',
+  'Research',
+  'Innovation',
+  'Digital',
+  'Partnership',
+  'Police',
+  'Health visiting',
+];
+const WORDS = (
+  'children families practice social workers council partnership review plan support service improvement outcome quality ' +
   'inspection safeguarding early help local authority leadership team young people carers schools health budget demand pressure ' +
-  'resources evidence data learning progress priorities community region staff training recruitment stability placement').split(' ');
+  'resources evidence data learning progress priorities community region staff training recruitment stability placement'
+).split(' ');
 const AUTHORS = ['director', 'deputy', 'ad-education', 'ad-social-care', 'psw', 'head-qa', 'head-early-help', 'chief-executive'];
 
 function sentence(r) {
@@ -77,8 +134,14 @@ export function generate(count, outDir, seed = 1) {
   let time = Date.UTC(2025, 5, 30, 17, 0, 0);
   for (let index = 0; index < count; index += 1) {
     const date = new Date(time);
-    const title = sentence(r).slice(0, 60).replace(/[.\s]+$/, '');
-    const slug = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50)}-${index}`;
+    const title = sentence(r)
+      .slice(0, 60)
+      .replace(/[.\s]+$/, '');
+    const slug = `${title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 50)}-${index}`;
     const front = [
       '---',
       `title: ${JSON.stringify(title)}`,

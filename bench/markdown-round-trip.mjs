@@ -15,7 +15,10 @@ const config = { root: repo, configFile: undefined, markdown: { remarkPlugins: [
 const body = `Intro with a [link](https://example.org/) and *emphasis*.\n\n## Section\n\n${'Words of an ordinary post. '.repeat(150)}`;
 const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-for (const [name, workers] of [['warm worker', undefined], ['main thread', 0]]) {
+for (const [name, workers] of [
+  ['warm worker', undefined],
+  ['main thread', 0],
+]) {
   const times = [];
   for (let call = 0; call <= calls; call += 1) {
     const start = performance.now();

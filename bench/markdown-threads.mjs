@@ -36,11 +36,14 @@ function loadBodies(count) {
   const site = path.join(repo, 'bench', '.work', `corpus-${count}`);
   const folder = path.join(site, 'posts');
   if (!fs.existsSync(folder) || fs.readdirSync(folder).length !== count) generate(count, site, 1);
-  return fs.readdirSync(folder).sort().map((name) => {
-    const text = fs.readFileSync(path.join(folder, name), 'utf8');
-    const end = text.indexOf('\n---\n', 4);
-    return { id: `posts/${name}`, body: text.slice(end + 5), bodyLine: 1, digest: name };
-  });
+  return fs
+    .readdirSync(folder)
+    .sort()
+    .map((name) => {
+      const text = fs.readFileSync(path.join(folder, name), 'utf8');
+      const end = text.indexOf('\n---\n', 4);
+      return { id: `posts/${name}`, body: text.slice(end + 5), bodyLine: 1, digest: name };
+    });
 }
 
 /** Wall and CPU seconds (CPU covers every thread of this process) of one async call. */
@@ -60,7 +63,12 @@ const config = { root, markdown: { remarkPlugins: [], rehypePlugins: [] } };
 const reference = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeSlug).use(rehypeStringify, { allowDangerousHtml: true }).freeze();
 
 const variants = [
-  ['unified + remark-gfm, 1 thread (floor)', async () => { for (const job of jobs) reference.stringify(reference.runSync(reference.parse(job.body))); }],
+  [
+    'unified + remark-gfm, 1 thread (floor)',
+    async () => {
+      for (const job of jobs) reference.stringify(reference.runSync(reference.parse(job.body)));
+    },
+  ],
   ['sectorpress stage, main thread', () => renderMarkdownJobs(jobs, config, { cache: false, workers: 0 })],
   [`sectorpress stage, ${workers} worker threads`, () => renderMarkdownJobs(jobs, config, { cache: false, workers })],
 ];

@@ -62,12 +62,16 @@ for (const size of sizes) {
 }
 
 const pick = (list, key) => median(list.map((item) => item[key]));
-console.log(`\nsectorpress ${JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version}, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), medians of ${runs} runs\n`);
+console.log(
+  `\nsectorpress ${JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version}, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), medians of ${runs} runs\n`,
+);
 console.log('| posts | HTML pages | cold wall | cold CPU | cold peak RSS | cold pages/s | warm wall | warm peak RSS |');
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
   const coldWall = pick(row.cold, 'wall');
-  console.log(`| ${row.size} | ${row.pages} | ${coldWall.toFixed(2)} s | ${pick(row.cold, 'cpu').toFixed(2)} s | ${pick(row.cold, 'rss').toFixed(0)} MiB | ${Math.round(row.pages / coldWall)} | ${pick(row.warm, 'wall').toFixed(2)} s | ${pick(row.warm, 'rss').toFixed(0)} MiB |`);
+  console.log(
+    `| ${row.size} | ${row.pages} | ${coldWall.toFixed(2)} s | ${pick(row.cold, 'cpu').toFixed(2)} s | ${pick(row.cold, 'rss').toFixed(0)} MiB | ${Math.round(row.pages / coldWall)} | ${pick(row.warm, 'wall').toFixed(2)} s | ${pick(row.warm, 'rss').toFixed(0)} MiB |`,
+  );
 }
 const small = rows.find((row) => row.size === 1000);
 const large = rows.find((row) => row.size === 10000);

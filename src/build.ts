@@ -7,7 +7,7 @@
 import type { Config, UserConfig } from './config/types.js';
 import { sortProblems, type Problem } from './shared/errors.js';
 import type { Site } from './model/types.js';
-import { type PreviousBuild } from './render/page-cache.js';
+import type { PreviousBuild } from './render/page-cache.js';
 import { SiteBuilder } from './pipeline/site-builder.js';
 import { StageRunner } from './pipeline/stage-runner.js';
 import { checkOutputFolder, previousBuild, writeSite } from './pipeline/write-site.js';

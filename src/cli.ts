@@ -46,11 +46,16 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
   // Commands load on demand: `dev` pulls in the watcher, `build` the whole pipeline.
   switch (command) {
-    case 'build': return (await import('./commands/build-command.js')).runBuild(rest, io);
-    case 'dev': return (await import('./commands/dev-command.js')).runDev(rest, io);
-    case 'serve': return (await import('./commands/serve-command.js')).runServe(rest, io);
-    case 'clean': return (await import('./commands/clean-command.js')).runClean(rest, io);
-    case 'theme': return (await import('./commands/theme-command.js')).runTheme(rest, io);
+    case 'build':
+      return (await import('./commands/build-command.js')).runBuild(rest, io);
+    case 'dev':
+      return (await import('./commands/dev-command.js')).runDev(rest, io);
+    case 'serve':
+      return (await import('./commands/serve-command.js')).runServe(rest, io);
+    case 'clean':
+      return (await import('./commands/clean-command.js')).runClean(rest, io);
+    case 'theme':
+      return (await import('./commands/theme-command.js')).runTheme(rest, io);
     case 'new': {
       const [what, ...more] = rest;
       if (what === 'post') return (await import('./commands/new-post.js')).runNewPost(more, io);
@@ -61,10 +66,14 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
       }
       throw new UsageError(what ? `Unknown thing to create: "${what}".` : 'Say what to create: post or site.', `${newPostUsage}\n\n${newSiteUsage}`);
     }
-    case undefined: case '--help': case '-h': case 'help':
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
       io.out(mainUsage);
       return command === undefined ? 2 : 0;
-    case '--version': case '-v':
+    case '--version':
+    case '-v':
       io.out(version());
       return 0;
     default:

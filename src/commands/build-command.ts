@@ -18,11 +18,22 @@ function progress(io: CliIo, quiet: boolean): { onStage?: (stage: string) => voi
 
 /** `stop` ends `--watch` (as Ctrl+C does). */
 export async function runBuild(args: readonly string[], io: CliIo, stop?: AbortSignal): Promise<number> {
-  const { values, positionals } = parseFlags(args, {
-    out: { type: 'string' }, 'base-url': { type: 'string' }, drafts: { type: 'boolean' }, future: { type: 'boolean' },
-    now: { type: 'string' }, 'no-cache': { type: 'boolean' }, 'replace-out': { type: 'boolean' }, watch: { type: 'boolean' },
-    quiet: { type: 'boolean' }, debug: { type: 'boolean' },
-  }, buildUsage);
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      out: { type: 'string' },
+      'base-url': { type: 'string' },
+      drafts: { type: 'boolean' },
+      future: { type: 'boolean' },
+      now: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      'replace-out': { type: 'boolean' },
+      watch: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      debug: { type: 'boolean' },
+    },
+    buildUsage,
+  );
   if (values.help) {
     io.out(buildUsage);
     return 0;
@@ -47,7 +58,9 @@ export async function runBuild(args: readonly string[], io: CliIo, stop?: AbortS
     if (!quiet) {
       const seconds = ((result.timings.total ?? 0) / 1000).toFixed(2);
       const where = path.relative(process.cwd(), result.outDir) || '.';
-      io.out(`Built ${plural(result.counts.posts, 'post')}, ${plural(result.counts.pages, 'page')} and ${plural(result.counts.feeds, 'feed')} in ${seconds} s (${result.changed} of ${result.files.length} files changed) → ${where}`);
+      io.out(
+        `Built ${plural(result.counts.posts, 'post')}, ${plural(result.counts.pages, 'page')} and ${plural(result.counts.feeds, 'feed')} in ${seconds} s (${result.changed} of ${result.files.length} files changed) → ${where}`,
+      );
     }
     // Earlier outputs are deleted in the background; finish before exiting so none pile up.
     await trashEmptied();

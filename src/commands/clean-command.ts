@@ -26,7 +26,11 @@ export async function runClean(args: readonly string[], io: CliIo): Promise<numb
   const guarded = await guardOutputFolder(config.value.outDir, { site: siteFoldersOf(config.value, cache), records: cache });
   if (hasErrors(guarded.problems)) {
     const hint = 'Delete it yourself if everything in it may go: `clean` removes only an output folder a build made.';
-    reportProblems(io, guarded.problems.map((problem) => (problem.code === 'output/not-ours' ? { ...problem, hint } : problem)), { warnings: false });
+    reportProblems(
+      io,
+      guarded.problems.map((problem) => (problem.code === 'output/not-ours' ? { ...problem, hint } : problem)),
+      { warnings: false },
+    );
     io.err('Nothing was removed.');
     return 1;
   }

@@ -10,7 +10,10 @@ export interface CliIo {
 
 /** Bad flags or arguments: exit code 2 with the command's usage. */
 export class UsageError extends Error {
-  constructor(message: string, readonly usage: string) {
+  constructor(
+    message: string,
+    readonly usage: string,
+  ) {
     super(message);
     this.name = 'UsageError';
   }

@@ -5,10 +5,19 @@ import type { CliIo } from './cli-io.js';
 import { numberFlag, parseFlags, stringFlag } from './parse-flags.js';
 
 export async function runDev(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(args, {
-    port: { type: 'string' }, host: { type: 'string' }, drafts: { type: 'boolean' }, future: { type: 'boolean' },
-    now: { type: 'string' }, open: { type: 'boolean' }, debug: { type: 'boolean' },
-  }, devUsage);
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      drafts: { type: 'boolean' },
+      future: { type: 'boolean' },
+      now: { type: 'string' },
+      open: { type: 'boolean' },
+      debug: { type: 'boolean' },
+    },
+    devUsage,
+  );
   if (values.help) {
     io.out(devUsage);
     return 0;

@@ -35,9 +35,17 @@ async function authorKeys(root: string): Promise<string[]> {
 }
 
 export async function runNewPost(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(args, {
-    tags: { type: 'string' }, author: { type: 'string' }, dir: { type: 'string' }, now: { type: 'string' }, draft: { type: 'boolean' },
-  }, newPostUsage);
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      tags: { type: 'string' },
+      author: { type: 'string' },
+      dir: { type: 'string' },
+      now: { type: 'string' },
+      draft: { type: 'boolean' },
+    },
+    newPostUsage,
+  );
   if (values.help) {
     io.out(newPostUsage);
     return 0;
@@ -62,7 +70,10 @@ export async function runNewPost(args: readonly string[], io: CliIo): Promise<nu
   const day = formatDate(now, 'yyyy-MM-dd', zone);
   const slug = slugify(title) || 'post';
   const file = path.join(root, contentFolder('post'), `${day}-${slug}.md`);
-  const tags = (stringFlag(values.tags) ?? '').split(',').map((tag) => tag.trim()).filter(Boolean);
+  const tags = (stringFlag(values.tags) ?? '')
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
   const text = newPostText({ title, date: formatDate(now, "yyyy-MM-dd'T'HH:mm:ssZZ", zone), tags, author, draft: values.draft === true });
   await fs.mkdir(path.dirname(file), { recursive: true });
   try {

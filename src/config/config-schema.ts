@@ -6,10 +6,8 @@ export type Check = (value: unknown) => string | undefined;
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const string: Check = (value) => (typeof value === 'string' ? undefined : 'must be a string');
-const positiveInteger: Check = (value) =>
-  typeof value === 'number' && Number.isInteger(value) && value > 0 ? undefined : 'must be a whole number above 0';
-const wholeNumber: Check = (value) =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? undefined : 'must be a whole number, 0 or more';
+const positiveInteger: Check = (value) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? undefined : 'must be a whole number above 0');
+const wholeNumber: Check = (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? undefined : 'must be a whole number, 0 or more');
 export const absoluteUrl: Check = (value) => {
   if (typeof value !== 'string') return 'must be a string';
   try {
@@ -19,12 +17,13 @@ export const absoluteUrl: Check = (value) => {
     return 'must be an absolute URL such as https://blog.example.org';
   }
 };
-const oneOf = (...options: string[]): Check => (value) =>
-  typeof value === 'string' && options.includes(value) ? undefined : `must be one of ${options.map((option) => JSON.stringify(option)).join(', ')}`;
+const oneOf =
+  (...options: string[]): Check =>
+  (value) =>
+    typeof value === 'string' && options.includes(value) ? undefined : `must be one of ${options.map((option) => JSON.stringify(option)).join(', ')}`;
 const booleanOrRecord: Check = (value) => (typeof value === 'boolean' || isRecord(value) ? undefined : 'must be true, false or a schema object');
 const record: Check = (value) => (isRecord(value) ? undefined : 'must be an object');
-const functionRecord: Check = (value) =>
-  isRecord(value) && Object.values(value).every((entry) => typeof entry === 'function') ? undefined : 'must be an object of functions';
+const functionRecord: Check = (value) => (isRecord(value) && Object.values(value).every((entry) => typeof entry === 'function') ? undefined : 'must be an object of functions');
 const pluginList: Check = (value) =>
   Array.isArray(value) && value.every((entry) => typeof entry === 'function' || (Array.isArray(entry) && typeof entry[0] === 'function'))
     ? undefined
@@ -36,31 +35,34 @@ function nest(prefix: string, reason: string): string {
 }
 
 /** An object whose keys are all known and whose values pass their checks. */
-const shape = (fields: Record<string, Check>): Check => (value) => {
-  if (!isRecord(value)) return 'must be an object';
-  for (const [key, entry] of Object.entries(value)) {
-    const check = fields[key];
-    if (!check) {
-      const suggestion = suggestName(key, Object.keys(fields));
-      return `has an unknown field "${key}" (${suggestion ? `did you mean "${suggestion}"?` : `known: ${Object.keys(fields).join(', ')}`})`;
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (value) => {
+    if (!isRecord(value)) return 'must be an object';
+    for (const [key, entry] of Object.entries(value)) {
+      const check = fields[key];
+      if (!check) {
+        const suggestion = suggestName(key, Object.keys(fields));
+        return `has an unknown field "${key}" (${suggestion ? `did you mean "${suggestion}"?` : `known: ${Object.keys(fields).join(', ')}`})`;
+      }
+      const reason = check(entry);
+      if (reason) return nest(`.${key}`, reason);
     }
-    const reason = check(entry);
-    if (reason) return nest(`.${key}`, reason);
-  }
-  return undefined;
-};
+    return undefined;
+  };
 
-const listOf = (check: Check): Check => (value) => {
-  if (!Array.isArray(value)) return 'must be a list';
-  for (const [index, entry] of value.entries()) {
-    const reason = check(entry);
-    if (reason) return nest(`[${index}]`, reason);
-  }
-  return undefined;
-};
+const listOf =
+  (check: Check): Check =>
+  (value) => {
+    if (!Array.isArray(value)) return 'must be a list';
+    for (const [index, entry] of value.entries()) {
+      const reason = check(entry);
+      if (reason) return nest(`[${index}]`, reason);
+    }
+    return undefined;
+  };
 
-const subscribe: Check = (value) =>
-  value === false ? undefined : shape({ title: string, text: string, url: string, label: string })(value);
+const subscribe: Check = (value) => (value === false ? undefined : shape({ title: string, text: string, url: string, label: string })(value));
 
 /** Every top-level field a config file may have. */
 export const CONFIG_FIELDS: Record<string, Check> = {

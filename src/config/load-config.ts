@@ -10,13 +10,22 @@ import type { Config, ConfigOverrides } from './types.js';
 import { validateConfig } from './validate-config.js';
 
 async function isFolder(folder: string): Promise<boolean> {
-  return fs.stat(folder).then((stat) => stat.isDirectory(), () => false);
+  return fs.stat(folder).then(
+    (stat) => stat.isDirectory(),
+    () => false,
+  );
 }
 
 async function findConfigFile(root: string): Promise<string | undefined> {
   for (const name of CONFIG_FILE_NAMES) {
     const file = path.join(root, name);
-    if (await fs.stat(file).then((stat) => stat.isFile(), () => false)) return file;
+    if (
+      await fs.stat(file).then(
+        (stat) => stat.isFile(),
+        () => false,
+      )
+    )
+      return file;
   }
   return undefined;
 }
@@ -40,9 +49,7 @@ export async function loadConfig(root: string, overrides: ConfigOverrides): Prom
     return failed([errorProblem({ code: 'config/no-site', message: `There is no site folder at ${siteRoot}.`, hint: 'Give the path of a site folder (one with a posts/ folder).' })]);
   }
   const file = await findConfigFile(siteRoot);
-  const loaded: Staged<ConfigFileValue | undefined> = file
-    ? await readConfigFile(file, path.basename(file))
-    : staged({ value: undefined, positions: new Map() });
+  const loaded: Staged<ConfigFileValue | undefined> = file ? await readConfigFile(file, path.basename(file)) : staged({ value: undefined, positions: new Map() });
   if (!loaded.value) return failed(loaded.problems);
   const source = { root: siteRoot, file, positions: loaded.value.positions, resolveTheme: (theme: string | undefined) => resolveThemeFolder(siteRoot, theme) };
   const fromFile = loaded.value.value;

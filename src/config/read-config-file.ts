@@ -51,7 +51,7 @@ function parseJsonConfig(text: string, relative: string): Staged<ConfigFileValue
     const value: unknown = JSON.parse(clean);
     return staged({ value, positions: keyPositions(clean) });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     const at = jsonErrorPosition(clean, reason);
     return staged(undefined, [errorProblem({ code: 'config/syntax', message: `The config file is not valid JSON: ${reason}`, hint: JSON_HINT, file: relative, ...at })]);
   }
@@ -83,7 +83,9 @@ async function importModule(file: string, relative: string): Promise<Staged<Conf
   }
   const namespace = loaded as Record<string, unknown> | null;
   if (namespace === null || typeof namespace !== 'object' || !('default' in namespace)) {
-    return staged(undefined, [errorProblem({ code: 'config/no-default', message: 'The config file has no default export.', hint: 'End it with `export default defineConfig({ … })`.', file: relative })]);
+    return staged(undefined, [
+      errorProblem({ code: 'config/no-default', message: 'The config file has no default export.', hint: 'End it with `export default defineConfig({ … })`.', file: relative }),
+    ]);
   }
   return staged({ value: namespace.default, positions: new Map() });
 }

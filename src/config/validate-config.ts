@@ -88,19 +88,28 @@ function overrideProblems(overrides: ConfigOverrides): Problem[] {
 function missingUrl(user: UserConfig, source: ConfigSource, overrides: ConfigOverrides): Problem[] {
   if (overrides.url !== undefined || user.url !== undefined) return [];
   const where = source.file ? path.basename(source.file) : 'sectorpress.config.ts';
-  return [warningProblem({
-    code: 'config/no-url',
-    message: `The config sets no "url": canonical links, feeds and the sitemap will point at ${DEFAULT_URL}/.`,
-    hint: `Set the address the site will be published at in ${where}, e.g. url: 'https://blog.example.org' (or pass --base-url).`,
-    ...locate(source, 'url'),
-  })];
+  return [
+    warningProblem({
+      code: 'config/no-url',
+      message: `The config sets no "url": canonical links, feeds and the sitemap will point at ${DEFAULT_URL}/.`,
+      hint: `Set the address the site will be published at in ${where}, e.g. url: 'https://blog.example.org' (or pass --base-url).`,
+      ...locate(source, 'url'),
+    }),
+  ];
 }
 
 /** Building into the site folder (or a folder holding it) would replace the site itself. */
 function outDirProblems(outDir: string, source: ConfigSource): Problem[] {
   const fromOut = path.relative(outDir, source.root);
   if (fromOut !== '' && (fromOut.startsWith('..') || path.isAbsolute(fromOut))) return [];
-  return [errorProblem({ code: 'config/out-dir', message: `The output folder ${outDir} would contain the site folder itself.`, hint: 'Choose a folder inside the site, such as "_site" (the default).', ...locate(source, 'outDir') })];
+  return [
+    errorProblem({
+      code: 'config/out-dir',
+      message: `The output folder ${outDir} would contain the site folder itself.`,
+      hint: 'Choose a folder inside the site, such as "_site" (the default).',
+      ...locate(source, 'outDir'),
+    }),
+  ];
 }
 
 function markdownDefaults(markdown: UserConfig['markdown']): Config['markdown'] {
@@ -143,7 +152,18 @@ function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverr
 
 /** Freeze the config and the containers it owns (not users' plugin or helper functions). */
 function freezeConfig(config: Config): Config {
-  for (const value of [config.permalinks, config.markdown, config.markdown.remarkPlugins, config.markdown.rehypePlugins, config.helpers, config.navigation, ...config.navigation, config.dateFormats, config.subscribe, config.themeOptions]) {
+  for (const value of [
+    config.permalinks,
+    config.markdown,
+    config.markdown.remarkPlugins,
+    config.markdown.rehypePlugins,
+    config.helpers,
+    config.navigation,
+    ...config.navigation,
+    config.dateFormats,
+    config.subscribe,
+    config.themeOptions,
+  ]) {
     if (value) Object.freeze(value);
   }
   return Object.freeze(config);
@@ -155,14 +175,23 @@ function freezeConfig(config: Config): Config {
  */
 export function validateConfig(raw: unknown, source: ConfigSource, overrides: ConfigOverrides): Staged<Config | undefined> {
   if (raw !== undefined && !isRecord(raw)) {
-    return staged(undefined, [errorProblem({ code: 'config/type', message: 'The config must be an object of settings.', hint: 'Export an object: `export default defineConfig({ title: "…" })`.', ...locate(source, '') })]);
+    return staged(undefined, [
+      errorProblem({ code: 'config/type', message: 'The config must be an object of settings.', hint: 'Export an object: `export default defineConfig({ title: "…" })`.', ...locate(source, '') }),
+    ]);
   }
   const user = (raw ?? {}) as UserConfig & Record<string, unknown>;
   const problems = [...fieldProblems(user, source), ...overrideProblems(overrides)];
   if (problems.length > 0) return staged(undefined, problems);
   const theme = source.resolveTheme(user.theme);
   if ('reason' in theme) {
-    return staged(undefined, [errorProblem({ code: 'config/theme', message: `The theme "${user.theme}" cannot be found: ${theme.reason}.`, hint: 'Give a folder relative to the site (e.g. "./my-theme") or the name of an installed theme package.', ...locate(source, 'theme') })]);
+    return staged(undefined, [
+      errorProblem({
+        code: 'config/theme',
+        message: `The theme "${user.theme}" cannot be found: ${theme.reason}.`,
+        hint: 'Give a folder relative to the site (e.g. "./my-theme") or the name of an installed theme package.',
+        ...locate(source, 'theme'),
+      }),
+    ]);
   }
   const config = defaults(user, source, overrides, theme.folder);
   const unsafe = outDirProblems(config.outDir, source);

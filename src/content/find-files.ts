@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { type Problem } from '../shared/errors.js';
+import type { Problem } from '../shared/errors.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import { admitLink, identify, refuseFolder, type AdmitScope } from './admit-path.js';
 import type { FileIdentity } from '../shared/file-identity.js';
@@ -32,7 +32,6 @@ export interface AdmittedFile {
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
 
 /** Regular files and admitted links matching `pattern`, each with the real file it is. */
 async function findAdmitted(folder: string, pattern: string, options: FindOptions, problems: Problem[]): Promise<{ relativePath: string; real: string }[]> {

@@ -59,8 +59,13 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   if (error) {
     const at = toFile(error.pos[0]);
     const duplicate = error.code === 'DUPLICATE_KEY';
-    return fail(file, `${duplicate ? 'A key appears twice in the front matter' : 'The front matter is not valid YAML'}: ${error.message.split('\n')[0]}`,
-      duplicate ? 'Remove one of the two keys.' : 'Check indentation, colons and quotes on this line (quote values containing `: ` or starting with `[`, `{`, `*` or `&`).', at.line, at.column);
+    return fail(
+      file,
+      `${duplicate ? 'A key appears twice in the front matter' : 'The front matter is not valid YAML'}: ${error.message.split('\n')[0]}`,
+      duplicate ? 'Remove one of the two keys.' : 'Check indentation, colons and quotes on this line (quote values containing `: ` or starting with `[`, `{`, `*` or `&`).',
+      at.line,
+      at.column,
+    );
   }
   let data: unknown;
   try {

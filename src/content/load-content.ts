@@ -10,7 +10,6 @@ import type { SourceFile, SourceKind, SourceSet, StaticFile } from './types.js';
 
 const READ_BATCH = 256;
 
-
 const strict = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
 
@@ -45,14 +44,23 @@ export function readSource(root: string, relativePath: string, kind: SourceKind,
     const decoded = decodeSource(bytes);
     if ('reason' in decoded) {
       const { reason, line, column } = decoded;
-      problems.push(errorProblem({ code: 'load/not-text', message: `Cannot read this file: ${reason}.`, hint: 'Save it as UTF-8 text, or move it out of the content folders.', file: relativePath, line, column }));
+      problems.push(
+        errorProblem({ code: 'load/not-text', message: `Cannot read this file: ${reason}.`, hint: 'Save it as UTF-8 text, or move it out of the content folders.', file: relativePath, line, column }),
+      );
       return undefined;
     }
     const digest = createHash('sha256').update(bytes).digest('hex');
     return { kind, path: file, relativePath, digest, text: decoded.text };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    problems.push(errorProblem({ code: 'load/read', message: `Cannot read this file (${code}).`, hint: code === 'EACCES' ? 'Make the file readable (check its permissions).' : 'Check the file exists and is a regular file.', file: relativePath }));
+    problems.push(
+      errorProblem({
+        code: 'load/read',
+        message: `Cannot read this file (${code}).`,
+        hint: code === 'EACCES' ? 'Make the file readable (check its permissions).' : 'Check the file exists and is a regular file.',
+        file: relativePath,
+      }),
+    );
     return undefined;
   }
 }
@@ -94,8 +102,15 @@ export async function loadContent(config: Config): Promise<Staged<SourceSet>> {
     const found = await findFiles(root, contentPattern(source), { dot: false }, problems);
     buckets[source.kind] = await readSources(root, found, source.kind, problems);
   }
-  if (!(await fs.stat(path.join(root, contentFolder('post'))).then((stat) => stat.isDirectory(), () => false))) {
-    problems.push(warningProblem({ code: 'load/no-posts', message: 'This site has no posts/ folder, so the blog is empty.', hint: 'Create posts/ and add Markdown files, e.g. `sectorpress new post "Hello"`.' }));
+  if (
+    !(await fs.stat(path.join(root, contentFolder('post'))).then(
+      (stat) => stat.isDirectory(),
+      () => false,
+    ))
+  ) {
+    problems.push(
+      warningProblem({ code: 'load/no-posts', message: 'This site has no posts/ folder, so the blog is empty.', hint: 'Create posts/ and add Markdown files, e.g. `sectorpress new post "Hello"`.' }),
+    );
   }
   const statics = await findStatics(root, problems);
   return staged({ posts: buckets.post, pages: buckets.page, events: buckets.event, data: buckets.data, statics }, problems);

@@ -15,7 +15,16 @@ function parseData(file: SourceFile, problems: Problem[]): { value: unknown; key
   const error = document.errors[0];
   if (error) {
     const at = counter.linePos(error.pos[0]);
-    problems.push(errorProblem({ code: 'data/syntax', message: `This data file cannot be read: ${error.message.split('\n')[0]}`, hint: 'Check indentation, colons and quotes on this line.', file: file.relativePath, line: at.line, column: at.col }));
+    problems.push(
+      errorProblem({
+        code: 'data/syntax',
+        message: `This data file cannot be read: ${error.message.split('\n')[0]}`,
+        hint: 'Check indentation, colons and quotes on this line.',
+        file: file.relativePath,
+        line: at.line,
+        column: at.col,
+      }),
+    );
     return { value: undefined, keyLines };
   }
   if (isMap(document.contents)) {
@@ -29,7 +38,9 @@ function parseData(file: SourceFile, problems: Problem[]): { value: unknown; key
   try {
     return { value: document.toJS({ maxAliasCount: 100 }), keyLines };
   } catch (caught) {
-    problems.push(errorProblem({ code: 'data/syntax', message: `This data file cannot be read: ${caught instanceof Error ? caught.message : String(caught)}`, file: file.relativePath, line: 1, column: 1 }));
+    problems.push(
+      errorProblem({ code: 'data/syntax', message: `This data file cannot be read: ${caught instanceof Error ? caught.message : String(caught)}`, file: file.relativePath, line: 1, column: 1 }),
+    );
     return { value: undefined, keyLines };
   }
 }
@@ -38,16 +49,27 @@ function readAuthors(value: unknown, file: SourceFile, keyLines: Map<string, { l
   const authors = new Map<string, AuthorRecord>();
   if (value === undefined || value === null) return authors;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    problems.push(errorProblem({ code: 'data/authors', message: 'authors.yml must map author keys to their details.', hint: 'Write e.g.\n  sam:\n    name: Sam Patel\n    role: Director', file: file.relativePath, line: 1, column: 1 }));
+    problems.push(
+      errorProblem({
+        code: 'data/authors',
+        message: 'authors.yml must map author keys to their details.',
+        hint: 'Write e.g.\n  sam:\n    name: Sam Patel\n    role: Director',
+        file: file.relativePath,
+        line: 1,
+        column: 1,
+      }),
+    );
     return authors;
   }
   for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
     const at = keyLines.get(key) ?? { line: 1, column: 1 };
     const record = (raw ?? {}) as Record<string, unknown>;
-    const wrong = typeof raw !== 'object' || raw === null || Array.isArray(raw)
-      ? 'its details must be `name:`, `role:` and so on, indented below it'
-      : typeof record.name !== 'string' ? 'it has no `name`'
-        : AUTHOR_FIELDS.find((field) => record[field] !== undefined && typeof record[field] !== 'string');
+    const wrong =
+      typeof raw !== 'object' || raw === null || Array.isArray(raw)
+        ? 'its details must be `name:`, `role:` and so on, indented below it'
+        : typeof record.name !== 'string'
+          ? 'it has no `name`'
+          : AUTHOR_FIELDS.find((field) => record[field] !== undefined && typeof record[field] !== 'string');
     if (wrong) {
       const message = wrong.includes(' ') ? `Author "${key}": ${wrong}.` : `Author "${key}": \`${wrong}\` must be text.`;
       problems.push(errorProblem({ code: 'data/authors', message, hint: `See ${docsFile('content.md')} for the fields of authors.yml.`, file: file.relativePath, line: at.line, column: at.column }));
@@ -67,7 +89,14 @@ export function readData(files: readonly SourceFile[]): Staged<DataSet> {
   for (const file of files) {
     const name = path.posix.basename(file.relativePath).replace(/\.(ya?ml|json)$/, '');
     if (Object.hasOwn(data, name)) {
-      problems.push(warningProblem({ code: 'data/duplicate-name', message: `Another data file is also called "${name}"; this one wins.`, hint: 'Rename one of them: each data file name must be unique.', file: file.relativePath }));
+      problems.push(
+        warningProblem({
+          code: 'data/duplicate-name',
+          message: `Another data file is also called "${name}"; this one wins.`,
+          hint: 'Rename one of them: each data file name must be unique.',
+          file: file.relativePath,
+        }),
+      );
     }
     const { value, keyLines } = parseData(file, problems);
     data[name] = value;

@@ -70,7 +70,11 @@ function readImage(fields: FieldReader): string | undefined {
   }
   const schemeless = !/^[a-z][a-z0-9+.-]*:/i.test(image) && !image.startsWith('//');
   if (parsed && (schemeless || parsed.protocol === 'https:' || parsed.protocol === 'http:')) return image;
-  fields.fail('image', `The image ${JSON.stringify(image)} is not a usable address${parsed ? ` (${parsed.protocol} links cannot be shown as images)` : ''}.`, 'Write a path in static/ such as `image: /images/team.jpg`, or a full address starting with https://.');
+  fields.fail(
+    'image',
+    `The image ${JSON.stringify(image)} is not a usable address${parsed ? ` (${parsed.protocol} links cannot be shown as images)` : ''}.`,
+    'Write a path in static/ such as `image: /images/team.jpg`, or a full address starting with https://.',
+  );
   return undefined;
 }
 
@@ -101,10 +105,28 @@ function readPost(source: SourceFile, front: FrontMatter, config: Config): { ent
   };
   const problems: Problem[] = [...fields.problems];
   if (entry.image && entry.imageAlt === undefined) {
-    problems.push(warningProblem({ code: 'front-matter/image-alt', message: 'The lead image has no `imageAlt` text.', hint: 'Describe the image for people who cannot see it (or write `imageAlt: ""` if it is purely decorative).', file: source.relativePath, line: front.positions.image?.line, column: front.positions.image?.column }));
+    problems.push(
+      warningProblem({
+        code: 'front-matter/image-alt',
+        message: 'The lead image has no `imageAlt` text.',
+        hint: 'Describe the image for people who cannot see it (or write `imageAlt: ""` if it is purely decorative).',
+        file: source.relativePath,
+        line: front.positions.image?.line,
+        column: front.positions.image?.column,
+      }),
+    );
   }
   if (common.summary === undefined && !hasErrors(fields.problems)) {
-    problems.push(warningProblem({ code: 'front-matter/no-summary', message: 'The post has no `summary`; its first paragraph is used as the excerpt.', hint: 'Add a one-sentence `summary:` (the standfirst shown under the title).', file: source.relativePath, line: 1, column: 1 }));
+    problems.push(
+      warningProblem({
+        code: 'front-matter/no-summary',
+        message: 'The post has no `summary`; its first paragraph is used as the excerpt.',
+        hint: 'Add a one-sentence `summary:` (the standfirst shown under the title).',
+        file: source.relativePath,
+        line: 1,
+        column: 1,
+      }),
+    );
   }
   return { entry, problems };
 }

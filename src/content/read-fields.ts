@@ -8,7 +8,11 @@ import type { FrontMatter } from './front-matter.js';
 export class FieldReader {
   readonly problems: Problem[] = [];
 
-  constructor(private readonly front: FrontMatter, private readonly file: string, private readonly timezone: string) {}
+  constructor(
+    private readonly front: FrontMatter,
+    private readonly file: string,
+    private readonly timezone: string,
+  ) {}
 
   private report(key: string, message: string, hint: string): undefined {
     const at = this.front.positions[key];

@@ -37,7 +37,8 @@ export function allowsHost(bound: string, header: string | undefined): boolean {
 
 /** Answer a request whose `Host` is not ours: 403 and a short plain-text reason. */
 export function refuseHost(response: ServerResponse, header: string | undefined): void {
-  const text = `Refused: this dev server answers only to localhost, IP addresses and the name given with --host, not to ${JSON.stringify(header ?? '')}.\n` +
+  const text =
+    `Refused: this dev server answers only to localhost, IP addresses and the name given with --host, not to ${JSON.stringify(header ?? '')}.\n` +
     'A web page may be trying to read your site through DNS rebinding. To use this name on purpose, start the server with --host and that name.\n';
   response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   response.end(text);

@@ -106,7 +106,11 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
     } else {
       if (failing) reload.send('clear');
       failing = false;
-      if (result.cssOnly) reload.send('css', result.updated.filter((file) => file.endsWith('.css') && session.has(file)).map((file) => `${session.basePath}${file}`));
+      if (result.cssOnly)
+        reload.send(
+          'css',
+          result.updated.filter((file) => file.endsWith('.css') && session.has(file)).map((file) => `${session.basePath}${file}`),
+        );
       else if (result.updated.length > 0) reload.send('reload');
     }
     options.onRebuild?.(result);
@@ -132,11 +136,18 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   if (exposed) log(exposed);
 
   let queue = Promise.resolve();
-  const watcher: FileWatcher = session.watch((paths) => {
-    queue = queue.then(async () => report(await session.rebuild(paths)));
-  }, options.debounceMs, (state) => log(state === 'gone'
-    ? `[dev] The site folder ${session.root} has gone (renamed or deleted); still serving the last good site until it is back.`
-    : '[dev] The site folder is back; rebuilding everything.'));
+  const watcher: FileWatcher = session.watch(
+    (paths) => {
+      queue = queue.then(async () => report(await session.rebuild(paths)));
+    },
+    options.debounceMs,
+    (state) =>
+      log(
+        state === 'gone'
+          ? `[dev] The site folder ${session.root} has gone (renamed or deleted); still serving the last good site until it is back.`
+          : '[dev] The site folder is back; rebuilding everything.',
+      ),
+  );
   await watcher.ready;
   void session.warmUp();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${session.basePath}`;

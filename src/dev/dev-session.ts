@@ -74,7 +74,10 @@ export class DevSession {
   private builder: SiteBuilder;
 
   /** With `write`, each good output is also written to the output folder (what `watch()` does). */
-  constructor(private readonly options: BuildOptions, private readonly write = false) {
+  constructor(
+    private readonly options: BuildOptions,
+    private readonly write = false,
+  ) {
     this.root = path.resolve(options.root ?? '.');
     this.builder = new SiteBuilder(options);
   }
@@ -111,7 +114,10 @@ export class DevSession {
 
   private async staticChanged(file: OutputFile): Promise<boolean> {
     if (!('copyFrom' in file)) return false;
-    const stamp = await fs.stat(file.copyFrom).then((stat) => stat.mtimeMs + stat.size, () => -1);
+    const stamp = await fs.stat(file.copyFrom).then(
+      (stat) => stat.mtimeMs + stat.size,
+      () => -1,
+    );
     const changed = this.staticStamps.get(file.path) !== stamp;
     this.staticStamps.set(file.path, stamp);
     return changed;
@@ -160,7 +166,16 @@ export class DevSession {
       const updated = await this.replace(files);
       this.problems = runner.problems;
       const cssOnly = onlyStylesheets(this.root, changed);
-      return { ok: true, changed, updated, pagesWritten: updated.filter((file) => file.endsWith('.html')).length, ms: Math.round(performance.now() - started), problems: runner.problems, cssOnly, timings: runner.timings };
+      return {
+        ok: true,
+        changed,
+        updated,
+        pagesWritten: updated.filter((file) => file.endsWith('.html')).length,
+        ms: Math.round(performance.now() - started),
+        problems: runner.problems,
+        cssOnly,
+        timings: runner.timings,
+      };
     } catch (error) {
       const problems = error instanceof BuildFailedError ? error.problems : [{ severity: 'error' as const, code: 'dev/internal', message: error instanceof Error ? error.message : String(error) }];
       this.problems = problems;

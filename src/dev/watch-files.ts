@@ -110,11 +110,13 @@ function watchTree(options: WatchFilesOptions, onGone: () => void): FileWatcher 
     if (rootGone()) return;
     // An editor's temporary file, written and renamed away before chokidar looked at it, is not a change.
     // Nor is a late raw echo of a save a batch already took in (same signature as then).
-    const paths = [...pending].filter((file) => {
-      if (!rawOnly.has(file)) return true;
-      const stamp = signature(absolute(file));
-      return stamp !== 'missing' && stamp !== taken.get(file);
-    }).sort();
+    const paths = [...pending]
+      .filter((file) => {
+        if (!rawOnly.has(file)) return true;
+        const stamp = signature(absolute(file));
+        return stamp !== 'missing' && stamp !== taken.get(file);
+      })
+      .sort();
     pending.clear();
     rawOnly.clear();
     if (paths.length === 0) return;

@@ -51,7 +51,12 @@ export async function* watch(options: WatchOptions): AsyncGenerator<RebuildResul
     yield first;
     while (!options.signal?.aborted) {
       if (batches.length === 0) {
-        await Promise.race([new Promise<void>((resolve) => { wake = resolve; }), aborted]);
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            wake = resolve;
+          }),
+          aborted,
+        ]);
         wake = undefined;
         continue;
       }

@@ -51,7 +51,9 @@ export function escapeXmlAttribute(text: string): string {
  */
 export function element(name: string, text: string | undefined, attributes: Readonly<Record<string, string>> = {}): string {
   if (text === undefined) return '';
-  const attrs = Object.entries(attributes).map(([key, value]) => ` ${key}="${escapeXmlAttribute(value)}"`).join('');
+  const attrs = Object.entries(attributes)
+    .map(([key, value]) => ` ${key}="${escapeXmlAttribute(value)}"`)
+    .join('');
   return `<${name}${attrs}>${escapeXml(text)}</${name}>`;
 }
 

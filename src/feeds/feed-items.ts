@@ -36,10 +36,12 @@ function absolute(site: Site, url: string): string {
 }
 
 function newest(posts: readonly Post[], fallback: Date): Date {
-  return posts.reduce((latest, post) => {
+  let latest = posts.length > 0 ? new Date(0) : fallback;
+  for (const post of posts) {
     const date = post.updated ?? post.date;
-    return date > latest ? date : latest;
-  }, posts.length > 0 ? new Date(0) : fallback);
+    if (date.getTime() > latest.getTime()) latest = date;
+  }
+  return latest;
 }
 
 /**
@@ -61,7 +63,15 @@ export function siteFeed(site: Site, path: string): FeedSpec {
  */
 export function tagFeed(site: Site, tag: Tag): FeedSpec {
   const posts = tag.posts.slice(0, site.config.feedItems);
-  return { title: `${site.config.title}: ${tag.name}`, description: site.config.description, homeUrl: absolute(site, tag.url), selfUrl: absolute(site, tag.feedUrl), posts, updated: newest(posts, site.now), tag };
+  return {
+    title: `${site.config.title}: ${tag.name}`,
+    description: site.config.description,
+    homeUrl: absolute(site, tag.url),
+    selfUrl: absolute(site, tag.feedUrl),
+    posts,
+    updated: newest(posts, site.now),
+    tag,
+  };
 }
 
 /**

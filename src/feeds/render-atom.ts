@@ -20,7 +20,9 @@ function renderEntry(post: Post, site: Site): string {
     element('summary', post.excerpt, { type: 'text' }),
     element('content', absolutiseHtml(post.html, site.config.url), { type: 'html' }),
     '</entry>',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**
@@ -44,5 +46,7 @@ export function renderAtom(spec: FeedSpec, site: Site): string {
     ...spec.posts.map((post) => renderEntry(post, site)),
     '</feed>',
     '',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

@@ -16,7 +16,9 @@ function renderItem(post: Post, spec: FeedSpec, site: Site): string {
     element('description', textToHtml(post.excerpt)),
     element('content:encoded', absolutiseHtml(post.html, site.config.url)),
     '</item>',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**

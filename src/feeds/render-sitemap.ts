@@ -12,7 +12,7 @@ function lastModified(route: Route, site: Site): Date {
     if (first) return first.updated ?? first.date;
   }
   const newest = site.posts[0];
-  return newest ? newest.updated ?? newest.date : site.now;
+  return newest ? (newest.updated ?? newest.date) : site.now;
 }
 
 /**

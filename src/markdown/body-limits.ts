@@ -52,7 +52,9 @@ export function oversizedProblem(job: MarkdownJob, limits: BodyLimits): Problem 
     code: 'markdown/too-large',
     message: `The post body is ${megabytes(bytes)}, over the ${megabytes(limits.maxBodyBytes)} limit, so it was not rendered.`,
     hint: 'Split it into several posts, or put large data in a file under static/ and link to it. To allow larger bodies, raise markdown.maxBodyBytes in the config (see docs/configuration.md).',
-    file: job.id, line: job.bodyLine, column: 1,
+    file: job.id,
+    line: job.bodyLine,
+    column: 1,
   });
 }
 
@@ -67,7 +69,9 @@ export function timeoutProblem(job: MarkdownJob, limits: BodyLimits): Problem {
     code: 'markdown/timeout',
     message: `Markdown took longer than ${seconds(timeLimitOf(job, limits))} to render, so it was stopped.`,
     hint: `${likely} To allow more time, raise markdown.timeoutMs in the config (see docs/configuration.md).`,
-    file: job.id, line: long ? job.bodyLine + line.index : job.bodyLine, column: 1,
+    file: job.id,
+    line: long ? job.bodyLine + line.index : job.bodyLine,
+    column: 1,
   });
 }
 
@@ -77,6 +81,8 @@ export function crashProblem(job: MarkdownJob, message: string): Problem {
     code: 'markdown/crash',
     message: `Rendering this Markdown stopped its worker: ${message}.`,
     hint: 'The body is probably too large or too deeply nested for the parser: split it into several posts, or shorten its longest lines.',
-    file: job.id, line: job.bodyLine, column: 1,
+    file: job.id,
+    line: job.bodyLine,
+    column: 1,
   });
 }

@@ -23,22 +23,23 @@ export interface ProcessorPlugins {
 export type ProcessorFor = (body: string, withAutolinks?: boolean) => MarkdownProcessor;
 
 function build(plugins: ProcessorPlugins, gfmMask: number, basePath: string): MarkdownProcessor {
-  return unified()
-    .use(remarkParse)
-    .use(remarkGfmParts(gfmMask))
-    .use(plugins.remarkPlugins)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeSlug)
-    .use(plugins.rehypePlugins)
-    // After users' plugins, so site-relative links they add get the base path too.
-    .use(basePath === '/' ? [] : [[rehypeBasePath, { basePath }]])
-    .use(sanitizePlugins(plugins.sanitize))
-    .use(rehypeStringify, { allowDangerousHtml: true })
-    .freeze() as unknown as MarkdownProcessor;
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkGfmParts(gfmMask))
+      .use(plugins.remarkPlugins)
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeSlug)
+      .use(plugins.rehypePlugins)
+      // After users' plugins, so site-relative links they add get the base path too.
+      .use(basePath === '/' ? [] : [[rehypeBasePath, { basePath }]])
+      .use(sanitizePlugins(plugins.sanitize))
+      .use(rehypeStringify, { allowDangerousHtml: true })
+      .freeze() as unknown as MarkdownProcessor
+  );
 }
 
 const NO_PLUGINS: ProcessorPlugins = { remarkPlugins: [], rehypePlugins: [] };
-
 
 /**
  * Processors per combination of GFM extensions, made on first use. With user plugins

@@ -13,10 +13,28 @@ import { packageRoot } from '../shared/package-root.js';
 import type { RenderedMarkdown } from './types.js';
 
 const PIPELINE_PACKAGES = [
-  'unified', 'remark-parse', 'remark-rehype', 'rehype-slug', 'rehype-stringify', 'mdast-util-to-hast', 'hast-util-to-html',
-  'micromark', 'micromark-extension-gfm-autolink-literal', 'micromark-extension-gfm-footnote', 'micromark-extension-gfm-strikethrough',
-  'micromark-extension-gfm-table', 'micromark-extension-gfm-task-list-item', 'mdast-util-gfm-autolink-literal', 'mdast-util-gfm-footnote',
-  'mdast-util-gfm-strikethrough', 'mdast-util-gfm-table', 'mdast-util-gfm-task-list-item', 'rehype-raw', 'hast-util-raw', 'rehype-sanitize', 'hast-util-sanitize',
+  'unified',
+  'remark-parse',
+  'remark-rehype',
+  'rehype-slug',
+  'rehype-stringify',
+  'mdast-util-to-hast',
+  'hast-util-to-html',
+  'micromark',
+  'micromark-extension-gfm-autolink-literal',
+  'micromark-extension-gfm-footnote',
+  'micromark-extension-gfm-strikethrough',
+  'micromark-extension-gfm-table',
+  'micromark-extension-gfm-task-list-item',
+  'mdast-util-gfm-autolink-literal',
+  'mdast-util-gfm-footnote',
+  'mdast-util-gfm-strikethrough',
+  'mdast-util-gfm-table',
+  'mdast-util-gfm-task-list-item',
+  'rehype-raw',
+  'hast-util-raw',
+  'rehype-sanitize',
+  'hast-util-sanitize',
 ];
 
 function packageVersion(name: string): string {

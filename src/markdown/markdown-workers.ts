@@ -101,10 +101,11 @@ export class MarkdownWorker {
       const time = (): void => {
         clearTimeout(timer);
         const job = jobs[index];
-        if (job) timer = setTimeout(() => {
-          this.terminate();
-          finish({ job, reason: 'timeout', message: `over ${timeLimit(job)} ms` });
-        }, timeLimit(job));
+        if (job)
+          timer = setTimeout(() => {
+            this.terminate();
+            finish({ job, reason: 'timeout', message: `over ${timeLimit(job)} ms` });
+          }, timeLimit(job));
       };
       this.listener = (event) => {
         const job = jobs[index];

@@ -23,7 +23,7 @@ function release(key: string, used: readonly MarkdownWorker[]): void {
   for (const worker of used) {
     if (!worker.alive) continue;
     if (warm?.worker === worker) worker.idle();
-    else if (!warm || !warm.worker.alive || (warm.key !== key && !warm.worker.busy)) {
+    else if (!warm?.worker.alive || (warm.key !== key && !warm.worker.busy)) {
       warm?.worker.terminate();
       warm = { key, worker };
       worker.idle();
@@ -47,7 +47,12 @@ export interface WorkerCallbacks extends BatchCallbacks {
 }
 
 /** Run one batch, in a fresh worker after each stop. Returns the workers used, and why workers cannot be used at all. */
-async function runBatch(jobs: readonly MarkdownJob[], start: () => MarkdownWorker, timeLimit: (job: MarkdownJob) => number, callbacks: WorkerCallbacks): Promise<{ used: MarkdownWorker[]; unusable?: string }> {
+async function runBatch(
+  jobs: readonly MarkdownJob[],
+  start: () => MarkdownWorker,
+  timeLimit: (job: MarkdownJob) => number,
+  callbacks: WorkerCallbacks,
+): Promise<{ used: MarkdownWorker[]; unusable?: string }> {
   const used: MarkdownWorker[] = [];
   let rest = jobs;
   while (rest.length > 0) {
@@ -67,7 +72,13 @@ async function runBatch(jobs: readonly MarkdownJob[], start: () => MarkdownWorke
  * Render `jobs` on `count` workers started with `setup`, each body within `timeLimit(job)` ms. A string result means the workers
  * could not be set up (e.g. the config file's plugins differ): the caller renders what is left.
  */
-export async function renderInWorkers(jobs: readonly MarkdownJob[], setup: WorkerSetup, count: number, timeLimit: (job: MarkdownJob) => number, callbacks: WorkerCallbacks): Promise<string | undefined> {
+export async function renderInWorkers(
+  jobs: readonly MarkdownJob[],
+  setup: WorkerSetup,
+  count: number,
+  timeLimit: (job: MarkdownJob) => number,
+  callbacks: WorkerCallbacks,
+): Promise<string | undefined> {
   const key = JSON.stringify(setup);
   const known = refused.get(key);
   if (known !== undefined) return known;
@@ -78,7 +89,10 @@ export async function renderInWorkers(jobs: readonly MarkdownJob[], setup: Worke
     return worker;
   };
   const results = await Promise.all(balance(jobs, count).map((batch) => runBatch(batch, start, timeLimit, callbacks)));
-  release(key, results.flatMap((result) => result.used));
+  release(
+    key,
+    results.flatMap((result) => result.used),
+  );
   const unusable = results.find((result) => result.unusable !== undefined)?.unusable;
   if (unusable !== undefined) refused.set(key, unusable);
   return unusable;

@@ -55,7 +55,14 @@ function workerCount(jobs: number, requested: number | undefined): number {
 }
 
 function failure(job: MarkdownJob, message: string): Problem {
-  return errorProblem({ code: 'markdown/render', message: `The Markdown could not be rendered: ${message}`, hint: 'Check the Markdown near this line, or the remark/rehype plugins in the config.', file: job.id, line: job.bodyLine, column: 1 });
+  return errorProblem({
+    code: 'markdown/render',
+    message: `The Markdown could not be rendered: ${message}`,
+    hint: 'Check the Markdown near this line, or the remark/rehype plugins in the config.',
+    file: job.id,
+    line: job.bodyLine,
+    column: 1,
+  });
 }
 
 interface Rendered {
@@ -80,11 +87,26 @@ async function renderWithin(jobs: readonly MarkdownJob[], config: Config, limits
   if (!setup) return renderHere(jobs, config, options.processors, out);
   const settled = new Set<string>();
   const refused = await renderInWorkers(jobs, setup, workerCount(jobs.length, options.workers), (job) => timeLimitOf(job, limits), {
-    rendered: (id, value) => { settled.add(id); out.rendered.set(id, value); },
-    failed: (job, message) => { settled.add(job.id); out.problems.push(failure(job, message)); },
-    stopped: (stop) => { settled.add(stop.job.id); out.problems.push(stop.reason === 'timeout' ? timeoutProblem(stop.job, limits) : crashProblem(stop.job, stop.message)); },
+    rendered: (id, value) => {
+      settled.add(id);
+      out.rendered.set(id, value);
+    },
+    failed: (job, message) => {
+      settled.add(job.id);
+      out.problems.push(failure(job, message));
+    },
+    stopped: (stop) => {
+      settled.add(stop.job.id);
+      out.problems.push(stop.reason === 'timeout' ? timeoutProblem(stop.job, limits) : crashProblem(stop.job, stop.message));
+    },
   });
-  if (refused !== undefined) await renderHere(jobs.filter((job) => !settled.has(job.id)), config, options.processors, out);
+  if (refused !== undefined)
+    await renderHere(
+      jobs.filter((job) => !settled.has(job.id)),
+      config,
+      options.processors,
+      out,
+    );
 }
 
 async function renderAll(jobs: readonly MarkdownJob[], config: Config, options: MarkdownStageOptions): Promise<Rendered> {
@@ -135,7 +157,13 @@ export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: C
     try {
       await writeMarkdownCache(config.root, digest, used);
     } catch (error) {
-      problems.push(warningProblem({ code: 'markdown/cache', message: `The Markdown cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next build will render everything again.`, hint: 'Check node_modules/.cache/sectorpress in the site folder is writable.' }));
+      problems.push(
+        warningProblem({
+          code: 'markdown/cache',
+          message: `The Markdown cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next build will render everything again.`,
+          hint: 'Check node_modules/.cache/sectorpress in the site folder is writable.',
+        }),
+      );
     }
   }
   return staged({ byId, renderedCount: missing.length, cacheHits: jobs.length - missing.length }, problems);

@@ -32,12 +32,14 @@ function missingAvatars(site: Site): Problem[] {
   const statics = new Set(site.statics.map((file) => `/${file.outputPath}`));
   return site.authors
     .filter((author) => author.avatar?.startsWith('/') && !author.avatar.startsWith('//') && !statics.has(decodeURI(author.avatar)))
-    .map((author) => warningProblem({
-      code: 'author/avatar-missing',
-      message: `The avatar ${author.avatar ?? ''} of author "${author.key}" is not in static/.`,
-      hint: `Add static${author.avatar ?? ''}, or fix the path in data/authors.yml.`,
-      file: 'data/authors.yml',
-    }));
+    .map((author) =>
+      warningProblem({
+        code: 'author/avatar-missing',
+        message: `The avatar ${author.avatar ?? ''} of author "${author.key}" is not in static/.`,
+        hint: `Add static${author.avatar ?? ''}, or fix the path in data/authors.yml.`,
+        file: 'data/authors.yml',
+      }),
+    );
 }
 
 /**

@@ -17,7 +17,13 @@ export interface Spelling {
 
 /** Names that are spellings of one tag: case, accents, apostrophes and spaces/hyphens aside. */
 function spellingKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’‘`ʼ]/g, '').replace(/[\s\-_]+/g, ' ').trim();
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`ʼ]/g, '')
+    .replace(/[\s\-_]+/g, ' ')
+    .trim();
 }
 
 function tagsLine(entries: readonly PostEntry[], index: number): UrlOrigin {
@@ -35,12 +41,14 @@ function mergedNames(tag: Tag, spellings: ReadonlyMap<string, Spelling>, entries
   if (distinct.size < 2) return [];
   const named = [...distinct.values()];
   const list = named.map(([name, spelling]) => `"${name}" (${entries[spelling.oldest]?.source.relativePath ?? '?'})`).join(', ');
-  return [warningProblem({
-    code: 'tags/merged',
-    message: `The tags ${list} all have the slug "${tag.slug}", so they are one tag at ${decodeURI(tag.url)}, shown as "${tag.name}".`,
-    hint: 'If they are different topics, rename one so it has other letters (e.g. `C sharp`); if they are the same, spell them alike.',
-    ...tagsLine(entries, named[1]?.[1].oldest ?? 0),
-  })];
+  return [
+    warningProblem({
+      code: 'tags/merged',
+      message: `The tags ${list} all have the slug "${tag.slug}", so they are one tag at ${decodeURI(tag.url)}, shown as "${tag.name}".`,
+      hint: 'If they are different topics, rename one so it has other letters (e.g. `C sharp`); if they are the same, spell them alike.',
+      ...tagsLine(entries, named[1]?.[1].oldest ?? 0),
+    }),
+  ];
 }
 
 /**
@@ -58,16 +66,20 @@ export function checkTags(
   const problems: Problem[] = [];
   for (const tag of tags) {
     const origin = tagsLine(entries, spellingsBySlug.get(tag.slug)?.get(tag.name)?.oldest ?? 0);
-    problems.push(...urlProblems(tag.url, origin, 'Shorten the tag name (a tag URL segment holds at most 255 bytes).', `The tag ${JSON.stringify(tag.name.length > 60 ? `${tag.name.slice(0, 60)}…` : tag.name)}`));
+    problems.push(
+      ...urlProblems(tag.url, origin, 'Shorten the tag name (a tag URL segment holds at most 255 bytes).', `The tag ${JSON.stringify(tag.name.length > 60 ? `${tag.name.slice(0, 60)}…` : tag.name)}`),
+    );
     problems.push(...mergedNames(tag, spellingsBySlug.get(tag.slug) ?? new Map(), entries));
   }
   for (const { name, index } of unusable) {
-    problems.push(warningProblem({
-      code: 'tags/no-slug',
-      message: `The tag ${JSON.stringify(name)} has no letter, digit or emoji to make a URL from, so it is left out.`,
-      hint: 'Write the tag with at least one letter or digit.',
-      ...tagsLine(entries, index),
-    }));
+    problems.push(
+      warningProblem({
+        code: 'tags/no-slug',
+        message: `The tag ${JSON.stringify(name)} has no letter, digit or emoji to make a URL from, so it is left out.`,
+        hint: 'Write the tag with at least one letter or digit.',
+        ...tagsLine(entries, index),
+      }),
+    );
   }
   return problems;
 }

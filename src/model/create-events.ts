@@ -11,12 +11,7 @@ export interface EventLists {
 }
 
 /** An event is upcoming from before it starts until it ends (or until its start, when it has no end). */
-export function createEvents(
-  entries: readonly EventEntry[],
-  rendered: ReadonlyMap<string, RenderedMarkdown>,
-  config: Config,
-  now: Date,
-): EventLists {
+export function createEvents(entries: readonly EventEntry[], rendered: ReadonlyMap<string, RenderedMarkdown>, config: Config, now: Date): EventLists {
   const all = entries.map((entry): Event => {
     const url = `/events/${encodeURIComponent(entry.slug)}/`;
     const body = rendered.get(entry.source.relativePath);

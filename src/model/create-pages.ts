@@ -1,19 +1,14 @@
 /** Standalone pages: `pages/about.md` → `/about/`. */
 import type { Config } from '../config/types.js';
 import type { PageEntry } from '../content/types.js';
-import { type Problem } from '../shared/errors.js';
+import type { Problem } from '../shared/errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
 import { normaliseUrlPath } from '../shared/permalink.js';
 import { encodeUrlPath } from '../shared/check-url-path.js';
 import type { ModelOptions, Page } from './types.js';
 import { urlProblems } from './url-problems.js';
 
-export function createPages(
-  entries: readonly PageEntry[],
-  rendered: ReadonlyMap<string, RenderedMarkdown>,
-  config: Config,
-  options: ModelOptions,
-): { pages: Page[]; problems: Problem[] } {
+export function createPages(entries: readonly PageEntry[], rendered: ReadonlyMap<string, RenderedMarkdown>, config: Config, options: ModelOptions): { pages: Page[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const pages = entries
     .filter((entry) => options.drafts || !entry.draft)

@@ -1,7 +1,7 @@
 /** Entries → Post objects: filter drafts and future posts, compute URLs, order newest first. */
 import type { Config } from '../config/types.js';
 import type { PostEntry } from '../content/types.js';
-import { type Problem } from '../shared/errors.js';
+import type { Problem } from '../shared/errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
 import { normaliseUrlPath, renderPermalink } from '../shared/permalink.js';
 import { encodeUrlPath } from '../shared/check-url-path.js';
@@ -25,9 +25,10 @@ function comparePostEntries(a: PostEntry, b: PostEntry): number {
 
 function postUrl(entry: PostEntry, config: Config): { url: string; problems: Problem[] } {
   const parts = zonedParts(entry.date, config.timezone);
-  const url = entry.permalink === undefined
-    ? renderPermalink(config.permalinks.post, { year: String(parts.year), month: pad(parts.month), day: pad(parts.day), slug: entry.slug })
-    : encodeUrlPath(normaliseUrlPath(entry.permalink));
+  const url =
+    entry.permalink === undefined
+      ? renderPermalink(config.permalinks.post, { year: String(parts.year), month: pad(parts.month), day: pad(parts.day), slug: entry.slug })
+      : encodeUrlPath(normaliseUrlPath(entry.permalink));
   const position = entry.positions[entry.permalink === undefined ? 'slug' : 'permalink'];
   const origin = { file: entry.source.relativePath, line: position?.line, column: position?.column };
   return { url, problems: urlProblems(url, origin, 'Use a path made of plain segments, e.g. `permalink: /news/my-post/`.') };

@@ -20,8 +20,6 @@ export function groupArchives(posts: readonly Post[]): YearArchive[] {
       year,
       url: `/${year}/`,
       posts: group.posts,
-      months: [...group.months.entries()]
-        .sort((a, b) => b[0] - a[0])
-        .map(([month, monthPosts]): MonthArchive => ({ year, month, url: `/${year}/${pad(month)}/`, posts: monthPosts })),
+      months: [...group.months.entries()].sort((a, b) => b[0] - a[0]).map(([month, monthPosts]): MonthArchive => ({ year, month, url: `/${year}/${pad(month)}/`, posts: monthPosts })),
     }));
 }

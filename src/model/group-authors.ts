@@ -38,12 +38,7 @@ export function unknownAuthorHint(key: string, known: readonly string[]): string
 }
 
 /** Link posts to their authors; unknown keys become warnings (the post still builds). */
-export function groupAuthors(
-  posts: Mutable<Post>[],
-  entries: readonly PostEntry[],
-  records: ReadonlyMap<string, AuthorRecord>,
-  config: Config,
-): { authors: Author[]; problems: Problem[] } {
+export function groupAuthors(posts: Mutable<Post>[], entries: readonly PostEntry[], records: ReadonlyMap<string, AuthorRecord>, config: Config): { authors: Author[]; problems: Problem[] } {
   const authors = new Map<string, Mutable<Author>>();
   for (const [key, record] of records) authors.set(key, createAuthor(key, record, config));
   const problems: Problem[] = [];
@@ -55,14 +50,16 @@ export function groupAuthors(
       let author = authors.get(key);
       if (!author) {
         const position = entry.positions.author;
-        problems.push(warningProblem({
-          code: 'author/unknown',
-          message: `Unknown author ${JSON.stringify(key)}.`,
-          hint: unknownAuthorHint(key, [...records.keys()]),
-          file: entry.source.relativePath,
-          line: position?.line,
-          column: position?.column,
-        }));
+        problems.push(
+          warningProblem({
+            code: 'author/unknown',
+            message: `Unknown author ${JSON.stringify(key)}.`,
+            hint: unknownAuthorHint(key, [...records.keys()]),
+            file: entry.source.relativePath,
+            line: position?.line,
+            column: position?.column,
+          }),
+        );
         authors.set(key, (author = createAuthor(key, undefined, config)));
       }
       (author.posts as Post[]).push(post);

@@ -26,12 +26,14 @@ export function urlProblems(url: string, origin: UrlOrigin, hint: string, subjec
   const shown = JSON.stringify(decoded.length > 120 ? `${decoded.slice(0, 100)}…` : decoded);
   const what = subject ? `${subject} (URL ${shown})` : `The permalink ${shown}`;
   if (error) return [errorProblem({ code: 'permalink/unsafe', message: `${what} is not allowed: it ${error}.`, hint, ...origin })];
-  return verdict.warnings.map((warning) => warningProblem({
-    code: 'permalink/portability',
-    message: `${what} builds here but breaks on Windows hosts and git checkouts there: ${warning}.`,
-    hint: 'Choose another name for that part of the URL (a `slug` or `permalink` in the front matter).',
-    ...origin,
-  }));
+  return verdict.warnings.map((warning) =>
+    warningProblem({
+      code: 'permalink/portability',
+      message: `${what} builds here but breaks on Windows hosts and git checkouts there: ${warning}.`,
+      hint: 'Choose another name for that part of the URL (a `slug` or `permalink` in the front matter).',
+      ...origin,
+    }),
+  );
 }
 
 function safeDecode(url: string): string {

@@ -46,12 +46,14 @@ export function checkOutputFiles(files: readonly OutputFile[], routes: readonly 
       // `planRoutes` reports route collisions before rendering; this is the net for everything else.
       const nth = (claims.get(file.path) ?? 0) + 1;
       claims.set(file.path, nth);
-      problems.push(errorProblem({
-        code: 'output/collision',
-        message: `Two things want to write ${file.path}: ${describeOwner(earlier, owners, 0)} and ${describeOwner(file, owners, nth)}.`,
-        hint: 'Rename or move one of them.',
-        file: owners.get(file.path)?.[0],
-      }));
+      problems.push(
+        errorProblem({
+          code: 'output/collision',
+          message: `Two things want to write ${file.path}: ${describeOwner(earlier, owners, 0)} and ${describeOwner(file, owners, nth)}.`,
+          hint: 'Rename or move one of them.',
+          file: owners.get(file.path)?.[0],
+        }),
+      );
       continue;
     }
     seen.set(file.path, file);

@@ -124,7 +124,13 @@ function refusal(outDir: string, root: string, reason: string, hint: string, cod
 export async function forbiddenProblem(outDir: string, site: SiteFolders): Promise<Problem | undefined> {
   const forbidden = await forbiddenOutDir(outDir, site);
   if (!forbidden) return undefined;
-  return refusal(outDir, site.root, forbidden, 'Choose an output folder of its own outside the site’s sources, such as `_site` in the site folder (the default). --replace-out does not change this.', 'output/unsafe-out-dir');
+  return refusal(
+    outDir,
+    site.root,
+    forbidden,
+    'Choose an output folder of its own outside the site’s sources, such as `_site` in the site folder (the default). --replace-out does not change this.',
+    'output/unsafe-out-dir',
+  );
 }
 
 /** The folders to keep clear of when only the site folder is known (plus the home folder). */
@@ -147,8 +153,15 @@ export async function guardOutputFolder(outDir: string, guard: OutputGuard): Pro
   const recordFile = recordFileFor(guard.records, realOut);
   const state = await inspectOutputFolder(outDir, { recordFile, manifestPath: guard.manifestPath });
   if (state.kind === 'foreign' && !guard.replace) {
-    return staged(undefined, [refusal(outDir, guard.site.root, `it ${state.what}`,
-      'Build into a new or empty folder (the default is `_site`), or, if everything in it may be deleted, build with --replace-out (`replaceOutDir: true`). To publish into a git worktree, see docs/getting-started.md.', 'output/not-ours')]);
+    return staged(undefined, [
+      refusal(
+        outDir,
+        guard.site.root,
+        `it ${state.what}`,
+        'Build into a new or empty folder (the default is `_site`), or, if everything in it may be deleted, build with --replace-out (`replaceOutDir: true`). To publish into a git worktree, see docs/getting-started.md.',
+        'output/not-ours',
+      ),
+    ]);
   }
   return staged({ realOut, state, recordFile });
 }

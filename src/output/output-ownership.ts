@@ -38,7 +38,10 @@ export function recordFileFor(records: string, realOut: string): string {
 
 async function readOwnership(file: string): Promise<OwnershipRecord | undefined> {
   // Not `readManifest`: that keeps only output-manifest entries, and this record is of another shape.
-  const parsed = (await fs.readFile(file, 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined)) as Partial<Record<keyof OwnershipRecord, unknown>> | null | undefined;
+  const parsed = (await fs.readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as unknown,
+    () => undefined,
+  )) as Partial<Record<keyof OwnershipRecord, unknown>> | null | undefined;
   if (parsed === null || typeof parsed !== 'object') return undefined;
   const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
   if (typeof parsed.path !== 'string' || !strings(parsed.inodes) || !strings(parsed.names)) return undefined;

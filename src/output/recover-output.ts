@@ -31,7 +31,13 @@ async function leftovers(outDir: string): Promise<{ name: string; kind: string; 
  * `.old-` one beside it: put that back.
  */
 export async function recoverOutput(outDir: string): Promise<void> {
-  if (await fs.stat(outDir).then(() => true, () => false)) return;
+  if (
+    await fs.stat(outDir).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
   const old = (await leftovers(outDir)).find((entry) => entry.kind === 'old' && !isRunning(entry.pid));
   if (old) await fs.rename(path.join(path.dirname(outDir), old.name), outDir).catch(() => undefined);
 }

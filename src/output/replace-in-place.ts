@@ -16,7 +16,10 @@ export function isMountPointError(error: unknown): boolean {
 
 /** Thrown when the output folder is a mount point and may not be written in place. */
 export class MountPointError extends Error {
-  constructor(readonly folder: string, readonly code: string) {
+  constructor(
+    readonly folder: string,
+    readonly code: string,
+  ) {
     super(`${folder} is a mount point (${code}), so it cannot be swapped for the new output in one step`);
     this.name = 'MountPointError';
   }
@@ -24,7 +27,10 @@ export class MountPointError extends Error {
 
 /** Thrown when replacing a mount point's contents failed part way: the folder may be half written. */
 export class InPlaceWriteError extends Error {
-  constructor(readonly folder: string, reason: unknown) {
+  constructor(
+    readonly folder: string,
+    reason: unknown,
+  ) {
     super(reason instanceof Error ? reason.message : String(reason), { cause: reason });
     this.name = 'InPlaceWriteError';
   }

@@ -101,7 +101,10 @@ async function makeDirectories(temp: string, files: readonly OutputFile[]): Prom
  */
 async function swapIn(temp: string, outDir: string, trash: string | undefined, inPlace: boolean): Promise<void> {
   const old = path.join(path.dirname(outDir), `.${path.basename(outDir)}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const exists = await fs.lstat(outDir).then(() => true, () => false);
+  const exists = await fs.lstat(outDir).then(
+    () => true,
+    () => false,
+  );
   if (exists) {
     try {
       await fs.rename(outDir, old);
@@ -147,9 +150,12 @@ function writeFailure(outDir: string, error: unknown): Problem {
     });
   }
   const code = (error as NodeJS.ErrnoException).code;
-  const hint = code === 'ENOSPC' ? 'Free some disk space, then build again.'
-    : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'Make the output folder and the folder above it writable, then build again.'
-      : 'Check there is free disk space and that the folder is writable, then build again.';
+  const hint =
+    code === 'ENOSPC'
+      ? 'Free some disk space, then build again.'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'Make the output folder and the folder above it writable, then build again.'
+        : 'Check there is free disk space and that the folder is writable, then build again.';
   return errorProblem({ code: 'output/write', message: `Could not write the site to ${outDir}: ${reason}. The previous output is unchanged.`, hint });
 }
 

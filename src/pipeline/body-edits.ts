@@ -21,7 +21,7 @@ export interface BodyEdit {
 
 /** The single post a file holds, if that is all it holds. */
 export function onlyPost(read: ReadFile | undefined): PostEntry | undefined {
-  if (!read || read.entries.posts.length !== 1 || read.entries.pages.length + read.entries.events.length > 0) return undefined;
+  if (read?.entries.posts.length !== 1 || read.entries.pages.length + read.entries.events.length > 0) return undefined;
   return read.entries.posts[0];
 }
 

@@ -17,7 +17,11 @@ interface Remembered<T> {
   readonly value: T;
 }
 
-const newest = (site: Site, posts: readonly Post[]): string => posts.slice(0, site.config.feedItems).map((post) => post.source.digest).join(',');
+const newest = (site: Site, posts: readonly Post[]): string =>
+  posts
+    .slice(0, site.config.feedItems)
+    .map((post) => post.source.digest)
+    .join(',');
 
 export class FeedMemory {
   private tagFeeds = new Map<string, Remembered<OutputFile>>();

@@ -26,7 +26,13 @@ export async function refreshContent(previous: SourceSet | undefined, changed: r
   const problems: Problem[] = [];
   for (const file of changed) {
     const kind = classify(file);
-    const stat = (() => { try { return lstatSync(path.join(config.root, file)); } catch { return undefined; } })();
+    const stat = (() => {
+      try {
+        return lstatSync(path.join(config.root, file));
+      } catch {
+        return undefined;
+      }
+    })();
     // New, deleted, linked or non-content files change the file list itself: walk again.
     if (!kind || !known.has(file) || !stat?.isFile()) return loadContent(config);
     const read = readSource(config.root, file, kind[0], problems);

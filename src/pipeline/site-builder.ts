@@ -76,7 +76,6 @@ function touchesSiteWide(changed: readonly string[], config: Config): boolean {
   });
 }
 
-
 export class SiteBuilder {
   private last: LastRun | undefined;
   private config: Config | undefined;
@@ -170,26 +169,59 @@ export class SiteBuilder {
     const reads = findBodyEdits(changed, sources, config, last, this.sourceMemory);
     if (!reads) return undefined;
     const entries = [...this.sourceMemory.files.values()].map((read) => read.entries);
-    if (!clockMovedNothing(last.site.now, now, entries.flatMap((set) => set.posts), entries.flatMap((set) => set.events))) return undefined;
-    const markdown = await this.sourceMemory.render(reads.flatMap(({ after }) => after.entries.jobs), config, runner, 'some');
+    if (
+      !clockMovedNothing(
+        last.site.now,
+        now,
+        entries.flatMap((set) => set.posts),
+        entries.flatMap((set) => set.events),
+      )
+    )
+      return undefined;
+    const markdown = await this.sourceMemory.render(
+      reads.flatMap(({ after }) => after.entries.jobs),
+      config,
+      runner,
+      'some',
+    );
     const swap = new Map<Post, Post>();
     for (const { post, after } of reads) {
       const entry = onlyPost(after) as PostEntry;
       const body = markdown.byId.get(entry.source.relativePath);
-      const fresh: Post = { ...post, source: entry.source, excerpt: entry.summary ?? body?.excerpt ?? '', html: body?.html ?? '', wordCount: body?.wordCount ?? 0, readingMinutes: body?.readingMinutes ?? 1 };
+      const fresh: Post = {
+        ...post,
+        source: entry.source,
+        excerpt: entry.summary ?? body?.excerpt ?? '',
+        html: body?.html ?? '',
+        wordCount: body?.wordCount ?? 0,
+        readingMinutes: body?.readingMinutes ?? 1,
+      };
       if (fresh.excerpt !== post.excerpt || fresh.readingMinutes !== post.readingMinutes) return undefined;
       swap.set(post, fresh);
     }
     const replaced = new Set(reads.flatMap(({ before }) => before.problems));
     runner.problems.unshift(...last.problems.filter((problem) => !replaced.has(problem)));
-    await runner.run('entries', () => staged(undefined, reads.flatMap(({ after }) => after.problems)));
+    await runner.run('entries', () =>
+      staged(
+        undefined,
+        reads.flatMap(({ after }) => after.problems),
+      ),
+    );
     const { site, routes, changed: positions } = swapPosts(last.site, last.routes, swap, now);
     const signatures = new Map(last.pageSignatures);
     for (const at of positions) signatures.set((routes[at] as Route).outputPath, pageSignature(routes[at] as Route, last.signature));
     const pages = await this.pages.render(site, routes, last.signature, theme, runner, undefined, signatures);
     const feeds = await this.feeds.render(site, routes, last.signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
-    return { ...last, site, routes, files: [...pages.files, ...feeds, ...statics], pageSignatures: signatures, pagesRendered: pages.rendered, markdown: { rendered: markdown.rendered, cached: markdown.cached } };
+    return {
+      ...last,
+      site,
+      routes,
+      files: [...pages.files, ...feeds, ...statics],
+      pageSignatures: signatures,
+      pagesRendered: pages.rendered,
+      markdown: { rendered: markdown.rendered, cached: markdown.cached },
+    };
   }
 
   /** Warm up what an edit will need (see `SourceMemory.warmUp`); safe to run beside rebuilds. */

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import type { Config } from '../config/types.js';
-import { type Staged } from '../shared/errors.js';
+import type { Staged } from '../shared/errors.js';
 import { cacheFolder, outputRecordFile, trashFolder } from '../shared/cache-folder.js';
 import { readManifest, writeManifest } from '../shared/output-manifest.js';
 import { guardOutputFolder, siteFoldersOf, type GuardVerdict, type OutputGuard } from '../output/guard-output-folder.js';

@@ -40,16 +40,31 @@ async function provided(dir: string, extraHelpers: readonly string[]): Promise<P
 
 function referenceProblem(reference: TemplateReference, have: Provided, where: Pick<Problem, 'file' | 'line' | 'column'>): Problem | undefined {
   if (reference.kind === 'partial' && !have.partials.has(reference.name)) {
-    return errorProblem({ code: 'theme/missing-partial', message: `The partial "${reference.name}" is used but there is no partials/${reference.name}.hbs.`, hint: 'Create the partial or fix the name.', ...where });
+    return errorProblem({
+      code: 'theme/missing-partial',
+      message: `The partial "${reference.name}" is used but there is no partials/${reference.name}.hbs.`,
+      hint: 'Create the partial or fix the name.',
+      ...where,
+    });
   }
   if (reference.kind === 'helper' && !have.helpers.has(reference.name)) {
     // The build refuses a page that calls an unknown helper, so the check must not pass it.
     const nearest = suggestName(reference.name, [...have.helpers]);
-    return errorProblem({ code: 'theme/unknown-helper', message: `Unknown helper "${reference.name}"; the build fails on it.`, hint: `${nearest ? `Did you mean "${nearest}"? ` : ''}Built-in helpers: ${KNOWN_HELPER_NAMES.join(', ')}. A site adds its own with \`helpers\` in its config (run the check from the site folder, or pass --site DIR, so they are known).`, ...where });
+    return errorProblem({
+      code: 'theme/unknown-helper',
+      message: `Unknown helper "${reference.name}"; the build fails on it.`,
+      hint: `${nearest ? `Did you mean "${nearest}"? ` : ''}Built-in helpers: ${KNOWN_HELPER_NAMES.join(', ')}. A site adds its own with \`helpers\` in its config (run the check from the site folder, or pass --site DIR, so they are known).`,
+      ...where,
+    });
   }
   // Plural strings exist only as `key.one` / `key.other`.
   if (reference.kind === 'string' && have.strings.size > 0 && !have.strings.has(reference.name) && !have.strings.has(`${reference.name}.other`)) {
-    return warningProblem({ code: 'theme/missing-string', message: `The string "${reference.name}" is not in locales/en-GB.json; the page will show the key itself.`, hint: 'Add the key to locales/en-GB.json.', ...where });
+    return warningProblem({
+      code: 'theme/missing-string',
+      message: `The string "${reference.name}" is not in locales/en-GB.json; the page will show the key itself.`,
+      hint: 'Add the key to locales/en-GB.json.',
+      ...where,
+    });
   }
   return undefined;
 }
@@ -65,14 +80,16 @@ async function checkTemplate(dir: string, file: string, display: string, have: P
     return [templateProblem(error, display, 'theme/syntax', 'Fix the Handlebars syntax: every {{#block}} needs its {{/block}}, and braces must be balanced.', source)];
   }
   const references = collectReferences(program).flatMap((reference) => referenceProblem(reference, have, { file: display, line: reference.line, column: reference.column }) ?? []);
-  const links = findRootRelativeLinks(program).map((link) => warningProblem({
-    code: 'theme/root-relative-link',
-    message: `The ${link.attribute} "${link.value}" is root-relative: it breaks when the site is published under a path (url: https://example.org/blog).`,
-    hint: `Write ${link.attribute}="${link.value.startsWith('{{') ? `{{relUrl ${link.value.slice(2, -2)}}}` : `{{relUrl "${link.value}"}}`}": the relUrl helper adds the site's base path.`,
-    file: display,
-    line: link.line,
-    column: link.column,
-  }));
+  const links = findRootRelativeLinks(program).map((link) =>
+    warningProblem({
+      code: 'theme/root-relative-link',
+      message: `The ${link.attribute} "${link.value}" is root-relative: it breaks when the site is published under a path (url: https://example.org/blog).`,
+      hint: `Write ${link.attribute}="${link.value.startsWith('{{') ? `{{relUrl ${link.value.slice(2, -2)}}}` : `{{relUrl "${link.value}"}}`}": the relUrl helper adds the site's base path.`,
+      file: display,
+      line: link.line,
+      column: link.column,
+    }),
+  );
   return [...references, ...links];
 }
 
@@ -87,7 +104,14 @@ function manifestProblems(file: string, display: string): Problem[] {
   const fields = (manifest ?? {}) as Record<string, unknown>;
   return ['name', 'version', 'sectorpress']
     .filter((field) => typeof fields[field] !== 'string')
-    .map((field) => warningProblem({ code: 'theme/manifest', message: `theme.json has no "${field}".`, hint: 'Give name, version and the sectorpress versions it supports, e.g. "sectorpress": ">=0.1.0 <1.0.0".', file: display }));
+    .map((field) =>
+      warningProblem({
+        code: 'theme/manifest',
+        message: `theme.json has no "${field}".`,
+        hint: 'Give name, version and the sectorpress versions it supports, e.g. "sectorpress": ">=0.1.0 <1.0.0".',
+        file: display,
+      }),
+    );
 }
 
 /** A folder with a layout or a manifest is a whole theme; otherwise it is a site's per-file overrides. */
@@ -95,11 +119,23 @@ function completenessProblems(dir: string, files: readonly string[], display: (f
   const isWholeTheme = files.includes('default.hbs') || existsSync(path.join(dir, 'theme.json'));
   if (!isWholeTheme) return [];
   const missing = REQUIRED_TEMPLATES.filter((name) => !files.includes(`${name}.hbs`)).map((name) =>
-    errorProblem({ code: 'theme/missing-template', message: `The required template ${name}.hbs is missing.`, hint: 'Copy it from the default theme (`sectorpress theme eject`) and adapt it.', file: display(`${name}.hbs`) }),
+    errorProblem({
+      code: 'theme/missing-template',
+      message: `The required template ${name}.hbs is missing.`,
+      hint: 'Copy it from the default theme (`sectorpress theme eject`) and adapt it.',
+      file: display(`${name}.hbs`),
+    }),
   );
   const manifest = existsSync(path.join(dir, 'theme.json'))
     ? manifestProblems(path.join(dir, 'theme.json'), display('theme.json'))
-    : [warningProblem({ code: 'theme/manifest', message: 'The theme has no theme.json manifest.', hint: `Add one with name, version and the sectorpress versions it supports (see ${docsFile('themes.md')}).`, file: display('theme.json') })];
+    : [
+        warningProblem({
+          code: 'theme/manifest',
+          message: 'The theme has no theme.json manifest.',
+          hint: `Add one with name, version and the sectorpress versions it supports (see ${docsFile('themes.md')}).`,
+          file: display('theme.json'),
+        }),
+      ];
   return [...missing, ...manifest];
 }
 

@@ -11,7 +11,12 @@ async function pointJsonConfigAt(file: string, themePath: string): Promise<Probl
   try {
     config = JSON.parse(await fs.readFile(file, 'utf8'));
   } catch (error) {
-    return errorProblem({ code: 'theme/eject-config', message: `${name} is not valid JSON, so \`theme\` could not be set: ${error instanceof Error ? error.message : String(error)}`, hint: `Fix the JSON, then add "theme": "${themePath}".`, file: name });
+    return errorProblem({
+      code: 'theme/eject-config',
+      message: `${name} is not valid JSON, so \`theme\` could not be set: ${error instanceof Error ? error.message : String(error)}`,
+      hint: `Fix the JSON, then add "theme": "${themePath}".`,
+      file: name,
+    });
   }
   if (!config || typeof config !== 'object' || Array.isArray(config)) {
     return errorProblem({ code: 'theme/eject-config', message: `${name} must hold a JSON object.`, file: name });
@@ -73,7 +78,16 @@ export async function ejectTheme(root: string, target = THEME_FOLDER): Promise<E
   const themeDir = path.resolve(root, target);
   const relative = path.relative(root, themeDir).split(path.sep).join('/');
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-    return { themeDir, problems: [errorProblem({ code: 'theme/eject-target', message: `The theme must be copied into a folder inside the site, not to ${target}.`, hint: 'Run `sectorpress theme eject` from the site folder, optionally naming a sub-folder such as `my-theme`.' })] };
+    return {
+      themeDir,
+      problems: [
+        errorProblem({
+          code: 'theme/eject-target',
+          message: `The theme must be copied into a folder inside the site, not to ${target}.`,
+          hint: 'Run `sectorpress theme eject` from the site folder, optionally naming a sub-folder such as `my-theme`.',
+        }),
+      ],
+    };
   }
   if (!existsSync(root)) {
     return { themeDir, problems: [errorProblem({ code: 'theme/eject-target', message: `There is no site folder at ${root}.` })] };

@@ -17,7 +17,17 @@ import type { Route } from '../routes/types.js';
 import type { Theme } from './load-theme.js';
 
 function postFacts(post: Post): string {
-  return [post.url, post.title, post.date.getTime(), post.updated?.getTime() ?? '', post.image ?? '', post.tags.map((tag) => `${tag.slug}=${tag.name}`).join(','), post.authors.map((author) => author.key).join(','), post.excerpt, post.readingMinutes].join('\u0001');
+  return [
+    post.url,
+    post.title,
+    post.date.getTime(),
+    post.updated?.getTime() ?? '',
+    post.image ?? '',
+    post.tags.map((tag) => `${tag.slug}=${tag.name}`).join(','),
+    post.authors.map((author) => author.key).join(','),
+    post.excerpt,
+    post.readingMinutes,
+  ].join('\u0001');
 }
 
 /** The config as a string. Functions (helpers, plugins) have no JSON, so their source stands in; the clock is `clockFact`'s. */
@@ -81,11 +91,18 @@ export function siteSignature(site: Site, theme: Theme, pipeline: string): strin
 function ownFacts(route: Route): string {
   const context = route.context;
   switch (context.kind) {
-    case 'post': return context.post.source.digest;
-    case 'page': return context.page.source.digest;
-    case 'home': case 'tag': case 'author': case 'year': case 'month':
+    case 'post':
+      return context.post.source.digest;
+    case 'page':
+      return context.page.source.digest;
+    case 'home':
+    case 'tag':
+    case 'author':
+    case 'year':
+    case 'month':
       return `${context.pagination.page}/${context.pagination.pages}:${context.posts.map((post) => post.source.digest).join(',')}`;
-    default: return '';
+    default:
+      return '';
   }
 }
 

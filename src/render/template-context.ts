@@ -22,8 +22,7 @@ interface RouteInfo {
 function documentTitle(route: Route, site: Site, strings: Readonly<Record<string, string>>): string {
   const pagination = 'pagination' in route.context ? route.context.pagination : undefined;
   const position = pagination && pagination.page > 1 ? translate(strings, 'pagination.position', { page: pagination.page, pages: pagination.pages }) : '';
-  const heading =
-    route.kind === 'home' ? '' : route.kind === 'tag' ? translate(strings, 'tag.heading', { name: route.title }) : (strings[`title.${route.kind}`] ?? route.title);
+  const heading = route.kind === 'home' ? '' : route.kind === 'tag' ? translate(strings, 'tag.heading', { name: route.title }) : (strings[`title.${route.kind}`] ?? route.title);
   return [heading, position, site.config.title].filter(Boolean).join(' – ');
 }
 

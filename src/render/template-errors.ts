@@ -55,7 +55,14 @@ export function templateProblem(error: unknown, file: string, code: string, hint
   const isParseError = /^(Parse|Lexical) error/.test(message);
   const unclosed = isParseError && /got 'EOF'/.test(message) && source !== undefined ? findUnclosedBlock(source) : undefined;
   if (unclosed) {
-    return errorProblem({ code, message: `${unclosed.opener} opened here is never closed.`, hint: `Close it with ${unclosed.closer} where the block should end.`, file, line: unclosed.line, column: unclosed.column });
+    return errorProblem({
+      code,
+      message: `${unclosed.opener} opened here is never closed.`,
+      hint: `Close it with ${unclosed.closer} where the block should end.`,
+      file,
+      line: unclosed.line,
+      column: unclosed.column,
+    });
   }
   const at = isParseError ? lexerLocation() : undefined;
   const line = at?.line ?? Number(/on line (\d+)/.exec(message)?.[1] ?? 1);

@@ -11,7 +11,14 @@ export async function readThemeJson(file: ThemeFile | undefined, problems: Probl
     if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
     problems.push(errorProblem({ code: 'theme/json', message: `${file.relativePath} must hold a JSON object.`, file: file.displayPath }));
   } catch (error) {
-    problems.push(errorProblem({ code: 'theme/json', message: `${file.relativePath} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, hint: 'Check for a missing comma or quote.', file: file.displayPath }));
+    problems.push(
+      errorProblem({
+        code: 'theme/json',
+        message: `${file.relativePath} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'Check for a missing comma or quote.',
+        file: file.displayPath,
+      }),
+    );
   }
   return {};
 }

@@ -67,12 +67,14 @@ function collisions(claims: readonly Claim[]): Problem[] {
     const sorted = [...group].sort(byLabel);
     const here = pick(sorted);
     const others = sorted.filter((claim) => claim !== here).map((claim) => claim.label);
-    problems.push(errorProblem({
-      code: 'routes/collision',
-      message: `The URL ${readable(here?.url ?? '')} of ${here?.label ?? 'this page'} collides with ${others.join(' and ')}: both would be written to ${here?.outputPath ?? ''}.`,
-      hint: 'Give one of them a different `slug` or `permalink` in its front matter (or rename the static file).',
-      ...locate(here),
-    }));
+    problems.push(
+      errorProblem({
+        code: 'routes/collision',
+        message: `The URL ${readable(here?.url ?? '')} of ${here?.label ?? 'this page'} collides with ${others.join(' and ')}: both would be written to ${here?.outputPath ?? ''}.`,
+        hint: 'Give one of them a different `slug` or `permalink` in its front matter (or rename the static file).',
+        ...locate(here),
+      }),
+    );
   }
   return problems;
 }
@@ -107,7 +109,12 @@ function foldedClashes(claims: readonly Claim[]): Problem[] {
   const clashing = [...byFolded].filter(([, spellings]) => spellings.size > 1);
   const folders = new Set(clashing.map(([folded]) => folded));
   // Report the shortest clashing path only: `News/` vs `news/` covers everything below them.
-  const outermost = clashing.filter(([folded]) => !prefixes(folded).slice(0, -1).some((parent) => folders.has(parent)));
+  const outermost = clashing.filter(
+    ([folded]) =>
+      !prefixes(folded)
+        .slice(0, -1)
+        .some((parent) => folders.has(parent)),
+  );
   return outermost.map(([, spellings]) => {
     const pairs = [...spellings].sort(([a], [b]) => (a < b ? -1 : 1));
     return warningProblem({

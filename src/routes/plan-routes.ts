@@ -34,15 +34,8 @@ function route(fields: RouteFields): Route {
 }
 
 /** One route per page of a paginated list; the context builder receives the slice. */
-function listRoutes(
-  posts: readonly Post[],
-  site: Site,
-  baseUrl: string,
-  make: (list: ListContext) => Omit<RouteFields, 'url' | 'context'> & { context: RouteContext },
-): Route[] {
-  return paginate(posts, site.config.perPage, baseUrl).map((slice) =>
-    route({ ...make({ posts: slice.items, pagination: slice.pagination }), url: slice.url }),
-  );
+function listRoutes(posts: readonly Post[], site: Site, baseUrl: string, make: (list: ListContext) => Omit<RouteFields, 'url' | 'context'> & { context: RouteContext }): Route[] {
+  return paginate(posts, site.config.perPage, baseUrl).map((slice) => route({ ...make({ posts: slice.items, pagination: slice.pagination }), url: slice.url }));
 }
 
 function monthNamer(language: string): (year: number, month: number) => string {
@@ -55,13 +48,19 @@ function archiveRoutes(site: Site): Route[] {
   const monthName = monthNamer(config.language);
   return site.years.flatMap((year) => [
     ...listRoutes(year.posts, site, year.url, (list) => ({
-      kind: 'year', templates: ['archive', 'index'], title: String(year.year),
-      description: describe('', config.description), context: { kind: 'year', archive: year, ...list },
+      kind: 'year',
+      templates: ['archive', 'index'],
+      title: String(year.year),
+      description: describe('', config.description),
+      context: { kind: 'year', archive: year, ...list },
     })),
     ...year.months.flatMap((month) =>
       listRoutes(month.posts, site, month.url, (list) => ({
-        kind: 'month', templates: ['archive', 'index'], title: monthName(month.year, month.month),
-        description: describe('', config.description), context: { kind: 'month', archive: month, ...list },
+        kind: 'month',
+        templates: ['archive', 'index'],
+        title: monthName(month.year, month.month),
+        description: describe('', config.description),
+        context: { kind: 'month', archive: month, ...list },
       })),
     ),
   ]);
@@ -70,18 +69,39 @@ function archiveRoutes(site: Site): Route[] {
 function entityRoutes(site: Site): Route[] {
   const { config } = site;
   return [
-    ...site.posts.map((post) => route({
-      kind: 'post', url: post.url, templates: [`post-${post.slug}`, 'post'], title: post.title,
-      description: describe(post.excerpt, config.description), context: { kind: 'post', post }, sources: [post.source.relativePath],
-    })),
-    ...site.pages.map((page) => route({
-      kind: 'page', url: page.url, templates: [`page-${page.url.replace(/^\/|\/$/g, '').replace(/\//g, '-')}`, 'page'], title: page.title,
-      description: describe(page.excerpt, config.description), context: { kind: 'page', page }, sources: [page.source.relativePath],
-    })),
-    ...site.events.all.map((event) => route({
-      kind: 'event', url: event.url, templates: [`event-${event.slug}`, 'event'], title: event.title,
-      description: describe(event.excerpt, config.description), context: { kind: 'event', event }, sources: [event.source.relativePath],
-    })),
+    ...site.posts.map((post) =>
+      route({
+        kind: 'post',
+        url: post.url,
+        templates: [`post-${post.slug}`, 'post'],
+        title: post.title,
+        description: describe(post.excerpt, config.description),
+        context: { kind: 'post', post },
+        sources: [post.source.relativePath],
+      }),
+    ),
+    ...site.pages.map((page) =>
+      route({
+        kind: 'page',
+        url: page.url,
+        templates: [`page-${page.url.replace(/^\/|\/$/g, '').replace(/\//g, '-')}`, 'page'],
+        title: page.title,
+        description: describe(page.excerpt, config.description),
+        context: { kind: 'page', page },
+        sources: [page.source.relativePath],
+      }),
+    ),
+    ...site.events.all.map((event) =>
+      route({
+        kind: 'event',
+        url: event.url,
+        templates: [`event-${event.slug}`, 'event'],
+        title: event.title,
+        description: describe(event.excerpt, config.description),
+        context: { kind: 'event', event },
+        sources: [event.source.relativePath],
+      }),
+    ),
   ];
 }
 
@@ -89,16 +109,32 @@ function listingRoutes(site: Site): Route[] {
   const { config } = site;
   return [
     ...listRoutes(site.posts, site, '/', (list) => ({
-      kind: 'home', templates: ['home', 'index'], title: config.title, description: describe('', config.description), context: { kind: 'home', ...list },
+      kind: 'home',
+      templates: ['home', 'index'],
+      title: config.title,
+      description: describe('', config.description),
+      context: { kind: 'home', ...list },
     })),
-    ...site.tags.flatMap((tag) => listRoutes(tag.posts, site, tag.url, (list) => ({
-      kind: 'tag', templates: [`tag-${tag.slug}`, 'tag', 'index'], title: tag.name,
-      description: describe('', config.description), context: { kind: 'tag', tag, ...list },
-    }))),
-    ...site.authors.filter((author) => author.posts.length > 0).flatMap((author) => listRoutes(author.posts, site, author.url, (list) => ({
-      kind: 'author', templates: [`author-${author.slug}`, 'author', 'index'], title: author.name,
-      description: describe(author.bio ?? '', config.description), context: { kind: 'author', author, ...list },
-    }))),
+    ...site.tags.flatMap((tag) =>
+      listRoutes(tag.posts, site, tag.url, (list) => ({
+        kind: 'tag',
+        templates: [`tag-${tag.slug}`, 'tag', 'index'],
+        title: tag.name,
+        description: describe('', config.description),
+        context: { kind: 'tag', tag, ...list },
+      })),
+    ),
+    ...site.authors
+      .filter((author) => author.posts.length > 0)
+      .flatMap((author) =>
+        listRoutes(author.posts, site, author.url, (list) => ({
+          kind: 'author',
+          templates: [`author-${author.slug}`, 'author', 'index'],
+          title: author.name,
+          description: describe(author.bio ?? '', config.description),
+          context: { kind: 'author', author, ...list },
+        })),
+      ),
   ];
 }
 
@@ -118,7 +154,11 @@ export function planRoutes(site: Site): Staged<Route[]> {
     ...archiveRoutes(site),
     route({ kind: 'tags', url: '/tags/', templates: ['tags'], title: 'Tags', description: describe('', config.description), context: { kind: 'tags', tags: site.tags } }),
     route({
-      kind: 'events', url: '/events/', templates: ['events'], title: 'Events', description: describe('', config.description),
+      kind: 'events',
+      url: '/events/',
+      templates: ['events'],
+      title: 'Events',
+      description: describe('', config.description),
       context: { kind: 'events', upcoming: site.events.upcoming, past: site.events.past },
     }),
     route({ kind: 'not-found', url: '/404.html', templates: ['404'], title: 'Page not found', description: describe('', config.description), context: { kind: 'not-found' } }),

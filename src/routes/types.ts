@@ -1,18 +1,7 @@
 /** Routes are data: what to render where, checked for collisions by `planRoutes` before anything renders. */
 import type { Author, Event, Page, Post, Tag, YearArchive, MonthArchive } from '../model/types.js';
 
-export type HtmlRouteKind =
-  | 'home'
-  | 'post'
-  | 'page'
-  | 'tag'
-  | 'tags'
-  | 'author'
-  | 'year'
-  | 'month'
-  | 'events'
-  | 'event'
-  | 'not-found';
+export type HtmlRouteKind = 'home' | 'post' | 'page' | 'tag' | 'tags' | 'author' | 'year' | 'month' | 'events' | 'event' | 'not-found';
 
 /** Where a paginated list is and how to move through it. URLs are root-relative. */
 export interface Pagination {
@@ -34,14 +23,14 @@ export interface ListContext {
 
 /** What each kind of page receives besides the shared fields (see docs/templates.md). */
 export type RouteContext =
-  | { readonly kind: 'home' } & ListContext
+  | ({ readonly kind: 'home' } & ListContext)
   | { readonly kind: 'post'; readonly post: Post }
   | { readonly kind: 'page'; readonly page: Page }
-  | { readonly kind: 'tag'; readonly tag: Tag } & ListContext
+  | ({ readonly kind: 'tag'; readonly tag: Tag } & ListContext)
   | { readonly kind: 'tags'; readonly tags: readonly Tag[] }
-  | { readonly kind: 'author'; readonly author: Author } & ListContext
-  | { readonly kind: 'year'; readonly archive: YearArchive } & ListContext
-  | { readonly kind: 'month'; readonly archive: MonthArchive } & ListContext
+  | ({ readonly kind: 'author'; readonly author: Author } & ListContext)
+  | ({ readonly kind: 'year'; readonly archive: YearArchive } & ListContext)
+  | ({ readonly kind: 'month'; readonly archive: MonthArchive } & ListContext)
   | { readonly kind: 'events'; readonly upcoming: readonly Event[]; readonly past: readonly Event[] }
   | { readonly kind: 'event'; readonly event: Event }
   | { readonly kind: 'not-found' };

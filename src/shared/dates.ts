@@ -7,7 +7,7 @@ export type DateParse = { readonly ok: true; readonly date: Date } | { readonly 
 const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
 
-const FORMATS = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
+const FORMATS = ['yyyy-MM-dd', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd HH:mm:ss', "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
 
 function checkRange(dateTime: DateTime, written: string): DateParse {
   if (!dateTime.isValid) return { ok: false, message: `"${written}" is not a real date (${dateTime.invalidExplanation ?? 'invalid'})` };
@@ -84,11 +84,13 @@ export function resolveClock(configNow: string | undefined, envNow: string | und
   if (written === undefined || written === '') return staged(new Date());
   const parsed = parseDateValue(written, 'UTC');
   if (parsed.ok) return staged(parsed.date);
-  return staged(new Date(), [errorProblem({
-    code: 'clock/invalid',
-    message: `The build clock ${JSON.stringify(written)} is not a date: ${parsed.message}.`,
-    hint: 'Give --now (or `now` in config, or SECTORPRESS_NOW) as an ISO date-time such as 2026-01-01T09:00:00Z.',
-  })]);
+  return staged(new Date(), [
+    errorProblem({
+      code: 'clock/invalid',
+      message: `The build clock ${JSON.stringify(written)} is not a date: ${parsed.message}.`,
+      hint: 'Give --now (or `now` in config, or SECTORPRESS_NOW) as an ISO date-time such as 2026-01-01T09:00:00Z.',
+    }),
+  ]);
 }
 
 export interface ZonedParts {

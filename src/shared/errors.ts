@@ -64,11 +64,7 @@ export class BuildFailedError extends Error {
 
   constructor(problems: readonly Problem[], exitCode: 1 | 2 = 1) {
     const errors = problems.filter((problem) => problem.severity === 'error');
-    super(
-      errors.length === 1
-        ? formatProblem(errors[0])
-        : `${errors.length} errors:\n${errors.map(formatProblem).join('\n')}`,
-    );
+    super(errors.length === 1 ? formatProblem(errors[0]) : `${errors.length} errors:\n${errors.map(formatProblem).join('\n')}`);
     this.name = 'BuildFailedError';
     this.problems = problems;
     this.exitCode = exitCode;
@@ -93,11 +89,5 @@ function formatLocation(problem: Pick<Problem, 'file' | 'line' | 'column'>): str
 
 /** Sort problems by file, line, column so output is stable whatever order stages ran in. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      a.code.localeCompare(b.code),
-  );
+  return [...problems].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code));
 }

@@ -25,7 +25,7 @@ export function fileStamp(stat: Stats): string {
 export async function untouchedSince(file: string, entry: ManifestEntry | undefined): Promise<boolean> {
   if (!entry) return false;
   const stat = await fs.lstat(file).catch(() => undefined);
-  return stat !== undefined && stat.isFile() && fileStamp(stat) === entry.stamp;
+  return stat?.isFile() === true && fileStamp(stat) === entry.stamp;
 }
 
 function isEntry(value: unknown): value is ManifestEntry {

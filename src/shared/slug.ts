@@ -44,14 +44,16 @@ function asciiLatin(run: string): string {
  */
 export function slugify(text: string): string {
   const latin = text.normalize('NFC').replace(APOSTROPHES, '').replace(LATIN_RUN, asciiLatin);
-  return latin
-    .toLowerCase()
-    .replace(NOT_KEPT_RUN, '-')
-    // A mark with no letter before it (after a hyphen, or first) belongs to nothing.
-    .replace(/(^|-)\p{M}+/gu, '$1')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '')
-    .normalize('NFC');
+  return (
+    latin
+      .toLowerCase()
+      .replace(NOT_KEPT_RUN, '-')
+      // A mark with no letter before it (after a hyphen, or first) belongs to nothing.
+      .replace(/(^|-)\p{M}+/gu, '$1')
+      .replace(/-+/g, '-')
+      .replace(/^-|-$/g, '')
+      .normalize('NFC')
+  );
 }
 
 /** A slug that is safe as one URL segment as written: words of kept characters joined by single hyphens. */

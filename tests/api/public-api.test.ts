@@ -10,17 +10,50 @@ import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
 import { repoRoot } from '../support/site-folder.js';
 
-const RUNTIME_EXPORTS = [
-  'BuildFailedError', 'build', 'checkTheme', 'createDevServer', 'defineConfig', 'ejectTheme',
-  'formatProblem', 'loadSite', 'runCli', 'slugify', 'watch',
-];
+const RUNTIME_EXPORTS = ['BuildFailedError', 'build', 'checkTheme', 'createDevServer', 'defineConfig', 'ejectTheme', 'formatProblem', 'loadSite', 'runCli', 'slugify', 'watch'];
 
 const TYPE_EXPORTS = [
-  'Author', 'BuildOptions', 'BuildResult', 'CliIo', 'Config', 'DateFormats', 'DevOutput', 'DevServer',
-  'DevServerOptions', 'EjectedTheme', 'Event', 'FileIdentity', 'HtmlRouteKind', 'ListContext', 'LoadedSite', 'MarkdownOptions',
-  'MonthArchive', 'NavigationLink', 'OutputFile', 'Page', 'Pagination', 'PermalinkPatterns', 'Post', 'Problem',
-  'RebuildResult', 'RenderedMarkdown', 'Route', 'RouteContext', 'SanitizeSchema', 'Severity', 'Site', 'SiteData', 'SourcePosition', 'SourceRef',
-  'StaticFile', 'SubscribeBlock', 'Tag', 'ThemeCheck', 'UserConfig', 'WatchOptions', 'YearArchive',
+  'Author',
+  'BuildOptions',
+  'BuildResult',
+  'CliIo',
+  'Config',
+  'DateFormats',
+  'DevOutput',
+  'DevServer',
+  'DevServerOptions',
+  'EjectedTheme',
+  'Event',
+  'FileIdentity',
+  'HtmlRouteKind',
+  'ListContext',
+  'LoadedSite',
+  'MarkdownOptions',
+  'MonthArchive',
+  'NavigationLink',
+  'OutputFile',
+  'Page',
+  'Pagination',
+  'PermalinkPatterns',
+  'Post',
+  'Problem',
+  'RebuildResult',
+  'RenderedMarkdown',
+  'Route',
+  'RouteContext',
+  'SanitizeSchema',
+  'Severity',
+  'Site',
+  'SiteData',
+  'SourcePosition',
+  'SourceRef',
+  'StaticFile',
+  'SubscribeBlock',
+  'Tag',
+  'ThemeCheck',
+  'UserConfig',
+  'WatchOptions',
+  'YearArchive',
 ];
 
 /** Names exported by `src/index.ts`, split into values and type-only exports, read from its text. */
@@ -29,9 +62,16 @@ async function entryExports(): Promise<{ values: string[]; types: string[] }> {
   const values: string[] = [];
   const types: string[] = [];
   for (const [, typeOnly, names] of text.matchAll(/^export\s+(type\s+)?\{([^}]*)\}/gm)) {
-    for (const item of (names ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    for (const item of (names ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const isType = typeOnly !== undefined || item.startsWith('type ');
-      const name = item.replace(/^type\s+/, '').split(/\s+as\s+/).pop() ?? '';
+      const name =
+        item
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)
+          .pop() ?? '';
       (isType ? types : values).push(name);
     }
   }
@@ -79,7 +119,10 @@ describe('public API', () => {
     expect(values).toEqual([...RUNTIME_EXPORTS].sort());
     expect(types).toEqual([...TYPE_EXPORTS].sort());
     const text = await fs.readFile(path.join(repoRoot, 'src', 'index.ts'), 'utf8');
-    const code = text.replace(/\/\*[\s\S]*?\*\//g, '').split('\n').filter((line) => line.trim() !== '');
+    const code = text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     expect(code.filter((line) => !/^export\s+(type\s+)?\{[^}]*\}\s+from\s+'\.\/[^']+';$/.test(line))).toEqual([]);
   });
 

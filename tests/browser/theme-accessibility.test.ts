@@ -47,7 +47,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface AxeViolation { id: string; help: string; nodes: { target: string[] }[] }
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 async function axe(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
@@ -71,7 +75,10 @@ describe.skipIf(!browserAvailable)('the default theme in Chromium', () => {
   it.each(Object.entries(PAGES))('%s does not scroll sideways at 320 px wide or at double zoom', async (_name, url) => {
     // 320 CSS px is a 1280 px window at 400% zoom (WCAG 1.4.10 reflow); a 640 px viewport at
     // device scale 2 is what a 1280 px window at 200% zoom lays out.
-    for (const viewport of [{ width: 320, height: 640, deviceScaleFactor: 1 }, { width: 640, height: 450, deviceScaleFactor: 2 }]) {
+    for (const viewport of [
+      { width: 320, height: 640, deviceScaleFactor: 1 },
+      { width: 640, height: 450, deviceScaleFactor: 2 },
+    ]) {
       const page = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height }, deviceScaleFactor: viewport.deviceScaleFactor });
       await page.goto(`${server.url}${url}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

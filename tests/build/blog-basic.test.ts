@@ -42,11 +42,7 @@ describe('posts in the model', () => {
 
   it('relates posts by most shared tags, then most recent', () => {
     const post = result.site.posts.find((candidate) => candidate.title === 'Responding to the care review');
-    expect(titles(post?.related ?? [])).toEqual([
-      'New year priorities for the partnership',
-      'Growing our own social workers',
-      'A post just after midnight',
-    ]);
+    expect(titles(post?.related ?? [])).toEqual(['New year priorities for the partnership', 'Growing our own social workers', 'A post just after midnight']);
   });
 });
 

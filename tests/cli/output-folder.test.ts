@@ -59,7 +59,10 @@ describe('sectorpress build --out', () => {
     await fs.mkdir(home);
     await fs.writeFile(path.join(home, '.bashrc'), 'mine');
     process.env.HOME = home;
-    for (const [out, reason] of [[home, 'it is your home folder'], [path.dirname(home), 'it contains your home folder']] as const) {
+    for (const [out, reason] of [
+      [home, 'it is your home folder'],
+      [path.dirname(home), 'it contains your home folder'],
+    ] as const) {
       const run = await runCliCaptured(['build', site, '--out', out, '--now', NOW, '--replace-out']);
       expect(run.code, out).toBe(1);
       expect(run.stderr).toContain(reason);
@@ -83,8 +86,7 @@ describe('sectorpress build --out', () => {
 });
 
 describe('publishing into a gh-pages git worktree (docs/getting-started.md)', () => {
-  const git = (cwd: string, ...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd, encoding: 'utf8' });
+  const git = (cwd: string, ...args: string[]): string => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd, encoding: 'utf8' });
 
   it('refuses to build into the worktree, and the documented build-then-copy publishes with CNAME', async () => {
     const repo = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-repo-'));

@@ -16,12 +16,28 @@ describe('loadConfig defaults and overrides', () => {
     // The one default worth a word: links to localhost will not work once published.
     expect(problems.map((problem) => `${problem.severity} ${problem.code}`)).toEqual(['warning config/no-url']);
     expect(value).toEqual({
-      root, configFile: undefined, title: 'Untitled blog', description: '', url: 'http://localhost:8080', basePath: '/', language: 'en-GB',
-      timezone: 'Europe/London', perPage: 10, feedItems: 20, relatedPosts: 3,
+      root,
+      configFile: undefined,
+      title: 'Untitled blog',
+      description: '',
+      url: 'http://localhost:8080',
+      basePath: '/',
+      language: 'en-GB',
+      timezone: 'Europe/London',
+      perPage: 10,
+      feedItems: 20,
+      relatedPosts: 3,
       permalinks: { post: '/:year/:month/:slug/', tag: '/tag/:slug/', author: '/author/:slug/' },
-      theme: path.join(repoRoot, 'theme'), outDir: path.join(root, '_site'),
-      markdown: { remarkPlugins: [], rehypePlugins: [], sanitize: false, timeoutMs: 10_000, maxBodyBytes: 20_000_000 }, helpers: {}, now: undefined, navigation: [], tagPages: 'excerpt',
-      dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm' }, subscribe: false, themeOptions: {},
+      theme: path.join(repoRoot, 'theme'),
+      outDir: path.join(root, '_site'),
+      markdown: { remarkPlugins: [], rehypePlugins: [], sanitize: false, timeoutMs: 10_000, maxBodyBytes: 20_000_000 },
+      helpers: {},
+      now: undefined,
+      navigation: [],
+      tagPages: 'excerpt',
+      dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm' },
+      subscribe: false,
+      themeOptions: {},
     });
   });
 
@@ -37,8 +53,12 @@ describe('loadConfig defaults and overrides', () => {
     const { value, problems } = await loadConfig(root, {});
     expect(problems).toEqual([]);
     expect(value).toMatchObject({
-      configFile: path.join(root, 'sectorpress.config.ts'), title: 'Director’s blog', url: 'https://blog.example.org/news',
-      timezone: 'Europe/Dublin', perPage: 5, theme: path.join(root, 'my-theme'),
+      configFile: path.join(root, 'sectorpress.config.ts'),
+      title: 'Director’s blog',
+      url: 'https://blog.example.org/news',
+      timezone: 'Europe/Dublin',
+      perPage: 5,
+      theme: path.join(root, 'my-theme'),
       permalinks: { post: '/:year/:slug/', tag: '/tag/:slug/', author: '/author/:slug/' },
       dateFormats: { long: 'cccc, LLLL do, yyyy', short: 'ccc, dd LLL yy HH:mm' },
     });

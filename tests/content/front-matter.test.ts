@@ -45,7 +45,9 @@ describe('parseFrontMatter', () => {
   it('rejects a YAML bomb in well under a second', () => {
     let yaml = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
     for (let level = 1; level <= 30; level += 1) {
-      yaml += `a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]\n`;
+      yaml += `a${level}: &a${level} [${Array(10)
+        .fill(`*a${level - 1}`)
+        .join(', ')}]\n`;
     }
     const started = performance.now();
     const parsed = parseFrontMatter(`---\n${yaml}title: Boom\n---\n`, 'posts/bomb.md');

@@ -14,9 +14,7 @@ describe('loadContent', () => {
     const config = await configFor(fixturePath('content-site'));
     const { value, problems } = await loadContent(config);
     expect(problems).toEqual([]);
-    expect(value.posts.map((file) => file.relativePath)).toEqual([
-      'posts/2024-07-09-our-plan.md', 'posts/2024/offset.md', 'posts/custom-slug.md', 'posts/dated.md', 'posts/only-front-matter.md',
-    ]);
+    expect(value.posts.map((file) => file.relativePath)).toEqual(['posts/2024-07-09-our-plan.md', 'posts/2024/offset.md', 'posts/custom-slug.md', 'posts/dated.md', 'posts/only-front-matter.md']);
     expect(value.pages.map((file) => file.relativePath)).toEqual(['pages/about.md', 'pages/policies/privacy.md']);
     expect(value.events.map((file) => file.kind)).toEqual(['event']);
     expect(value.data.map((file) => file.relativePath)).toEqual(['data/authors.yml', 'data/links.json']);
@@ -85,7 +83,10 @@ describe('loadContent', () => {
     expect(value.statics.map((file) => file.outputPath)).toEqual(['a.txt']);
     const warnings = Object.fromEntries(problems.map((problem) => [problem.file, problem.code]));
     expect(warnings).toMatchObject({
-      'posts/leak.md': 'load/outside-site', 'static/leak.txt': 'load/outside-site', 'posts/loop-a.md': 'load/symlink-loop', 'posts/loop-b.md': 'load/symlink-loop',
+      'posts/leak.md': 'load/outside-site',
+      'static/leak.txt': 'load/outside-site',
+      'posts/loop-a.md': 'load/symlink-loop',
+      'posts/loop-b.md': 'load/symlink-loop',
     });
     expect(problems.every((problem) => problem.severity === 'warning')).toBe(true);
   });

@@ -15,7 +15,12 @@ describe('readData', () => {
     expect(problems).toEqual([]);
     expect(value.data.links).toEqual({ links: [{ title: 'ADCS', url: 'https://adcs.org.uk' }] });
     expect(value.authors.get('sam')).toEqual({
-      name: 'Sam Patel', role: "Director of Children's Services", email: 'sam@example.org', avatar: '/images/sam.jpg', bio: undefined, url: undefined,
+      name: 'Sam Patel',
+      role: "Director of Children's Services",
+      email: 'sam@example.org',
+      avatar: '/images/sam.jpg',
+      bio: undefined,
+      url: undefined,
     });
     expect([...value.authors.keys()]).toEqual(['sam', 'alex']);
   });
@@ -31,10 +36,7 @@ describe('readData', () => {
   });
 
   it('reports malformed YAML and JSON with line and column', () => {
-    const { problems } = readData([
-      dataFile('data/menu.yml', 'items:\n  - a\n - b\n'),
-      dataFile('data/links.json', '{\n  "a": 1,\n  "a": 2\n}\n'),
-    ]);
+    const { problems } = readData([dataFile('data/menu.yml', 'items:\n  - a\n - b\n'), dataFile('data/links.json', '{\n  "a": 1,\n  "a": 2\n}\n')]);
     expect(problems.map((problem) => [problem.file, problem.code, problem.line])).toEqual([
       ['data/menu.yml', 'data/syntax', 3],
       ['data/links.json', 'data/syntax', 3],

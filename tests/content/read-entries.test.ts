@@ -66,10 +66,16 @@ describe('readEntries on a valid site', () => {
   });
 
   it('reads events, slugged from the file name without its date', () => {
-    expect(entries.events).toMatchObject([{
-      slug: 'spring-forum', title: 'Spring forum', location: 'Leeds Civic Hall', bookingUrl: 'https://example.org/book',
-      start: new Date('2024-05-01T08:30:00.000Z'), end: new Date('2024-05-01T15:00:00.000Z'),
-    }]);
+    expect(entries.events).toMatchObject([
+      {
+        slug: 'spring-forum',
+        title: 'Spring forum',
+        location: 'Leeds Civic Hall',
+        bookingUrl: 'https://example.org/book',
+        start: new Date('2024-05-01T08:30:00.000Z'),
+        end: new Date('2024-05-01T15:00:00.000Z'),
+      },
+    ]);
   });
 
   it('makes one Markdown job per entry, keyed by its path', () => {

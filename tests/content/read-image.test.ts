@@ -8,7 +8,7 @@ describe('the lead image', () => {
   it.each([
     ['http://[oops/x.jpg', /not a usable address/],
     ['javascript:alert(1)', /javascript: links cannot be shown as images/],
-  ])('reports %j at the post\'s image line, not inside a theme template', async (image, reason) => {
+  ])("reports %j at the post's image line, not inside a theme template", async (image, reason) => {
     const root = await writeSite({
       'sectorpress.config.json': JSON.stringify({ title: 'Images', url: 'https://images.example.org' }),
       'posts/x.md': `---\ntitle: X\ndate: 2024-03-01\nimage: "${image}"\nimageAlt: A picture\nsummary: S.\n---\n\nBody.\n`,

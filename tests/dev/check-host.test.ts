@@ -5,7 +5,11 @@ import { allowsHost, exposureWarning, hostName } from '../../src/dev/check-host.
 
 describe('hostName', () => {
   it.each([
-    ['127.0.0.1:8080', '127.0.0.1'], ['LOCALHOST', 'localhost'], ['[::1]:8080', '::1'], ['[::1]', '::1'], ['blog.example:80', 'blog.example'],
+    ['127.0.0.1:8080', '127.0.0.1'],
+    ['LOCALHOST', 'localhost'],
+    ['[::1]:8080', '::1'],
+    ['[::1]', '::1'],
+    ['blog.example:80', 'blog.example'],
   ])('%j → %j', (header, name) => {
     expect(hostName(header)).toBe(name);
   });

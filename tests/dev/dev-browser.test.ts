@@ -39,7 +39,9 @@ const edit = async (relative: string, change: (text: string) => string): Promise
 
 describe.skipIf(!browserAvailable)('the dev server in Chromium', () => {
   it('reloads an open page by itself after an edit', async () => {
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 1;
+    });
     await edit('posts/bst-start.md', (text) => text.replace('Clocks go forward', 'Clocks sprang forward'));
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Clocks sprang forward', undefined, { timeout: 15_000 });
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBeUndefined();
@@ -47,7 +49,9 @@ describe.skipIf(!browserAvailable)('the dev server in Chromium', () => {
 
   it('swaps the stylesheet after a CSS edit without reloading the page', async () => {
     await page.waitForFunction(() => document.documentElement.dataset.sectorpressLive === 'connected');
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 2; });
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 2;
+    });
     await edit('theme/assets/css/site.css', (text) => `${text}\nh1 { color: rgb(1, 2, 3); }\n`);
     await page.waitForFunction(() => getComputedStyle(document.querySelector('h1') as Element).color === 'rgb(1, 2, 3)', undefined, { timeout: 15_000 });
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(2);

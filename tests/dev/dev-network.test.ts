@@ -25,11 +25,18 @@ beforeAll(async () => {
   await fs.writeFile(path.join(site, 'static', 'plan.txt'), 'Public plan.\n');
   // A page whose URL looks like a host name: `GET //evil.example` must not become `//evil.example/`.
   await fs.writeFile(path.join(site, 'pages', 'evil.example.md'), '---\ntitle: Named like a host\n---\n\nText.\n');
-  server = await createDevServer({ root: site, port: 0, now: NOW, drafts: true, log: (line) => logs.push(line), onRebuild: (result) => {
-    const current = waiters;
-    waiters = [];
-    for (const waiter of current) waiter(result);
-  } });
+  server = await createDevServer({
+    root: site,
+    port: 0,
+    now: NOW,
+    drafts: true,
+    log: (line) => logs.push(line),
+    onRebuild: (result) => {
+      const current = waiters;
+      waiters = [];
+      for (const waiter of current) waiter(result);
+    },
+  });
 });
 
 afterAll(async () => {
@@ -44,7 +51,7 @@ interface RawResponse {
 
 function dechunk(body: string): string {
   let text = '';
-  for (let at = 0; ;) {
+  for (let at = 0; ; ) {
     const end = body.indexOf('\r\n', at);
     const size = Number.parseInt(body.slice(at, end), 16);
     if (!(size > 0)) return text;
@@ -62,7 +69,9 @@ function raw(requestLine: string, headers: readonly string[] = [`Host: ${new URL
     });
     let response = '';
     socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => { response += chunk; });
+    socket.on('data', (chunk: string) => {
+      response += chunk;
+    });
     socket.on('end', () => {
       const [head = '', ...rest] = response.split('\r\n\r\n');
       const [statusLine = '', ...lines] = head.split('\r\n');
@@ -137,7 +146,17 @@ describe('redirects to a folder’s slash', () => {
     expect((await raw('GET //evil.example HTTP/1.1')).headers.location).toBeUndefined();
   });
 
-  it.each(['//evil.example', '//evil.example/', '///evil.example/tags', '/\\evil.example', '/\\/evil.example', '//evil.example/%2e%2e/tags', '/%2F%2Fevil.example', '//tags?x=//evil.example', '/%09/evil.example'])('never sends %j off-site', async (target) => {
+  it.each([
+    '//evil.example',
+    '//evil.example/',
+    '///evil.example/tags',
+    '/\\evil.example',
+    '/\\/evil.example',
+    '//evil.example/%2e%2e/tags',
+    '/%2F%2Fevil.example',
+    '//tags?x=//evil.example',
+    '/%09/evil.example',
+  ])('never sends %j off-site', async (target) => {
     const answer = await raw(`GET ${target} HTTP/1.1`);
     const location = answer.headers.location;
     if (location !== undefined) {

@@ -21,11 +21,17 @@ let waiters: ((result: RebuildResult) => void)[] = [];
 
 beforeAll(async () => {
   site = await copyFixture('blog-basic');
-  server = await createDevServer({ root: site, port: 0, now: NOW, log: () => undefined, onRebuild: (result) => {
-    const current = waiters;
-    waiters = [];
-    for (const waiter of current) waiter(result);
-  } });
+  server = await createDevServer({
+    root: site,
+    port: 0,
+    now: NOW,
+    log: () => undefined,
+    onRebuild: (result) => {
+      const current = waiters;
+      waiters = [];
+      for (const waiter of current) waiter(result);
+    },
+  });
 });
 
 afterAll(async () => {
@@ -44,7 +50,9 @@ function rawRequest(requestPath: string): Promise<number> {
     });
     let response = '';
     socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => { response += chunk; });
+    socket.on('data', (chunk: string) => {
+      response += chunk;
+    });
     socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1] ?? 0)));
     socket.on('error', reject);
   });
@@ -148,12 +156,20 @@ describe('load', () => {
         if (index % 10 === 0) {
           // Hang up mid-response.
           await new Promise<void>((resolve) => {
-            const request = http.get(url, (response) => { response.once('data', () => { request.destroy(); resolve(); }); });
+            const request = http.get(url, (response) => {
+              response.once('data', () => {
+                request.destroy();
+                resolve();
+              });
+            });
             request.on('error', () => resolve());
           });
           continue;
         }
-        const response = await fetch(url).catch((error: Error) => { errors.push(error.message); return undefined; });
+        const response = await fetch(url).catch((error: Error) => {
+          errors.push(error.message);
+          return undefined;
+        });
         if (response && ![200, 404].includes(response.status)) errors.push(`${url.pathname} → ${response.status}`);
         await response?.arrayBuffer();
         served += 1;

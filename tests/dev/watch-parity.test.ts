@@ -24,7 +24,14 @@ async function expectSameAsBuild(options: BuildOptions, outDir: string, when: st
     if (process.env.DEBUG_PARITY && !actual.get(file)?.equals(bytes)) {
       const a = actual.get(file)?.toString().split('\n') ?? [];
       const b = bytes.toString().split('\n');
-      console.log(file, b.map((line, i) => (line === a[i] ? '' : `-${a[i]}\n+${line}`)).filter(Boolean).slice(0, 6).join('\n'));
+      console.log(
+        file,
+        b
+          .map((line, i) => (line === a[i] ? '' : `-${a[i]}\n+${line}`))
+          .filter(Boolean)
+          .slice(0, 6)
+          .join('\n'),
+      );
     }
     expect(actual.get(file)?.equals(bytes), `${file} ${when}`).toBe(true);
   }

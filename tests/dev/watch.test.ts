@@ -147,27 +147,32 @@ describe('sectorpress build --watch', () => {
       if (waiting?.pattern.test(line)) waiting.resolve();
     };
     /** The next line matching `pattern` printed after `edit` ran. */
-    const after = async (edit: () => Promise<void>, pattern: RegExp): Promise<void> => {
+    const afterEdit = async (edit: () => Promise<void>, pattern: RegExp): Promise<void> => {
       const mark = lines.length;
-      const seen = new Promise<void>((resolve) => { waiting = { pattern, resolve }; });
+      const seen = new Promise<void>((resolve) => {
+        waiting = { pattern, resolve };
+      });
       await edit();
       if (!lines.slice(mark).some((text) => pattern.test(text))) await seen;
     };
     const stop = new AbortController();
     const done = runBuild([site, '--watch', '--out', out, '--now', NOW], { out: push, err: push, interactive: false }, stop.signal);
-    await after(async () => undefined, /Watching for changes/);
+    await afterEdit(async () => undefined, /Watching for changes/);
     const page = path.join(out, '2024', '07', 'midnight', 'index.html');
     expect(await fs.readFile(page, 'utf8')).toContain('A post just after midnight');
 
     const post = path.join(site, 'posts', 'midnight.md');
-    await after(() => rewriteFile(post, (text) => text.replace('title: "A post just after midnight"', 'title: "Retitled while watching"')), /^Rebuilt after posts\/midnight\.md changed: \d+ files updated/);
+    await afterEdit(
+      () => rewriteFile(post, (text) => text.replace('title: "A post just after midnight"', 'title: "Retitled while watching"')),
+      /^Rebuilt after posts\/midnight\.md changed: \d+ files updated/,
+    );
     expect(await fs.readFile(page, 'utf8')).toContain('Retitled while watching');
 
-    await after(() => rewriteFile(post, (text) => text.replace('title: "Retitled while watching"', 'title: [unclosed')), /build failed/);
+    await afterEdit(() => rewriteFile(post, (text) => text.replace('title: "Retitled while watching"', 'title: [unclosed')), /build failed/);
     expect(lines.some((seen) => /^posts\/midnight\.md:[23]:\d+ /.test(seen))).toBe(true);
     expect(await fs.readFile(page, 'utf8')).toContain('Retitled while watching');
 
-    await after(() => rewriteFile(post, (text) => text.replace('title: [unclosed', 'title: "Mended"')), /^Rebuilt after posts\/midnight\.md changed/);
+    await afterEdit(() => rewriteFile(post, (text) => text.replace('title: [unclosed', 'title: "Mended"')), /^Rebuilt after posts\/midnight\.md changed/);
     stop.abort();
     expect(await done).toBe(0);
   }, 30_000);

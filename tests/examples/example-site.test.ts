@@ -122,7 +122,9 @@ describe('size budgets', () => {
 
 /** The README's first command, as a user runs it: the real binary (compiled dist/), with --out. */
 async function runExampleCommand(out: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, 'bin', 'sectorpress.js'), 'build', await copyExample(), '--now', EXAMPLE_NOW, '--out', out, '--no-cache'], { encoding: 'utf8' });
+  const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot, 'bin', 'sectorpress.js'), 'build', await copyExample(), '--now', EXAMPLE_NOW, '--out', out, '--no-cache'], {
+    encoding: 'utf8',
+  });
   return stdout;
 }
 

@@ -5,17 +5,29 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { element, escapeXml, escapeXmlAttribute, stripInvalidXmlChars, textToHtml } from '../../src/feeds/escape-xml.js';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', trimValues: false, parseTagValue: false, parseAttributeValue: false, processEntities: true, htmlEntities: true, alwaysCreateTextNode: true });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+  htmlEntities: true,
+  alwaysCreateTextNode: true,
+});
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 80 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.constantFrom(']]>', '</script>', '"><img src=x onerror=alert(1)>', '&amp;', '\u0000\u0007\u001b', '\uD800x', 'x\uDFFF', 'a\r\nb\rc\td', '🏳️‍🌈 𝄞'),
 );
 /** What XML 1.0 allows, as a reference implementation written out character by character. */
-const allowedInXml = (value: string): string => [...value].filter((char) => {
-  const code = char.codePointAt(0) ?? 0;
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000;
-}).join('');
+const allowedInXml = (value: string): string =>
+  [...value]
+    .filter((char) => {
+      const code = char.codePointAt(0) ?? 0;
+      return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000;
+    })
+    .join('');
 
 function roundTrip(value: string): { text: string; attribute: string } {
   const xml = `<t a="${escapeXmlAttribute(value)}">${escapeXml(value)}</t>`;
@@ -26,11 +38,14 @@ function roundTrip(value: string): { text: string; attribute: string } {
 
 describe('escapeXml and escapeXmlAttribute', () => {
   it('round-trip any string: attributes exactly, text with line ends read as LF', () => {
-    fc.assert(fc.property(text, (value) => {
-      const back = roundTrip(value);
-      expect(back.text).toBe(allowedInXml(value).replace(/\r\n?/g, '\n'));
-      expect(back.attribute).toBe(allowedInXml(value));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (value) => {
+        const back = roundTrip(value);
+        expect(back.text).toBe(allowedInXml(value).replace(/\r\n?/g, '\n'));
+        expect(back.attribute).toBe(allowedInXml(value));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps the hostile strings as text', () => {
@@ -54,11 +69,14 @@ describe('escapeXml and escapeXmlAttribute', () => {
 
 describe('textToHtml', () => {
   it('leaves no markup characters and decodes back to the original', () => {
-    fc.assert(fc.property(text, (value) => {
-      const html = textToHtml(value);
-      expect(html).not.toMatch(/[<>"']/);
-      const decoded = html.replace(/&(lt|gt|quot|#39|amp);/g, (_match, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name] ?? '');
-      expect(decoded).toBe(value);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(text, (value) => {
+        const html = textToHtml(value);
+        expect(html).not.toMatch(/[<>"']/);
+        const decoded = html.replace(/&(lt|gt|quot|#39|amp);/g, (_match, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name] ?? '');
+        expect(decoded).toBe(value);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -24,7 +24,7 @@ describe('makeSite', () => {
     expect(site.years.flatMap((year) => year.months.flatMap((month) => month.posts))).toEqual(site.posts);
   });
 
-  it('merges tags written with ’ and \' under one slug, placing posts by the site time zone', () => {
+  it("merges tags written with ’ and ' under one slug, placing posts by the site time zone", () => {
     expect(site.tagsBySlug.get('childrens-services')?.count).toBe(2);
     expect(site.posts.find((post) => post.title === 'Care review: next steps')?.url).toBe('/2024/04/care-review-next-steps/');
   });
@@ -36,11 +36,13 @@ describe('makeSite', () => {
   });
 
   it('leaves out drafts and future posts, and keeps unknown author keys as unknown authors', () => {
-    const other = makeSite({ posts: [
-      { title: 'Draft', date: '2024-01-01', draft: true },
-      { title: 'Future', date: '2030-01-01' },
-      { title: 'Guest post', date: '2024-01-02', authors: ['guest'] },
-    ] });
+    const other = makeSite({
+      posts: [
+        { title: 'Draft', date: '2024-01-01', draft: true },
+        { title: 'Future', date: '2030-01-01' },
+        { title: 'Guest post', date: '2024-01-02', authors: ['guest'] },
+      ],
+    });
     expect(other.posts.map((post) => post.title)).toEqual(['Guest post']);
     expect(other.authorsByKey.get('guest')?.known).toBe(false);
   });

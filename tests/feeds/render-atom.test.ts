@@ -7,10 +7,12 @@ import { renderAtom } from '../../src/feeds/render-atom.js';
 import { makeSite } from '../support/make-site.js';
 
 describe('renderAtom', () => {
-  const site = makeSite({ posts: [
-    { title: 'What Ofsted told us', date: '2024-04-02T08:00:00Z', updated: '2024-04-10T10:00:00Z', tags: ['Ofsted'], authors: ['jo-bloggs', 'guest'], summary: 'Good, with outstanding leadership.' },
-    { title: 'Earlier', date: '2024-03-01T08:00:00Z' },
-  ] });
+  const site = makeSite({
+    posts: [
+      { title: 'What Ofsted told us', date: '2024-04-02T08:00:00Z', updated: '2024-04-10T10:00:00Z', tags: ['Ofsted'], authors: ['jo-bloggs', 'guest'], summary: 'Good, with outstanding leadership.' },
+      { title: 'Earlier', date: '2024-03-01T08:00:00Z' },
+    ],
+  });
   const xml = renderAtom(siteFeed(site, '/atom.xml'), site);
   const feed = parseAtomFeed(xml);
 

@@ -4,11 +4,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderCalendar } from '../../src/feeds/render-calendar.js';
 import { makeSite } from '../support/make-site.js';
 
-interface Component { readonly [name: string]: string }
+interface Component {
+  readonly [name: string]: string;
+}
 
 /** Unfold (§3.1) at the byte level and split into VEVENTs of name → unescaped value (§3.3.11). */
 function parseEvents(ics: string): Component[] {
-  const unfolded = Buffer.from(ics, 'utf8').toString('utf8').replace(/\r\n[ \t]/g, '');
+  const unfolded = Buffer.from(ics, 'utf8')
+    .toString('utf8')
+    .replace(/\r\n[ \t]/g, '');
   const events: Record<string, string>[] = [];
   for (const line of unfolded.split('\r\n')) {
     if (line === 'BEGIN:VEVENT') events.push({});

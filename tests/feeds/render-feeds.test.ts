@@ -20,9 +20,21 @@ describe('renderFeeds', () => {
   it('writes the site feeds, one RSS per tag, the calendars, the sitemap and robots.txt', () => {
     const files = render(makeSite());
     expect([...files.keys()].sort()).toEqual([
-      'atom.xml', 'events.ics', 'events/foster-carer-evening/event.ics', 'events/regional-conference/event.ics', 'events/spring-briefing/event.ics',
-      'feed.json', 'feed.xml', 'robots.txt', 'sitemap.xml',
-      'tag/care-review/feed.xml', 'tag/childrens-services/feed.xml', 'tag/early-help/feed.xml', 'tag/family-hubs/feed.xml', 'tag/inspection/feed.xml', 'tag/ofsted/feed.xml',
+      'atom.xml',
+      'events.ics',
+      'events/foster-carer-evening/event.ics',
+      'events/regional-conference/event.ics',
+      'events/spring-briefing/event.ics',
+      'feed.json',
+      'feed.xml',
+      'robots.txt',
+      'sitemap.xml',
+      'tag/care-review/feed.xml',
+      'tag/childrens-services/feed.xml',
+      'tag/early-help/feed.xml',
+      'tag/family-hubs/feed.xml',
+      'tag/inspection/feed.xml',
+      'tag/ofsted/feed.xml',
     ]);
     const single = files.get('events/regional-conference/event.ics') ?? '';
     expect(single.match(/BEGIN:VEVENT/g)).toHaveLength(1);
@@ -51,14 +63,7 @@ describe('renderFeeds', () => {
 });
 
 const CONTROLS = '\u0000\u0007\u001b';
-const HOSTILE = [
-  '<script>alert(1)</script>',
-  '"><img src=x onerror=alert(1)>',
-  ']]>',
-  '</script>',
-  `bell${CONTROLS}end`,
-  'emoji 🏳️‍🌈 astral 𝄞 & ’quotes’',
-];
+const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', ']]>', '</script>', `bell${CONTROLS}end`, 'emoji 🏳️‍🌈 astral 𝄞 & ’quotes’'];
 const shown = (value: string): string => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 const htmlDecode = (value: string): string => value.replace(/&(lt|gt|quot|#39|amp);/g, (_match, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name] ?? '');
 
@@ -120,8 +125,11 @@ describe.each(HOSTILE)('hostile text %j', (value) => {
       const ics = get(file);
       for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75);
       const unfolded = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
-      const property = (name: string): string | undefined => unfolded.find((line) => line.startsWith(`${name}:`))?.slice(name.length + 1)
-        .replace(/\\([\\;,nN])/g, (_match, char: string) => (char.toLowerCase() === 'n' ? '\n' : char));
+      const property = (name: string): string | undefined =>
+        unfolded
+          .find((line) => line.startsWith(`${name}:`))
+          ?.slice(name.length + 1)
+          .replace(/\\([\\;,nN])/g, (_match, char: string) => (char.toLowerCase() === 'n' ? '\n' : char));
       expect(property('SUMMARY'), file).toBe(expected);
       expect(property('LOCATION'), file).toBe(expected);
       expect(property('DESCRIPTION'), file).toBe(expected);

@@ -34,7 +34,10 @@ describe('renderRss', () => {
     const ofsted = feed.items?.find((item) => item.title === 'What Ofsted told us');
     expect(ofsted?.content?.encoded).toContain('<a href="https://blog.example.org/about/">about us</a>');
     expect(ofsted?.dc?.creators).toEqual(['Jo Bloggs', 'Sam Patel']);
-    expect(ofsted?.categories).toEqual([{ name: 'Inspection', domain: 'https://blog.example.org/tag/inspection/' }, { name: 'Ofsted', domain: 'https://blog.example.org/tag/ofsted/' }]);
+    expect(ofsted?.categories).toEqual([
+      { name: 'Inspection', domain: 'https://blog.example.org/tag/inspection/' },
+      { name: 'Ofsted', domain: 'https://blog.example.org/tag/ofsted/' },
+    ]);
     expect(feed.items?.find((item) => item.title === 'Winter pressures')?.description).toBe('Demand rose again.');
   });
 
@@ -46,10 +49,13 @@ describe('renderRss', () => {
   });
 
   it('caps items at feedItems, in the site feed and in tag feeds', () => {
-    const capped = makeSite({ config: { feedItems: 1 }, posts: [
-      { title: 'Old', date: '2024-01-01', tags: ['Ofsted'] },
-      { title: 'New', date: '2024-02-01', tags: ['Ofsted'] },
-    ] });
+    const capped = makeSite({
+      config: { feedItems: 1 },
+      posts: [
+        { title: 'Old', date: '2024-01-01', tags: ['Ofsted'] },
+        { title: 'New', date: '2024-02-01', tags: ['Ofsted'] },
+      ],
+    });
     expect(parseRssFeed(renderRss(siteFeed(capped, '/feed.xml'), capped)).items?.map((item) => item.title)).toEqual(['New']);
     const tag = capped.tagsBySlug.get('ofsted');
     if (!tag) throw new Error('tag missing');

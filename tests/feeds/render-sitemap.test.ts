@@ -5,7 +5,9 @@ import { renderRobots, renderSitemap } from '../../src/feeds/render-sitemap.js';
 import { planRoutes } from '../../src/routes/plan-routes.js';
 import { makeSite } from '../support/make-site.js';
 
-interface UrlSet { urlset: { url: { loc: string; lastmod: string }[] } }
+interface UrlSet {
+  urlset: { url: { loc: string; lastmod: string }[] };
+}
 
 describe('renderSitemap', () => {
   const site = makeSite();

@@ -80,11 +80,14 @@ describe('a body that ends its worker', () => {
     const site = await copyFixture('cli-small');
     await fs.rm(path.join(site, 'sectorpress.config.json'));
     // Stands in for running out of memory: the worker thread ends while rendering this body.
-    await fs.writeFile(path.join(site, 'sectorpress.config.mjs'), [
-      "import { isMainThread } from 'node:worker_threads';",
-      "const crash = () => (tree) => { if (!isMainThread && JSON.stringify(tree).includes('END-THE-WORKER')) process.exit(7); };",
-      "export default { title: 'Small blog', url: 'https://small.example.org', markdown: { remarkPlugins: [crash] } };",
-    ].join('\n'));
+    await fs.writeFile(
+      path.join(site, 'sectorpress.config.mjs'),
+      [
+        "import { isMainThread } from 'node:worker_threads';",
+        "const crash = () => (tree) => { if (!isMainThread && JSON.stringify(tree).includes('END-THE-WORKER')) process.exit(7); };",
+        "export default { title: 'Small blog', url: 'https://small.example.org', markdown: { remarkPlugins: [crash] } };",
+      ].join('\n'),
+    );
     await fs.writeFile(path.join(site, 'posts', '2024-06-15-crash.md'), '---\ntitle: Crash\n---\n\nEND-THE-WORKER\n');
     const run = await runCliCaptured(['build', site, '--now', NOW]);
     expect(run.code).toBe(1);

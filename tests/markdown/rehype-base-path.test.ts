@@ -22,8 +22,7 @@ async function tempRoot(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'sp-base-path-'));
 }
 
-const configFor = (root: string, basePath: string): Config =>
-  ({ root, basePath, markdown: { remarkPlugins: [], rehypePlugins: [] } }) as unknown as Config;
+const configFor = (root: string, basePath: string): Config => ({ root, basePath, markdown: { remarkPlugins: [], rehypePlugins: [] } }) as unknown as Config;
 
 const job: MarkdownJob = { id: 'posts/a.md', body: BODY, bodyLine: 5, digest: 'a' };
 

@@ -14,21 +14,25 @@ beforeEach(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-markdown-'));
 });
 
-const config = (markdown: Partial<Config['markdown']> = {}): Config =>
-  ({ root, markdown: { remarkPlugins: [], rehypePlugins: [], ...markdown } }) as unknown as Config;
+const config = (markdown: Partial<Config['markdown']> = {}): Config => ({ root, markdown: { remarkPlugins: [], rehypePlugins: [], ...markdown } }) as unknown as Config;
 
 const job = (id: string, body: string): MarkdownJob => ({ id, body, bodyLine: 5, digest: id });
 
 function corpus(count: number): MarkdownJob[] {
-  return Array.from({ length: count }, (_, index) => job(`posts/${index}.md`, [
-    `Intro paragraph ${index} with a [link](https://example.org/${index}) and *emphasis*.`,
-    `## Section ${index % 7}`,
-    '| Measure | Value |\n| --- | ---: |\n| Referrals | ' + index + ' |',
-    `A footnote reference[^n${index}].`,
-    `[^n${index}]: The note for ${index}.`,
-    index % 3 === 0 ? '<div class="migrated"><p>Raw HTML from the old CMS</p></div>' : '> A quotation from a report.',
-    '1. First\n2. Second\n3. Third',
-  ].join('\n\n')));
+  return Array.from({ length: count }, (_, index) =>
+    job(
+      `posts/${index}.md`,
+      [
+        `Intro paragraph ${index} with a [link](https://example.org/${index}) and *emphasis*.`,
+        `## Section ${index % 7}`,
+        `| Measure | Value |\n| --- | ---: |\n| Referrals | ${index} |`,
+        `A footnote reference[^n${index}].`,
+        `[^n${index}]: The note for ${index}.`,
+        index % 3 === 0 ? '<div class="migrated"><p>Raw HTML from the old CMS</p></div>' : '> A quotation from a report.',
+        '1. First\n2. Second\n3. Third',
+      ].join('\n\n'),
+    ),
+  );
 }
 
 describe('rendering', () => {

@@ -43,7 +43,10 @@ describe('markdown.sanitize', () => {
     expect(body).toContain('<a href="javascript:alert(\'raw-link\')">');
   });
 
-  for (const [name, workers] of [['in workers', undefined], ['on the main thread', 0]] as const) {
+  for (const [name, workers] of [
+    ['in workers', undefined],
+    ['on the main thread', 0],
+  ] as const) {
     it(`removes scripts, event handlers and javascript: links, and keeps what the theme needs (${name})`, async () => {
       const body = await builtBody({ sanitize: true }, workers);
       expect(body).not.toMatch(/<script|onerror|javascript:|alert\(/i);

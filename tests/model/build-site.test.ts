@@ -22,9 +22,22 @@ const NOW = new Date('2030-01-01T00:00:00Z');
 function entry(index: number, tags: readonly string[]): PostEntry {
   const relativePath = `posts/p-${String(index).padStart(6, '0')}.md`;
   return {
-    kind: 'post', source: { path: `/site/${relativePath}`, relativePath, digest: String(index) }, title: `Post ${index}`, body: '', bodyLine: 1,
-    summary: 's', date: new Date(Date.UTC(2020, 0, 1) + index * 3_600_000), updated: undefined, tags, authorKeys: [], slug: `p-${index}`,
-    draft: false, image: undefined, imageAlt: undefined, permalink: undefined, positions: {},
+    kind: 'post',
+    source: { path: `/site/${relativePath}`, relativePath, digest: String(index) },
+    title: `Post ${index}`,
+    body: '',
+    bodyLine: 1,
+    summary: 's',
+    date: new Date(Date.UTC(2020, 0, 1) + index * 3_600_000),
+    updated: undefined,
+    tags,
+    authorKeys: [],
+    slug: `p-${index}`,
+    draft: false,
+    image: undefined,
+    imageAlt: undefined,
+    permalink: undefined,
+    positions: {},
   };
 }
 

@@ -64,7 +64,12 @@ describe('tags in any script', () => {
     expect(merged).toHaveLength(1);
     const text = formatProblem(merged[0]!);
     expect(text).toMatch(/^posts\/\w+\.md:5:7 warning:/);
-    for (const [name, file] of [['C++', 'posts/cpp.md'], ['C#', 'posts/csharp.md'], ['C', 'posts/c.md']]) expect(text).toContain(`"${name}" (${file})`);
+    for (const [name, file] of [
+      ['C++', 'posts/cpp.md'],
+      ['C#', 'posts/csharp.md'],
+      ['C', 'posts/c.md'],
+    ])
+      expect(text).toContain(`"${name}" (${file})`);
   });
 
   it('reports a tag with nothing to make a URL from instead of dropping it silently', async () => {

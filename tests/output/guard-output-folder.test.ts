@@ -29,7 +29,10 @@ afterEach(() => {
 
 /** The problems a refused build reports (fails the test if the build succeeds). */
 async function refused(outDir: string, extra: { root?: string; replaceOutDir?: boolean } = {}): Promise<Problem[]> {
-  const error = await build({ root: extra.root ?? site, outDir, now: NOW, workers: 0, replaceOutDir: extra.replaceOutDir }).then(() => undefined, (failure: unknown) => failure);
+  const error = await build({ root: extra.root ?? site, outDir, now: NOW, workers: 0, replaceOutDir: extra.replaceOutDir }).then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
   expect(error).toBeInstanceOf(BuildFailedError);
   return [...(error as BuildFailedError).problems];
 }

@@ -24,12 +24,17 @@ function* delays(seed: number): Generator<number> {
 async function writeVersion(root: string, version: string): Promise<void> {
   await fs.rm(path.join(root, 'posts'), { recursive: true, force: true });
   await fs.mkdir(path.join(root, 'posts'), { recursive: true });
-  await Promise.all(Array.from({ length: POSTS }, (_, index) => {
-    const day = String(1 + (index % 28)).padStart(2, '0');
-    const month = String(1 + (index % 12)).padStart(2, '0');
-    const body = `Paragraph ${index} of version ${version}. ${'Children’s services improvement work continues across the region. '.repeat(30)}\n\n## Section\n\nMore.`;
-    return fs.writeFile(path.join(root, 'posts', `2024-${month}-${day}-post-${index}.md`), `---\ntitle: "Post ${index} (${version})"\nsummary: Version ${version}.\ntags: [tag-${index % 17}, tag-${index % 5}]\n---\n\n${body}\n`);
-  }));
+  await Promise.all(
+    Array.from({ length: POSTS }, (_, index) => {
+      const day = String(1 + (index % 28)).padStart(2, '0');
+      const month = String(1 + (index % 12)).padStart(2, '0');
+      const body = `Paragraph ${index} of version ${version}. ${'Children’s services improvement work continues across the region. '.repeat(30)}\n\n## Section\n\nMore.`;
+      return fs.writeFile(
+        path.join(root, 'posts', `2024-${month}-${day}-post-${index}.md`),
+        `---\ntitle: "Post ${index} (${version})"\nsummary: Version ${version}.\ntags: [tag-${index % 17}, tag-${index % 5}]\n---\n\n${body}\n`,
+      );
+    }),
+  );
 }
 
 function buildTo(root: string, out: string): void {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { BuildFailedError } from '../../src/shared/errors.js';
+import type { BuildFailedError } from '../../src/shared/errors.js';
 import { writeOutput } from '../../src/output/write-output.js';
 import { copyFixture, readTree } from '../support/site-folder.js';
 

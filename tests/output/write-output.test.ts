@@ -94,8 +94,14 @@ describe('writeOutput', () => {
 
 describe('checkOutputFiles', () => {
   const route = (url: string, source: string) => ({
-    kind: 'post' as const, url, outputPath: `${url.slice(1)}index.html`, templates: ['post'], title: 't', description: '',
-    context: { kind: 'not-found' as const }, sources: [source],
+    kind: 'post' as const,
+    url,
+    outputPath: `${url.slice(1)}index.html`,
+    templates: ['post'],
+    title: 't',
+    description: '',
+    context: { kind: 'not-found' as const },
+    sources: [source],
   });
 
   it('names both source files when two posts want the same URL', () => {
@@ -110,7 +116,10 @@ describe('checkOutputFiles', () => {
 
   it('reports a static file that shadows a page', () => {
     const routes = [route('/about/', 'pages/about.md')];
-    const files: OutputFile[] = [{ path: 'about/index.html', contents: 'page' }, { path: 'about/index.html', copyFrom: '/x' }];
+    const files: OutputFile[] = [
+      { path: 'about/index.html', contents: 'page' },
+      { path: 'about/index.html', copyFrom: '/x' },
+    ];
     expect(checkOutputFiles(files, routes).problems[0]?.message).toMatch(/pages\/about\.md and static\/about\/index\.html/);
   });
 

@@ -89,7 +89,11 @@ describe('odd files', () => {
 
   it.each([
     ['invalid UTF-8', Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xc3, 0x28, 0x0a]), /posts\/2024-06-22-bad\.md(:\d+:\d+)? error: Cannot read this file: it is not valid UTF-8 text/],
-    ['a binary file named .md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), /posts\/2024-06-22-bad\.md(:\d+:\d+)? error: Cannot read this file: it looks like a binary file/],
+    [
+      'a binary file named .md',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+      /posts\/2024-06-22-bad\.md(:\d+:\d+)? error: Cannot read this file: it looks like a binary file/,
+    ],
   ])('reports %s', async (_name, bytes, message) => {
     await write('posts/2024-06-22-bad.md', bytes);
     await expectFailure(await build(), message);
@@ -130,16 +134,23 @@ describe('odd files', () => {
 
   it('builds a site with 20,000 tags', async () => {
     // Spread over 400 posts: one post carrying all 20,000 would make every tag page list every tag.
-    await Promise.all(Array.from({ length: 400 }, (_, post) => {
-      const tags = Array.from({ length: 50 }, (_, index) => `topic ${post * 50 + index}`);
-      return write(`posts/2024-06-27-many-tags-${post}.md`, post === 0 ? postWith(tags) : postWith(tags, `Post ${post}`));
-    }));
+    await Promise.all(
+      Array.from({ length: 400 }, (_, post) => {
+        const tags = Array.from({ length: 50 }, (_, index) => `topic ${post * 50 + index}`);
+        return write(`posts/2024-06-27-many-tags-${post}.md`, post === 0 ? postWith(tags) : postWith(tags, `Post ${post}`));
+      }),
+    );
     const run = await build();
     expect(run.code, run.stderr).toBe(0);
     const tree = await readTree(path.join(site, '_site'));
     expect(tree.has('tag/topic-19999/index.html')).toBe(true);
     expect(tree.has('tag/topic-19999/feed.xml')).toBe(true);
-    expect(tree.get('tags/index.html')?.toString('utf8').match(/<li><a href="\/tag\//g)?.length).toBe(20_002);
+    expect(
+      tree
+        .get('tags/index.html')
+        ?.toString('utf8')
+        .match(/<li><a href="\/tag\//g)?.length,
+    ).toBe(20_002);
   }, 120_000);
 });
 
@@ -179,7 +190,12 @@ describe('theme', () => {
   it.each([
     ['a Handlebars syntax error', 'theme/post.hbs', '<article>\n<h1>{{post.title}</h1>\n</article>\n', /theme\/post\.hbs:2:\d+ error: Handlebars syntax error/],
     ['a missing partial', 'theme/post.hbs', '<h1>{{post.title}}</h1>\n{{> no-such-partial}}\n', /theme\/post\.hbs:2:1 error: Rendering \/.*failed: The partial no-such-partial could not be found/],
-    ['a helper that throws', 'theme/post.hbs', '<h1>{{date post.date "long"}}{{asset "css/missing.css"}}</h1>\n', /theme\/post\.hbs:1:\d+ error: Rendering \/.* failed in the "asset" helper: There is no theme asset "css\/missing\.css"/],
+    [
+      'a helper that throws',
+      'theme/post.hbs',
+      '<h1>{{date post.date "long"}}{{asset "css/missing.css"}}</h1>\n',
+      /theme\/post\.hbs:1:\d+ error: Rendering \/.* failed in the "asset" helper: There is no theme asset "css\/missing\.css"/,
+    ],
   ])('reports %s with the template’s location', async (_name, file, text, message) => {
     await write(file, text);
     await expectFailure(await build(), message);

@@ -14,7 +14,11 @@ describe('sectorpress clean', () => {
     const before = (await fs.readdir(root)).sort();
     const result = await build({ root, now: '2024-12-01T12:00:00Z', workers: 0 });
     const cached = await fs.readdir(cacheFolder(root));
-    for (const prefix of ['markdown-', 'pages-', 'output-']) expect(cached.some((name) => name.startsWith(prefix)), prefix).toBe(true);
+    for (const prefix of ['markdown-', 'pages-', 'output-'])
+      expect(
+        cached.some((name) => name.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     const run = await runCliCaptured(['clean', root]);
     expect(run.code).toBe(0);
     expect(await exists(result.outDir)).toBe(false);

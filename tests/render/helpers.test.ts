@@ -83,7 +83,11 @@ describe('built-in helpers', () => {
   });
 
   it('orders tags by use for topTags, and tells whether two dates share a day in the site zone', () => {
-    const tags = [{ name: 'B', count: 2 }, { name: 'A', count: 2 }, { name: 'C', count: 9 }];
+    const tags = [
+      { name: 'B', count: 2 },
+      { name: 'A', count: 2 },
+      { name: 'C', count: 9 },
+    ];
     expect(render('{{#each (topTags tags 2)}}{{name}}{{/each}}', { tags })).toBe('CA');
     // 22:30 and 23:30 UTC on 31 March 2024 fall on different London days (BST began that morning).
     expect(render('{{#if (sameDay a b)}}same{{else}}different{{/if}}', { a: new Date('2024-03-31T22:30:00Z'), b: new Date('2024-03-31T23:30:00Z') })).toBe('different');
@@ -106,7 +110,9 @@ describe('safeJson', () => {
 
 describe('pageLinks', () => {
   const numbers = (page: number, pages: number): string =>
-    pageLinks({ page, pages, firstUrl: '/tag/x/' }).map((link) => (link.gap ? '…' : link.current ? `[${link.number}]` : String(link.number))).join(' ');
+    pageLinks({ page, pages, firstUrl: '/tag/x/' })
+      .map((link) => (link.gap ? '…' : link.current ? `[${link.number}]` : String(link.number)))
+      .join(' ');
 
   it('shows the first, the last, and the current page with its neighbours', () => {
     expect(numbers(1, 1)).toBe('[1]');

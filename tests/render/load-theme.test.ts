@@ -118,10 +118,16 @@ describe('loadTheme', () => {
     expect(plain.page('/')).toContain('<a href="/accessibility/">Accessibility statement</a>');
     expect(textOf(plain.page('/2024/01/first/'))).toMatch(/1 minute read/);
     const custom = await renderSite({
-      'sectorpress.config.json': JSON.stringify({ title: 'Blog', url: 'https://blog.example.org', themeOptions: { accessibilityUrl: '/about/accessibility/', showReadingTime: false, showReadingTme: true } }),
+      'sectorpress.config.json': JSON.stringify({
+        title: 'Blog',
+        url: 'https://blog.example.org',
+        themeOptions: { accessibilityUrl: '/about/accessibility/', showReadingTime: false, showReadingTme: true },
+      }),
     });
     expect(custom.page('/')).toContain('<a href="/about/accessibility/">Accessibility statement</a>');
     expect(textOf(custom.page('/2024/01/first/'))).not.toMatch(/minute read/);
-    expect(custom.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'theme/unknown-option', message: 'The theme does not read the option "showReadingTme".', file: 'sectorpress.config.json' })]);
+    expect(custom.problems).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'theme/unknown-option', message: 'The theme does not read the option "showReadingTme".', file: 'sectorpress.config.json' }),
+    ]);
   });
 });

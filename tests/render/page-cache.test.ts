@@ -59,19 +59,27 @@ describe('the page cache of warm builds', () => {
       ['title', () => edit(POST, (text) => text.replace('Growing our own social workers', 'Growing our own practitioners')), 'all'],
       ['tags', () => edit(POST, (text) => text.replace('"Leadership"', '"Leadership", "Recruitment"')), 'all'],
       ['summary', () => edit(POST, (text) => text.replace('---\n\n', 'summary: A standfirst written by the test.\n---\n\n')), 'all'],
-      ['a partial in the site’s theme overrides', async () => {
-        await fs.mkdir(path.join(root, 'theme', 'partials'), { recursive: true });
-        const base = await fs.readFile(path.join(repoRoot, 'theme', 'partials', 'footer.hbs'), 'utf8');
-        await fs.writeFile(path.join(root, 'theme', 'partials', 'footer.hbs'), base.replace('<footer class="site-footer">', '<footer class="site-footer"><p>Overridden</p>'));
-      }, 'all'],
+      [
+        'a partial in the site’s theme overrides',
+        async () => {
+          await fs.mkdir(path.join(root, 'theme', 'partials'), { recursive: true });
+          const base = await fs.readFile(path.join(repoRoot, 'theme', 'partials', 'footer.hbs'), 'utf8');
+          await fs.writeFile(path.join(root, 'theme', 'partials', 'footer.hbs'), base.replace('<footer class="site-footer">', '<footer class="site-footer"><p>Overridden</p>'));
+        },
+        'all',
+      ],
       ['config', () => edit('sectorpress.config.json', (text) => text.replace('News and views', 'Notes and views')), 'all'],
       ['an author in data/', () => edit('data/authors.yml', (text) => text.replace('Amara Okafor', 'Amara Okafor-Reid')), 'all'],
       ['a new post', () => fs.writeFile(path.join(root, 'posts', '2024-12-01-new.md'), '---\ntitle: Added later\ntags: [Workforce]\n---\n\nNew.\n'), 'all'],
       ['a deleted post', () => fs.rm(path.join(root, 'posts', '2024-12-01-new.md')), 'all'],
-      ['a static file', async () => {
-        await fs.mkdir(path.join(root, 'static'), { recursive: true });
-        await fs.writeFile(path.join(root, 'static', 'robots-note.txt'), 'hello');
-      }, 'none'],
+      [
+        'a static file',
+        async () => {
+          await fs.mkdir(path.join(root, 'static'), { recursive: true });
+          await fs.writeFile(path.join(root, 'static', 'robots-note.txt'), 'hello');
+        },
+        'none',
+      ],
       ['a later paragraph', () => edit(POST, (text) => `${text}\nAnother paragraph.\n`), 'some'],
     ];
     for (const [name, change, expected] of steps) {

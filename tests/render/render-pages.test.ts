@@ -120,7 +120,11 @@ describe('renderPages', () => {
     const plain = await renderSite();
     expect(plain.page('/2024/01/first/')).not.toContain('class="subscribe"');
     const withCta = await renderSite({
-      'sectorpress.config.json': JSON.stringify({ title: 'Blog', url: 'https://blog.example.org', subscribe: { title: 'Join us', text: 'Members get more.', url: 'https://example.org/join', label: 'Become a member' } }),
+      'sectorpress.config.json': JSON.stringify({
+        title: 'Blog',
+        url: 'https://blog.example.org',
+        subscribe: { title: 'Join us', text: 'Members get more.', url: 'https://example.org/join', label: 'Become a member' },
+      }),
     });
     const text = textOf(withCta.page('/2024/01/first/'));
     expect(text).toContain('Join us');

@@ -39,7 +39,7 @@ describe('the reference pages, element by element', async () => {
     expect(await plain('2025/02/inspection-what-we-learned/index.html')).toMatch(/<blockquote>\s*<p>Leaders know themselves well\./);
   });
 
-  it("002: \"Posts Tagged ‘children’s services’\" with whole posts one after another, each with a WordPress long date", async () => {
+  it('002: "Posts Tagged ‘children’s services’" with whole posts one after another, each with a WordPress long date', async () => {
     const html = await wordpress('tag/childrens-services/index.html');
     expect(textOf(html)).toContain('Posts Tagged ‘Children’s services’');
     const posts = html.split('<article class="post post--in-list">').slice(1);

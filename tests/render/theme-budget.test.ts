@@ -25,7 +25,10 @@ describe('the default theme weight', async () => {
     for (const file of result.files.filter((name) => name.endsWith('.html'))) {
       const html = await fs.readFile(path.join(result.outDir, file), 'utf8');
       const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-      expect(scripts.every((tag) => tag === '<script type="application/ld+json">'), file).toBe(true);
+      expect(
+        scripts.every((tag) => tag === '<script type="application/ld+json">'),
+        file,
+      ).toBe(true);
     }
   });
 });

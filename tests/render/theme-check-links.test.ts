@@ -13,18 +13,26 @@ async function themeWith(partial: string): Promise<{ dir: string; file: string }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-theme-links-'));
   await fs.mkdir(path.join(dir, 'partials'));
   await fs.writeFile(path.join(dir, 'partials', 'header.hbs'), partial);
-  return { dir, file: path.relative(process.cwd(), path.join(dir, 'partials', 'header.hbs')).split(path.sep).join('/') };
+  return {
+    dir,
+    file: path
+      .relative(process.cwd(), path.join(dir, 'partials', 'header.hbs'))
+      .split(path.sep)
+      .join('/'),
+  };
 }
 
 describe('theme check and root-relative links', () => {
   it('warns about each root-relative href, src and srcset literal, and each site-relative field printed raw, at its line and column', async () => {
-    const { dir, file } = await themeWith([
-      '<header><a href="/">Home</a>',
-      "  <img src='/images/logo.svg' alt=\"\"> <img srcset=/images/logo-2x.svg alt=\"\">",
-      '  {{#if config.title}}<a class="x" href="/tags/">{{t "footer.tags"}}</a>{{/if}}',
-      '  {{#each posts}}<a href="{{url}}">{{title}}</a> <img src="{{author.avatar}}" alt="">{{/each}}',
-      '</header>',
-    ].join('\n'));
+    const { dir, file } = await themeWith(
+      [
+        '<header><a href="/">Home</a>',
+        '  <img src=\'/images/logo.svg\' alt=""> <img srcset=/images/logo-2x.svg alt="">',
+        '  {{#if config.title}}<a class="x" href="/tags/">{{t "footer.tags"}}</a>{{/if}}',
+        '  {{#each posts}}<a href="{{url}}">{{title}}</a> <img src="{{author.avatar}}" alt="">{{/each}}',
+        '</header>',
+      ].join('\n'),
+    );
     const { problems } = await checkTheme(dir);
     const lines = problems.map(formatProblem);
     expect(problems.map((problem) => [problem.severity, problem.code])).toEqual(Array(6).fill(['warning', 'theme/root-relative-link']));
@@ -40,14 +48,16 @@ describe('theme check and root-relative links', () => {
   });
 
   it('leaves the helper, absolute fields, absolute, protocol-relative, fragment and relative links, and comments, alone', async () => {
-    const { dir } = await themeWith([
-      '<a href="{{relUrl "/tags/"}}">Tags</a> <a href="{{relUrl url}}">x</a> <a href="{{route.canonical}}">y</a>',
-      '<a href="{{event.bookingUrl}}">book</a> <meta content="{{absoluteUrl post.image}}"> <a href="{{@root.route.nextUrl}}">n</a>',
-      '<a href="https://www.example.gov.uk/">gov</a> <script src="//cdn.example.org/a.js"></script>',
-      '<a href="#main">skip</a> <a href="about/">about</a> <a href="mailto:a@example.org">mail</a>',
-      '{{!-- <a href="/old-link/">kept in a comment</a> --}}',
-      '<p>Write href="/x" in prose</p>',
-    ].join('\n'));
+    const { dir } = await themeWith(
+      [
+        '<a href="{{relUrl "/tags/"}}">Tags</a> <a href="{{relUrl url}}">x</a> <a href="{{route.canonical}}">y</a>',
+        '<a href="{{event.bookingUrl}}">book</a> <meta content="{{absoluteUrl post.image}}"> <a href="{{@root.route.nextUrl}}">n</a>',
+        '<a href="https://www.example.gov.uk/">gov</a> <script src="//cdn.example.org/a.js"></script>',
+        '<a href="#main">skip</a> <a href="about/">about</a> <a href="mailto:a@example.org">mail</a>',
+        '{{!-- <a href="/old-link/">kept in a comment</a> --}}',
+        '<p>Write href="/x" in prose</p>',
+      ].join('\n'),
+    );
     const { problems } = await checkTheme(dir);
     // Prose that looks like an attribute is still reported: the check reads text, not a DOM.
     expect(problems.map((problem) => [problem.line, problem.column])).toEqual([[6, 16]]);

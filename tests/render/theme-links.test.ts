@@ -48,7 +48,9 @@ describe('links in the site theme/ folder', () => {
     const { tree, everything, lines } = await buildSite(root);
     expect(everything).not.toContain(SECRET);
     expect(tree.get('index.html')?.toString('utf8')).toContain('<footer');
-    expect(lines).toContainEqual(expect.stringContaining(`theme/partials/footer.hbs warning: Skipped: this is a link to a file outside the site folder and the theme folder (${await fs.realpath(secret)})`));
+    expect(lines).toContainEqual(
+      expect.stringContaining(`theme/partials/footer.hbs warning: Skipped: this is a link to a file outside the site folder and the theme folder (${await fs.realpath(secret)})`),
+    );
   });
 
   it('skips a template, a locale file and a whole partials/ folder linked outside', async () => {
@@ -58,7 +60,10 @@ describe('links in the site theme/ folder', () => {
     await link(root, 'theme/locales/en-GB.json', secret);
     const { everything, lines } = await buildSite(root);
     expect(everything).not.toContain(SECRET);
-    expect(lines.filter((line) => line.includes('outside the site folder and the theme folder'))).toEqual([expect.stringMatching(/^theme\/locales\/en-GB\.json /), expect.stringMatching(/^theme\/page\.hbs /)]);
+    expect(lines.filter((line) => line.includes('outside the site folder and the theme folder'))).toEqual([
+      expect.stringMatching(/^theme\/locales\/en-GB\.json /),
+      expect.stringMatching(/^theme\/page\.hbs /),
+    ]);
     const other = await writeSite(BASE_SITE);
     await link(other, 'theme/partials', path.dirname(secret));
     await fs.writeFile(path.join(path.dirname(secret), 'footer.hbs'), SECRET);
@@ -92,6 +97,8 @@ describe('links in a configured theme folder', () => {
     const { tree, everything, lines } = await buildSite(root);
     expect(tree.get('index.html')?.toString('utf8')).toContain('<footer class="theme-footer">From the theme</footer>');
     expect(everything).not.toContain(SECRET);
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${path.basename(theme)}/assets/leak\\.txt warning: Skipped: this is a link to a file outside the site folder and the theme folder \\(.*secret\\.txt\\)`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^${path.basename(theme)}/assets/leak\\.txt warning: Skipped: this is a link to a file outside the site folder and the theme folder \\(.*secret\\.txt\\)`)),
+    );
   });
 });

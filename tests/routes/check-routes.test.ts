@@ -50,7 +50,10 @@ describe('route collisions, before anything renders', () => {
       'posts/b.md': post('B', 'slug: two\npermalink: /two/\n'),
       'static/two/index.html': '<p>static</p>',
     });
-    const messages = problems.filter((problem) => problem.code === 'routes/collision').map(formatProblem).join('\n');
+    const messages = problems
+      .filter((problem) => problem.code === 'routes/collision')
+      .map(formatProblem)
+      .join('\n');
     expect(messages).toMatch(/posts\/a\.md.*collides with pages\/one\.md|pages\/one\.md.*collides with posts\/a\.md/);
     expect(messages).toMatch(/posts\/b\.md:\d+:\d+ .*collides with static\/two\/index\.html/);
   });
@@ -110,6 +113,9 @@ describe('unsafe and over-long URLs, at their front matter', () => {
 describe('events', () => {
   it('warns about an event whose URL Windows cannot hold', async () => {
     const found = await warnings({ 'events/2026-02-01-aux.md': '---\ntitle: Aux\nstart: 2026-02-01 10:00\nsummary: S.\n---\nx\n' });
-    expect(found.find((problem) => problem.code === 'permalink/portability')).toMatchObject({ file: 'events/2026-02-01-aux.md', message: expect.stringMatching(/\/events\/aux\/.*reserved device name/) });
+    expect(found.find((problem) => problem.code === 'permalink/portability')).toMatchObject({
+      file: 'events/2026-02-01-aux.md',
+      message: expect.stringMatching(/\/events\/aux\/.*reserved device name/),
+    });
   });
 });

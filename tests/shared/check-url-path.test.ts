@@ -65,14 +65,17 @@ describe('the one URL-path rule', () => {
 
   it('is the same rule in front matter, the model, the output check and the dev server (property)', () => {
     const segment = fc.oneof(fc.constantFrom('..', '.', '.git', '.well-known', '%2e%2e', '\\', '%5c', '%00', 'a', 'b c', 'ü', 'con', ''), fc.string({ maxLength: 6 }));
-    fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), (segments) => {
-      // As links carry them: `?` and `#` would start a query or fragment.
-      const url = encodeUrlPath(`/${segments.join('/')}/`);
-      const refused = checkUrlPath(url).error !== undefined;
-      expect(checkPermalinkPath(url) !== undefined && !/unknown token/.test(checkPermalinkPath(url) ?? '')).toBe(refused);
-      // The dev server serves static dotfiles (`.well-known/`), so it asks with that allowance.
-      expect('status' in resolveRequestPath(url)).toBe(checkUrlPath(url, { dotSegments: true }).error !== undefined);
-      if (!refused) expect(unsafeOutputPath(outputPathForUrl(url))).toBeUndefined();
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), (segments) => {
+        // As links carry them: `?` and `#` would start a query or fragment.
+        const url = encodeUrlPath(`/${segments.join('/')}/`);
+        const refused = checkUrlPath(url).error !== undefined;
+        expect(checkPermalinkPath(url) !== undefined && !/unknown token/.test(checkPermalinkPath(url) ?? '')).toBe(refused);
+        // The dev server serves static dotfiles (`.well-known/`), so it asks with that allowance.
+        expect('status' in resolveRequestPath(url)).toBe(checkUrlPath(url, { dotSegments: true }).error !== undefined);
+        if (!refused) expect(unsafeOutputPath(outputPathForUrl(url))).toBeUndefined();
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

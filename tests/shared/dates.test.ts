@@ -60,28 +60,40 @@ describe('parseDateValue', () => {
 
   it('round-trips any wall-clock time in any zone (property)', () => {
     const zones = fc.constantFrom(LONDON, 'UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham');
-    const wallClock = fc.record({ year: fc.integer({ min: 1000, max: 9999 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), hour: fc.integer({ min: 0, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) });
-    fc.assert(fc.property(zones, wallClock, (zone, time) => {
-      const text = DateTime.fromObject(time).toFormat('yyyy-MM-dd HH:mm');
-      const result = parseDateValue(text, zone);
-      expect(result.ok).toBe(true);
-      if (!result.ok) return;
-      const expected = DateTime.fromObject(time, { zone });
-      expect(result.date.getTime()).toBe(expected.toMillis());
-      // Wall-clock times that exist (not skipped by a DST jump) read back unchanged.
-      if (expected.hour === time.hour && expected.minute === time.minute) {
-        const parts = zonedParts(result.date, zone);
-        expect(parts).toEqual(time);
-      }
-    }), { numRuns: RUNS });
+    const wallClock = fc.record({
+      year: fc.integer({ min: 1000, max: 9999 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      hour: fc.integer({ min: 0, max: 23 }),
+      minute: fc.integer({ min: 0, max: 59 }),
+    });
+    fc.assert(
+      fc.property(zones, wallClock, (zone, time) => {
+        const text = DateTime.fromObject(time).toFormat('yyyy-MM-dd HH:mm');
+        const result = parseDateValue(text, zone);
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        const expected = DateTime.fromObject(time, { zone });
+        expect(result.date.getTime()).toBe(expected.toMillis());
+        // Wall-clock times that exist (not skipped by a DST jump) read back unchanged.
+        if (expected.hour === time.hour && expected.minute === time.minute) {
+          const parts = zonedParts(result.date, zone);
+          expect(parts).toEqual(time);
+        }
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('never throws on any input (property)', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.anything(), fc.date()), (value) => {
-      const result = parseDateValue(value, LONDON);
-      expect(typeof result.ok).toBe('boolean');
-      if (result.ok) expect(result.date.getUTCFullYear()).toBeGreaterThanOrEqual(999);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.anything(), fc.date()), (value) => {
+        const result = parseDateValue(value, LONDON);
+        expect(typeof result.ok).toBe('boolean');
+        if (result.ok) expect(result.date.getUTCFullYear()).toBeGreaterThanOrEqual(999);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
 

@@ -10,11 +10,28 @@ import { CONTENT_FOLDERS, contentFolderOf, contentPattern, isIgnoredSitePath, ST
 import { makeConfig } from '../support/make-site.js';
 
 const PATHS = [
-  'posts/2024-01-02-hello.md', 'posts/2024/nested/deep.md', 'posts/notes.txt', 'posts/draft.MD', 'posts/.hidden.md',
-  'pages/about.md', 'pages/policies/privacy.md', 'events/2025-03-01-conference.md',
-  'data/authors.yml', 'data/menu.yaml', 'data/links.json', 'data/nested/ignored.yml', 'data/readme.md',
-  'static/posts/not-a-post.md', 'static/.well-known/security.txt', 'static/.DS_Store', 'static/img/.git/config',
-  'theme/pages/not-a-page.md', 'sectorpress.config.json', 'README.md', '.git/HEAD', 'node_modules/pkg/posts/x.md',
+  'posts/2024-01-02-hello.md',
+  'posts/2024/nested/deep.md',
+  'posts/notes.txt',
+  'posts/draft.MD',
+  'posts/.hidden.md',
+  'pages/about.md',
+  'pages/policies/privacy.md',
+  'events/2025-03-01-conference.md',
+  'data/authors.yml',
+  'data/menu.yaml',
+  'data/links.json',
+  'data/nested/ignored.yml',
+  'data/readme.md',
+  'static/posts/not-a-post.md',
+  'static/.well-known/security.txt',
+  'static/.DS_Store',
+  'static/img/.git/config',
+  'theme/pages/not-a-page.md',
+  'sectorpress.config.json',
+  'README.md',
+  '.git/HEAD',
+  'node_modules/pkg/posts/x.md',
 ];
 
 async function siteWith(files: readonly string[]): Promise<string> {
@@ -38,7 +55,10 @@ describe('site layout', () => {
     for (const file of PATHS.filter((name) => !isIgnoredSitePath(name))) expect(contentFolderOf(file) !== undefined, file).toBe(globbed.has(file));
     const { value: sources } = await loadContent(makeConfig({ root }));
     const loaded = [...sources.posts, ...sources.pages, ...sources.events, ...sources.data].map((file) => [file.relativePath, file.kind]);
-    const expected = PATHS.filter(watcherSaysRead).flatMap((file) => { const kind = contentFolderOf(file)?.kind; return kind ? [[file, kind]] : []; });
+    const expected = PATHS.filter(watcherSaysRead).flatMap((file) => {
+      const kind = contentFolderOf(file)?.kind;
+      return kind ? [[file, kind]] : [];
+    });
     expect(loaded.sort()).toEqual(expected.sort());
     expect(sources.statics.map((file) => `${STATIC_FOLDER}/${file.outputPath}`).sort()).toEqual(PATHS.filter((file) => watcherSaysRead(file) && file.startsWith(`${STATIC_FOLDER}/`)).sort());
   });

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { isSafeSlug, slugify } from '../../src/shared/slug.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
-const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom("Children's services", 'Ofsted – ILACS', '--', 'ÆØÅ', '’', '  '));
+const anyText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.constantFrom("Children's services", 'Ofsted – ILACS', '--', 'ÆØÅ', '’', '  '),
+);
 
 // The rule (docs/content.md): runs of anything that is not a letter or digit become one hyphen;
 // Latin letters in ASCII, other scripts and emoji kept, apostrophes dropped, `&` not spelled out.
@@ -43,43 +47,70 @@ describe('slugify', () => {
   });
 
   it('only ever yields lower-case words of letters, digits and emoji joined by single hyphens (property)', () => {
-    fc.assert(fc.property(anyText, (text) => {
-      const slug = slugify(text);
-      expect(slug).toMatch(/^(?:[^-]+(?:-[^-]+)*)?$/u);
-      for (const char of slug.replace(/-/g, '')) expect(char).toMatch(KEPT);
-      expect(slug.replace(/[^\x00-\x7f]/g, '')).toMatch(/^[a-z0-9-]*$/);
-      expect(slug === '' || isSafeSlug(slug)).toBe(true);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const slug = slugify(text);
+        expect(slug).toMatch(/^(?:[^-]+(?:-[^-]+)*)?$/u);
+        for (const char of slug.replace(/-/g, '')) expect(char).toMatch(KEPT);
+        expect(slug.replace(/[^\x00-\x7f]/g, '')).toMatch(/^[a-z0-9-]*$/);
+        expect(slug === '' || isSafeSlug(slug)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('never drops a whole name that has a letter or digit in it (property)', () => {
-    fc.assert(fc.property(anyText, (text) => {
-      if (/[\p{L}\p{N}]/u.test(text.replace(/['’‘`ʼ]/g, ''))) expect(slugify(text)).not.toBe('');
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(anyText, (text) => {
+        if (/[\p{L}\p{N}]/u.test(text.replace(/['’‘`ʼ]/g, ''))) expect(slugify(text)).not.toBe('');
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('is idempotent (property)', () => {
-    fc.assert(fc.property(anyText, (text) => {
-      const once = slugify(text);
-      expect(slugify(once)).toBe(once);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const once = slugify(text);
+        expect(slugify(once)).toBe(once);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('treats straight and curly apostrophes alike (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 30 }), fc.string({ unit: 'grapheme-ascii', maxLength: 30 }), (left, right) => {
-      expect(slugify(`${left}’${right}`)).toBe(slugify(`${left}'${right}`));
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 30 }), fc.string({ unit: 'grapheme-ascii', maxLength: 30 }), (left, right) => {
+        expect(slugify(`${left}’${right}`)).toBe(slugify(`${left}'${right}`));
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('ignores case (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 40 }), (text) => {
-      expect(slugify(text.toUpperCase())).toBe(slugify(text.toLowerCase()));
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 40 }), (text) => {
+        expect(slugify(text.toUpperCase())).toBe(slugify(text.toLowerCase()));
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
 
 describe('isSafeSlug', () => {
-  it.each([['our-plan', true], ['a', true], ['中文-news', true], ['', false], ['-a', false], ['a--b', false], ['A', false], ['..', false], ['a/b', false], ['a%2e', false], ['c++', false]])('%j → %s', (slug, safe) => {
+  it.each([
+    ['our-plan', true],
+    ['a', true],
+    ['中文-news', true],
+    ['', false],
+    ['-a', false],
+    ['a--b', false],
+    ['A', false],
+    ['..', false],
+    ['a/b', false],
+    ['a%2e', false],
+    ['c++', false],
+  ])('%j → %s', (slug, safe) => {
     expect(isSafeSlug(slug)).toBe(safe);
   });
 });

@@ -90,7 +90,15 @@ const DEFAULT_AUTHORS: readonly AuthorSpec[] = [
 /** Newest first once sorted; the third sits just after midnight BST on 1 April (UTC 31 March). */
 const DEFAULT_POSTS: readonly PostSpec[] = [
   { title: 'Family hubs: the first year', date: '2024-05-01T09:00:00Z', tags: ['Family hubs', 'Early help'], authors: ['jo-bloggs'] },
-  { title: 'What Ofsted told us', date: '2024-04-02T08:00:00Z', updated: '2024-04-10T10:00:00Z', tags: ['Inspection', 'Ofsted'], authors: ['jo-bloggs', 'sam-patel'], image: '/images/ofsted.jpg', imageAlt: 'Inspectors' },
+  {
+    title: 'What Ofsted told us',
+    date: '2024-04-02T08:00:00Z',
+    updated: '2024-04-10T10:00:00Z',
+    tags: ['Inspection', 'Ofsted'],
+    authors: ['jo-bloggs', 'sam-patel'],
+    image: '/images/ofsted.jpg',
+    imageAlt: 'Inspectors',
+  },
   { title: 'Care review: next steps', date: '2024-03-31T23:30:00Z', tags: ['Care review', 'Children’s services'], authors: ['sam-patel'], summary: 'Where the care review leaves us.' },
   { title: 'Winter pressures', date: '2023-11-20T00:00:00Z', tags: ['Early help'], authors: ['jo-bloggs'], summary: 'Demand rose again.' },
   { title: 'Regional improvement alliance', date: '2023-06-05T08:00:00Z', tags: ["Children's services"], authors: ['sam-patel'] },
@@ -114,11 +122,27 @@ export function makeConfig(overrides: Partial<Config> = {}): Config {
   const url = overrides.url ?? 'https://blog.example.org';
   return {
     basePath: basePathOf(url),
-    root: '/site', configFile: undefined, title: 'Children’s Services Blog', description: 'News from the directorate.',
-    url: 'https://blog.example.org', language: 'en-GB', timezone: 'Europe/London', perPage: 10, feedItems: 20, relatedPosts: 3,
+    root: '/site',
+    configFile: undefined,
+    title: 'Children’s Services Blog',
+    description: 'News from the directorate.',
+    url: 'https://blog.example.org',
+    language: 'en-GB',
+    timezone: 'Europe/London',
+    perPage: 10,
+    feedItems: 20,
+    relatedPosts: 3,
     permalinks: { post: '/:year/:month/:slug/', tag: '/tag/:slug/', author: '/author/:slug/' },
-    theme: THEME, outDir: '/site/_site', markdown: { remarkPlugins: [], rehypePlugins: [], sanitize: false, timeoutMs: 10_000, maxBodyBytes: 20_000_000 }, helpers: {}, now: undefined,
-    navigation: [], tagPages: 'excerpt', dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm' }, subscribe: false, themeOptions: {},
+    theme: THEME,
+    outDir: '/site/_site',
+    markdown: { remarkPlugins: [], rehypePlugins: [], sanitize: false, timeoutMs: 10_000, maxBodyBytes: 20_000_000 },
+    helpers: {},
+    now: undefined,
+    navigation: [],
+    tagPages: 'excerpt',
+    dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm' },
+    subscribe: false,
+    themeOptions: {},
     ...overrides,
   };
 }
@@ -126,15 +150,40 @@ export function makeConfig(overrides: Partial<Config> = {}): Config {
 const toDate = (when: When): Date => (when instanceof Date ? when : new Date(when));
 const pad = (n: number): string => String(n).padStart(2, '0');
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const plainText = (html: string): string => html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim();
+const plainText = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
 const firstParagraph = (html: string): string => plainText(/<p>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? html);
-const source = (relativePath: string): SourceRef => ({ path: `/site/${relativePath}`, relativePath, digest: relativePath.replace(/[^a-z0-9]/g, '').padEnd(64, '0').slice(0, 64) });
+const source = (relativePath: string): SourceRef => ({
+  path: `/site/${relativePath}`,
+  relativePath,
+  digest: relativePath
+    .replace(/[^a-z0-9]/g, '')
+    .padEnd(64, '0')
+    .slice(0, 64),
+});
 const defaultHtml = (title: string): string => `<p>${escapeHtml(title)}: what happened and why it matters.</p>\n<p>Read more <a href="/about/">about us</a>.</p>`;
 
 function makeAuthors(specs: readonly AuthorSpec[], posts: readonly PostSpec[]): Map<string, Mutable<Author>> {
   const authors = new Map<string, Mutable<Author>>();
   const add = (spec: AuthorSpec, known: boolean): void => {
-    authors.set(spec.key, { key: spec.key, slug: spec.key, name: spec.name, role: spec.role, email: spec.email, avatar: spec.avatar, bio: spec.bio, website: spec.website, url: `/author/${spec.key}/`, posts: [], known });
+    authors.set(spec.key, {
+      key: spec.key,
+      slug: spec.key,
+      name: spec.name,
+      role: spec.role,
+      email: spec.email,
+      avatar: spec.avatar,
+      bio: spec.bio,
+      website: spec.website,
+      url: `/author/${spec.key}/`,
+      posts: [],
+      known,
+    });
   };
   for (const spec of specs) add(spec, true);
   for (const key of posts.flatMap((post) => post.authors ?? [])) if (!authors.has(key)) add({ key, name: key }, false);
@@ -149,11 +198,29 @@ function makePost(spec: PostSpec, config: Config): Mutable<Post> {
   const html = spec.html ?? defaultHtml(spec.title);
   const words = plainText(html).split(/\s+/).filter(Boolean).length;
   return {
-    kind: 'post', source: source(`posts/${date.toISOString().slice(0, 10)}-${slug}.md`), title: spec.title, slug, date,
-    updated: spec.updated === undefined ? undefined : toDate(spec.updated), url, absoluteUrl: `${config.url}${url}`,
-    year: local.year, month: local.month, tags: [], authors: [], summary: spec.summary, excerpt: spec.summary ?? firstParagraph(html),
-    html, wordCount: words, readingMinutes: Math.max(1, Math.round(words / 200)), image: spec.image, imageAlt: spec.imageAlt,
-    draft: spec.draft ?? false, previous: undefined, next: undefined, related: [],
+    kind: 'post',
+    source: source(`posts/${date.toISOString().slice(0, 10)}-${slug}.md`),
+    title: spec.title,
+    slug,
+    date,
+    updated: spec.updated === undefined ? undefined : toDate(spec.updated),
+    url,
+    absoluteUrl: `${config.url}${url}`,
+    year: local.year,
+    month: local.month,
+    tags: [],
+    authors: [],
+    summary: spec.summary,
+    excerpt: spec.summary ?? firstParagraph(html),
+    html,
+    wordCount: words,
+    readingMinutes: Math.max(1, Math.round(words / 200)),
+    image: spec.image,
+    imageAlt: spec.imageAlt,
+    draft: spec.draft ?? false,
+    previous: undefined,
+    next: undefined,
+    related: [],
   };
 }
 
@@ -185,8 +252,10 @@ function linkNeighbours(posts: readonly Mutable<Post>[], relatedCount: number): 
     post.next = posts[index - 1];
     post.previous = posts[index + 1];
     const shared = (other: Post): number => other.tags.filter((tag) => post.tags.includes(tag)).length;
-    post.related = posts.filter((other) => other !== post && shared(other) > 0)
-      .sort((a, b) => shared(b) - shared(a) || b.date.getTime() - a.date.getTime()).slice(0, relatedCount);
+    post.related = posts
+      .filter((other) => other !== post && shared(other) > 0)
+      .sort((a, b) => shared(b) - shared(a) || b.date.getTime() - a.date.getTime())
+      .slice(0, relatedCount);
   });
 }
 
@@ -194,8 +263,7 @@ function groupYears(posts: readonly Post[]): YearArchive[] {
   const years: YearArchive[] = [];
   for (const year of [...new Set(posts.map((post) => post.year))]) {
     const inYear = posts.filter((post) => post.year === year);
-    const months = [...new Set(inYear.map((post) => post.month))].map((month): MonthArchive => (
-      { year, month, url: `/${year}/${pad(month)}/`, posts: inYear.filter((post) => post.month === month) }));
+    const months = [...new Set(inYear.map((post) => post.month))].map((month): MonthArchive => ({ year, month, url: `/${year}/${pad(month)}/`, posts: inYear.filter((post) => post.month === month) }));
     years.push({ year, url: `/${year}/`, posts: inYear, months });
   }
   return years;
@@ -208,8 +276,20 @@ function makeEvent(spec: EventSpec, config: Config, now: Date): Event {
   const end = spec.end === undefined ? undefined : toDate(spec.end);
   const html = spec.html ?? defaultHtml(spec.title);
   return {
-    kind: 'event', source: source(`events/${slug}.md`), title: spec.title, slug, start, end, location: spec.location, bookingUrl: spec.bookingUrl,
-    summary: spec.summary, excerpt: spec.summary ?? firstParagraph(html), html, url, absoluteUrl: `${config.url}${url}`, icsUrl: `${url}event.ics`,
+    kind: 'event',
+    source: source(`events/${slug}.md`),
+    title: spec.title,
+    slug,
+    start,
+    end,
+    location: spec.location,
+    bookingUrl: spec.bookingUrl,
+    summary: spec.summary,
+    excerpt: spec.summary ?? firstParagraph(html),
+    html,
+    url,
+    absoluteUrl: `${config.url}${url}`,
+    icsUrl: `${url}event.ics`,
     upcoming: (end ?? start).getTime() >= now.getTime(),
   };
 }
@@ -217,7 +297,17 @@ function makeEvent(spec: EventSpec, config: Config, now: Date): Event {
 function makePage(spec: PageSpec, config: Config): Page {
   const url = `/${spec.path}/`;
   const html = spec.html ?? defaultHtml(spec.title);
-  return { kind: 'page', source: source(`pages/${spec.path}.md`), title: spec.title, url, absoluteUrl: `${config.url}${url}`, summary: spec.summary, excerpt: spec.summary ?? firstParagraph(html), html, order: spec.order };
+  return {
+    kind: 'page',
+    source: source(`pages/${spec.path}.md`),
+    title: spec.title,
+    url,
+    absoluteUrl: `${config.url}${url}`,
+    summary: spec.summary,
+    excerpt: spec.summary ?? firstParagraph(html),
+    html,
+    order: spec.order,
+  };
 }
 
 /** Build the whole model; see the file comment for what it does and does not imitate. */
@@ -226,11 +316,13 @@ export function makeSite(overrides: SiteOverrides = {}): Site {
   const now = toDate(overrides.now ?? DEFAULT_NOW);
   const postSpecs = (overrides.posts ?? DEFAULT_POSTS).filter((spec) => !spec.draft && toDate(spec.date) <= now);
   const specOf = new Map<Post, PostSpec>();
-  const posts = postSpecs.map((spec) => {
-    const post = makePost(spec, config);
-    specOf.set(post, spec);
-    return post;
-  }).sort((a, b) => b.date.getTime() - a.date.getTime() || a.source.relativePath.localeCompare(b.source.relativePath));
+  const posts = postSpecs
+    .map((spec) => {
+      const post = makePost(spec, config);
+      specOf.set(post, spec);
+      return post;
+    })
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || a.source.relativePath.localeCompare(b.source.relativePath));
   const authorsByKey = makeAuthors(overrides.authors ?? DEFAULT_AUTHORS, postSpecs);
   for (const post of posts) {
     post.authors = (specOf.get(post)?.authors ?? []).flatMap((key) => authorsByKey.get(key) ?? []);
@@ -238,15 +330,24 @@ export function makeSite(overrides: SiteOverrides = {}): Site {
   }
   const tags = linkTags(posts, specOf);
   linkNeighbours(posts, config.relatedPosts);
-  const events = (overrides.events ?? DEFAULT_EVENTS).map((spec) => makeEvent(spec, config, now))
+  const events = (overrides.events ?? DEFAULT_EVENTS)
+    .map((spec) => makeEvent(spec, config, now))
     .sort((a, b) => a.start.getTime() - b.start.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const upcoming = events.filter((event) => event.upcoming);
   const past = events.filter((event) => !event.upcoming).reverse();
   return {
-    config, now, posts, pages: (overrides.pages ?? DEFAULT_PAGES).map((spec) => makePage(spec, config)),
-    tags, tagsBySlug: new Map(tags.map((tag) => [tag.slug, tag])),
-    authors: [...authorsByKey.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')), authorsByKey,
-    years: groupYears(posts), events: { upcoming, past, all: events }, nextEvent: upcoming[0],
-    data: overrides.data ?? {}, statics: [],
+    config,
+    now,
+    posts,
+    pages: (overrides.pages ?? DEFAULT_PAGES).map((spec) => makePage(spec, config)),
+    tags,
+    tagsBySlug: new Map(tags.map((tag) => [tag.slug, tag])),
+    authors: [...authorsByKey.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')),
+    authorsByKey,
+    years: groupYears(posts),
+    events: { upcoming, past, all: events },
+    nextEvent: upcoming[0],
+    data: overrides.data ?? {},
+    statics: [],
   };
 }

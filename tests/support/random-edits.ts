@@ -45,10 +45,11 @@ export function postEdits(site: string, random: (below: number) => number): Edit
     async (file) => fs.rm(file),
     // Body-only edits that change what lists show (the excerpt), and front-matter edits that change it back.
     async (file) => rewrite(file, (text) => text.replace(/^(---\n[\s\S]*?\n---\n+)([^\n]+)/, `$1A rewritten opening ${random(1000)}.`)),
-    async (file) => rewrite(file, (text) => {
-      const summary = `summary: "Summary ${random(1000)}"`;
-      return /^summary: .*$/m.test(text) ? text.replace(/^summary: .*$/m, summary) : text.replace(/^---\n/, `---\n${summary}\n`);
-    }),
+    async (file) =>
+      rewrite(file, (text) => {
+        const summary = `summary: "Summary ${random(1000)}"`;
+        return /^summary: .*$/m.test(text) ? text.replace(/^summary: .*$/m, summary) : text.replace(/^---\n/, `---\n${summary}\n`);
+      }),
     async (file) => rewrite(file, (text) => (/^draft: true\n/m.test(text) ? text.replace(/^draft: true\n/m, '') : text.replace(/^---\n/, '---\ndraft: true\n'))),
   ];
 }

@@ -34,15 +34,16 @@ export async function readText(dir: string, file: string): Promise<string> {
 }
 
 export async function exists(file: string): Promise<boolean> {
-  return fs.stat(file).then(() => true, () => false);
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The hrefs of `<a>` and `<link>` elements carrying `rel="<rel>"` (attribute order independent). */
 export function relHrefs(html: string, element: 'a' | 'link', rel: string): string[] {
   const tags = html.match(new RegExp(`<${element}\\b[^>]*>`, 'g')) ?? [];
-  return tags
-    .filter((tag) => new RegExp(`\\brel="([^"]*\\s)?${rel}(\\s[^"]*)?"`).test(tag))
-    .map((tag) => /\bhref="([^"]*)"/.exec(tag)?.[1] ?? '');
+  return tags.filter((tag) => new RegExp(`\\brel="([^"]*\\s)?${rel}(\\s[^"]*)?"`).test(tag)).map((tag) => /\bhref="([^"]*)"/.exec(tag)?.[1] ?? '');
 }
 
 /** Visible text of an HTML fragment, roughly: tags dropped, entities for quotes and ampersands decoded. */

@@ -37,7 +37,13 @@ export function connectSse(url: string): Promise<SseClient> {
         next: (name, timeoutMs = 15_000) =>
           new Promise((done, fail) => {
             const timer = setTimeout(() => fail(new Error(`no "${name}" event within ${timeoutMs} ms`)), timeoutMs);
-            waiters.push({ name, resolve: (event) => { clearTimeout(timer); done(event); } });
+            waiters.push({
+              name,
+              resolve: (event) => {
+                clearTimeout(timer);
+                done(event);
+              },
+            });
           }),
         close: () => request.destroy(),
       });

@@ -21,7 +21,9 @@ export const relUrlHelper: HelperFunction = (...args) => {
 
 /** `{{asset "css/site.css"}}` → `/assets/css/site.3f9a1c2b7d.css` (content-hashed: safe to cache forever; under the base path). */
 export const assetHelper: HelperFunction = (...args) => {
-  const name = String(paramsOf(args)[0]).replace(/^\/+/, '').replace(/^assets\//, '');
+  const name = String(paramsOf(args)[0])
+    .replace(/^\/+/, '')
+    .replace(/^assets\//, '');
   const root = rootOf(optionsOf(args));
   const url = root.assets.get(name);
   if (!url) throw new Error(`There is no theme asset "${name}" (looked in assets/ of every theme layer).`);
