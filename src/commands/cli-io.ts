@@ -36,3 +36,16 @@ export function reportProblems(io: CliIo, problems: readonly Problem[], options:
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** Resolves at the first Ctrl+C (SIGINT) or SIGTERM, so a long-running command can close what it opened. */
+export function untilInterrupted(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,7 +1,7 @@
 /** `sectorpress dev`: build, serve, watch, live-reload until interrupted. */
 import { createDevServer } from '../dev/create-dev-server.js';
 import { devUsage } from './usage.js';
-import type { CliIo } from './cli-io.js';
+import { untilInterrupted, type CliIo } from './cli-io.js';
 import { numberFlag, parseFlags, stringFlag } from './parse-flags.js';
 
 export async function runDev(args: readonly string[], io: CliIo): Promise<number> {
@@ -33,15 +33,7 @@ export async function runDev(args: readonly string[], io: CliIo): Promise<number
     log: (line) => io.err(line),
   });
   io.out(`Serving ${server.url}  (Ctrl+C to stop)`);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilInterrupted();
   await server.close();
   return 0;
 }

@@ -3,22 +3,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { hasErrors } from '../shared/errors.js';
-import { reportProblems, type CliIo } from './cli-io.js';
+import { reportProblems, untilInterrupted, type CliIo } from './cli-io.js';
 import { numberFlag, parseFlags, stringFlag } from './parse-flags.js';
 import { basePathOf, serveFolder } from './serve-folder.js';
 import { serveUsage } from './usage.js';
-
-function untilInterrupted(): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 export async function runServe(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, { out: { type: 'string' }, 'base-url': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, serveUsage);
