@@ -32,6 +32,10 @@ export interface RebuildResult {
   readonly timings: Readonly<Record<string, number>>;
 }
 
+function samePaths(a: readonly OutputFile[], b: readonly OutputFile[]): boolean {
+  return a.length === b.length && a.every((file, at) => file.path === b[at]?.path);
+}
+
 function sameContents(a: OutputFile | undefined, b: OutputFile): boolean {
   if (!a) return false;
   if (a === b) return true;
@@ -62,6 +66,8 @@ function isFolder(file: string): boolean {
 
 export class DevSession {
   private files = new Map<string, OutputFile>();
+  /** The last output as the builder listed it, to compare a rebuild's list position by position. */
+  private list: readonly OutputFile[] = [];
   private staticStamps = new Map<string, number>();
   problems: readonly Problem[] = [];
   outDir = '';
@@ -109,7 +115,8 @@ export class DevSession {
 
   /** Every output file, for comparing with a clean build. */
   snapshot(): ReadonlyMap<string, OutputFile> {
-    return this.files;
+    // A copy: the session updates its own map in place after a body edit.
+    return new Map(this.files);
   }
 
   private async staticChanged(file: OutputFile): Promise<boolean> {
@@ -130,6 +137,28 @@ export class DevSession {
 
   /** Take in a whole new output; the paths of files added, removed or changed. */
   private async replace(files: readonly OutputFile[]): Promise<string[]> {
+    const updated = samePaths(this.list, files) ? await this.replaceInPlace(files) : await this.replaceAll(files);
+    this.list = files;
+    return updated;
+  }
+
+  /**
+   * The same paths in the same order (a body edit, mostly): only entries that are not the very
+   * same object need a look, and the map is updated rather than built again.
+   */
+  private async replaceInPlace(files: readonly OutputFile[]): Promise<string[]> {
+    const updated: string[] = [];
+    for (const [at, file] of files.entries()) {
+      const before = this.list[at];
+      const stampChanged = 'copyFrom' in file && (await this.staticChanged(file));
+      if (before === file && !stampChanged) continue;
+      if (stampChanged || !sameContents(before, file)) updated.push(file.path);
+      this.files.set(file.path, file);
+    }
+    return updated;
+  }
+
+  private async replaceAll(files: readonly OutputFile[]): Promise<string[]> {
     const next = new Map(files.map((file) => [file.path, file]));
     const updated: string[] = [];
     for (const file of files) {

@@ -31,10 +31,10 @@ export class PageMemory {
 
   /**
    * Every page of `routes`, rendering only those whose signature changed (or that `previous` cannot
-   * supply). `known` are signatures the caller already has (the rest are worked out here).
+   * supply).
    */
-  async render(site: Site, routes: readonly Route[], global: string, theme: Theme, runner: StageRunner, previous?: PreviousBuild, known?: ReadonlyMap<string, string>): Promise<RenderedPages> {
-    const signatures = new Map(routes.map((route) => [route.outputPath, known?.get(route.outputPath) ?? pageSignature(route, global)]));
+  async render(site: Site, routes: readonly Route[], global: string, theme: Theme, runner: StageRunner, previous?: PreviousBuild): Promise<RenderedPages> {
+    const signatures = new Map(routes.map((route) => [route.outputPath, pageSignature(route, global)]));
     const next = new Map<string, Remembered>();
     if (previous) {
       const kept = await runner.run('reuse', () => reusablePages(signatures, global, previous));
@@ -52,6 +52,25 @@ export class PageMemory {
       if (file) next.set(route.outputPath, { signature: signatures.get(route.outputPath) as string, file });
     }
     this.pages = next;
-    return { files: [...theme.assetFiles, ...[...next.values()].map((entry) => entry.file)], signatures, rendered: stale.length };
+    return { files: this.files(theme), signatures, rendered: stale.length };
+  }
+
+  /**
+   * The body-edit path: the same routes as the last run, of which only those at `positions` may
+   * show something new (`signatures` already holds their new signatures). Walking every page,
+   * as `render` does, costs more than the edit itself on a large site.
+   */
+  async renderSome(site: Site, routes: readonly Route[], positions: readonly number[], signatures: ReadonlyMap<string, string>, theme: Theme, runner: StageRunner): Promise<RenderedPages> {
+    const stale = positions.map((at) => routes[at] as Route).filter((route) => this.pages.get(route.outputPath)?.signature !== signatures.get(route.outputPath));
+    const fresh = await runner.run('render', () => renderPages(site, stale, theme));
+    // Replacing entries keeps the map's order (the route order); the files handed out before stay as they were.
+    for (const file of fresh) this.pages.set(file.path, { signature: signatures.get(file.path) as string, file });
+    return { files: this.files(theme), signatures, rendered: stale.length };
+  }
+
+  private files(theme: Theme): OutputFile[] {
+    const files: OutputFile[] = [...theme.assetFiles];
+    for (const entry of this.pages.values()) files.push(entry.file);
+    return files;
   }
 }

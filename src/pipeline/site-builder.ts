@@ -168,16 +168,20 @@ export class SiteBuilder {
     this.sources = sources;
     const reads = findBodyEdits(changed, sources, config, last, this.sourceMemory);
     if (!reads) return undefined;
-    const entries = [...this.sourceMemory.files.values()].map((read) => read.entries);
-    if (
-      !clockMovedNothing(
-        last.site.now,
-        now,
-        entries.flatMap((set) => set.posts),
-        entries.flatMap((set) => set.events),
+    if (now.getTime() !== last.site.now.getTime()) {
+      // Only when the clock moved: gathering every entry costs milliseconds on a large site.
+      const entries = [...this.sourceMemory.files.values()].map((read) => read.entries);
+      const posts = entries.flatMap((set) => set.posts);
+      if (
+        !clockMovedNothing(
+          last.site.now,
+          now,
+          posts,
+          entries.flatMap((set) => set.events),
+        )
       )
-    )
-      return undefined;
+        return undefined;
+    }
     const markdown = await this.sourceMemory.render(
       reads.flatMap(({ after }) => after.entries.jobs),
       config,
@@ -210,7 +214,7 @@ export class SiteBuilder {
     const { site, routes, changed: positions } = swapPosts(last.site, last.routes, swap, now);
     const signatures = new Map(last.pageSignatures);
     for (const at of positions) signatures.set((routes[at] as Route).outputPath, pageSignature(routes[at] as Route, last.signature));
-    const pages = await this.pages.render(site, routes, last.signature, theme, runner, undefined, signatures);
+    const pages = await this.pages.renderSome(site, routes, positions, signatures, theme, runner);
     const feeds = await this.feeds.render(site, routes, last.signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
     return {
