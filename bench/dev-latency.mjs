@@ -43,7 +43,13 @@ for (const size of sizes) {
   fs.rmSync(path.join(site, 'node_modules'), { recursive: true, force: true });
   started = performance.now();
   const stages = [];
-  const server = await createDevServer({ root: site, port: 0, now: '2025-07-01T00:00:00Z', log: () => undefined, onRebuild: (result) => stages.push({ ...result.timings, 'whole rebuild': result.ms }) });
+  const server = await createDevServer({
+    root: site,
+    port: 0,
+    now: '2025-07-01T00:00:00Z',
+    log: () => undefined,
+    onRebuild: (result) => stages.push({ ...result.timings, 'whole rebuild': result.ms }),
+  });
   const startMs = performance.now() - started;
   const events = listen(server.url);
   await new Promise((resolve) => setTimeout(resolve, 300));
