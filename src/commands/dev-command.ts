@@ -10,6 +10,7 @@ export async function runDev(args: readonly string[], io: CliIo): Promise<number
     {
       port: { type: 'string' },
       host: { type: 'string' },
+      'base-url': { type: 'string' },
       drafts: { type: 'boolean' },
       future: { type: 'boolean' },
       now: { type: 'string' },
@@ -26,6 +27,7 @@ export async function runDev(args: readonly string[], io: CliIo): Promise<number
     root: positionals[0] ?? '.',
     port: numberFlag(values.port, 'port', devUsage) ?? 8080,
     host: stringFlag(values.host) ?? '127.0.0.1',
+    baseUrl: stringFlag(values['base-url']),
     drafts: values.drafts === true,
     future: values.future === true,
     now: stringFlag(values.now),

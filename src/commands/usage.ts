@@ -68,6 +68,7 @@ Build the site into memory, serve it, and rebuild what changed on every save.
 Options:
   --port N          port to listen on (default 8080; the next free one if taken)
   --host HOST       address to bind (default 127.0.0.1, this machine only)
+  --base-url URL    absolute site URL, overriding config; its path is where the site is served
   --drafts          include drafts
   --future          include posts dated after the clock
   --now ISO         the clock

@@ -1,5 +1,6 @@
 /** `sectorpress dev` as a library: build into memory, serve on 127.0.0.1, watch, live-reload. */
 import { createServer, type Server } from 'node:http';
+import type { UserConfig } from '../config/types.js';
 import { formatProblem } from '../shared/errors.js';
 import type { OutputFile } from '../shared/output-file.js';
 import { allowsHost, exposureWarning, refuseHost } from './check-host.js';
@@ -11,6 +12,14 @@ import type { FileWatcher } from './watch-files.js';
 
 export interface DevServerOptions {
   readonly root?: string;
+  /** Settings given in code, merged over the site's config file, as for `build()`. */
+  readonly config?: UserConfig;
+  /** Absolute base URL; wins over `url` in config. Its path is where the site is served (`/blog/`). */
+  readonly baseUrl?: string;
+  /** Use the persistent Markdown cache for the first build (default true). */
+  readonly cache?: boolean;
+  /** Markdown worker threads for the first build, as for `build()`. */
+  readonly workers?: number;
   /** Default 8080; 0 picks any free port. If taken, the next free port is used. */
   readonly port?: number;
   /**
@@ -90,7 +99,8 @@ function describe(result: RebuildResult): string {
  */
 export async function createDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const session = new DevSession({ root: options.root, drafts: options.drafts, future: options.future, now: options.now });
+  const { root, config, baseUrl, cache, workers, drafts, future, now } = options;
+  const session = new DevSession({ root, config, baseUrl, cache, workers, drafts, future, now });
   const reload = new LiveReload();
   let failing = false;
   let shown = new Set<string>();

@@ -55,3 +55,27 @@ describe('the dev server for a site under a path', () => {
     expect(missing.text).toContain('href="/blog/tags/"');
   });
 });
+
+describe('the dev server given a base URL and config in code, as build() takes them', () => {
+  it('serves under the base URL’s path and shows the title given in code', async () => {
+    const site = await copyFixture('blog-basic');
+    const other = await createDevServer({
+      root: site,
+      port: 0,
+      now: '2024-11-15T12:00:00Z',
+      baseUrl: 'https://council.example.gov.uk/news',
+      config: { title: 'Given in code' },
+      log: () => undefined,
+    });
+    try {
+      expect(other.url).toMatch(/\/news\/$/);
+      const home = await fetch(other.url);
+      expect(home.status).toBe(200);
+      const text = await home.text();
+      expect(text).toContain('Given in code');
+      expect(text).toMatch(/href="\/news\/tags\/"/);
+    } finally {
+      await other.close();
+    }
+  });
+});
