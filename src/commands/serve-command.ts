@@ -5,7 +5,7 @@ import { loadConfig } from '../config/load-config.js';
 import { hasErrors } from '../shared/errors.js';
 import { reportProblems, untilInterrupted, type CliIo } from './cli-io.js';
 import { numberFlag, parseFlags, stringFlag } from './parse-flags.js';
-import { basePathOf, serveFolder } from './serve-folder.js';
+import { serveFolder } from './serve-folder.js';
 import { serveUsage } from './usage.js';
 
 export async function runServe(args: readonly string[], io: CliIo): Promise<number> {
@@ -36,7 +36,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   const port = numberFlag(values.port, 'port', serveUsage) ?? 8080;
   let served: Awaited<ReturnType<typeof serveFolder>>;
   try {
-    served = await serveFolder({ dir, basePath: basePathOf(config.value.url), port, host: stringFlag(values.host) ?? '127.0.0.1' });
+    served = await serveFolder({ dir, basePath: config.value.basePath, port, host: stringFlag(values.host) ?? '127.0.0.1' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EADDRINUSE' && code !== 'EADDRNOTAVAIL') throw error;

@@ -31,11 +31,6 @@ function normaliseBasePath(basePath: string | undefined): string {
   return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
-/** The base path of a site URL, percent-encoded as requests carry it: `https://x.org/blog` → `/blog/`. */
-export function basePathOf(siteUrl: string): string {
-  return normaliseBasePath(new URL(siteUrl).pathname);
-}
-
 function redirect(response: ServerResponse, status: 301 | 302, location: string): void {
   response.writeHead(status, { location, 'cache-control': 'no-store' });
   response.end();

@@ -148,7 +148,11 @@ export function siteRootFolders(root: string): SiteFolders {
  */
 export async function guardOutputFolder(outDir: string, guard: OutputGuard): Promise<Staged<GuardVerdict | undefined>> {
   const forbidden = await forbiddenProblem(outDir, guard.site);
-  if (forbidden) return staged(undefined, [forbidden]);
+  return forbidden ? staged(undefined, [forbidden]) : checkOwnership(outDir, guard);
+}
+
+/** The ownership half of `guardOutputFolder`, for a caller that has already refused forbidden folders. */
+export async function checkOwnership(outDir: string, guard: OutputGuard): Promise<Staged<GuardVerdict | undefined>> {
   const realOut = await realPathOf(outDir);
   const recordFile = recordFileFor(guard.records, realOut);
   const state = await inspectOutputFolder(outDir, { recordFile, manifestPath: guard.manifestPath });

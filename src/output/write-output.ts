@@ -10,7 +10,7 @@ import path from 'node:path';
 import { errorProblem, staged, type Staged, hasErrors, type Problem } from '../shared/errors.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import { readManifest, writeManifest, type Manifest, fileStamp, untouchedSince } from '../shared/output-manifest.js';
-import { forbiddenProblem, guardOutputFolder, siteRootFolders, type GuardVerdict, type OutputGuard } from './guard-output-folder.js';
+import { checkOwnership, forbiddenProblem, siteRootFolders, type GuardVerdict, type OutputGuard } from './guard-output-folder.js';
 import { inodeOf, topLevelNames, writeOwnership } from './output-ownership.js';
 import { InPlaceWriteError, isMountPointError, MountPointError, replaceContentsInPlace } from './replace-in-place.js';
 import { recoverOutput, removeLeftovers } from './recover-output.js';
@@ -167,7 +167,7 @@ async function checkOutDir(outDir: string, options: WriteOptions): Promise<Stage
   await fs.mkdir(path.dirname(outDir), { recursive: true });
   await recoverOutput(outDir);
   await removeLeftovers(outDir);
-  return options.guard ? guardOutputFolder(outDir, options.guard) : staged(undefined);
+  return options.guard ? checkOwnership(outDir, options.guard) : staged(undefined);
 }
 
 /**
