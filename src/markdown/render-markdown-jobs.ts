@@ -122,6 +122,11 @@ async function renderAll(jobs: readonly MarkdownJob[], config: Config, options: 
   return out;
 }
 
+/** True when bodies of this config render in worker threads (which the stage warms itself), not on this thread. */
+export function rendersInWorkers(config: Config, workers: number | undefined): boolean {
+  return workerSetup(config, workers) !== undefined;
+}
+
 /**
  * Render every job, reusing the persistent cache.
  *

@@ -13,7 +13,7 @@ import type { Problem } from '../shared/errors.js';
 import { createProcessors, type ProcessorFor } from '../markdown/create-processor.js';
 import { bodyKey } from '../markdown/markdown-cache.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
-import { renderMarkdownJobs } from '../markdown/render-markdown-jobs.js';
+import { renderMarkdownJobs, rendersInWorkers } from '../markdown/render-markdown-jobs.js';
 import type { MarkdownJob, RenderedMarkdown } from '../markdown/types.js';
 
 /** The entries and problems read from one content file. */
@@ -114,10 +114,12 @@ export class SourceMemory {
 
   /**
    * Run a few of the site's bodies through this thread's Markdown processor, one per
-   * turn of the event loop, and throw the results away: the first build renders in
-   * workers, so without this the first edits pay for warming up the parser.
+   * turn of the event loop, and throw the results away, when edits will render on this
+   * thread (plugins given in code, `workers: 0`): otherwise the first edits pay for warming up the parser.
    */
   async warmUp(config: Config, count = 16): Promise<void> {
+    // Bodies rendered in workers never touch this thread's processor; the Markdown stage warms the worker.
+    if (rendersInWorkers(config, this.options.workers)) return;
     const processors = (this.processors ??= createProcessors(config.markdown, config.basePath));
     const jobs = [...this.files.values()].flatMap((read) => read.entries.jobs).slice(0, count);
     for (const job of jobs) {
