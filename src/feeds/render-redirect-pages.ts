@@ -16,18 +16,10 @@ import { outputPathForUrl } from '../shared/permalink.js';
 import { escapeXml, escapeXmlAttribute } from './escape-xml.js';
 import { publicTarget, renderRedirectRules } from './render-redirect-rules.js';
 
-/** Theme strings these pages use, with the English text for themes that lack them. */
-const DEFAULTS: Readonly<Record<string, string>> = {
-  'redirect.title': 'This page has moved',
-  'redirect.text': 'This page is now at {url}.',
-  'redirect.queryTitle': 'Finding the page',
-  'redirect.queryText': 'If nothing happens, go to the {home}.',
-  'redirect.home': 'home page',
-};
-
 type Strings = Readonly<Record<string, string>>;
 
-const text = (strings: Strings, key: string): string => strings[key] ?? DEFAULTS[key] ?? key;
+/** A theme string (`redirect.*` in theme/locales/en-GB.json). */
+const text = (strings: Strings, key: string): string => strings[key] ?? key;
 
 /** `{name}` in an escaped string → HTML. */
 const fill = (template: string, values: Readonly<Record<string, string>>): string => escapeXml(template).replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
@@ -101,7 +93,7 @@ function queryScript(redirects: readonly PlannedRedirect[], config: Config): str
  * @example
  * renderRedirects(site, redirects, routes, theme.strings).map((file) => file.path); // ['archives/123/index.html', '_redirects', …]
  */
-export function renderRedirects(site: Site, redirects: readonly PlannedRedirect[], routes: readonly Route[], strings: Strings = {}): OutputFile[] {
+export function renderRedirects(site: Site, redirects: readonly PlannedRedirect[], routes: readonly Route[], strings: Strings): OutputFile[] {
   if (redirects.length === 0) return [];
   const { config } = site;
   const queryPaths = new Set(redirects.filter((redirect) => redirect.query !== undefined).map((redirect) => redirect.path));
