@@ -85,8 +85,14 @@ export function convertPostHtml(html: string, options: ConvertOptions, attachmen
   return { markdown, media, unknownShortcodes: shortcodes.unknownShortcodes, warnings: shortcodes.warnings };
 }
 
-const URL_IN_TEXT = /(?:https?:)?\/\/[^\s"'<>()[\]\\]+|\/wp-content\/uploads\/[^\s"'<>()[\]\\]+/g;
+/** A URL in Markdown or raw HTML; Markdown may have escaped punctuation in it (`?w=640\&h=420`). */
+const URL_CHAR = String.raw`(?:[^\s"'<>()[\]\\]|\\[!-/:-@[-` + '`' + String.raw`{-~])`;
+const URL_IN_TEXT = new RegExp(String.raw`(?:https?:)?//${URL_CHAR}+|/wp-content/uploads/${URL_CHAR}+`, 'g');
 const TRAILING_PUNCTUATION = /[.,;:!?*_]+$/;
+
+function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
 
 /**
  * Rewrite media URLs in converted Markdown (after media are fetched): old URL → new site path.
@@ -100,7 +106,10 @@ export function rewriteMediaUrls(markdown: string, mapping: ReadonlyMap<string, 
     exact.set(from.replace(/&amp;/g, '&'), to);
     if (!canonical.has(canonicalMediaKey(from))) canonical.set(canonicalMediaKey(from), to);
   }
-  const lookup = (url: string): string | undefined => exact.get(url.replace(/&amp;/g, '&')) ?? canonical.get(canonicalMediaKey(url));
+  const lookup = (found: string): string | undefined => {
+    const url = unescapeMarkdown(found).replace(/&amp;/g, '&');
+    return exact.get(url) ?? canonical.get(canonicalMediaKey(url));
+  };
   return markdown.replace(URL_IN_TEXT, (found) => {
     const whole = lookup(found);
     if (whole) return whole;
