@@ -86,8 +86,7 @@ export function convertPostHtml(html: string, options: ConvertOptions, attachmen
 }
 
 /** A URL in Markdown or raw HTML; Markdown may have escaped punctuation in it (`?w=640\&h=420`). */
-const URL_CHAR = String.raw`(?:[^\s"'<>()[\]\\]|\\[!-/:-@[-` + '`' + String.raw`{-~])`;
-const URL_IN_TEXT = new RegExp(String.raw`(?:https?:)?//${URL_CHAR}+|/wp-content/uploads/${URL_CHAR}+`, 'g');
+const URL_IN_TEXT = /(?:https?:)?\/\/(?:[^\s"'<>()[\]\\]|\\[!-/:-@[-`{-~])+|\/wp-content\/uploads\/(?:[^\s"'<>()[\]\\]|\\[!-/:-@[-`{-~])+/g;
 const TRAILING_PUNCTUATION = /[.,;:!?*_]+$/;
 
 function unescapeMarkdown(text: string): string {

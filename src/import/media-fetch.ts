@@ -78,7 +78,8 @@ export async function fetchMedia(urls: readonly string[], siteFolder: string, op
 
   const obtainOnce = async (file: string, url: string): Promise<Outcome> => {
     const target = inside(uploadsRoot, file);
-    if (!target || !target.startsWith(staticRoot + path.sep)) return { ok: false, reason: 'unsafe file path' };
+    // `inside` keeps the file under static/images/uploads, whatever the URL said.
+    if (!target) return { ok: false, reason: 'unsafe file path' };
     let outcome: Outcome = { ok: false, reason: 'neither a media folder nor downloading was asked for' };
     if (options.mediaFolder) outcome = await copyFromFolder(options.mediaFolder, file, target);
     if (!outcome.ok && options.download) outcome = await downloadFile(url, target, download);
