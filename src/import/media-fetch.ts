@@ -97,9 +97,16 @@ export async function fetchMedia(urls: readonly string[], siteFolder: string, op
 
   const mapping = new Map<string, string>();
   const missing: { url: string; reason: string }[] = [];
+  const present = async (file: string): Promise<boolean> => {
+    const target = inside(uploadsRoot, file);
+    return target !== undefined && (await sizeOf(target)) !== undefined;
+  };
   const place = async (written: string, upload: UploadPath): Promise<void> => {
-    if (upload.original && upload.originalUrl && (await obtain(upload.original, upload.originalUrl)).ok) {
-      mapping.set(written, sitePathOf(upload.original));
+    const { original, originalUrl } = upload;
+    // A rerun asks for nothing already had: a variant kept last time (its original could not be had) stays kept.
+    const tryOriginal = original !== undefined && originalUrl !== undefined && ((await present(original)) || !(await present(upload.file)));
+    if (tryOriginal && (await obtain(original, originalUrl)).ok) {
+      mapping.set(written, sitePathOf(original));
       return;
     }
     const own = await obtain(upload.file, upload.url);
