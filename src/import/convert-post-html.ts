@@ -16,7 +16,7 @@ import remarkStringify from 'remark-stringify';
 import { type Processor, unified } from 'unified';
 import { convertBareEmbeds } from './convert-embeds.js';
 import { type FootnoteText, markFootnotes } from './convert-footnotes.js';
-import { collectMedia, dropSpacers, htmlHandlers } from './convert-html-tree.js';
+import { collectMedia, dropSpacers, htmlHandlers, relativiseOwnLinks } from './convert-html-tree.js';
 import { type AttachmentInfo, convertShortcodes } from './convert-shortcodes.js';
 import { canonicalMediaKey } from './media-urls.js';
 
@@ -48,7 +48,8 @@ function gfmToMarkdown(this: Processor): void {
 const parser = unified().use(rehypeParse, { fragment: true }).freeze();
 
 const toMarkdown = unified()
-  .use(rehypeRemark, { handlers: htmlHandlers })
+  // HTML comments are WordPress markers (`<!--more-->`, `<!--nextpage-->`) or notes to self: neither is content.
+  .use(rehypeRemark, { handlers: htmlHandlers, nodeHandlers: { comment: () => undefined } })
   .use(remarkStringify, {
     bullet: '-',
     emphasis: '_',
@@ -72,13 +73,18 @@ function parseHtml(html: string): HastRoot {
  * @example convertPostHtml('<p>Hello &amp; welcome</p>', { classic: false, siteUrl: 'https://blog.example.gov.uk' }).markdown // 'Hello & welcome\n'
  */
 export function convertPostHtml(html: string, options: ConvertOptions, attachments?: ReadonlyMap<string, AttachmentInfo>): ConvertedPost {
-  const withoutBlocks = html.replace(BLOCK_COMMENT, '');
+  // WordPress splits pages at `<!--nextpage-->` and the teaser at `<!--more-->` before its paragraphs are made.
+  const withoutBlocks = html
+    .replace(BLOCK_COMMENT, '')
+    .replace(/<!--nextpage-->/g, '\n\n')
+    .replace(/<!--more(?:\s[^>]*)?-->/g, '');
   const embedded = convertBareEmbeds(withoutBlocks.replace(/\r\n?/g, '\n'));
   const shortcodes = convertShortcodes(embedded, attachments);
   const paragraphed = options.classic ? autop(shortcodes.html) : shortcodes.html;
   const tree = parseHtml(paragraphed);
   dropSpacers(tree);
   const media = collectMedia(tree, options.siteUrl);
+  relativiseOwnLinks(tree, options.siteUrl);
   markFootnotes(tree, options.footnotes ?? [], parseHtml);
   const mdast = toMarkdown.runSync(tree) as MdastRoot;
   const markdown = toMarkdown.stringify(mdast);

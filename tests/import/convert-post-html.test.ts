@@ -130,6 +130,28 @@ describe('convertPostHtml: shortcodes and embeds', () => {
   });
 });
 
+describe('convertPostHtml: links and markers', () => {
+  it('turns links to the old site’s own pages into site paths and leaves other links alone', async () => {
+    const html = `<p>See <a href="${SITE}/2020/01/12/budget-day/">budget day</a>, <a href="http://www.blog.council.example/?p=42#comments">this post</a>, <a href="${SITE}/wp-content/uploads/2021/03/plan.pdf">the plan</a> and <a href="https://www.gov.uk/council-tax">GOV.UK</a>.</p>`;
+    const page = await render(convertPostHtml(html, blocks).markdown);
+    expect(page).toContain('<a href="/2020/01/12/budget-day/">budget day</a>');
+    expect(page).toContain('<a href="/?p=42#comments">this post</a>');
+    expect(page).toContain(`<a href="${SITE}/wp-content/uploads/2021/03/plan.pdf">the plan</a>`);
+    expect(page).toContain('<a href="https://www.gov.uk/council-tax">GOV.UK</a>');
+  });
+
+  it('drops WordPress markers such as <!--more--> and shows [[escaped]] shortcodes as WordPress does', async () => {
+    const html = 'Teaser.<!--more-->\n\nWrite [[gallery ids="1,2"]] to show a gallery.\n<!--nextpage-->\nPage two.';
+    const result = convertPostHtml(html, classic);
+    const page = await render(result.markdown);
+    expect(page).not.toContain('<!--');
+    expect(page).toContain('<p>Teaser.</p>');
+    expect(page).toContain('<p>Write [gallery ids="1,2"] to show a gallery.</p>');
+    expect(page).toContain('<p>Page two.</p>');
+    expect(result.unknownShortcodes).toEqual([]);
+  });
+});
+
 describe('convertPostHtml: tables, figures, iframes, footnotes', () => {
   it('turns a simple table into a Markdown table and keeps one with merged cells as HTML', async () => {
     const html = [
