@@ -159,6 +159,7 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
       [uploadPath('chart-150x150.png')]: sendFile(bytes('chart', 200)),
       [uploadPath('report.pdf')]: (request, response, count) => (count === 1 ? response.writeHead(500).end('busy') : sendFile(report)(request, response, count)),
       [uploadPath('private.jpg')]: (_request, response) => response.writeHead(403).end('no'),
+      [uploadPath('login.png')]: (_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Log in</title>'),
       [uploadPath('hangs.jpg')]: () => {
         // Never answers: the client's timeout must give up.
       },
@@ -166,7 +167,7 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
     try {
       const at = (file: string): string => `${old.url}${uploadPath(file)}`;
       const found = [at('photo-300x200.jpg'), `${at('photo.jpg')}?w=640`, at('chart-150x150.png'), at('report.pdf')];
-      const urls = [...found, at('gone.jpg'), at('private.jpg'), at('hangs.jpg')];
+      const urls = [...found, at('gone.jpg'), at('private.jpg'), at('hangs.jpg'), at('login.png')];
       const site = path.join(temp, 'site');
       const options = { siteUrl: old.url, download: true, timeoutMs: 300, retries: 2, retryDelayMs: 10 };
       const first = await fetchMedia(urls, site, options);
@@ -180,6 +181,7 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
       expect(first.missing).toEqual([
         { url: at('gone.jpg'), reason: '404 Not Found' },
         { url: at('hangs.jpg'), reason: 'timed out' },
+        { url: at('login.png'), reason: 'the server sent a web page, not the file' },
         { url: at('private.jpg'), reason: '403 Forbidden' },
       ]);
       expect(await readFile(path.join(site, 'static/images/uploads/2021/03/photo.jpg'))).toEqual(photo);
@@ -193,6 +195,7 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
         [uploadPath('gone.jpg')]: 1,
         [uploadPath('private.jpg')]: 1,
         [uploadPath('hangs.jpg')]: 3, // one try and two retries
+        [uploadPath('login.png')]: 1,
       });
 
       old.requests.clear();
