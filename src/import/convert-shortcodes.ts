@@ -109,11 +109,8 @@ function unknownNames(html: string): string[] {
   return [...names];
 }
 
-/** Converts the known shortcodes in `html`; unknown ones stay as written and are returned by name. */
-export function convertShortcodes(html: string, attachments?: ReadonlyMap<string, AttachmentInfo>): ShortcodeResult {
-  const warnings: string[] = [];
-  const footnotes: FootnoteText[] = [];
-  let text = footnotesOf(html, footnotes);
+function convertKnown(html: string, attachments: ReadonlyMap<string, AttachmentInfo> | undefined, warnings: string[]): string {
+  let text = html;
   for (const tag of KNOWN) {
     text = replace(tag, text, (shortcode) => {
       if (tag === 'caption' || tag === 'wp_caption') return caption(shortcode);
@@ -126,6 +123,21 @@ export function convertShortcodes(html: string, attachments?: ReadonlyMap<string
       return tag === 'embed' ? embedLink(source) : mediaFileLink(source, tag === 'video' ? 'Video' : 'Audio');
     });
   }
+  return text;
+}
+
+/** Converts the known shortcodes in `html`; unknown ones stay as written and are returned by name. */
+export function convertShortcodes(html: string, attachments?: ReadonlyMap<string, AttachmentInfo>): ShortcodeResult {
+  const warnings: string[] = [];
+  const footnotes: FootnoteText[] = [];
+  let text = html;
+  // Again while anything changes (a few rounds at most): a caption's or embed's content may hold another one.
+  for (let round = 0; round < 4; round += 1) {
+    const before = text;
+    text = convertKnown(text, attachments, warnings);
+    if (text === before) break;
+  }
+  text = footnotesOf(text, footnotes);
   const unknownShortcodes = unknownNames(text);
   // `[[caption]]` is how WordPress writers show a shortcode as text: it reads `[caption]`.
   const unescaped = text.replace(/\[(\[\/?[a-zA-Z][\w-]*(?:\s[^\]]*)?\/?\])\]/g, '$1');

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convertPostHtml, rewriteMediaUrls } from '../../src/import/convert-post-html.js';
 import { createProcessors } from '../../src/markdown/create-processor.js';
 import { renderMarkdown } from '../../src/markdown/render-markdown.js';
+import { FUZZ_RUNS } from '../support/fuzz.js';
 
 const SITE = 'https://blog.council.example';
 const UPLOADS = `${SITE}/wp-content/uploads/2021/03`;
@@ -229,5 +231,59 @@ describe('convertPostHtml media and rewriteMediaUrls', () => {
     expect(page).toContain('<img src="/images/uploads/2021/03/hall.jpg" alt="Big hall">');
     expect(page).toContain('<a href="/images/uploads/2021/03/minutes.pdf">Minutes</a>');
     expect(page).toContain(`<a href="${UPLOADS}/minutes.pdf.html">not a file</a>`);
+  });
+});
+
+describe('convertPostHtml on any mix of WordPress markup', () => {
+  const pieces = [
+    '[caption id="attachment_1" width="300"]',
+    '[/caption]',
+    `<img src="${UPLOADS}/a-300x200.jpg" alt="A">`,
+    '<a href="/wp-content/uploads/2021/03/b.pdf">',
+    '</a>',
+    '[gallery ids="1,2"]',
+    '[gallery]',
+    '[embed]',
+    '[/embed]',
+    'https://youtu.be/abc',
+    '[video mp4="/wp-content/uploads/v.mp4"]',
+    '[/video]',
+    '[audio]',
+    '[ref]',
+    '[/ref]',
+    '[unknown-thing x="1"]',
+    '<!-- wp:paragraph -->',
+    '<!-- /wp:paragraph -->',
+    '<!-- wp:image {"id":1} /-->',
+    '<!--more-->',
+    '<p>',
+    '</p>',
+    '<table><tr><td colspan="2">',
+    '</td></tr></table>',
+    '<sup><a href="#fn1">1</a></sup>',
+    '<ol><li id="fn1">',
+    '</li></ol>',
+    '<pre>',
+    '</pre>',
+    '<figure>',
+    '<figcaption>',
+    '</figure>',
+    'Words & more ',
+    '&amp; £ “quoted” ',
+    '\n',
+    '\n\n',
+    ' ',
+  ];
+  const attachments = new Map([['1', { url: `${UPLOADS}/c.jpg`, alt: 'C', caption: 'Cap' }]]);
+
+  it('never throws, and no block comment, [caption, [gallery or [embed reaches the page', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.boolean(), async (parts, isClassic) => {
+        const result = convertPostHtml(parts.join(''), { classic: isClassic, siteUrl: SITE }, attachments);
+        const page = await render(result.markdown);
+        expect(page).not.toMatch(/<!-- ?\/?wp:|\[caption|\[gallery|\[embed/);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
   });
 });
