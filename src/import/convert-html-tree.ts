@@ -4,9 +4,9 @@
  * tables with merged cells or without a header row, iframes, audio and video elements).
  */
 import type { Element, Root, RootContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
 import type { FootnoteDefinition, FootnoteReference, Html } from 'mdast';
+import { toRawHtml } from './convert-raw-html.js';
 import { isUploadUrl } from './media-urls.js';
 
 type Parent = Root | Element;
@@ -106,7 +106,7 @@ export function dropSpacers(tree: Root): void {
 
 /** Raw HTML on one line: a blank line inside would end the HTML block in the Markdown. */
 function rawHtml(state: State, node: Element): Html {
-  const result: Html = { type: 'html', value: toHtml(node).replace(/\n\s*\n/g, '\n') };
+  const result: Html = { type: 'html', value: toRawHtml(node) };
   state.patch(node, result);
   return result;
 }
