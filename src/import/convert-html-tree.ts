@@ -52,6 +52,23 @@ export function collectMedia(tree: Root, siteUrl: string): string[] {
   return [...new Set(media)];
 }
 
+/**
+ * Links to an attachment's page (`rel="attachment wp-att-12"`, `/?attachment_id=12`) point at the file itself:
+ * the new site has no attachment pages. Needs the export's attachments, by ID.
+ */
+export function linkAttachmentFiles(tree: Root, attachments: ReadonlyMap<string, { url: string }> | undefined): void {
+  if (!attachments || attachments.size === 0) return;
+  walk(tree, (node) => {
+    if (node.tagName !== 'a') return;
+    const rel = stringProperty(node, 'rel') ?? '';
+    const id = /\bwp-att-(\d+)\b/.exec(rel)?.[1] ?? /[?&]attachment_id=(\d+)/.exec(stringProperty(node, 'href') ?? '')?.[1];
+    const attachment = id ? attachments.get(id) : undefined;
+    if (!attachment) return;
+    node.properties.href = attachment.url;
+    delete node.properties.rel;
+  });
+}
+
 /** The old site's own address without a trailing slash, and its host without `www.`. */
 function ownSite(siteUrl: string): { host: string; path: string } | undefined {
   try {

@@ -16,7 +16,7 @@ import remarkStringify from 'remark-stringify';
 import { type Processor, unified } from 'unified';
 import { convertBareEmbeds } from './convert-embeds.js';
 import { type FootnoteText, markFootnotes } from './convert-footnotes.js';
-import { collectMedia, dropSpacers, htmlHandlers, relativiseOwnLinks } from './convert-html-tree.js';
+import { collectMedia, dropSpacers, htmlHandlers, linkAttachmentFiles, relativiseOwnLinks } from './convert-html-tree.js';
 import { type AttachmentInfo, convertShortcodes } from './convert-shortcodes.js';
 import { canonicalMediaKey } from './media-urls.js';
 
@@ -83,6 +83,7 @@ export function convertPostHtml(html: string, options: ConvertOptions, attachmen
   const paragraphed = options.classic ? autop(shortcodes.html) : shortcodes.html;
   const tree = parseHtml(paragraphed);
   dropSpacers(tree);
+  linkAttachmentFiles(tree, attachments);
   const media = collectMedia(tree, options.siteUrl);
   relativiseOwnLinks(tree, options.siteUrl);
   markFootnotes(tree, [...(options.footnotes ?? []), ...shortcodes.footnotes], parseHtml);

@@ -142,6 +142,16 @@ describe('convertPostHtml: links and markers', () => {
     expect(page).toContain('<a href="https://www.gov.uk/council-tax">GOV.UK</a>');
   });
 
+  it('points links to attachment pages at the files themselves', async () => {
+    const attachments = new Map([['31', { url: `${UPLOADS}/minutes.pdf` }]]);
+    const html = `<p><a href="${SITE}/2021/03/04/meeting/minutes/" rel="attachment wp-att-31">Minutes</a> and <a href="${SITE}/?attachment_id=31">again</a>; <a href="${SITE}/?attachment_id=99">unknown</a>.</p>`;
+    const result = convertPostHtml(html, blocks, attachments);
+    const page = await render(result.markdown);
+    expect(page).toContain(`<a href="${UPLOADS}/minutes.pdf">Minutes</a> and <a href="${UPLOADS}/minutes.pdf">again</a>`);
+    expect(page).toContain('<a href="/?attachment_id=99">unknown</a>');
+    expect(result.media).toEqual([`${UPLOADS}/minutes.pdf`]);
+  });
+
   it('drops WordPress markers such as <!--more--> and shows [[escaped]] shortcodes as WordPress does', async () => {
     const html = 'Teaser.<!--more-->\n\nWrite [[gallery ids="1,2"]] to show a gallery.\n<!--nextpage-->\nPage two.';
     const result = convertPostHtml(html, classic);
