@@ -27,6 +27,8 @@ export interface ConvertOptions {
   siteUrl: string;
   /** The block editor's footnotes (the post's `footnotes` meta, parsed: `[{ id, content }]`), when it has any. */
   footnotes?: readonly FootnoteText[];
+  /** The post's ID in the export: a `[gallery]` without ids shows the attachments whose `parent` it is. */
+  postId?: string;
 }
 
 export interface ConvertedPost {
@@ -79,7 +81,7 @@ export function convertPostHtml(html: string, options: ConvertOptions, attachmen
     .replace(/<!--nextpage-->/g, '\n\n')
     .replace(/<!--more(?:\s[^>]*)?-->/g, '');
   const embedded = convertBareEmbeds(withoutBlocks.replace(/\r\n?/g, '\n'));
-  const shortcodes = convertShortcodes(embedded, attachments);
+  const shortcodes = convertShortcodes(embedded, attachments, options.postId);
   const paragraphed = options.classic ? autop(shortcodes.html) : shortcodes.html;
   const tree = parseHtml(paragraphed);
   dropSpacers(tree);

@@ -96,6 +96,21 @@ describe('convertPostHtml: shortcodes and embeds', () => {
     expect(result.warnings.join(' ')).toContain('99');
   });
 
+  it('fills a [gallery] without ids with the images attached to the post, as WordPress did before 3.5', async () => {
+    const attachments = new Map([
+      ['21', { url: `${UPLOADS}/choir.jpg`, alt: 'The choir', parent: '7' }],
+      ['22', { url: `${UPLOADS}/programme.pdf`, parent: '7' }],
+      ['23', { url: `${UPLOADS}/band.jpg`, alt: 'The band', parent: '7' }],
+      ['24', { url: `${UPLOADS}/other.jpg`, alt: 'Another post’s image', parent: '8' }],
+    ]);
+    const result = convertPostHtml('[gallery exclude="23"]', { ...classic, postId: '7' }, attachments);
+    const page = await render(result.markdown);
+    expect(page).toMatch(/<img src="[^"]+\/choir\.jpg" alt="The choir">/);
+    expect(page).not.toMatch(/programme|band|other/);
+    expect(result.warnings).toEqual([]);
+    expect(convertPostHtml('[gallery]', classic, attachments).warnings).toHaveLength(1);
+  });
+
   it('turns [embed], bare embed URLs, [video] and [audio] into plain links, with no player scripts', async () => {
     const html = [
       'Watch the meeting:',
