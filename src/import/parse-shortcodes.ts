@@ -5,7 +5,7 @@
  */
 
 /** The attributes of one shortcode. */
-export interface ShortcodeAttrs {
+interface ShortcodeAttrs {
   /** `key="value"`, `key='value'` or `key=value`; keys lower-cased, as WordPress passes them on. */
   named: Record<string, string>;
   /** Values written without a key (`[name first "second item"]`), in order. */
