@@ -49,6 +49,12 @@ export interface MarkdownOptions {
   readonly maxBodyBytes: number;
 }
 
+/** Responsive images (`images` in the config; docs/images.md). */
+export interface ImageOptions {
+  /** Also write AVIF variants (slower to encode, smaller files). Default false. */
+  readonly avif: boolean;
+}
+
 /**
  * What a user writes in `sectorpress.config.*` (every field optional).
  *
@@ -80,6 +86,8 @@ export interface UserConfig {
    * the theme's `theme.json` defaults with these over them (unknown names are warned about).
    */
   themeOptions?: Record<string, unknown>;
+  /** Responsive images: `false` copies images as they are; `{ avif: true }` adds AVIF variants. Default `{ avif: false }`. */
+  images?: false | { avif?: boolean };
 }
 
 /** The validated, defaulted, frozen configuration every stage reads. */
@@ -116,6 +124,8 @@ export interface Config {
   readonly subscribe: SubscribeBlock | false;
   /** As the site set them; templates get them merged over the theme's defaults, as `themeOptions`. */
   readonly themeOptions: Readonly<Record<string, unknown>>;
+  /** Responsive images, or `false` when images are copied as they are. */
+  readonly images: ImageOptions | false;
 }
 
 /** Command-line or API values that win over the config file. */

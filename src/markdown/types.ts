@@ -1,4 +1,6 @@
 /** Types of the Markdown stage. */
+import type { MarkdownJob as ContentJob } from '../content/types.js';
+import type { BodyImages } from '../images/types.js';
 
 /** What rendering one Markdown body yields. Pure data, so it can cross worker threads and be cached. */
 export interface RenderedMarkdown {
@@ -10,10 +12,14 @@ export interface RenderedMarkdown {
   readonly readingMinutes: number;
   /** Plain text of the first paragraph (the excerpt when there is no summary). */
   readonly excerpt: string;
+  /** Images of the body whose file is missing or that have no alt text (absent when there are none). */
+  readonly imageNotes?: readonly ImageNote[];
 }
 
-/** The stage's input, produced (and so owned) by the content stage. */
-export type { MarkdownJob } from '../content/types.js';
+/** The stage's input, produced (and so owned) by the content stage, with the site images the body shows (images stage). */
+export interface MarkdownJob extends ContentJob {
+  readonly images?: BodyImages;
+}
 
 /** The Markdown stage's output: every body rendered, plus counts that show how much work was done. */
 export interface MarkdownOutput {
@@ -22,4 +28,13 @@ export interface MarkdownOutput {
   /** Bodies actually run through unified in this call (cache misses). */
   readonly renderedCount: number;
   readonly cacheHits: number;
+}
+
+/** Something wrong with an image in a body, where it is (line and column in the body, 1-based). */
+export interface ImageNote {
+  /** `missing`: no file in `static/` matches the URL; `no-alt`: the image has no alt text. */
+  readonly code: 'missing' | 'no-alt';
+  readonly url: string;
+  readonly line: number;
+  readonly column: number;
 }

@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config/types.js';
 import type { SiteData, SourceRef, StaticFile } from '../content/types.js';
+import type { SiteImage } from '../images/types.js';
 
 /** A post as every template and feed sees it. */
 export interface Post {
@@ -145,6 +146,11 @@ export interface Site {
   readonly data: SiteData;
   /** Files under `static/`, copied to the output as they are. */
   readonly statics: readonly StaticFile[];
+  /**
+   * The images of `static/` that bodies, lead images and avatars show, by site URL
+   * (`/images/team.jpg`), with their sizes and resized variants; empty with `images: false`.
+   */
+  readonly images: ReadonlyMap<string, SiteImage>;
 }
 
 /** Options that change which content is in the model. */

@@ -84,6 +84,8 @@ export function siteSignature(site: Site, theme: Theme, pipeline: string): strin
   for (const event of site.events.all) hash.update(`${event.source.digest}\u0001${event.upcoming ? 1 : 0}\u0002`);
   for (const author of site.authors) hash.update(`${author.key}\u0001${author.name}\u0001${author.role ?? ''}\u0001${author.avatar ?? ''}\u0001${author.bio ?? ''}\u0001${author.email ?? ''}\u0002`);
   hash.update(JSON.stringify(site.data));
+  // Lead images and avatars print their sizes and variants.
+  for (const image of site.images.values()) hash.update(`${image.url}\u0001${image.width}x${image.height}\u0001${image.variants.map((variant) => variant.url).join(',')}\u0002`);
   return hash.digest('hex');
 }
 
