@@ -66,15 +66,18 @@ function fallbackOf(variants: readonly ImageVariant[]): ImageVariant | undefined
  */
 export function imageMarkup(image: SiteImage, options: MarkupOptions): string {
   const url = options.url ?? ((value: string) => value);
-  const kept = options.attributes.filter(([name]) => !REPLACED.has(name.toLowerCase()));
+  const all = options.attributes.filter(([name]) => !REPLACED.has(name.toLowerCase()));
+  // A leading `class` stays before `src`, where the theme's templates have always put it.
+  const leadClass = all[0]?.[0] === 'class' ? ` class="${all[0][1]}"` : '';
+  const kept = leadClass ? all.slice(1) : all;
   const written = new Set(kept.map(([name]) => name.toLowerCase()));
   const lead = options.lead ?? false;
   const plain = image.variants.filter((variant) => variant.format === image.format);
   const fallback = fallbackOf(plain);
-  if (!fallback) return `<img src="${escapeAttribute(url(image.url))}"${attributeText([...kept, ...added(image, written, lead)])}>`;
+  if (!fallback) return `<img${leadClass} src="${escapeAttribute(url(image.url))}"${attributeText([...kept, ...added(image, written, lead)])}>`;
   const widest = plain[plain.length - 1] as ImageVariant;
   const sizes = escapeAttribute(options.sizes);
-  const img = `<img src="${escapeAttribute(url(fallback.url))}" srcset="${escapeAttribute(srcSet(plain, url))}" sizes="${sizes}"${attributeText([...kept, ...added(widest, written, lead)])}>`;
+  const img = `<img${leadClass} src="${escapeAttribute(url(fallback.url))}" srcset="${escapeAttribute(srcSet(plain, url))}" sizes="${sizes}"${attributeText([...kept, ...added(widest, written, lead)])}>`;
   const sources = (['avif', 'webp'] as const)
     .filter((format) => format !== image.format)
     .map((format) => image.variants.filter((variant) => variant.format === format))

@@ -34,9 +34,14 @@ export interface PreparedImages {
   /** Variants encoded in this run, and those taken from the cache. */
   readonly made: number;
   readonly cached: number;
+  /**
+   * Lead images whose file is missing: errors the model stage reports, so they come out
+   * together with the body's own image errors from the Markdown stage.
+   */
+  readonly leadProblems: readonly Problem[];
 }
 
-const NONE: PreparedImages = { images: new Map(), bodies: new Map(), files: [], made: 0, cached: 0 };
+const NONE: PreparedImages = { images: new Map(), bodies: new Map(), files: [], made: 0, cached: 0, leadProblems: [] };
 
 /** Which static files are used, and how. */
 class Uses {
@@ -109,8 +114,9 @@ export class ImageMemory {
     const { config } = input;
     if (config.images === false) return staged(NONE);
     const statics = new Map(input.statics.map((file) => [file.outputPath, file]));
-    const { uses, bodyUrls, problems } = collectUses(input, statics);
-    if (uses.byFile.size === 0 && bodyUrls.size === 0) return staged(NONE, problems);
+    const { uses, bodyUrls, problems: leadProblems } = collectUses(input, statics);
+    if (uses.byFile.size === 0 && bodyUrls.size === 0) return staged({ ...NONE, leadProblems });
+    const problems: Problem[] = [];
     this.index ??= await readFactsIndex(config.root);
     const read = await readImageFacts(
       [...uses.byFile.values()].map((entry) => entry.file),
@@ -135,7 +141,7 @@ export class ImageMemory {
     }
     const folder = imageCacheFolder(config.root);
     const files: OutputFile[] = jobs.map((job) => ({ path: job.variant.url.slice(1), copyFrom: path.join(folder, job.cacheName) }));
-    return staged({ images, bodies, files, made: made.made, cached: made.cached }, problems);
+    return staged({ images, bodies, files, made: made.made, cached: made.cached, leadProblems }, problems);
   }
 
   /** Keep the facts index and drop cache files no image uses any more; failing only costs work next time. */

@@ -124,12 +124,13 @@ export class SiteBuilder {
     const data = await runner.run('data', () => readData(sources.data));
     const images = await runner.run('images', () => this.images.prepare({ config, jobs: entries.jobs, posts: entries.posts, authors: data.authors, statics: sources.statics }));
     const markdown = await this.sourceMemory.render(entries.jobs, config, runner, 'all', images.bodies);
-    const site = await runner.run('model', () =>
-      buildSite(
+    const site = await runner.run('model', () => {
+      const built = buildSite(
         { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: markdown.byId, data, statics: sources.statics, images: images.images },
         { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now },
-      ),
-    );
+      );
+      return staged(built.value, [...built.problems, ...images.leadProblems, ...markdown.imageProblems]);
+    });
     return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files } };
   }
 

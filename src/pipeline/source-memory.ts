@@ -9,7 +9,7 @@ import type { StageRunner } from './stage-runner.js';
 import type { Config } from '../config/types.js';
 import { readEntries } from '../content/read-entries.js';
 import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile } from '../content/types.js';
-import { staged, type Problem } from '../shared/errors.js';
+import type { Problem } from '../shared/errors.js';
 import { createProcessors, type ProcessorFor } from '../markdown/create-processor.js';
 import { jobKey } from '../markdown/markdown-cache.js';
 import { imageProblems } from '../markdown/image-problems.js';
@@ -30,6 +30,8 @@ export interface RenderedBodies {
   readonly byId: ReadonlyMap<string, RenderedMarkdown>;
   readonly rendered: number;
   readonly cached: number;
+  /** Missing image files and missing alt text in these bodies (kept with each body, so a cached body reports them too). */
+  readonly imageProblems: readonly Problem[];
 }
 
 function withImages(job: MarkdownJob, images: BodyImages | undefined): MarkdownJob {
@@ -116,8 +118,7 @@ export class SourceMemory {
     }
     // With only some of the site's bodies, the rest are kept (replaced bodies go at the next full run).
     if (scope === 'all') for (const key of this.markdown.keys()) if (!used.has(key)) this.markdown.delete(key);
-    await runner.run('images-in-bodies', () => staged(undefined, imageProblems(jobs, byId)));
-    return { byId, rendered: rendered.renderedCount, cached: rendered.cacheHits };
+    return { byId, rendered: rendered.renderedCount, cached: rendered.cacheHits, imageProblems: imageProblems(jobs, byId) };
   }
 
   /**
