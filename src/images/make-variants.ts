@@ -80,7 +80,13 @@ export async function makeVariants(jobs: readonly VariantJob[], root: string, kn
   const failed: { job: VariantJob; message: string }[] = [];
   await forEachLimited(jobs, AT_ONCE, async (job) => {
     const target = path.join(folder, job.cacheName);
-    if (known.has(target) || (await fs.stat(target).then((stats) => stats.isFile(), () => false))) {
+    if (
+      known.has(target) ||
+      (await fs.stat(target).then(
+        (stats) => stats.isFile(),
+        () => false,
+      ))
+    ) {
       known.add(target);
       cached += 1;
       return;

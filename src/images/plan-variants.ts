@@ -19,10 +19,10 @@ const WIDTHS: Readonly<Record<ImageUse, readonly number[]>> = {
 };
 
 /** The width of the variant shared in Open Graph and JSON-LD. */
-export const SHARE_WIDTH = 1200;
+const SHARE_WIDTH = 1200;
 
 /** Where the variants go in the output. */
-export const VARIANT_FOLDER = '_images';
+const VARIANT_FOLDER = '_images';
 
 /** One variant to make: from which file, into which cache file. */
 export interface VariantJob {

@@ -87,7 +87,7 @@ export function pipelineDigest(plugins: PipelineOptions, versions: Record<string
   return createHash('sha256').update(JSON.stringify(description)).digest('hex').slice(0, 16);
 }
 
-export function bodyKey(body: string): string {
+function bodyKey(body: string): string {
   return createHash('sha1').update(body).digest('base64url');
 }
 

@@ -11,7 +11,7 @@ import type { BodyImages } from '../images/types.js';
 import type { ImageNote } from './types.js';
 
 /** What `renderMarkdown` puts in the file's data for this plugin. */
-export interface ImageData {
+interface ImageData {
   readonly images: BodyImages;
   readonly notes: ImageNote[];
 }
@@ -69,7 +69,10 @@ function rewriteElement(element: Element, data: ImageData): string | undefined {
 }
 
 function rewrite(node: Root | RootContent, data: ImageData): void {
-  if (node.type === 'raw') return rewriteRaw(node, data);
+  if (node.type === 'raw') {
+    rewriteRaw(node, data);
+    return;
+  }
   if (node.type !== 'root' && node.type !== 'element') return;
   node.children.forEach((child, index) => {
     if (child.type === 'element' && child.tagName === 'img') {
