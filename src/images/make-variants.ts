@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import sharp, { type Sharp } from 'sharp';
+import sharp, { type OutputInfo, type Sharp } from 'sharp';
 import { cacheFolder } from '../shared/cache-folder.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import type { VariantJob } from './plan-variants.js';
@@ -46,10 +46,16 @@ function encode(pipeline: Sharp, format: ImageFormat): Sharp {
   }
 }
 
-async function makeOne(job: VariantJob, target: string): Promise<void> {
+/** The source decoded once, EXIF-rotated and shrunk to the widest variant wanted: every variant is made from it. */
+async function decodeOnce(source: string, width: number): Promise<{ data: Buffer; info: OutputInfo }> {
+  // Shrink-on-load keeps a large JPEG's decoded copy near the target size; the default pixel limit (268 MP) still refuses decompression bombs.
+  return sharp(source, { sequentialRead: true }).rotate().resize({ width, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+}
+
+async function writeVariant(base: { data: Buffer; info: OutputInfo }, job: VariantJob, target: string): Promise<void> {
   const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
-  // `rotate()` applies the EXIF orientation; the default pixel limit (268 MP) still guards against decompression bombs.
-  const pipeline = sharp(job.source, { sequentialRead: true }).rotate().resize({ width: job.variant.width, withoutEnlargement: true });
+  const { width, height, channels } = base.info;
+  const pipeline = sharp(base.data, { raw: { width, height, channels } }).resize({ width: job.variant.width, withoutEnlargement: true });
   try {
     await encode(pipeline, job.variant.format).toFile(temp);
     await fs.rename(temp, target);
@@ -67,39 +73,44 @@ export interface MadeVariants {
   readonly failed: readonly { readonly job: VariantJob; readonly message: string }[];
 }
 
+async function isCached(target: string, known: Set<string>): Promise<boolean> {
+  if (known.has(target)) return true;
+  const found = await fs.stat(target).then(
+    (stats) => stats.isFile(),
+    () => false,
+  );
+  if (found) known.add(target);
+  return found;
+}
+
 /**
- * Make every variant missing from the cache. `known` holds cache files seen in earlier runs of
- * this process, so a rebuild does not even stat them; it is updated in place.
+ * Make every variant missing from the cache, one source image at a time per slot: each source is
+ * decoded once. `known` holds cache files seen in earlier runs of this process, so a rebuild does
+ * not even stat them; it is updated in place.
  */
 export async function makeVariants(jobs: readonly VariantJob[], root: string, known: Set<string>): Promise<MadeVariants> {
   const folder = imageCacheFolder(root);
   await fs.mkdir(folder, { recursive: true });
   sharp.concurrency(1);
+  const missing = new Map<string, VariantJob[]>();
+  for (const job of jobs) if (!(await isCached(path.join(folder, job.cacheName), known))) missing.set(job.source, [...(missing.get(job.source) ?? []), job]);
   let made = 0;
-  let cached = 0;
   const failed: { job: VariantJob; message: string }[] = [];
-  await forEachLimited(jobs, AT_ONCE, async (job) => {
-    const target = path.join(folder, job.cacheName);
-    if (
-      known.has(target) ||
-      (await fs.stat(target).then(
-        (stats) => stats.isFile(),
-        () => false,
-      ))
-    ) {
-      known.add(target);
-      cached += 1;
-      return;
-    }
+  await forEachLimited([...missing.values()], AT_ONCE, async (sourceJobs) => {
     try {
-      await makeOne(job, target);
-      known.add(target);
-      made += 1;
+      const base = await decodeOnce(sourceJobs[0]?.source ?? '', Math.max(...sourceJobs.map((job) => job.variant.width)));
+      for (const job of sourceJobs) {
+        const target = path.join(folder, job.cacheName);
+        await writeVariant(base, job, target);
+        known.add(target);
+        made += 1;
+      }
     } catch (error) {
-      failed.push({ job, message: error instanceof Error ? error.message : String(error) });
+      const message = error instanceof Error ? error.message : String(error);
+      failed.push(...sourceJobs.filter((job) => !known.has(path.join(folder, job.cacheName))).map((job) => ({ job, message })));
     }
   });
-  return { made, cached, failed };
+  return { made, cached: jobs.length - made - failed.length, failed };
 }
 
 /** Remove variants no image uses any more, so the cache does not grow without bound. */
