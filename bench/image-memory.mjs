@@ -46,4 +46,4 @@ measure('images: false', { images: false });
 measure('cold (every variant encoded)', {});
 measure('warm (variants from the cache)', {});
 const variants = fs.readdirSync(path.join(site, '_site', '_images'));
-console.log(`${variants.length} variants, largest ${Math.max(...variants.map((name) => fs.statSync(path.join(site, '_site', '_images', name)).size)) / 1024 | 0} KiB`);
+console.log(`${variants.length} variants, largest ${(Math.max(...variants.map((name) => fs.statSync(path.join(site, '_site', '_images', name)).size)) / 1024) | 0} KiB`);

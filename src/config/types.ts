@@ -49,12 +49,6 @@ export interface MarkdownOptions {
   readonly maxBodyBytes: number;
 }
 
-/** Responsive images (`images` in the config; docs/images.md). */
-export interface ImageOptions {
-  /** Also write AVIF variants (slower to encode, smaller files). Default false. */
-  readonly avif: boolean;
-}
-
 /**
  * What a user writes in `sectorpress.config.*` (every field optional).
  *
@@ -124,9 +118,12 @@ export interface Config {
   readonly subscribe: SubscribeBlock | false;
   /** As the site set them; templates get them merged over the theme's defaults, as `themeOptions`. */
   readonly themeOptions: Readonly<Record<string, unknown>>;
-  /** Responsive images, or `false` when images are copied as they are. */
-  readonly images: ImageOptions | false;
+  /** Responsive images (docs/images.md): `avif` also writes AVIF variants; `false` copies images as they are. */
+  readonly images: { readonly avif: boolean } | false;
 }
+
+/** The `images` settings when resizing is on. */
+export type ImageOptions = Exclude<Config['images'], false>;
 
 /** Command-line or API values that win over the config file. */
 export interface ConfigOverrides {

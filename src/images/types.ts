@@ -1,16 +1,17 @@
 /** Types of the images stage: the site's images as measured, and the resized copies made of them. */
 
-/** The formats the stage reads or writes. GIF and SVG are measured but never resized. */
-export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif' | 'svg';
-
 /** One resized copy of an image, written to the output at `url`. Plain data (it crosses worker threads). */
 export interface ImageVariant {
   /** Site-relative URL, e.g. `/_images/team-3f9a1c2b-640.webp` (the base path is added where it is printed). */
   readonly url: string;
   readonly width: number;
   readonly height: number;
-  readonly format: ImageFormat;
+  /** `jpeg`, `png`, `webp` or `avif` (GIF and SVG are measured but never resized). */
+  readonly format: 'jpeg' | 'png' | 'webp' | 'avif' | 'gif' | 'svg';
 }
+
+/** The formats the stage reads or writes. */
+export type ImageFormat = ImageVariant['format'];
 
 /** An image of the site (a file under `static/`) with its size and its variants. */
 export interface SiteImage {
@@ -19,7 +20,7 @@ export interface SiteImage {
   /** Size as displayed (EXIF rotation applied). */
   readonly width: number;
   readonly height: number;
-  readonly format: ImageFormat;
+  readonly format: ImageVariant['format'];
   /** Narrowest first; empty for GIF and SVG, which are shown as they are. */
   readonly variants: readonly ImageVariant[];
 }

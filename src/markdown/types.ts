@@ -12,8 +12,11 @@ export interface RenderedMarkdown {
   readonly readingMinutes: number;
   /** Plain text of the first paragraph (the excerpt when there is no summary). */
   readonly excerpt: string;
-  /** Images of the body whose file is missing or that have no alt text (absent when there are none). */
-  readonly imageNotes?: readonly ImageNote[];
+  /**
+   * Images of the body whose file is missing (`missing`) or that have no alt text (`no-alt`), with
+   * their line and column in the body (absent when there are none).
+   */
+  readonly imageNotes?: readonly { readonly code: 'missing' | 'no-alt'; readonly url: string; readonly line: number; readonly column: number }[];
 }
 
 /** The stage's input, produced (and so owned) by the content stage, with the site images the body shows (images stage). */
@@ -30,11 +33,5 @@ export interface MarkdownOutput {
   readonly cacheHits: number;
 }
 
-/** Something wrong with an image in a body, where it is (line and column in the body, 1-based). */
-export interface ImageNote {
-  /** `missing`: no file in `static/` matches the URL; `no-alt`: the image has no alt text. */
-  readonly code: 'missing' | 'no-alt';
-  readonly url: string;
-  readonly line: number;
-  readonly column: number;
-}
+/** One of `RenderedMarkdown.imageNotes`. */
+export type ImageNote = NonNullable<RenderedMarkdown['imageNotes']>[number];
