@@ -6,9 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import sharp, { type OutputInfo, type Sharp } from 'sharp';
+import type { OutputInfo, Sharp } from 'sharp';
 import { cacheFolder } from '../shared/cache-folder.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
+import { loadSharp, type SharpFunction } from './load-sharp.js';
 import type { VariantJob } from './plan-variants.js';
 import type { ImageFormat } from './types.js';
 
@@ -29,7 +30,8 @@ export function imageCacheFolder(root: string): string {
 }
 
 /** A digest of what shapes the variants' bytes: sharp and libvips versions and the encoder settings. */
-export function encoderSettings(): string {
+export async function encoderSettings(): Promise<string> {
+  const sharp = await loadSharp();
   return JSON.stringify({ sharp: sharp.versions, encoders: ENCODERS });
 }
 
@@ -47,12 +49,12 @@ function encode(pipeline: Sharp, format: ImageFormat): Sharp {
 }
 
 /** The source decoded once, EXIF-rotated and shrunk to the widest variant wanted: every variant is made from it. */
-async function decodeOnce(source: string, width: number): Promise<{ data: Buffer; info: OutputInfo }> {
+async function decodeOnce(sharp: SharpFunction, source: string, width: number): Promise<{ data: Buffer; info: OutputInfo }> {
   // Shrink-on-load keeps a large JPEG's decoded copy near the target size; the default pixel limit (268 MP) still refuses decompression bombs.
   return sharp(source, { sequentialRead: true }).rotate().resize({ width, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
 }
 
-async function writeVariant(base: { data: Buffer; info: OutputInfo }, job: VariantJob, target: string): Promise<void> {
+async function writeVariant(sharp: SharpFunction, base: { data: Buffer; info: OutputInfo }, job: VariantJob, target: string): Promise<void> {
   const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
   const { width, height, channels } = base.info;
   const pipeline = sharp(base.data, { raw: { width, height, channels } }).resize({ width: job.variant.width, withoutEnlargement: true });
@@ -91,6 +93,7 @@ async function isCached(target: string, known: Set<string>): Promise<boolean> {
 export async function makeVariants(jobs: readonly VariantJob[], root: string, known: Set<string>): Promise<MadeVariants> {
   const folder = imageCacheFolder(root);
   await fs.mkdir(folder, { recursive: true });
+  const sharp = await loadSharp();
   sharp.concurrency(1);
   const missing = new Map<string, VariantJob[]>();
   for (const job of jobs) if (!(await isCached(path.join(folder, job.cacheName), known))) missing.set(job.source, [...(missing.get(job.source) ?? []), job]);
@@ -98,10 +101,10 @@ export async function makeVariants(jobs: readonly VariantJob[], root: string, kn
   const failed: { job: VariantJob; message: string }[] = [];
   await forEachLimited([...missing.values()], AT_ONCE, async (sourceJobs) => {
     try {
-      const base = await decodeOnce(sourceJobs[0]?.source ?? '', Math.max(...sourceJobs.map((job) => job.variant.width)));
+      const base = await decodeOnce(sharp, sourceJobs[0]?.source ?? '', Math.max(...sourceJobs.map((job) => job.variant.width)));
       for (const job of sourceJobs) {
         const target = path.join(folder, job.cacheName);
-        await writeVariant(base, job, target);
+        await writeVariant(sharp, base, job, target);
         known.add(target);
         made += 1;
       }

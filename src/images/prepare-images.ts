@@ -122,7 +122,10 @@ export class ImageMemory {
       [...uses.byFile.values()].map((entry) => entry.file),
       this.index,
     );
-    const digest = createHash('sha1').update(encoderSettings()).digest('hex').slice(0, 8);
+    const digest = createHash('sha1')
+      .update(await encoderSettings())
+      .digest('hex')
+      .slice(0, 8);
     const images = new Map<string, SiteImage>();
     const jobs: VariantJob[] = [];
     for (const { file, uses: how } of uses.byFile.values()) {

@@ -7,11 +7,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { StaticFile } from '../content/types.js';
 import { cacheFolder } from '../shared/cache-folder.js';
 import { identityOf, sameIdentity, type FileIdentity } from '../shared/file-identity.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
+import { loadSharp } from './load-sharp.js';
 import type { ImageFormat } from './types.js';
 
 /** What is known about one image file. */
@@ -68,6 +68,7 @@ async function hashFile(file: string): Promise<string> {
 
 async function measure(file: string): Promise<Pick<Remembered, 'width' | 'height' | 'format'>> {
   try {
+    const sharp = await loadSharp();
     const meta = await sharp(file).metadata();
     const turned = (meta.orientation ?? 1) >= 5;
     const width = meta.width ?? 0;
