@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
-import type { AuthorRecord, MarkdownJob, PostEntry, StaticFile } from '../content/types.js';
+import type { AuthorRecord, MarkdownJob, PageEntry, PostEntry, StaticFile } from '../content/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import type { OutputFile } from '../shared/output-file.js';
 import { findImageUrls, IMAGE_EXTENSION, resolveStatic } from './find-image-urls.js';
@@ -21,8 +21,11 @@ export interface ImageInput {
   readonly config: Config;
   readonly jobs: readonly MarkdownJob[];
   readonly posts: readonly PostEntry[];
+  readonly pages: readonly PageEntry[];
   readonly authors: ReadonlyMap<string, AuthorRecord>;
   readonly statics: readonly StaticFile[];
+  /** Whether drafts are built: a draft's missing photo must not stop a build without them. */
+  readonly drafts: boolean;
 }
 
 /** What the stage gives: the images by site URL, each body's images, the variant files, and how much work was done. */
@@ -68,12 +71,20 @@ function leadProblem(post: PostEntry, image: string): Problem {
   });
 }
 
+/** The bodies and posts to look at: drafts only when they are built. */
+function published(input: ImageInput): { jobs: readonly MarkdownJob[]; posts: readonly PostEntry[] } {
+  if (input.drafts) return input;
+  const hidden = new Set([...input.posts, ...input.pages].filter((entry) => entry.draft).map((entry) => entry.source.relativePath));
+  return hidden.size === 0 ? input : { jobs: input.jobs.filter((job) => !hidden.has(job.id)), posts: input.posts.filter((post) => !post.draft) };
+}
+
 function collectUses(input: ImageInput, statics: ReadonlyMap<string, StaticFile>): { uses: Uses; bodyUrls: Map<string, Map<string, StaticFile | null>>; problems: Problem[] } {
   const { basePath } = input.config;
+  const { jobs, posts } = published(input);
   const uses = new Uses();
   const problems: Problem[] = [];
   const bodyUrls = new Map<string, Map<string, StaticFile | null>>();
-  for (const job of input.jobs) {
+  for (const job of jobs) {
     const found = new Map<string, StaticFile | null>();
     for (const url of findImageUrls(job.body)) {
       const file = resolveStatic(url, basePath, statics);
@@ -82,7 +93,7 @@ function collectUses(input: ImageInput, statics: ReadonlyMap<string, StaticFile>
     }
     if (found.size > 0) bodyUrls.set(job.id, found);
   }
-  for (const post of input.posts) {
+  for (const post of posts) {
     if (!post.image || !isSitePath(post.image)) continue;
     const file = resolveStatic(post.image, basePath, statics);
     if (file && IMAGE_EXTENSION.test(file.outputPath)) uses.add(file, 'lead');

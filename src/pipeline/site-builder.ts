@@ -122,7 +122,9 @@ export class SiteBuilder {
       return staged(read.entries, read.problems);
     });
     const data = await runner.run('data', () => readData(sources.data));
-    const images = await runner.run('images', () => this.images.prepare({ config, jobs: entries.jobs, posts: entries.posts, authors: data.authors, statics: sources.statics }));
+    const images = await runner.run('images', () =>
+      this.images.prepare({ config, jobs: entries.jobs, posts: entries.posts, pages: entries.pages, authors: data.authors, statics: sources.statics, drafts: this.options.drafts ?? false }),
+    );
     const markdown = await this.sourceMemory.render(entries.jobs, config, runner, 'all', images.bodies);
     const site = await runner.run('model', () => {
       const built = buildSite(

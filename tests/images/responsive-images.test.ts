@@ -141,6 +141,33 @@ describe('problems with images', () => {
   }, 60_000);
 });
 
+describe('drafts and options', () => {
+  it('does not let a draft missing its photo stop a build without drafts, and reports it with them', async () => {
+    const drafty = await copyFixture('cli-small');
+    await writePost(drafty, '2024-06-24-unfinished.md', 'draft: true\nimage: /images/later.jpg\nimageAlt: Later\n', 'Photo to follow: ![The team](/images/team.jpg)');
+    const result = await build({ root: drafty, now: NOW });
+    expect(result.problems.filter((problem) => problem.code.startsWith('image/'))).toEqual([]);
+    const error = await build({ root: drafty, now: NOW, drafts: true }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BuildFailedError);
+    expect((error as BuildFailedError).problems.filter((problem) => problem.code === 'image/missing').map((problem) => problem.line)).toEqual([5, 9]);
+  }, 60_000);
+
+  it('writes AVIF variants too with images: { avif: true }', async () => {
+    const avif = await copyFixture('cli-small');
+    await writePhoto(path.join(avif, 'static', 'images', 'small.png'), 500, 300, 'png');
+    await writePost(avif, '2024-06-25-avif.md', '', 'Intro.\n\n![A small chart](/images/small.png)');
+    const result = await build({ root: avif, now: NOW, config: { images: { avif: true } } });
+    const html = await fs.readFile(path.join(result.outDir, '2024', '06', 'avif', 'index.html'), 'utf8');
+    const body = html.slice(html.indexOf('<div class="prose">'));
+    expect(body).toMatch(/<picture><source type="image\/avif" srcset="[^"]+" sizes="[^"]+"><source type="image\/webp"/);
+    const [first] = srcsetOf(body, 'source');
+    expect(first?.url).toMatch(/\.avif$/);
+    expect((await sharp(path.join(result.outDir, first?.url ?? '')).metadata()).format).toBe('heif');
+    // The PNG stays a PNG in the fallback <img>.
+    expect(/<img src="([^"]+)"/.exec(body)?.[1]).toMatch(/\.png$/);
+  }, 60_000);
+});
+
 describe('a site under a base path', () => {
   it('puts /blog/ in front of every variant, whether the body wrote the base path or not', async () => {
     const blog = await imageSite();
