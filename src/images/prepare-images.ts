@@ -154,7 +154,8 @@ export class ImageMemory {
       bodies.set(id, Object.fromEntries([...found].map(([url, file]) => [url, file ? (images.get(`/${file.outputPath}`) ?? null) : null])));
     }
     const folder = imageCacheFolder(config.root);
-    const files: OutputFile[] = jobs.map((job) => ({ path: job.variant.url.slice(1), copyFrom: path.join(folder, job.cacheName) }));
+    // Two files with the same name and bytes (in different folders) share their variants: one output file each.
+    const files: OutputFile[] = [...new Map(jobs.map((job) => [job.variant.url, { path: job.variant.url.slice(1), copyFrom: path.join(folder, job.cacheName) }])).values()];
     return staged({ images, bodies, files, made: made.made, cached: made.cached, leadProblems }, problems);
   }
 

@@ -27,6 +27,14 @@ function rawAttributes(text: string): [string, string][] {
   return [...text.matchAll(RAW_ATTRIBUTE)].map((match) => [match[1] as string, (match[2] ?? match[3] ?? match[4] ?? '').replace(/"/g, '&quot;')]);
 }
 
+function decoded(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 /** Where `offset` of a raw node's text is in the body. */
 function pointIn(start: Point | undefined, text: string, offset: number): Point {
   const before = text.slice(0, offset);
@@ -38,7 +46,8 @@ function pointIn(start: Point | undefined, text: string, offset: number): Point 
 
 /** The markup for one image, or `undefined` to leave it as written; notes what is wrong with it. */
 function replace(src: string, attributes: [string, string][], hasAlt: boolean, at: Point, data: ImageData): string | undefined {
-  const image = data.images[src];
+  // Markdown percent-encodes what it must in a URL (`café.jpg` → `caf%C3%A9.jpg`); the body's text has it as written.
+  const image = data.images[src] ?? data.images[decoded(src)];
   if (image === undefined) return undefined;
   if (image === null) {
     data.notes.push({ code: 'missing', url: src, ...at });

@@ -152,6 +152,15 @@ describe('drafts and options', () => {
     expect((error as BuildFailedError).problems.filter((problem) => problem.code === 'image/missing').map((problem) => problem.line)).toEqual([5, 9]);
   }, 60_000);
 
+  it('finds an image whose name Markdown percent-encodes', async () => {
+    const accented = await copyFixture('cli-small');
+    await writePhoto(path.join(accented, 'static', 'images', 'café.png'), 400, 200, 'png');
+    await writePost(accented, '2024-06-26-cafe.md', '', 'Intro.\n\n![The café](/images/café.png)');
+    const result = await build({ root: accented, now: NOW });
+    const html = await fs.readFile(path.join(result.outDir, '2024', '06', 'cafe', 'index.html'), 'utf8');
+    expect(html.slice(html.indexOf('<div class="prose">'))).toMatch(/<img src="\/_images\/caf-[0-9a-f]{8}-400\.png"[^>]*width="400" height="200"/);
+  }, 60_000);
+
   it('writes AVIF variants too with images: { avif: true }', async () => {
     const avif = await copyFixture('cli-small');
     await writePhoto(path.join(avif, 'static', 'images', 'small.png'), 500, 300, 'png');
