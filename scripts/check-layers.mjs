@@ -15,6 +15,7 @@ export const STAGES = [
   { name: 'shared', paths: ['src/shared'] },
   { name: 'config', paths: ['src/config'] },
   { name: 'content', paths: ['src/content'] },
+  { name: 'images', paths: ['src/images'] },
   { name: 'markdown', paths: ['src/markdown'] },
   { name: 'model', paths: ['src/model'] },
   { name: 'routes', paths: ['src/routes'] },

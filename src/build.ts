@@ -59,6 +59,9 @@ export interface BuildResult {
     /** HTML pages rendered in this build, and those kept from the previous output because nothing they show changed. */
     readonly pagesRendered: number;
     readonly pagesReused: number;
+    /** Image variants encoded in this build (0 on a warm build), and those taken from the image cache. */
+    readonly imagesMade: number;
+    readonly imagesCached: number;
   };
   readonly site: Site;
 }
@@ -119,6 +122,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       markdownCached: markdown.cached,
       pagesRendered,
       pagesReused: routes.length - pagesRendered,
+      imagesMade: run.images.made,
+      imagesCached: run.images.cached,
     },
     site,
   };

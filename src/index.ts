@@ -12,6 +12,7 @@ export type { SourcePosition } from './shared/source-position.js';
 export type { FileIdentity } from './shared/file-identity.js';
 export type { OutputFile } from './shared/output-file.js';
 export type { RenderedMarkdown } from './markdown/types.js';
+export type { SiteImage, ImageVariant } from './images/types.js';
 export { BuildFailedError, formatProblem, type Problem, type Severity } from './shared/errors.js';
 export { runCli } from './cli.js';
 export type { CliIo } from './commands/cli-io.js';

@@ -62,6 +62,8 @@ const listOf =
     return undefined;
   };
 
+const boolean: Check = (value) => (typeof value === 'boolean' ? undefined : 'must be true or false');
+const images: Check = (value) => (value === false ? undefined : shape({ avif: boolean })(value));
 const subscribe: Check = (value) => (value === false ? undefined : shape({ title: string, text: string, url: string, label: string })(value));
 
 /** Every top-level field a config file may have. */
@@ -85,6 +87,7 @@ export const CONFIG_FIELDS: Record<string, Check> = {
   dateFormats: shape({ long: string, short: string }),
   subscribe,
   themeOptions: record,
+  images,
 };
 
 export { isRecord };

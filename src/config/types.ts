@@ -80,6 +80,8 @@ export interface UserConfig {
    * the theme's `theme.json` defaults with these over them (unknown names are warned about).
    */
   themeOptions?: Record<string, unknown>;
+  /** Responsive images: `false` copies images as they are; `{ avif: true }` adds AVIF variants. Default `{ avif: false }`. */
+  images?: false | { avif?: boolean };
 }
 
 /** The validated, defaulted, frozen configuration every stage reads. */
@@ -116,7 +118,12 @@ export interface Config {
   readonly subscribe: SubscribeBlock | false;
   /** As the site set them; templates get them merged over the theme's defaults, as `themeOptions`. */
   readonly themeOptions: Readonly<Record<string, unknown>>;
+  /** Responsive images (docs/images.md): `avif` also writes AVIF variants; `false` copies images as they are. */
+  readonly images: { readonly avif: boolean } | false;
 }
+
+/** The `images` settings when resizing is on. */
+export type ImageOptions = Exclude<Config['images'], false>;
 
 /** Command-line or API values that win over the config file. */
 export interface ConfigOverrides {

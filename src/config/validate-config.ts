@@ -147,6 +147,7 @@ function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverr
     dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm', ...user.dateFormats },
     subscribe: user.subscribe ? { ...user.subscribe } : false,
     themeOptions: { ...user.themeOptions },
+    images: user.images === false ? false : { avif: user.images?.avif ?? false },
   };
 }
 
@@ -163,6 +164,7 @@ function freezeConfig(config: Config): Config {
     config.dateFormats,
     config.subscribe,
     config.themeOptions,
+    config.images,
   ]) {
     if (value) Object.freeze(value);
   }

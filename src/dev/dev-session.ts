@@ -30,6 +30,8 @@ export interface RebuildResult {
   readonly cssOnly: boolean;
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;
+  /** Image variants encoded by this rebuild (0 when every variant came from the image cache). */
+  readonly imagesMade: number;
 }
 
 function samePaths(a: readonly OutputFile[], b: readonly OutputFile[]): boolean {
@@ -188,7 +190,7 @@ export class DevSession {
     const started = performance.now();
     const runner = new StageRunner(undefined);
     try {
-      const { config, files } = await this.runBuilder(changed, runner);
+      const { config, files, images } = await this.runBuilder(changed, runner);
       this.outDir = config.outDir;
       this.basePath = config.basePath;
       this.themeDir = config.theme;
@@ -204,11 +206,12 @@ export class DevSession {
         problems: runner.problems,
         cssOnly,
         timings: runner.timings,
+        imagesMade: images.made,
       };
     } catch (error) {
       const problems = error instanceof BuildFailedError ? error.problems : [{ severity: 'error' as const, code: 'dev/internal', message: error instanceof Error ? error.message : String(error) }];
       this.problems = problems;
-      return { ok: false, changed, updated: [], pagesWritten: 0, ms: Math.round(performance.now() - started), problems, cssOnly: false, timings: runner.timings };
+      return { ok: false, changed, updated: [], pagesWritten: 0, ms: Math.round(performance.now() - started), problems, cssOnly: false, timings: runner.timings, imagesMade: 0 };
     }
   }
 }

@@ -7,6 +7,7 @@ import { unified, type PluggableList, type Processor } from 'unified';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { rehypeBasePath } from './rehype-base-path.js';
+import { rehypeImages } from './rehype-images.js';
 import { sanitizePlugins } from './sanitize-body.js';
 import { ALL_GFM, AUTOLINK_GFM, gfmMaskFor, hasAutolinks, needsAutolinks, remarkGfmParts } from './gfm-parts.js';
 
@@ -31,6 +32,8 @@ function build(plugins: ProcessorPlugins, gfmMask: number, basePath: string): Ma
       .use(remarkRehype, { allowDangerousHtml: true })
       .use(rehypeSlug)
       .use(plugins.rehypePlugins)
+      // Before the base path, which it leaves to the next plugin; a no-op for bodies without site images.
+      .use(rehypeImages)
       // After users' plugins, so site-relative links they add get the base path too.
       .use(basePath === '/' ? [] : [[rehypeBasePath, { basePath }]])
       .use(sanitizePlugins(plugins.sanitize))

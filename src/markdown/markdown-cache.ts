@@ -10,7 +10,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { PluggableList } from 'unified';
 import { cacheFolder } from '../shared/cache-folder.js';
 import { packageRoot } from '../shared/package-root.js';
-import type { RenderedMarkdown } from './types.js';
+import type { ImageNote, MarkdownJob, RenderedMarkdown } from './types.js';
 
 const PIPELINE_PACKAGES = [
   'unified',
@@ -87,11 +87,16 @@ export function pipelineDigest(plugins: PipelineOptions, versions: Record<string
   return createHash('sha256').update(JSON.stringify(description)).digest('hex').slice(0, 16);
 }
 
-export function bodyKey(body: string): string {
+function bodyKey(body: string): string {
   return createHash('sha1').update(body).digest('base64url');
 }
 
-type Stored = [key: string, html: string, wordCount: number, readingMinutes: number, excerpt: string][];
+/** A job's cache key: its body, and the images it shows (sizes and variants), so a changed image renders the body again. */
+export function jobKey(job: MarkdownJob): string {
+  return job.images ? bodyKey(`${job.body}\u0000${JSON.stringify(job.images)}`) : bodyKey(job.body);
+}
+
+type Stored = [key: string, html: string, wordCount: number, readingMinutes: number, excerpt: string, imageNotes: readonly ImageNote[] | undefined][];
 
 function cacheFile(root: string, digest: string): string {
   return path.join(cacheFolder(root), `markdown-${digest}.bin`);
@@ -100,7 +105,7 @@ function cacheFile(root: string, digest: string): string {
 export async function readMarkdownCache(root: string, digest: string): Promise<Map<string, RenderedMarkdown>> {
   try {
     const stored = deserialize(await fs.readFile(cacheFile(root, digest))) as Stored;
-    return new Map(stored.map(([key, html, wordCount, readingMinutes, excerpt]) => [key, { html, wordCount, readingMinutes, excerpt }]));
+    return new Map(stored.map(([key, html, wordCount, readingMinutes, excerpt, imageNotes]) => [key, { html, wordCount, readingMinutes, excerpt, ...(imageNotes ? { imageNotes } : {}) }]));
   } catch {
     return new Map();
   }
@@ -112,7 +117,7 @@ export async function writeMarkdownCache(root: string, digest: string, entries: 
   await fs.mkdir(folder, { recursive: true });
   const stale = (await fs.readdir(folder)).filter((name) => name.startsWith('markdown-') && name !== path.basename(cacheFile(root, digest)));
   await Promise.all(stale.map((name) => fs.rm(path.join(folder, name), { force: true })));
-  const stored: Stored = [...entries].map(([key, value]) => [key, value.html, value.wordCount, value.readingMinutes, value.excerpt]);
+  const stored: Stored = [...entries].map(([key, value]) => [key, value.html, value.wordCount, value.readingMinutes, value.excerpt, value.imageNotes]);
   const temp = `${cacheFile(root, digest)}.${randomBytes(4).toString('hex')}.tmp`;
   await fs.writeFile(temp, serialize(stored));
   await fs.rename(temp, cacheFile(root, digest));

@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createProcessors, type ProcessorFor, type ProcessorPlugins } from './create-processor.js';
 import { pluginsDigest } from './markdown-cache.js';
 import { renderMarkdown } from './render-markdown.js';
+import type { BodyImages } from '../images/types.js';
 import type { RenderedMarkdown } from './types.js';
 
 /** What a worker is started with (plain data). */
@@ -21,7 +22,8 @@ export interface WorkerSetup {
 }
 
 export interface WorkerRequest {
-  readonly bodies: readonly (readonly [string, string])[];
+  /** Id, body and the site images the body shows. */
+  readonly bodies: readonly (readonly [string, string, BodyImages | undefined])[];
 }
 
 export type WorkerReply =
@@ -53,9 +55,9 @@ async function start(): Promise<void> {
   if (typeof processorFor === 'string') return reply({ type: 'unusable', reason: processorFor });
   // One request at a time: the caller sends the next only after a reply for every body.
   parentPort?.on('message', async (request: WorkerRequest) => {
-    for (const [id, body] of request.bodies) {
+    for (const [id, body, images] of request.bodies) {
       try {
-        reply({ type: 'rendered', id, value: await renderMarkdown(processorFor, body) });
+        reply({ type: 'rendered', id, value: await renderMarkdown(processorFor, body, images) });
       } catch (error) {
         reply({ type: 'failed', id, message: messageOf(error) });
       }

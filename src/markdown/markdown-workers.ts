@@ -118,7 +118,7 @@ export class MarkdownWorker {
         time();
       };
       time();
-      this.worker.postMessage({ bodies: jobs.map((job) => [job.id, job.body]) });
+      this.worker.postMessage({ bodies: jobs.map((job) => [job.id, job.body, job.images]) });
     });
   }
 }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import { createProcessors, type ProcessorFor } from './create-processor.js';
-import { bodyKey, pipelineDigest, readMarkdownCache, writeMarkdownCache, pluginsDigest } from './markdown-cache.js';
+import { jobKey, pipelineDigest, readMarkdownCache, writeMarkdownCache, pluginsDigest } from './markdown-cache.js';
 import type { WorkerSetup } from './markdown-worker.js';
 import { crashProblem, limitsOf, oversizedProblem, timeLimitOf, timeoutProblem, type BodyLimits } from './body-limits.js';
 import { canStartWorkers } from './markdown-workers.js';
@@ -74,7 +74,7 @@ async function renderHere(jobs: readonly MarkdownJob[], config: Config, processo
   const processorFor = processors ?? createProcessors(config.markdown, config.basePath);
   for (const job of jobs) {
     try {
-      out.rendered.set(job.id, await renderMarkdown(processorFor, job.body));
+      out.rendered.set(job.id, await renderMarkdown(processorFor, job.body, job.images));
     } catch (error) {
       out.problems.push(failure(job, error instanceof Error ? error.message : String(error)));
     }
@@ -142,7 +142,7 @@ export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: C
   const used = new Map<string, RenderedMarkdown>();
   const missing: MarkdownJob[] = [];
   for (const job of jobs) {
-    const key = bodyKey(job.body);
+    const key = jobKey(job);
     const hit = cache.get(key);
     if (hit) {
       byId.set(job.id, hit);
@@ -156,7 +156,7 @@ export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: C
     const value = rendered.get(job.id);
     if (!value) continue;
     byId.set(job.id, value);
-    used.set(bodyKey(job.body), value);
+    used.set(jobKey(job), value);
   }
   if (options.cache && (missing.length > 0 || used.size !== cache.size)) {
     try {

@@ -1,6 +1,7 @@
 /** One Markdown body → HTML, word count, reading time and excerpt. */
 import type { Element, Root, RootContent } from 'hast';
-import type { RenderedMarkdown } from './types.js';
+import type { BodyImages } from '../images/types.js';
+import type { ImageNote, RenderedMarkdown } from './types.js';
 import { parseMarkdown, type ProcessorFor } from './create-processor.js';
 
 const WORDS_PER_MINUTE = 200;
@@ -29,11 +30,12 @@ function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
-/** Render one body. Async because user plugins may be. */
-export async function renderMarkdown(processorFor: ProcessorFor, body: string): Promise<RenderedMarkdown> {
+/** Render one body, with the site images it shows (rehype-images.ts). Async because user plugins may be. */
+export async function renderMarkdown(processorFor: ProcessorFor, body: string, images?: BodyImages): Promise<RenderedMarkdown> {
   const parsed = parseMarkdown(processorFor, body);
   const processor = parsed.processor;
-  const tree = await processor.run(parsed.tree);
+  const notes: ImageNote[] = [];
+  const tree = await processor.run(parsed.tree, images ? { data: { images: { images, notes } } } : undefined);
   const html = processor.stringify(tree);
   const wordCount = countWords(textOf(tree));
   const paragraph = firstParagraph(tree);
@@ -42,5 +44,6 @@ export async function renderMarkdown(processorFor: ProcessorFor, body: string): 
     wordCount,
     readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
     excerpt: paragraph ? textOf(paragraph).replace(/\s+/g, ' ').trim() : '',
+    ...(notes.length > 0 ? { imageNotes: notes } : {}),
   };
 }

@@ -1,4 +1,6 @@
 /** Types of the Markdown stage. */
+import type { MarkdownJob as ContentJob } from '../content/types.js';
+import type { BodyImages } from '../images/types.js';
 
 /** What rendering one Markdown body yields. Pure data, so it can cross worker threads and be cached. */
 export interface RenderedMarkdown {
@@ -10,10 +12,17 @@ export interface RenderedMarkdown {
   readonly readingMinutes: number;
   /** Plain text of the first paragraph (the excerpt when there is no summary). */
   readonly excerpt: string;
+  /**
+   * Images of the body whose file is missing (`missing`) or that have no alt text (`no-alt`), with
+   * their line and column in the body (absent when there are none).
+   */
+  readonly imageNotes?: readonly { readonly code: 'missing' | 'no-alt'; readonly url: string; readonly line: number; readonly column: number }[];
 }
 
-/** The stage's input, produced (and so owned) by the content stage. */
-export type { MarkdownJob } from '../content/types.js';
+/** The stage's input, produced (and so owned) by the content stage, with the site images the body shows (images stage). */
+export interface MarkdownJob extends ContentJob {
+  readonly images?: BodyImages;
+}
 
 /** The Markdown stage's output: every body rendered, plus counts that show how much work was done. */
 export interface MarkdownOutput {
@@ -23,3 +32,6 @@ export interface MarkdownOutput {
   readonly renderedCount: number;
   readonly cacheHits: number;
 }
+
+/** One of `RenderedMarkdown.imageNotes`. */
+export type ImageNote = NonNullable<RenderedMarkdown['imageNotes']>[number];

@@ -7,6 +7,7 @@ import type { DataSet, EventEntry, PageEntry, PostEntry, StaticFile } from '../c
 import { staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
 import { collectRedirects } from './collect-redirects.js';
+import type { SiteImage } from '../images/types.js';
 import { createEvents } from './create-events.js';
 import { createPages } from './create-pages.js';
 import { createPosts } from './create-posts.js';
@@ -26,6 +27,8 @@ export interface SiteInput {
   readonly rendered: ReadonlyMap<string, RenderedMarkdown>;
   readonly data: DataSet;
   readonly statics?: readonly StaticFile[];
+  /** The site images the content uses, by site URL (images stage). */
+  readonly images?: ReadonlyMap<string, SiteImage>;
 }
 
 /** An avatar that points into the site (`/images/…`) but matches no static file would show as a broken image. */
@@ -80,6 +83,7 @@ export function buildSite(input: SiteInput, options: ModelOptions): Staged<Site>
     data: input.data.data,
     statics: input.statics ?? [],
     ...(redirects.length > 0 ? { redirects } : {}),
+    images: input.images ?? new Map(),
   };
   return staged(site, [...created.problems, ...tagProblems, ...authors.problems, ...pages.problems, ...eventUrlProblems, ...missingAvatars(site)]);
 }

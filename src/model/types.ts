@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config/types.js';
 import type { SiteData, SourceRef, StaticFile } from '../content/types.js';
+import type { SiteImage } from '../images/types.js';
 
 /** A post as every template and feed sees it. */
 export interface Post {
@@ -161,6 +162,11 @@ export interface Site {
    * Checked and resolved against the routes by routes/plan-redirects.ts.
    */
   readonly redirects?: readonly { readonly from: string; readonly to: string; readonly file: string; readonly line: number; readonly column: number }[];
+  /**
+   * The images of `static/` that bodies, lead images and avatars show, by site URL
+   * (`/images/team.jpg`), with their sizes and resized variants; empty with `images: false`.
+   */
+  readonly images: ReadonlyMap<string, SiteImage>;
 }
 
 /** Options that change which content is in the model. */

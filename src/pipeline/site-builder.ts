@@ -21,6 +21,8 @@ import { staged } from '../shared/errors.js';
 import { contentFolder, isConfigFile, THEME_FOLDER } from '../shared/site-layout.js';
 import { pipelineDigest } from '../markdown/markdown-cache.js';
 import { buildSite } from '../model/build-site.js';
+import { findImageUrls } from '../images/find-image-urls.js';
+import { ImageMemory } from '../images/prepare-images.js';
 import { resolveClock } from '../shared/dates.js';
 import type { Post, Site } from '../model/types.js';
 import { checkOutputFiles } from '../output/check-output.js';
@@ -57,6 +59,8 @@ export interface ModelRun {
   readonly site: Site;
   /** Markdown bodies rendered in this run, and those taken from the on-disk cache. */
   readonly markdown: { readonly rendered: number; readonly cached: number };
+  /** Image variants encoded in this run and taken from the cache, and the variant files to write. */
+  readonly images: { readonly made: number; readonly cached: number; readonly files: readonly OutputFile[] };
 }
 
 /** What one run produced: the model, its routes and every output file (kept pages by reference). */
@@ -89,6 +93,7 @@ export class SiteBuilder {
   private readonly sourceMemory: SourceMemory;
   private readonly pages = new PageMemory();
   private readonly feeds = new FeedMemory();
+  private readonly images = new ImageMemory();
 
   constructor(private readonly options: BuildOptions) {
     this.sourceMemory = new SourceMemory(options);
@@ -122,14 +127,18 @@ export class SiteBuilder {
       return staged(read.entries, read.problems);
     });
     const data = await runner.run('data', () => readData(sources.data));
-    const markdown = await this.sourceMemory.render(entries.jobs, config, runner);
-    const site = await runner.run('model', () =>
-      buildSite(
-        { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: markdown.byId, data, statics: sources.statics },
-        { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now },
-      ),
+    const images = await runner.run('images', () =>
+      this.images.prepare({ config, jobs: entries.jobs, posts: entries.posts, pages: entries.pages, authors: data.authors, statics: sources.statics, drafts: this.options.drafts ?? false }),
     );
-    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached } };
+    const markdown = await this.sourceMemory.render(entries.jobs, config, runner, 'all', images.bodies);
+    const site = await runner.run('model', () => {
+      const built = buildSite(
+        { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: markdown.byId, data, statics: sources.statics, images: images.images },
+        { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now },
+      );
+      return staged(built.value, [...built.problems, ...images.leadProblems, ...markdown.imageProblems]);
+    });
+    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files } };
   }
 
   /**
@@ -146,7 +155,7 @@ export class SiteBuilder {
   }
 
   private async fullRun(runner: StageRunner, changed: readonly string[], previous?: PreviousOutput): Promise<BuildRun> {
-    const { config, site, markdown } = await this.model(runner, changed);
+    const { config, site, markdown, images } = await this.model(runner, changed);
     const routes = await runner.run('routes', () => planRoutes(site));
     const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
     this.theme = theme;
@@ -159,12 +168,12 @@ export class SiteBuilder {
       planRedirects(
         site,
         routes,
-        [...pages.files, ...feeds].map((file) => file.path),
+        [...pages.files, ...feeds, ...images.files].map((file) => file.path),
       ),
     );
     const moved = renderRedirects(site, redirects, routes, siteStrings(site, theme));
-    const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...moved, ...statics], routes));
-    return { config, site, routes, redirects, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown };
+    const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...moved, ...statics, ...images.files], routes));
+    return { config, site, routes, redirects, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown, images };
   }
 
   /**
@@ -182,6 +191,8 @@ export class SiteBuilder {
     this.sources = sources;
     const reads = findBodyEdits(changed, sources, config, last, this.sourceMemory);
     if (!reads) return undefined;
+    // A body that shows site images (before or after the edit) needs the images stage: the full run.
+    if (config.images !== false && reads.some(({ before, after }) => [...before.entries.jobs, ...after.entries.jobs].some((job) => findImageUrls(job.body).length > 0))) return undefined;
     if (now.getTime() !== last.site.now.getTime()) {
       // Only when the clock moved: gathering every entry costs milliseconds on a large site.
       const entries = [...this.sourceMemory.files.values()].map((read) => read.entries);
@@ -235,10 +246,11 @@ export class SiteBuilder {
       ...last,
       site,
       routes,
-      files: [...pages.files, ...feeds, ...renderRedirects(site, last.redirects, routes, siteStrings(site, theme)), ...statics],
+      files: [...pages.files, ...feeds, ...renderRedirects(site, last.redirects, routes, siteStrings(site, theme)), ...statics, ...last.images.files],
       pageSignatures: signatures,
       pagesRendered: pages.rendered,
       markdown: { rendered: markdown.rendered, cached: markdown.cached },
+      images: { made: 0, cached: last.images.files.length, files: last.images.files },
     };
   }
 

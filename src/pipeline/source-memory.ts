@@ -11,7 +11,9 @@ import { readEntries } from '../content/read-entries.js';
 import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile } from '../content/types.js';
 import type { Problem } from '../shared/errors.js';
 import { createProcessors, type ProcessorFor } from '../markdown/create-processor.js';
-import { bodyKey } from '../markdown/markdown-cache.js';
+import { jobKey } from '../markdown/markdown-cache.js';
+import { imageProblems } from '../markdown/image-problems.js';
+import type { BodyImages } from '../images/types.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
 import { renderMarkdownJobs, rendersInWorkers } from '../markdown/render-markdown-jobs.js';
 import type { MarkdownJob, RenderedMarkdown } from '../markdown/types.js';
@@ -28,6 +30,12 @@ export interface RenderedBodies {
   readonly byId: ReadonlyMap<string, RenderedMarkdown>;
   readonly rendered: number;
   readonly cached: number;
+  /** Missing image files and missing alt text in these bodies (kept with each body, so a cached body reports them too). */
+  readonly imageProblems: readonly Problem[];
+}
+
+function withImages(job: MarkdownJob, images: BodyImages | undefined): MarkdownJob {
+  return images ? { ...job, images } : job;
 }
 
 export class SourceMemory {
@@ -80,16 +88,17 @@ export class SourceMemory {
 
   private keyOf(job: MarkdownJob): string {
     let key = this.bodyKeys.get(job);
-    if (key === undefined) this.bodyKeys.set(job, (key = bodyKey(job.body)));
+    if (key === undefined) this.bodyKeys.set(job, (key = jobKey(job)));
     return key;
   }
 
   /**
    * Rendered Markdown for `jobs` by job id, rendering only bodies not seen before (the first
    * run uses the on-disk cache). With scope `all`, `jobs` is every body of the site and bodies
-   * no longer used are dropped.
+   * no longer used are dropped. `images` gives each body the site images it shows (images stage).
    */
-  async render(jobs: readonly MarkdownJob[], config: Config, runner: StageRunner, scope: 'all' | 'some' = 'all'): Promise<RenderedBodies> {
+  async render(contentJobs: readonly MarkdownJob[], config: Config, runner: StageRunner, scope: 'all' | 'some' = 'all', images?: ReadonlyMap<string, BodyImages>): Promise<RenderedBodies> {
+    const jobs = images && images.size > 0 ? contentJobs.map((job) => withImages(job, images.get(job.id))) : contentJobs;
     const missing = jobs.filter((job) => !this.markdown.has(this.keyOf(job)));
     const cache = this.markdown.size === 0 && (this.options.cache ?? true);
     const rendered = await runner.run('markdown', () =>
@@ -109,7 +118,7 @@ export class SourceMemory {
     }
     // With only some of the site's bodies, the rest are kept (replaced bodies go at the next full run).
     if (scope === 'all') for (const key of this.markdown.keys()) if (!used.has(key)) this.markdown.delete(key);
-    return { byId, rendered: rendered.renderedCount, cached: rendered.cacheHits };
+    return { byId, rendered: rendered.renderedCount, cached: rendered.cacheHits, imageProblems: imageProblems(jobs, byId) };
   }
 
   /**

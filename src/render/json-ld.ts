@@ -1,6 +1,8 @@
 /** Structured data for posts (BlogPosting) and events (Event), serialised so content cannot end the script element. */
 import { absoluteUrlOf } from '../config/base-path.js';
+import { shareVariant } from '../images/plan-variants.js';
 import type { Event, Post, Site } from '../model/types.js';
+import { findSiteImage } from './helpers/image-helpers.js';
 
 /** JSON that is safe inside `<script>`: `<`, `>`, `&` and the JS line separators are escaped. */
 export function safeJson(value: unknown): string {
@@ -10,6 +12,14 @@ export function safeJson(value: unknown): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+/** The lead image as JSON-LD: the shared variant (about 1200 px wide) with its size when there is one, else the URL as written. */
+function imageOf(url: string, site: Site): unknown {
+  const image = findSiteImage(site, url);
+  const variant = image ? shareVariant(image) : undefined;
+  if (!variant) return absoluteUrlOf(site.config.url, url);
+  return { '@type': 'ImageObject', url: absoluteUrlOf(site.config.url, variant.url), width: variant.width, height: variant.height };
 }
 
 export function postJsonLd(post: Post, site: Site): Record<string, unknown> {
@@ -24,7 +34,7 @@ export function postJsonLd(post: Post, site: Site): Record<string, unknown> {
     mainEntityOfPage: post.absoluteUrl,
     inLanguage: site.config.language,
     wordCount: post.wordCount,
-    ...(post.image ? { image: absoluteUrlOf(site.config.url, post.image) } : {}),
+    ...(post.image ? { image: imageOf(post.image, site) } : {}),
     author: post.authors.map((author) => ({ '@type': 'Person', name: author.name, ...(author.role ? { jobTitle: author.role } : {}) })),
     publisher: { '@type': 'Organization', name: site.config.title, url: `${site.config.url}/` },
     keywords: post.tags.map((tag) => tag.name).join(', '),

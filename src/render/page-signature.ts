@@ -88,6 +88,8 @@ export function siteSignature(site: Site, theme: Theme, pipeline: string): strin
   // Pages at these paths load the query-redirect script (render-pages.ts).
   const queryPaths = queryRedirectPaths(site);
   if (queryPaths.size > 0) hash.update(`\u0003${[...queryPaths].join('\u0001')}`);
+  // Lead images and avatars print their sizes and variants.
+  for (const image of site.images.values()) hash.update(`${image.url}\u0001${image.width}x${image.height}\u0001${image.variants.map((variant) => variant.url).join(',')}\u0002`);
   return hash.digest('hex');
 }
 

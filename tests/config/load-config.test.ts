@@ -38,6 +38,7 @@ describe('loadConfig defaults and overrides', () => {
       dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm' },
       subscribe: false,
       themeOptions: {},
+      images: { avif: false },
     });
   });
 
@@ -78,6 +79,15 @@ describe('loadConfig defaults and overrides', () => {
     expect(problems).toEqual([]);
     expect(value).toMatchObject({ title: 'Code', perPage: 4 });
     expect(await errors(root, { config: { perPage: 'x' } })).toMatchObject([{ code: 'config/type', message: expect.stringMatching(/"perPage"/) }]);
+  });
+
+  it('reads images: false and { avif }, and names what is wrong with anything else', async () => {
+    const root = await writeSite({ 'sectorpress.config.json': '{"url": "https://a.example", "images": {"avif": true}}' });
+    expect((await loadConfig(root, {})).value.images).toEqual({ avif: true });
+    expect((await loadConfig(root, { config: { images: false } })).value.images).toBe(false);
+    expect(await errors(root, { config: { images: { avif: 'yes' } } })).toMatchObject([{ code: 'config/type', message: 'Config field "images.avif" must be true or false.' }]);
+    expect(await errors(root, { config: { images: { avfi: true } } })).toMatchObject([{ code: 'config/type', message: expect.stringContaining('did you mean "avif"?') }]);
+    expect(await errors(root, { config: { images: true } })).toMatchObject([{ code: 'config/type', message: 'Config field "images" must be an object.' }]);
   });
 
   it('prefers sectorpress.config.ts over .json, and reads .js and .mjs', async () => {

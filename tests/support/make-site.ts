@@ -143,6 +143,7 @@ export function makeConfig(overrides: Partial<Config> = {}): Config {
     dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm' },
     subscribe: false,
     themeOptions: {},
+    images: { avif: false },
     ...overrides,
   };
 }
@@ -349,5 +350,6 @@ export function makeSite(overrides: SiteOverrides = {}): Site {
     nextEvent: upcoming[0],
     data: overrides.data ?? {},
     statics: [],
+    images: new Map(),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { formatDateHelper, isoDateHelper, sameDayHelper } from './date-helpers.js';
 import type { HelperFunction } from './helper-root.js';
+import { imageHelper, shareImageHelper } from './image-helpers.js';
 import { jsonLdHelper } from './json-ld-helper.js';
 import { andHelper, eqHelper, limitHelper, notHelper, orHelper, topTagsHelper } from './logic-helpers.js';
 import { pageLinksHelper, pageOfHelper } from './pagination-helpers.js';
@@ -20,6 +21,8 @@ export const BUILT_IN_HELPERS: Readonly<Record<string, HelperFunction>> = Object
   relUrl: relUrlHelper,
   asset: assetHelper,
   absoluteUrl: absoluteUrlHelper,
+  image: imageHelper,
+  shareImage: shareImageHelper,
   'json-ld': jsonLdHelper,
   jsonLd: jsonLdHelper,
   eq: eqHelper,
