@@ -80,7 +80,10 @@ function collectElement(element: HtmlElement, found: Collected): void {
     const name = attributeValue(element, 'name');
     if (name) found.ids.push(name.value);
   }
-  if (tag === 'meta') return collectMeta(element, found);
+  if (tag === 'meta') {
+    collectMeta(element, found);
+    return;
+  }
   for (const attr of URL_ATTRIBUTES[tag] ?? []) {
     const at = attributeValue(element, attr);
     if (!at) continue;

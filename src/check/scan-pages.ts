@@ -38,11 +38,14 @@ function drain(worker: Worker, queue: string[][], scans: PageScan[]): Promise<vo
   return new Promise((resolve, reject) => {
     const next = (): void => {
       const files = queue.shift();
-      if (!files) return resolve();
-      worker.postMessage({ files } satisfies ScanRequest);
+      if (files) worker.postMessage({ files } satisfies ScanRequest);
+      else resolve();
     };
     worker.on('message', (reply: ScanReply) => {
-      if (reply.type === 'failed') return reject(new Error(reply.message));
+      if (reply.type === 'failed') {
+        reject(new Error(reply.message));
+        return;
+      }
       scans.push(...reply.scans);
       next();
     });

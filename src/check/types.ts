@@ -30,7 +30,7 @@ export interface CheckReport {
   readonly counts: CheckCounts;
 }
 
-export interface CheckCounts {
+interface CheckCounts {
   readonly pages: number;
   readonly files: number;
   readonly links: number;
