@@ -4,6 +4,7 @@
  * fragments and reachability are checked across pages, and feeds, sitemap and calendars
  * are parsed. External links and the browser run only when asked.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
@@ -82,7 +83,8 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
   const all = (await fg('**/*', { cwd: outDir, onlyFiles: true, dot: false })).sort();
   const files = new Set(all);
   const pages = all.filter((file) => file.endsWith('.html') && !ASSET_FOLDERS.test(file));
-  const [scans, data, redirected] = await Promise.all([scanPages(outDir, pages), checkDataFiles(outDir, all), readRedirects(outDir, site)]);
+  const scanCache = options.cacheDir ? path.join(options.cacheDir, `check-pages-${createHash('sha1').update(outDir).digest('hex').slice(0, 12)}.json`) : undefined;
+  const [{ scans, reused }, data, redirected] = await Promise.all([scanPages(outDir, pages, scanCache), checkDataFiles(outDir, all), readRedirects(outDir, site)]);
   const dataScans: PageScan[] = data.map((check) => ({ file: check.file, links: check.links, ids: [], redirect: false, problems: check.problems }));
   const roots = rootPages(
     data.filter((check) => check.kind === 'sitemap'),
@@ -107,6 +109,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
     problems,
     counts: {
       pages: pages.length,
+      reusedPages: reused,
       files: all.length,
       links: links.linkCount,
       feeds: data.filter((check) => check.kind === 'feed').length,

@@ -39,7 +39,8 @@ export function formatReport(report: CheckReport, seconds: number): string {
       return [`${titleOf(code)} (${problems.length}) [${code}]`, ...lines, ...hints.slice(0, 1).map((hint) => `  → ${hint}`)].join('\n');
     });
   const { counts } = report;
-  const looked = [plural(counts.pages, 'page'), plural(counts.links, 'link'), plural(counts.feeds, 'feed'), plural(counts.calendars, 'calendar')];
+  const pages = counts.reusedPages > 0 ? `${plural(counts.pages, 'page')} (${counts.reusedPages.toLocaleString('en-GB')} unchanged)` : plural(counts.pages, 'page');
+  const looked = [pages, plural(counts.links, 'link'), plural(counts.feeds, 'feed'), plural(counts.calendars, 'calendar')];
   if (counts.externalLinks > 0) looked.push(plural(counts.externalLinks, 'external link'));
   if (counts.browserPages > 0) looked.push(`${plural(counts.browserPages, 'page')} in Chromium`);
   const verdict = report.problems.length === 0 ? 'no problems' : plural(report.problems.length, 'problem');

@@ -1,6 +1,7 @@
 /**
- * Scans every HTML page of the output folder: in worker threads when there are enough
- * pages to pay for starting them (html-validate is most of a check's time), else here.
+ * Scans every HTML page of the output folder. Pages whose HTML is unchanged since the last
+ * check reuse its scan (scan-cache.ts); the rest are scanned in worker threads when there are
+ * enough to pay for starting them (html-validate is most of a check's time), else here.
  */
 import { existsSync, promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,8 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { forEachLimited } from '../shared/for-each-limited.js';
+import { digestOf, readScanCache, writeScanCache } from './scan-cache.js';
 import { createPageScanner } from './scan-page.js';
-import type { ScanReply, ScanRequest, ScanWorkerSetup } from './scan-worker.js';
+import type { ScanReply, ScanRequest } from './scan-worker.js';
 import type { PageScan } from './types.js';
 
 const compiledFile = fileURLToPath(new URL('./scan-worker.js', import.meta.url));
@@ -17,31 +20,32 @@ const sourceFile = fileURLToPath(new URL('./scan-worker.ts', import.meta.url));
 /** Below this many pages one thread is quicker than starting workers. */
 const WORKER_THRESHOLD = 120;
 const BATCH = 20;
-
 /** html-validate makes many short-lived objects: a larger young generation cuts garbage collection by about a sixth. */
 const resourceLimits = { maxYoungGenerationSizeMb: 96 };
 
-function spawn(setup: ScanWorkerSetup): Worker {
-  if (existsSync(compiledFile)) return new Worker(compiledFile, { workerData: setup, resourceLimits });
+type Page = readonly [file: string, html: string];
+
+function spawn(): Worker {
+  if (existsSync(compiledFile)) return new Worker(compiledFile, { resourceLimits });
   // Run from TypeScript sources (sectorpress's own tests): load the worker through jiti.
   const jiti = createRequire(import.meta.url).resolve('jiti');
   const code = `require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(sourceFile)}).import(${JSON.stringify(sourceFile)})`;
-  return new Worker(code, { eval: true, workerData: setup, resourceLimits });
+  return new Worker(code, { eval: true, resourceLimits });
 }
 
-async function scanHere(outDir: string, files: readonly string[]): Promise<PageScan[]> {
+async function scanHere(pages: readonly Page[]): Promise<PageScan[]> {
   const scan = createPageScanner();
   const scans: PageScan[] = [];
-  for (const file of files) scans.push(await scan(file, await fs.readFile(path.join(outDir, file), 'utf8')));
+  for (const [file, html] of pages) scans.push(await scan(file, html));
   return scans;
 }
 
 /** One worker taking batches from the shared queue until it is empty. */
-function drain(worker: Worker, queue: string[][], scans: PageScan[]): Promise<void> {
+function drain(worker: Worker, queue: Page[][], scans: PageScan[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const next = (): void => {
-      const files = queue.shift();
-      if (files) worker.postMessage({ files } satisfies ScanRequest);
+      const pages = queue.shift();
+      if (pages) worker.postMessage({ pages } satisfies ScanRequest);
       else resolve();
     };
     worker.on('message', (reply: ScanReply) => {
@@ -58,18 +62,42 @@ function drain(worker: Worker, queue: string[][], scans: PageScan[]): Promise<vo
   });
 }
 
-/** Scan `files` (posix paths relative to `outDir`), in file order. */
-export async function scanPages(outDir: string, files: readonly string[]): Promise<PageScan[]> {
-  const threads = Math.min(os.availableParallelism(), 4, Math.ceil(files.length / WORKER_THRESHOLD));
-  if (threads < 2) return scanHere(outDir, files);
-  const queue: string[][] = [];
-  for (let start = 0; start < files.length; start += BATCH) queue.push(files.slice(start, start + BATCH));
-  const workers = Array.from({ length: threads }, () => spawn({ outDir }));
+async function scanFresh(pages: readonly Page[]): Promise<PageScan[]> {
+  const threads = Math.min(os.availableParallelism(), 4, Math.ceil(pages.length / WORKER_THRESHOLD));
+  if (threads < 2) return scanHere(pages);
+  const queue: Page[][] = [];
+  for (let start = 0; start < pages.length; start += BATCH) queue.push(pages.slice(start, start + BATCH));
+  const workers = Array.from({ length: threads }, spawn);
   const scans: PageScan[] = [];
   try {
     await Promise.all(workers.map((worker) => drain(worker, queue, scans)));
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return scans.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return scans;
+}
+
+/** Scan `files` (posix paths relative to `outDir`), in file order; `reused` counts pages whose scan came from `cacheFile`. */
+export async function scanPages(outDir: string, files: readonly string[], cacheFile?: string): Promise<{ scans: PageScan[]; reused: number }> {
+  const pages: Page[] = [];
+  await forEachLimited(files, 16, async (file) => {
+    pages.push([file, await fs.readFile(path.join(outDir, file), 'utf8')]);
+  });
+  const digests = new Map(pages.map(([file, html]) => [file, digestOf(html)]));
+  const cache = await readScanCache(cacheFile);
+  const scans: PageScan[] = [];
+  const fresh: Page[] = [];
+  for (const page of pages) {
+    const stored = cache.get(digests.get(page[0]) as string);
+    if (stored) scans.push({ file: page[0], ...stored });
+    else fresh.push(page);
+  }
+  const reused = scans.length;
+  scans.push(...(await scanFresh(fresh)));
+  scans.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  await writeScanCache(
+    cacheFile,
+    scans.map((scan) => [digests.get(scan.file) as string, scan] as const),
+  );
+  return { scans, reused };
 }

@@ -16,7 +16,7 @@ export interface CheckOptions {
   readonly external?: boolean;
   /** Also run axe in Chromium on one page of each page type. */
   readonly browser?: boolean;
-  /** Where the external-link cache lives (the site's cache folder). */
+  /** The site's cache folder: external links that answered OK, and the scans of unchanged pages. None: no cache. */
   readonly cacheDir?: string;
   /** Chromium for `browser` (default `/usr/bin/chromium`, or `CHROMIUM_PATH`). */
   readonly chromiumPath?: string;
@@ -32,6 +32,8 @@ export interface CheckReport {
 
 interface CheckCounts {
   readonly pages: number;
+  /** Pages whose HTML was unchanged since the last check, so their scan was reused (the cache folder). */
+  readonly reusedPages: number;
   readonly files: number;
   readonly links: number;
   readonly feeds: number;

@@ -58,6 +58,23 @@ describe('sectorpress check on the example site', () => {
     expect(report).toMatch(/Checked 61 pages, .* problems\.$/);
   });
 
+  it('reuses the scans of unchanged pages on the next check, with the same problems, and rescans a changed page', async () => {
+    const copy = await copyOutput();
+    await edit(path.join(copy, 'tags', 'index.html'), (html) => html.replace('</main>', '<ul><div>Not a list item</div></ul></main>'));
+    const first = await runCliCaptured(['check', root, '--out', copy, '--json']);
+    const second = await runCliCaptured(['check', root, '--out', copy, '--json']);
+    const [before, after] = [first, second].map((run) => JSON.parse(run.stdout) as { counts: { reusedPages: number }; problems: unknown[] });
+    expect(before?.counts.reusedPages).toBe(0);
+    expect(after?.counts.reusedPages).toBe(62);
+    expect(after?.problems).toEqual(before?.problems);
+    expect(after?.problems).toContainEqual(expect.objectContaining({ code: 'html/element-permitted-content', file: 'tags/index.html' }));
+
+    await edit(path.join(copy, 'tags', 'index.html'), (html) => html.replace('<ul><div>Not a list item</div></ul>', ''));
+    const third = await runCliCaptured(['check', root, '--out', copy]);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toMatch(/Checked 62 pages \(61 unchanged\), .*: no problems\./);
+  });
+
   it('prints the report as JSON with --json', async () => {
     const copy = await copyOutput();
     await fs.rm(path.join(copy, 'images', 'family-hub.svg'));

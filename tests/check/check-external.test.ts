@@ -48,7 +48,7 @@ describe('sectorpress check --external', () => {
     expect(first.code).toBe(1);
     expect(first.stderr).toContain('Broken external links (1) [check/external-link]\n  index.html:10:');
     expect(first.stderr).toContain(`: <a href="${origin}/gone"> → HTTP 404`);
-    expect(first.stderr).toMatch(/Checked 1 page, 3 links, 0 feeds, 0 calendars, 3 external links in [\d.]+ s: 1 problem\./);
+    expect(first.stderr).toMatch(/Checked 1 page( \(1 unchanged\))?, 3 links, 0 feeds, 0 calendars, 3 external links in [\d.]+ s: 1 problem\./);
     expect(requests.sort()).toEqual(['GET /gone', 'GET /no-head', 'HEAD /fine', 'HEAD /gone', 'HEAD /no-head']);
 
     requests.length = 0;
