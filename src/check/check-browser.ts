@@ -64,6 +64,19 @@ async function loadTools(chromiumPath: string): Promise<{ playwright: Playwright
   }
 }
 
+type BrowserPage = Awaited<ReturnType<Awaited<ReturnType<Playwright['chromium']['launch']>>['newPage']>>;
+
+/** axe's WCAG 2.x A and AA violations on the loaded page. */
+async function runAxe(page: BrowserPage, axeSource: string): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    // Runs in the page: its globals are the browser's, which this project's types do not include.
+    const inPage = globalThis as unknown as { document: unknown; axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } };
+    const result = await inPage.axe.run(inPage.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((violation) => ({ id: violation.id, help: violation.help, helpUrl: violation.helpUrl, nodes: violation.nodes.map((node) => ({ html: node.html })) }));
+  });
+}
+
 /** Run axe (WCAG 2.x A and AA rules) on one page of each type; one problem per rule and page. */
 export async function checkInBrowser(outDir: string, pages: readonly string[], files: ReadonlySet<string>, site: SiteAddress, chromiumPath: string): Promise<{ problems: Problem[]; checked: number }> {
   const tools = await loadTools(chromiumPath);
@@ -89,13 +102,7 @@ export async function checkInBrowser(outDir: string, pages: readonly string[], f
     for (const [type, file] of picked) {
       const page = await context.newPage();
       await page.goto(pageUrlOf(file, site).href);
-      await page.addScriptTag({ content: tools.axeSource });
-      const violations = await page.evaluate(async () => {
-        // Runs in the page: its globals are the browser's, which this project's types do not include.
-        const page = globalThis as unknown as { document: unknown; axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } };
-        const result = await page.axe.run(page.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-        return result.violations.map((violation) => ({ id: violation.id, help: violation.help, helpUrl: violation.helpUrl, nodes: violation.nodes.map((node) => ({ html: node.html })) }));
-      });
+      const violations = await runAxe(page, tools.axeSource);
       await page.close();
       for (const violation of violations) {
         const elements = violation.nodes.map((node) => node.html.slice(0, 120)).join(', ');

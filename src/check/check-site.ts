@@ -13,7 +13,7 @@ import { forEachLimited } from '../shared/for-each-limited.js';
 import { checkInBrowser } from './check-browser.js';
 import { checkExternal } from './check-external.js';
 import { checkCalendar, checkFeed, checkSitemap, type DataFileCheck } from './check-feeds.js';
-import { checkLinks } from './check-links.js';
+import { checkLinks, type LinkUse } from './check-links.js';
 import { fileForPath, resolveLink, siteAddressOf, type SiteAddress } from './resolve-link.js';
 import { scanPages } from './scan-pages.js';
 import type { CheckOptions, CheckReport, PageScan } from './types.js';
@@ -70,6 +70,28 @@ function rootPages(sitemaps: readonly DataFileCheck[], files: ReadonlySet<string
   return roots;
 }
 
+/** `--external` and `--browser`, when asked for. */
+async function runOptionalChecks(
+  options: CheckOptions,
+  external: ReadonlyMap<string, readonly LinkUse[]>,
+  built: { readonly pages: readonly string[]; readonly files: ReadonlySet<string>; readonly site: SiteAddress },
+): Promise<{ problems: Problem[]; externalLinks: number; browserPages: number }> {
+  const problems: Problem[] = [];
+  let externalLinks = 0;
+  let browserPages = 0;
+  if (options.external) {
+    const checked = await checkExternal(external, { cacheDir: options.cacheDir, timeoutMs: options.timeoutMs ?? 10_000 });
+    problems.push(...checked.problems);
+    externalLinks = checked.checked;
+  }
+  if (options.browser) {
+    const checked = await checkInBrowser(options.outDir, built.pages, built.files, built.site, options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+    problems.push(...checked.problems);
+    browserPages = checked.checked;
+  }
+  return { problems, externalLinks, browserPages };
+}
+
 /**
  * Check a built site; resolves to every problem found (none means it passed).
  *
@@ -93,18 +115,8 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
   );
   const links = checkLinks([...scans, ...dataScans], { files, redirected }, site, roots);
   const problems: Problem[] = [...scans.flatMap((scan) => scan.problems), ...dataScans.flatMap((scan) => scan.problems), ...links.problems];
-  let externalLinks = 0;
-  if (options.external) {
-    const external = await checkExternal(links.external, { cacheDir: options.cacheDir, timeoutMs: options.timeoutMs ?? 10_000 });
-    problems.push(...external.problems);
-    externalLinks = external.checked;
-  }
-  let browserPages = 0;
-  if (options.browser) {
-    const browser = await checkInBrowser(outDir, pages, files, site, options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
-    problems.push(...browser.problems);
-    browserPages = browser.checked;
-  }
+  const optional = await runOptionalChecks(options, links.external, { pages, files, site });
+  problems.push(...optional.problems);
   return {
     problems,
     counts: {
@@ -114,8 +126,8 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
       links: links.linkCount,
       feeds: data.filter((check) => check.kind === 'feed').length,
       calendars: data.filter((check) => check.kind === 'calendar').length,
-      externalLinks,
-      browserPages,
+      externalLinks: optional.externalLinks,
+      browserPages: optional.browserPages,
     },
   };
 }
