@@ -23,6 +23,7 @@ export const STAGES = [
   { name: 'feeds', paths: ['src/feeds'] },
   { name: 'output', paths: ['src/output'] },
   { name: 'import', paths: ['src/import'] },
+  { name: 'check', paths: ['src/check'] },
   { name: 'build', paths: ['src/pipeline', 'src/build.ts'] },
   { name: 'dev', paths: ['src/dev'] },
   { name: 'commands', paths: ['src/commands', 'src/cli.ts'] },

@@ -21,6 +21,7 @@ Commands:
   new post "Title"     start a new dated post
   new site DIR         create a new site from the example
   theme eject|check    fork the default theme, or validate a theme
+  check [dir]          check the built site: links, HTML, accessibility, feeds
   clean [dir]          delete the output folder and the cache
 
 Options:
@@ -34,7 +35,7 @@ function version(): string {
   return manifest.version;
 }
 
-const COMMANDS = ['build', 'dev', 'serve', 'new', 'theme', 'clean', 'help'];
+const COMMANDS = ['build', 'dev', 'serve', 'check', 'new', 'theme', 'clean', 'help'];
 
 function unknownCommand(command: string): string {
   if (command.startsWith('-')) return `Unknown flag ${command}; flags go after the command, e.g. sectorpress build --drafts.`;
@@ -52,6 +53,8 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
       return (await import('./commands/dev-command.js')).runDev(rest, io);
     case 'serve':
       return (await import('./commands/serve-command.js')).runServe(rest, io);
+    case 'check':
+      return (await import('./commands/check-command.js')).runCheck(rest, io);
     case 'clean':
       return (await import('./commands/clean-command.js')).runClean(rest, io);
     case 'theme':

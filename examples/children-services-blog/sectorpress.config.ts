@@ -16,7 +16,7 @@ export default defineConfig({
   subscribe: {
     title: 'Get new posts by email',
     text: 'One email when the Director publishes a new post. No other mail, and you can unsubscribe at any time.',
-    url: 'https://blog.example.org/subscribe/',
+    url: 'https://lists.example.org/northmoor-childrens-services/subscribe',
     label: 'Subscribe to the blog',
   },
 });

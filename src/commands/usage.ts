@@ -87,3 +87,20 @@ Options:
   --port N          port to listen on (default 8080)
   --host HOST       address to bind (default 127.0.0.1, this machine only)
   -h, --help        show this help`;
+
+export const checkUsage = `Usage: sectorpress check [dir] [options]
+
+Check the site's built output folder (build it first): every internal link, #fragment,
+image, stylesheet and script resolves under the base path; every page is reachable from
+the home page or the sitemap; the HTML is valid and passes static accessibility rules
+(html-validate); feeds, the sitemap and calendars parse. Exits 1 when anything is wrong.
+
+Options:
+  --out DIR         the output folder to check (default: _site, or outDir in the config)
+  --base-url URL    the URL the site was built for, if not the config's url
+  --external        also request external links (a few at a time, 10 s each; links
+                    that answered OK in the last day are not requested again)
+  --browser         also run axe in Chromium on one page of each page type
+                    (needs Chromium at /usr/bin/chromium, or CHROMIUM_PATH)
+  --json            print the report as JSON, for tools
+  -h, --help        show this help`;

@@ -39,6 +39,7 @@ describe('help and version', () => {
     [['build', '--help'], 'Usage: sectorpress build'],
     [['dev', '--help'], 'Usage: sectorpress dev'],
     [['serve', '--help'], 'Usage: sectorpress serve'],
+    [['check', '--help'], 'Usage: sectorpress check'],
     [['clean', '-h'], 'Usage: sectorpress clean'],
     [['theme', '--help'], 'Usage: sectorpress theme'],
     [['new', '--help'], 'Usage: sectorpress new post'],
