@@ -20,6 +20,7 @@ export const STAGES = [
   { name: 'routes', paths: ['src/routes'] },
   { name: 'render', paths: ['src/render'] },
   { name: 'feeds', paths: ['src/feeds'] },
+  { name: 'search', paths: ['src/search'] },
   { name: 'output', paths: ['src/output'] },
   { name: 'build', paths: ['src/pipeline', 'src/build.ts'] },
   { name: 'dev', paths: ['src/dev'] },

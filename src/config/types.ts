@@ -80,6 +80,8 @@ export interface UserConfig {
    * the theme's `theme.json` defaults with these over them (unknown names are warned about).
    */
   themeOptions?: Record<string, unknown>;
+  /** Build a Pagefind search index, the `/search/` page and the header search form (default true). */
+  search?: boolean;
 }
 
 /** The validated, defaulted, frozen configuration every stage reads. */
@@ -116,6 +118,8 @@ export interface Config {
   readonly subscribe: SubscribeBlock | false;
   /** As the site set them; templates get them merged over the theme's defaults, as `themeOptions`. */
   readonly themeOptions: Readonly<Record<string, unknown>>;
+  /** Whether the build writes the search index under `/pagefind/` and the `/search/` page (docs/search.md). */
+  readonly search: boolean;
 }
 
 /** Command-line or API values that win over the config file. */

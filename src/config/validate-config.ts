@@ -147,6 +147,7 @@ function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverr
     dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm', ...user.dateFormats },
     subscribe: user.subscribe ? { ...user.subscribe } : false,
     themeOptions: { ...user.themeOptions },
+    search: user.search ?? true,
   };
 }
 

@@ -33,6 +33,7 @@ import type { Route } from '../routes/types.js';
 import { FeedMemory } from './feed-memory.js';
 import { PageMemory } from './page-memory.js';
 import { refreshContent } from './refresh-content.js';
+import { SearchMemory } from './search-memory.js';
 import { findBodyEdits, onlyPost, type LastRun } from './body-edits.js';
 import { SourceMemory } from './source-memory.js';
 import { clockMovedNothing, swapPosts } from './swap-posts.js';
@@ -84,6 +85,7 @@ export class SiteBuilder {
   private readonly sourceMemory: SourceMemory;
   private readonly pages = new PageMemory();
   private readonly feeds = new FeedMemory();
+  private readonly search = new SearchMemory();
 
   constructor(private readonly options: BuildOptions) {
     this.sourceMemory = new SourceMemory(options);
@@ -149,7 +151,8 @@ export class SiteBuilder {
     const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config));
     const feeds = await this.feeds.render(site, routes, signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
-    const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...statics], routes));
+    const search = await this.search.render(site, runner, this.options.cache ?? true);
+    const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...search, ...statics], routes));
     return { config, site, routes, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown };
   }
 
@@ -217,11 +220,12 @@ export class SiteBuilder {
     const pages = await this.pages.renderSome(site, routes, positions, signatures, theme, runner);
     const feeds = await this.feeds.render(site, routes, last.signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
+    const search = await this.search.render(site, runner, this.options.cache ?? true);
     return {
       ...last,
       site,
       routes,
-      files: [...pages.files, ...feeds, ...statics],
+      files: [...pages.files, ...feeds, ...search, ...statics],
       pageSignatures: signatures,
       pagesRendered: pages.rendered,
       markdown: { rendered: markdown.rendered, cached: markdown.cached },

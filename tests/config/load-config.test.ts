@@ -38,6 +38,7 @@ describe('loadConfig defaults and overrides', () => {
       dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm' },
       subscribe: false,
       themeOptions: {},
+      search: true,
     });
   });
 

@@ -143,6 +143,7 @@ export function makeConfig(overrides: Partial<Config> = {}): Config {
     dateFormats: { long: 'd LLLL yyyy', short: 'ccc, dd LLL yy HH:mm' },
     subscribe: false,
     themeOptions: {},
+    search: true,
     ...overrides,
   };
 }
