@@ -6,7 +6,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import { errorProblem, staged, type Staged } from '../shared/errors.js';
 import type { SearchRecord } from './search-records.js';
 
@@ -54,6 +53,8 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  */
 export async function indexRecords(records: readonly SearchRecord[], language: string): Promise<Staged<IndexFile[]>> {
   try {
+    // Loaded only when an index is built: a warm build or `search: false` never starts Pagefind.
+    const pagefind = await import('pagefind');
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
     if (!index) return indexProblem(errors.join('; '));
     try {
