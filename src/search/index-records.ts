@@ -16,7 +16,7 @@ export interface IndexFile {
 }
 
 /** The output folder of the index: `<basePath>pagefind/pagefind.js` is what the search page loads. */
-export const SEARCH_FOLDER = 'pagefind';
+const SEARCH_FOLDER = 'pagefind';
 
 /** Pagefind's own ready-made interfaces: the theme ships its own search page, so these are never published. */
 const UNUSED_FILES = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
@@ -45,7 +45,7 @@ function indexProblem(detail: string): Staged<IndexFile[]> {
   );
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
+const messageOf = (error: unknown): string => (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
 
 /**
  * Index `records` with Pagefind and return its files (paths relative to the output folder),

@@ -14,7 +14,7 @@ interface CachedIndex {
 }
 
 /** Where the site's cached search index lives. */
-export function searchCacheFile(siteRoot: string): string {
+function searchCacheFile(siteRoot: string): string {
   return path.join(cacheFolder(siteRoot), 'search-index.json');
 }
 

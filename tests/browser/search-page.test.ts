@@ -26,7 +26,12 @@ let word: string;
 
 /** A word of `post`'s body that no other post or page contains, so searching it must list `post` alone. */
 function uniqueWord(post: Post, others: readonly { html: string; title: string }[]): string {
-  const words = (html: string): Set<string> => new Set(textOf(html).toLowerCase().match(/\p{L}+/gu) ?? []);
+  const words = (html: string): Set<string> =>
+    new Set(
+      textOf(html)
+        .toLowerCase()
+        .match(/\p{L}+/gu) ?? [],
+    );
   const elsewhere = new Set(others.flatMap((other) => [...words(other.html), ...words(other.title)]));
   const found = [...words(post.html)].filter((candidate) => candidate.length >= 8 && !elsewhere.has(candidate)).sort();
   if (!found[0]) throw new Error(`no unique word in ${post.url}`);

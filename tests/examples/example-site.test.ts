@@ -116,11 +116,7 @@ describe('size budgets', () => {
   });
 
   it('ships no JavaScript but the search page’s script and Pagefind’s', () => {
-    expect(result.files.filter((file) => file.endsWith('.js'))).toEqual([
-      expect.stringMatching(/^assets\/js\/search\.[0-9a-f]{10}\.js$/),
-      'pagefind/pagefind-worker.js',
-      'pagefind/pagefind.js',
-    ]);
+    expect(result.files.filter((file) => file.endsWith('.js'))).toEqual([expect.stringMatching(/^assets\/js\/search\.[0-9a-f]{10}\.js$/), 'pagefind/pagefind-worker.js', 'pagefind/pagefind.js']);
   });
 });
 
