@@ -151,7 +151,7 @@ export class SiteBuilder {
     const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config));
     const feeds = await this.feeds.render(site, routes, signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
-    const search = await this.search.render(site, runner, this.options.cache ?? true);
+    const search = await this.search.render(site, signature, runner, this.options.cache ?? true);
     const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...search, ...statics], routes));
     return { config, site, routes, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown };
   }
@@ -220,7 +220,7 @@ export class SiteBuilder {
     const pages = await this.pages.renderSome(site, routes, positions, signatures, theme, runner);
     const feeds = await this.feeds.render(site, routes, last.signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
-    const search = await this.search.render(site, runner, this.options.cache ?? true);
+    const search = await this.search.render(site, last.signature, runner, this.options.cache ?? true);
     return {
       ...last,
       site,

@@ -21,8 +21,7 @@ const SEARCH_FOLDER = 'pagefind';
 /** Pagefind's own ready-made interfaces: the theme ships its own search page, so these are never published. */
 const UNUSED_FILES = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
 
-/** Pagefind's version, for cache keys: a new Pagefind may write a different index from the same records. */
-export async function indexerVersion(): Promise<string> {
+async function readIndexerVersion(): Promise<string> {
   try {
     const entry = fileURLToPath(import.meta.resolve('pagefind'));
     const manifest = JSON.parse(await fs.readFile(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version?: unknown };
@@ -30,6 +29,14 @@ export async function indexerVersion(): Promise<string> {
   } catch {
     return 'pagefind@unknown';
   }
+}
+
+let version: Promise<string> | undefined;
+
+/** Pagefind's version, for cache keys: a new Pagefind may write a different index from the same records. Read once per process. */
+export function indexerVersion(): Promise<string> {
+  version ??= readIndexerVersion();
+  return version;
 }
 
 function indexProblem(detail: string): Staged<IndexFile[]> {

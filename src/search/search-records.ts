@@ -71,3 +71,16 @@ export function recordsDigest(records: readonly SearchRecord[], indexer: string)
   for (const record of records) hash.update('\0').update(JSON.stringify(record));
   return hash.digest('hex');
 }
+
+/**
+ * A cheap key of what the records are made from (each source file's digest, URL, title, date and
+ * tags, plus `context`: a digest of the config and Markdown pipeline). Equal keys mean equal
+ * records, so a rebuild that changed nothing searchable skips making them; unequal keys may
+ * still give equal records (`recordsDigest` decides).
+ */
+export function searchInputsKey(site: Site, context: string): string {
+  const hash = createHash('sha256').update(context);
+  for (const post of site.posts) hash.update(`\0${post.source.digest}\0${post.url}\0${post.title}\0${post.date.getTime()}\0${post.tags.map((tag) => tag.name).join('\u0001')}`);
+  for (const page of site.pages) hash.update(`\0${page.source.digest}\0${page.url}\0${page.title}`);
+  return hash.digest('hex');
+}
