@@ -146,6 +146,10 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   if (exposed) log(exposed);
 
   let queue = Promise.resolve();
+  // A search index built in the background after an edit is taken in by a rebuild of nothing changed.
+  session.onSearchIndexed = () => {
+    queue = queue.then(async () => report(await session.rebuild([])));
+  };
   const watcher: FileWatcher = session.watch(
     (paths) => {
       queue = queue.then(async () => report(await session.rebuild(paths)));

@@ -85,10 +85,15 @@ export class SiteBuilder {
   private readonly sourceMemory: SourceMemory;
   private readonly pages = new PageMemory();
   private readonly feeds = new FeedMemory();
-  private readonly search = new SearchMemory();
+  private readonly search: SearchMemory;
 
-  constructor(private readonly options: BuildOptions) {
+  /** `onSearchIndexed`: build the search index of later runs in the background, and call this when it is ready (search-memory.ts). */
+  constructor(
+    private readonly options: BuildOptions,
+    onSearchIndexed?: () => void,
+  ) {
     this.sourceMemory = new SourceMemory(options);
+    this.search = new SearchMemory(onSearchIndexed);
   }
 
   /** The config, loaded again when `changed` touches config, theme or data (the theme is then loaded again too). */

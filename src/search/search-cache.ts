@@ -22,6 +22,8 @@ interface StoredIndex {
   readonly files: readonly (readonly [string, string])[];
 }
 
+let writes = 0;
+
 function searchCacheFile(siteRoot: string): string {
   return path.join(cacheFolder(siteRoot), 'search-index.json');
 }
@@ -43,7 +45,7 @@ export async function readCachedIndex(siteRoot: string, match: { readonly key: s
 export async function writeCachedIndex(siteRoot: string, index: CachedIndex): Promise<void> {
   const target = searchCacheFile(siteRoot);
   const stored: StoredIndex = { key: index.key, digest: index.digest, files: index.files.map((file) => [file.path, Buffer.from(file.contents).toString('base64')] as const) };
-  const temporary = `${target}.${process.pid}.tmp`;
+  const temporary = `${target}.${process.pid}-${(writes += 1)}.tmp`;
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(temporary, JSON.stringify(stored));

@@ -1,5 +1,7 @@
 // The dev server serves a current search index: after a post's text is edited, searching the
-// new word on the search page (in Chromium, against the real dev server) lists that post.
+// new word on the search page (in Chromium, against the real dev server) lists that post. The
+// index of an edit is built in the background (the edit's own reload does not wait for it), so
+// the page is searched until the new index is in.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -46,7 +48,13 @@ describe.skipIf(!browserAvailable)('search on the dev server', () => {
     const post = path.join(site, 'posts', 'bst-start.md');
     await fs.writeFile(post, `${await fs.readFile(post, 'utf8')}\nA paragraph about zeppelins over the town hall.\n`);
     await reload;
-    const after = await search(page, 'zeppelins');
+    // The live reload that follows the background index may cut a navigation short: try again.
+    const attempt = (): Promise<{ status: string; titles: string[] }> => search(page, 'zeppelins').catch(() => ({ status: '', titles: [] }));
+    let after = await attempt();
+    for (let tries = 0; tries < 40 && after.titles.length === 0; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      after = await attempt();
+    }
     expect(after.titles).toEqual(['Clocks go forward']);
     await page.close();
   });
