@@ -16,7 +16,7 @@ export interface IndexFile {
 }
 
 /** The output folder of the index: `<basePath>pagefind/pagefind.js` is what the search page loads. */
-const SEARCH_FOLDER = 'pagefind';
+export const SEARCH_FOLDER = 'pagefind';
 
 /** Pagefind's own ready-made interfaces: the theme ships its own search page, so these are never published. */
 const UNUSED_FILES = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
