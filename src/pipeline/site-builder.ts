@@ -153,10 +153,13 @@ export class SiteBuilder {
     const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
     this.theme = theme;
     const signature = siteSignature(site, theme, pipelineDigest(config.markdown, undefined, config.basePath));
+    // Pagefind runs in its own process: the index is built while this thread renders pages and feeds.
+    const searching = this.search.render(site, signature, runner, this.options.cache ?? true);
+    searching.catch(() => undefined); // awaited below; a stage that fails first must not leave it unhandled
     const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config));
     const feeds = await this.feeds.render(site, routes, signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
-    const search = await this.search.render(site, signature, runner, this.options.cache ?? true);
+    const search = await searching;
     const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...search, ...statics], routes));
     return { config, site, routes, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown };
   }
