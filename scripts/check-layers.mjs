@@ -21,6 +21,7 @@ export const STAGES = [
   { name: 'routes', paths: ['src/routes'] },
   { name: 'render', paths: ['src/render'] },
   { name: 'feeds', paths: ['src/feeds'] },
+  { name: 'search', paths: ['src/search'] },
   { name: 'output', paths: ['src/output'] },
   { name: 'import', paths: ['src/import'] },
   { name: 'check', paths: ['src/check'] },

@@ -22,6 +22,7 @@ const oneOf =
   (value) =>
     typeof value === 'string' && options.includes(value) ? undefined : `must be one of ${options.map((option) => JSON.stringify(option)).join(', ')}`;
 const booleanOrRecord: Check = (value) => (typeof value === 'boolean' || isRecord(value) ? undefined : 'must be true, false or a schema object');
+const boolean: Check = (value) => (typeof value === 'boolean' ? undefined : 'must be true or false');
 const record: Check = (value) => (isRecord(value) ? undefined : 'must be an object');
 const functionRecord: Check = (value) => (isRecord(value) && Object.values(value).every((entry) => typeof entry === 'function') ? undefined : 'must be an object of functions');
 const pluginList: Check = (value) =>
@@ -62,7 +63,6 @@ const listOf =
     return undefined;
   };
 
-const boolean: Check = (value) => (typeof value === 'boolean' ? undefined : 'must be true or false');
 const images: Check = (value) => (value === false ? undefined : shape({ avif: boolean })(value));
 const subscribe: Check = (value) => (value === false ? undefined : shape({ title: string, text: string, url: string, label: string })(value));
 
@@ -88,6 +88,7 @@ export const CONFIG_FIELDS: Record<string, Check> = {
   subscribe,
   themeOptions: record,
   images,
+  search: boolean,
 };
 
 export { isRecord };

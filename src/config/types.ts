@@ -82,6 +82,8 @@ export interface UserConfig {
   themeOptions?: Record<string, unknown>;
   /** Responsive images: `false` copies images as they are; `{ avif: true }` adds AVIF variants. Default `{ avif: false }`. */
   images?: false | { avif?: boolean };
+  /** Build a Pagefind search index, the `/search/` page and the header search form (default true). */
+  search?: boolean;
 }
 
 /** The validated, defaulted, frozen configuration every stage reads. */
@@ -120,6 +122,8 @@ export interface Config {
   readonly themeOptions: Readonly<Record<string, unknown>>;
   /** Responsive images (docs/images.md): `avif` also writes AVIF variants; `false` copies images as they are. */
   readonly images: { readonly avif: boolean } | false;
+  /** Whether the build writes the search index under `/pagefind/` and the `/search/` page (docs/search.md). */
+  readonly search: boolean;
 }
 
 /** The `images` settings when resizing is on. */

@@ -148,6 +148,7 @@ function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverr
     subscribe: user.subscribe ? { ...user.subscribe } : false,
     themeOptions: { ...user.themeOptions },
     images: user.images === false ? false : { avif: user.images?.avif ?? false },
+    search: user.search ?? true,
   };
 }
 

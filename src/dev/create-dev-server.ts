@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { UserConfig } from '../config/types.js';
 import { formatProblem } from '../shared/errors.js';
 import type { OutputFile } from '../shared/output-file.js';
+import { SEARCH_FOLDER } from '../search/index-records.js';
 import { allowsHost, exposureWarning, refuseHost } from './check-host.js';
 import { DevSession, type RebuildResult } from './dev-session.js';
 import { EVENTS_PATH, LiveReload } from './live-reload.js';
@@ -121,6 +122,8 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
           'css',
           result.updated.filter((file) => file.endsWith('.css') && session.has(file)).map((file) => `${session.basePath}${file}`),
         );
+      // A search index built in the background concerns only pages that use it.
+      else if (result.updated.length > 0 && result.updated.every((file) => file.startsWith(`${SEARCH_FOLDER}/`))) reload.send('search-index');
       else if (result.updated.length > 0) reload.send('reload');
     }
     options.onRebuild?.(result);
@@ -146,6 +149,10 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   if (exposed) log(exposed);
 
   let queue = Promise.resolve();
+  // A search index built in the background after an edit is taken in by a rebuild of nothing changed.
+  session.onSearchIndexed = () => {
+    queue = queue.then(async () => report(await session.rebuild([])));
+  };
   const watcher: FileWatcher = session.watch(
     (paths) => {
       queue = queue.then(async () => report(await session.rebuild(paths)));

@@ -80,6 +80,11 @@ export class DevSession {
   root: string;
 
   private builder: SiteBuilder;
+  /**
+   * Called when a search index built in the background is ready (the dev server then rebuilds,
+   * which takes it in). Without `write` only: `watch()` writes each output whole, index included.
+   */
+  onSearchIndexed: (() => void) | undefined;
 
   /** With `write`, each good output is also written to the output folder (what `watch()` does). */
   constructor(
@@ -87,7 +92,7 @@ export class DevSession {
     private readonly write = false,
   ) {
     this.root = path.resolve(options.root ?? '.');
-    this.builder = new SiteBuilder(options);
+    this.builder = this.newBuilder();
   }
 
   /**
@@ -100,11 +105,15 @@ export class DevSession {
     const extra = this.themeDir && !this.themeDir.startsWith(this.root + path.sep) ? [this.themeDir] : [];
     const rootChanged = (state: 'gone' | 'back'): void => {
       // Anything may have changed while it was away: forget what rebuilds remembered.
-      if (state === 'back') this.builder = new SiteBuilder(this.options);
+      if (state === 'back') this.builder = this.newBuilder();
       onRoot?.(state);
       if (state === 'back') onBatch([]);
     };
     return watchFiles({ root: this.root, extra, ignore: [this.outDir || path.join(this.root, DEFAULT_OUTPUT_FOLDER)], debounceMs, onBatch, onRoot: rootChanged });
+  }
+
+  private newBuilder(): SiteBuilder {
+    return new SiteBuilder(this.options, this.write ? undefined : () => this.onSearchIndexed?.());
   }
 
   get(file: string): OutputFile | undefined {

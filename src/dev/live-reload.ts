@@ -4,13 +4,17 @@ import type { ServerResponse } from 'node:http';
 export const EVENTS_PATH = '/__sectorpress/events';
 
 /**
- * Reload on `reload`; on `css` swap stylesheet URLs in place (no reload, scroll kept);
+ * Reload on `reload`, and on `search-index` only pages that loaded the search index (the
+ * files they would fetch next are gone); on `css` swap stylesheet URLs in place (no reload, scroll kept);
  * show an overlay with the problems on `problems`, remove it on `clear`.
  */
 export const LIVE_RELOAD_SCRIPT = `<script type="module">
 const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
 source.addEventListener('open', () => { document.documentElement.dataset.sectorpressLive = 'connected'; });
 source.addEventListener('reload', () => location.reload());
+source.addEventListener('search-index', () => {
+  if (performance.getEntriesByType('resource').some((entry) => entry.name.includes('/pagefind/'))) location.reload();
+});
 source.addEventListener('css', (event) => {
   const urls = JSON.parse(event.data);
   for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {

@@ -24,7 +24,7 @@ function lastModified(route: Route, site: Site): Date {
  */
 export function renderSitemap(site: Site, routes: readonly Route[]): string {
   const urls = routes
-    .filter((route) => route.kind !== 'not-found')
+    .filter((route) => route.kind !== 'not-found' && route.kind !== 'search')
     // The sitemap protocol wants URLs percent-encoded, then entity-escaped.
     .map((route) => `<url><loc>${escapeXml(`${site.config.url}${encodeUrlPath(route.url)}`)}</loc><lastmod>${lastModified(route, site).toISOString()}</lastmod></url>`);
   return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');

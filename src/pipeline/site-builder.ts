@@ -38,6 +38,7 @@ import type { Route } from '../routes/types.js';
 import { FeedMemory } from './feed-memory.js';
 import { PageMemory } from './page-memory.js';
 import { refreshContent } from './refresh-content.js';
+import { SearchMemory } from './search-memory.js';
 import { findBodyEdits, onlyPost, type LastRun } from './body-edits.js';
 import { SourceMemory } from './source-memory.js';
 import { clockMovedNothing, swapPosts } from './swap-posts.js';
@@ -94,9 +95,15 @@ export class SiteBuilder {
   private readonly pages = new PageMemory();
   private readonly feeds = new FeedMemory();
   private readonly images = new ImageMemory();
+  private readonly search: SearchMemory;
 
-  constructor(private readonly options: BuildOptions) {
+  /** `onSearchIndexed`: build the search index of later runs in the background, and call this when it is ready (search-memory.ts). */
+  constructor(
+    private readonly options: BuildOptions,
+    onSearchIndexed?: () => void,
+  ) {
     this.sourceMemory = new SourceMemory(options);
+    this.search = new SearchMemory(onSearchIndexed);
   }
 
   /** The config, loaded again when `changed` touches config, theme or data (the theme is then loaded again too). */
@@ -160,19 +167,23 @@ export class SiteBuilder {
     const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
     this.theme = theme;
     const signature = siteSignature(site, theme, pipelineDigest(config.markdown, undefined, config.basePath));
+    // Pagefind runs in its own process: the index is built while this thread renders pages and feeds.
+    const searching = this.search.render(site, signature, runner, this.options.cache ?? true);
+    searching.catch(() => undefined); // awaited below; a stage that fails first must not leave it unhandled
     const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config));
     const feeds = await this.feeds.render(site, routes, signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
+    const search = await searching;
     // Checked once the feeds are rendered, since a redirect may lead to one; still before anything is written.
     const redirects = await runner.run('redirects', () =>
       planRedirects(
         site,
         routes,
-        [...pages.files, ...feeds, ...images.files].map((file) => file.path),
+        [...pages.files, ...feeds, ...search, ...images.files].map((file) => file.path),
       ),
     );
     const moved = renderRedirects(site, redirects, routes, siteStrings(site, theme));
-    const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...moved, ...statics, ...images.files], routes));
+    const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...search, ...moved, ...statics, ...images.files], routes));
     return { config, site, routes, redirects, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown, images };
   }
 
@@ -242,11 +253,12 @@ export class SiteBuilder {
     const pages = await this.pages.renderSome(site, routes, positions, signatures, theme, runner);
     const feeds = await this.feeds.render(site, routes, last.signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
+    const search = await this.search.render(site, last.signature, runner, this.options.cache ?? true);
     return {
       ...last,
       site,
       routes,
-      files: [...pages.files, ...feeds, ...renderRedirects(site, last.redirects, routes, siteStrings(site, theme)), ...statics, ...last.images.files],
+      files: [...pages.files, ...feeds, ...search, ...renderRedirects(site, last.redirects, routes, siteStrings(site, theme)), ...statics, ...last.images.files],
       pageSignatures: signatures,
       pagesRendered: pages.rendered,
       markdown: { rendered: markdown.rendered, cached: markdown.cached },

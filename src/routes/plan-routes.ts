@@ -166,6 +166,7 @@ export function planRoutes(site: Site): Staged<Route[]> {
       description: describe('', config.description),
       context: { kind: 'events', upcoming: site.events.upcoming, past: site.events.past },
     }),
+    ...(config.search ? [route({ kind: 'search', url: '/search/', templates: ['search'], title: 'Search', description: describe('', config.description), context: { kind: 'search' } })] : []),
     route({ kind: 'not-found', url: '/404.html', templates: ['404'], title: 'Page not found', description: describe('', config.description), context: { kind: 'not-found' } }),
   ];
   return staged(routes, checkRoutes(routes, site));

@@ -1,7 +1,7 @@
 /** Routes are data: what to render where, checked for collisions by `planRoutes` before anything renders. */
 import type { Author, Event, Page, Post, Tag, YearArchive, MonthArchive } from '../model/types.js';
 
-export type HtmlRouteKind = 'home' | 'post' | 'page' | 'tag' | 'tags' | 'author' | 'year' | 'month' | 'events' | 'event' | 'not-found';
+export type HtmlRouteKind = 'home' | 'post' | 'page' | 'tag' | 'tags' | 'author' | 'year' | 'month' | 'events' | 'event' | 'search' | 'not-found';
 
 /** Where a paginated list is and how to move through it. URLs are root-relative. */
 export interface Pagination {
@@ -33,6 +33,7 @@ export type RouteContext =
   | ({ readonly kind: 'month'; readonly archive: MonthArchive } & ListContext)
   | { readonly kind: 'events'; readonly upcoming: readonly Event[]; readonly past: readonly Event[] }
   | { readonly kind: 'event'; readonly event: Event }
+  | { readonly kind: 'search' }
   | { readonly kind: 'not-found' };
 
 /** One HTML page to render. */

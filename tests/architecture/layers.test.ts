@@ -71,9 +71,9 @@ describe('check-layers', () => {
   });
 
   it('refuses a source file that belongs to no stage, so a new folder must be placed in the order', async () => {
-    const root = await project({ 'src/search/index-posts.ts': 'export {};\n' });
+    const root = await project({ 'src/analytics/count-visits.ts': 'export {};\n' });
     const run = await checkLayers(root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('src/search/index-posts.ts:1 is in no stage');
+    expect(run.stderr).toContain('src/analytics/count-visits.ts:1 is in no stage');
   });
 });

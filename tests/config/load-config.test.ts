@@ -39,6 +39,7 @@ describe('loadConfig defaults and overrides', () => {
       subscribe: false,
       themeOptions: {},
       images: { avif: false },
+      search: true,
     });
   });
 

@@ -16,10 +16,11 @@ describe('renderSitemap', () => {
   const urls = (new XMLParser({ isArray: (name) => name === 'url' }).parse(xml) as UrlSet).urlset.url;
   const lastmod = (loc: string): string | undefined => urls.find((url) => url.loc === loc)?.lastmod;
 
-  it('lists every HTML page but the 404, absolute', () => {
+  it('lists every HTML page but the 404 and the search page, absolute', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(urls.length).toBe(routes.length - 1);
+    expect(urls.length).toBe(routes.length - 2);
     expect(urls.map((url) => url.loc)).not.toContain('https://blog.example.org/404.html');
+    expect(urls.map((url) => url.loc)).not.toContain('https://blog.example.org/search/');
     for (const url of ['/', '/2024/04/what-ofsted-told-us/', '/tag/ofsted/', '/tags/', '/author/jo-bloggs/', '/2023/', '/2024/04/', '/events/', '/events/regional-conference/', '/about/']) {
       expect(urls.map((entry) => entry.loc)).toContain(`https://blog.example.org${url}`);
     }

@@ -144,6 +144,7 @@ export function makeConfig(overrides: Partial<Config> = {}): Config {
     subscribe: false,
     themeOptions: {},
     images: { avif: false },
+    search: true,
     ...overrides,
   };
 }

@@ -1,0 +1,89 @@
+/**
+ * Search records → Pagefind's index files, through Pagefind's Node API (its binary runs as a
+ * service process). The files are returned in memory, under `pagefind/`, so they go through the
+ * same output checks, manifest and atomic swap as every other output file.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { errorProblem, staged, type Staged } from '../shared/errors.js';
+import type { SearchRecord } from './search-records.js';
+
+/** One file of the index, relative to the output folder. */
+export interface IndexFile {
+  readonly path: string;
+  readonly contents: Uint8Array;
+}
+
+/** The output folder of the index: `<basePath>pagefind/pagefind.js` is what the search page loads. */
+export const SEARCH_FOLDER = 'pagefind';
+
+/** Pagefind's own ready-made interfaces: the theme ships its own search page, so these are never published. */
+const UNUSED_FILES = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
+
+async function readIndexerVersion(): Promise<string> {
+  try {
+    const entry = fileURLToPath(import.meta.resolve('pagefind'));
+    const manifest = JSON.parse(await fs.readFile(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version?: unknown };
+    return `pagefind@${String(manifest.version)}`;
+  } catch {
+    return 'pagefind@unknown';
+  }
+}
+
+let version: Promise<string> | undefined;
+
+/** Pagefind's version, for cache keys: a new Pagefind may write a different index from the same records. Read once per process. */
+export function indexerVersion(): Promise<string> {
+  version ??= readIndexerVersion();
+  return version;
+}
+
+function indexProblem(detail: string): Staged<IndexFile[]> {
+  return staged(
+    [],
+    [
+      errorProblem({
+        code: 'search/index',
+        message: `The search index could not be built: ${detail}`,
+        hint: 'Check that Pagefind’s binary for this platform is installed (docs/search.md), or set `search: false` in the config.',
+      }),
+    ],
+  );
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+
+/**
+ * Index `records` with Pagefind and return its files (paths relative to the output folder),
+ * sorted by path. A Pagefind failure is an error problem, never a thrown exception.
+ */
+export async function indexRecords(records: readonly SearchRecord[], language: string): Promise<Staged<IndexFile[]>> {
+  try {
+    // Loaded only when an index is built: a warm build or `search: false` never starts Pagefind.
+    const pagefind = await import('pagefind');
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+    if (!index) return indexProblem(errors.join('; '));
+    try {
+      // Sent all at once: Pagefind takes them in the order sent, and a round trip per record would
+      // cost more than the indexing itself on a busy machine.
+      const added = await Promise.all(
+        records.map((record) => index.addCustomRecord({ ...record, filters: Object.fromEntries(Object.entries(record.filters).map(([name, values]) => [name, [...values]])) })),
+      );
+      const failed = added.findIndex((response) => response.errors.length > 0);
+      if (failed >= 0) return indexProblem(`${records[failed]?.url}: ${added[failed]?.errors.join('; ')}`);
+      const { files, errors: writeErrors } = await index.getFiles();
+      if (writeErrors.length > 0) return indexProblem(writeErrors.join('; '));
+      const output = files
+        .map((file) => ({ path: file.path.replace(/\\/g, '/'), contents: file.content }))
+        .filter((file) => !UNUSED_FILES.test(file.path))
+        .map((file): IndexFile => ({ path: `${SEARCH_FOLDER}/${file.path}`, contents: file.contents }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      return staged(output);
+    } finally {
+      await index.deleteIndex();
+    }
+  } catch (error) {
+    return indexProblem(messageOf(error));
+  }
+}

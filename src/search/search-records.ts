@@ -1,0 +1,86 @@
+/**
+ * The Site model → one search record per post and page: title, main content as text, the
+ * public URL (base path included), date and tags. Built from the model rather than from the
+ * rendered pages, so only main content and title are indexed (never headers, sidebars or
+ * footers) and no page is parsed again.
+ */
+import { createHash } from 'node:crypto';
+import { withBasePath } from '../config/base-path.js';
+import type { Page, Post, Site } from '../model/types.js';
+import { formatDate } from '../shared/dates.js';
+import { textOfHtml } from './html-text.js';
+
+/** One indexed page, in the shape Pagefind's `addCustomRecord` takes. */
+export interface SearchRecord {
+  /** Public URL, base path included: `/blog/2026/05/bins/`. */
+  readonly url: string;
+  readonly content: string;
+  /** ISO 639-1 code Pagefind indexes the record under. */
+  readonly language: string;
+  /** `title` always; posts add `date` (as the theme prints it) and `datetime` (ISO). */
+  readonly meta: Readonly<Record<string, string>>;
+  /** `kind` (post or page) and, for posts, `tag` (display names). */
+  readonly filters: Readonly<Record<string, readonly string[]>>;
+  /** Posts sort by `date` (ISO, so string order is date order). */
+  readonly sort: Readonly<Record<string, string>>;
+}
+
+/** `en-GB` → `en`: Pagefind splits indexes by ISO 639-1 language. */
+export function indexLanguage(language: string): string {
+  return (language.split('-')[0] ?? 'en').toLowerCase();
+}
+
+function postRecord(post: Post, site: Site, language: string): SearchRecord {
+  const { config } = site;
+  const datetime = post.date.toISOString();
+  return {
+    url: withBasePath(config.basePath, post.url),
+    content: `${post.title}. ${textOfHtml(post.html)}`,
+    language,
+    meta: { title: post.title, date: formatDate(post.date, config.dateFormats.long, { timezone: config.timezone, language: config.language }), datetime },
+    filters: { kind: ['post'], tag: post.tags.map((tag) => tag.name) },
+    sort: { date: datetime },
+  };
+}
+
+function pageRecord(page: Page, site: Site, language: string): SearchRecord {
+  return {
+    url: withBasePath(site.config.basePath, page.url),
+    content: `${page.title}. ${textOfHtml(page.html)}`,
+    language,
+    meta: { title: page.title },
+    filters: { kind: ['page'] },
+    sort: {},
+  };
+}
+
+/**
+ * Every post and page of `site` as a search record, posts first (newest first), then pages.
+ *
+ * @example
+ * searchRecords(site)[0]?.meta.title; // the newest post's title
+ */
+export function searchRecords(site: Site): SearchRecord[] {
+  const language = indexLanguage(site.config.language);
+  return [...site.posts.map((post) => postRecord(post, site, language)), ...site.pages.map((page) => pageRecord(page, site, language))];
+}
+
+/** A digest of everything the index is made from: equal digests give byte-identical indexes. */
+export function recordsDigest(records: readonly SearchRecord[], indexer: string): string {
+  const hash = createHash('sha256').update(indexer);
+  for (const record of records) hash.update('\0').update(JSON.stringify(record));
+  return hash.digest('hex');
+}
+
+/**
+ * A cheap key of what the records are made from (each source file's digest, URL, title, date and
+ * tags, plus `context`: a digest of the config and Markdown pipeline). Equal keys mean equal
+ * records, so a rebuild that changed nothing searchable skips making them; unequal keys may
+ * still give equal records (`recordsDigest` decides).
+ */
+export function searchInputsKey(site: Site, context: string): string {
+  const hash = createHash('sha256').update(context);
+  for (const post of site.posts) hash.update(`\0${post.source.digest}\0${post.url}\0${post.title}\0${post.date.getTime()}\0${post.tags.map((tag) => tag.name).join('\u0001')}`);
+  for (const page of site.pages) hash.update(`\0${page.source.digest}\0${page.url}\0${page.title}`);
+  return hash.digest('hex');
+}
