@@ -21,6 +21,7 @@ export const STAGES = [
   { name: 'render', paths: ['src/render'] },
   { name: 'feeds', paths: ['src/feeds'] },
   { name: 'output', paths: ['src/output'] },
+  { name: 'import', paths: ['src/import'] },
   { name: 'build', paths: ['src/pipeline', 'src/build.ts'] },
   { name: 'dev', paths: ['src/dev'] },
   { name: 'commands', paths: ['src/commands', 'src/cli.ts'] },
