@@ -3,7 +3,7 @@
  * in the site's time zone, tags, featured image, old addresses, comments.
  */
 import { slugify } from '../shared/slug.js';
-import { convertPostHtml } from './convert-stand-in.js';
+import { convertPostHtml } from './convert-post-html.js';
 import { htmlToLine } from './plain-text.js';
 import type { ImportedEntry, ImportWarning } from './types.js';
 import { readComments } from './wxr-comments.js';

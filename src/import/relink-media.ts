@@ -3,7 +3,8 @@
  * the staged posts (body and `image:`) at the new paths. A file that cannot be had is a report line.
  */
 import { parseDocument } from 'yaml';
-import { fetchMedia, rewriteMediaUrls } from './convert-stand-in.js';
+import { rewriteMediaUrls } from './convert-post-html.js';
+import { fetchMedia } from './media-fetch.js';
 import { serialiseEntry } from './serialise-entry.js';
 import type { SiteStaging } from './site-staging.js';
 import type { ImportWarning } from './types.js';
