@@ -95,7 +95,7 @@ export async function readWxr(file: string, visit: (node: WxrNode) => void | Pro
   const fail = (message: string, code: string, hint: string): void => {
     failure ??= new WxrReadError(message, code, parser.line, parser.column + 1, hint);
   };
-  parser.on('error', (error) => fail(`The export is not well-formed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`, 'import/not-xml', xmlHint));
+  parser.on('error', (error) => fail(`The export is not well-formed XML: ${error.message.replace(/^(.*?:)?\d+:\d+: /, '')}`, 'import/not-xml', xmlHint));
   parser.on('opentag', (tag) => {
     try {
       openTag(state, tag, parser.line);
