@@ -1,0 +1,133 @@
+/**
+ * The HTML tree before and during its turn into Markdown: media URLs collected, WordPress's spacing
+ * paragraphs dropped, and handlers that keep as raw HTML what Markdown cannot say (figures with captions,
+ * tables with merged cells or without a header row, iframes, audio and video elements).
+ */
+import type { Element, Root, RootContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
+import type { FootnoteDefinition, FootnoteReference, Html } from 'mdast';
+import { isUploadUrl } from './media-urls.js';
+
+type Parent = Root | Element;
+
+function walk(parent: Parent, visit: (node: Element, parent: Parent) => void): void {
+  for (const child of [...parent.children]) {
+    if (child.type !== 'element') continue;
+    visit(child, parent);
+    walk(child, visit);
+  }
+}
+
+function stringProperty(node: Element, name: string): string | undefined {
+  const value = node.properties[name];
+  return typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : undefined;
+}
+
+/** `a.jpg 300w, b.jpg 2x` → the URLs. */
+function srcsetUrls(srcset: string): string[] {
+  return srcset
+    .split(/,\s+/)
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
+}
+
+const MEDIA_ATTRIBUTES: Record<string, readonly string[]> = { img: ['src'], source: ['src'], video: ['src', 'poster'], audio: ['src'] };
+
+/** Every media URL the tree uses, as written, in order; `srcset`/`sizes` go, since one file per original is kept. */
+export function collectMedia(tree: Root, siteUrl: string): string[] {
+  const media: string[] = [];
+  walk(tree, (node) => {
+    for (const name of MEDIA_ATTRIBUTES[node.tagName] ?? []) {
+      const value = stringProperty(node, name);
+      if (value) media.push(value);
+    }
+    const srcset = stringProperty(node, 'srcSet');
+    if (srcset) media.push(...srcsetUrls(srcset));
+    delete node.properties.srcSet;
+    delete node.properties.sizes;
+    const href = node.tagName === 'a' ? stringProperty(node, 'href') : undefined;
+    if (href && isUploadUrl(href, siteUrl)) media.push(href);
+  });
+  return [...new Set(media)];
+}
+
+function isSpacer(node: RootContent): boolean {
+  if (node.type !== 'element' || node.tagName !== 'p') return false;
+  return node.children.every((child) => (child.type === 'text' && /^[\s\u00a0]*$/.test(child.value)) || (child.type === 'element' && child.tagName === 'br'));
+}
+
+/** Drops `<p>&nbsp;</p>` and `<p><br></p>`: the classic editor's way of adding space, empty in Markdown. */
+export function dropSpacers(tree: Root): void {
+  const prune = (parent: Parent): void => {
+    for (let index = parent.children.length - 1; index >= 0; index -= 1) {
+      const child = parent.children[index];
+      if (!child) continue;
+      if (isSpacer(child)) parent.children.splice(index, 1);
+      else if (child.type === 'element') prune(child);
+    }
+  };
+  prune(tree);
+}
+
+/** Raw HTML on one line: a blank line inside would end the HTML block in the Markdown. */
+function rawHtml(state: State, node: Element): Html {
+  const result: Html = { type: 'html', value: toHtml(node).replace(/\n\s*\n/g, '\n') };
+  state.patch(node, result);
+  return result;
+}
+
+function has(node: Element, test: (child: Element) => boolean): boolean {
+  let found = false;
+  walk(node, (child) => {
+    found ||= test(child);
+  });
+  return found;
+}
+
+function spans(node: Element): boolean {
+  return ['colSpan', 'rowSpan'].some((name) => Number(node.properties[name] ?? 1) > 1);
+}
+
+const BLOCKS = new Set(['p', 'ul', 'ol', 'table', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'div', 'dl', 'hr']);
+
+function firstRow(table: Element): Element | undefined {
+  let row: Element | undefined;
+  walk(table, (child) => {
+    row ??= child.tagName === 'tr' ? child : undefined;
+  });
+  return row;
+}
+
+function isCell(node: Element): boolean {
+  return node.tagName === 'td' || node.tagName === 'th';
+}
+
+/** A GFM table needs a header row of `th`, no merged cells, no caption and one line per cell. */
+function fitsMarkdown(table: Element): boolean {
+  const header = firstRow(table)?.children.filter((cell) => cell.type === 'element') ?? [];
+  const headed = header.length > 0 && header.every((cell) => cell.tagName === 'th');
+  return headed && !has(table, (child) => child.tagName === 'caption' || (isCell(child) && (spans(child) || has(child, (inner) => BLOCKS.has(inner.tagName)))));
+}
+
+function labelOf(node: Element): string {
+  return String(node.properties.dataLabel ?? '');
+}
+
+/** Handlers for rehype-remark: raw HTML where Markdown falls short, and the footnote elements. */
+export const htmlHandlers: Record<string, Handle> = {
+  figure: (state, node) => (has(node, (child) => child.tagName === 'figcaption') ? rawHtml(state, node) : defaultHandlers.figure(state, node)),
+  table: (state, node) => (fitsMarkdown(node) ? defaultHandlers.table(state, node) : rawHtml(state, node)),
+  iframe: rawHtml,
+  video: rawHtml,
+  audio: rawHtml,
+  object: rawHtml,
+  embed: rawHtml,
+  'sp-footnote-ref': (_state, node): FootnoteReference => ({ type: 'footnoteReference', identifier: labelOf(node), label: labelOf(node) }),
+  'sp-footnote-def': (state, node): FootnoteDefinition => ({
+    type: 'footnoteDefinition',
+    identifier: labelOf(node),
+    label: labelOf(node),
+    children: state.toFlow(state.all(node)) as FootnoteDefinition['children'],
+  }),
+};

@@ -1,0 +1,111 @@
+/**
+ * One WordPress post's HTML → Markdown, the way WordPress itself would show it: block comments gone,
+ * embeds and shortcodes expanded, automatic paragraphs for classic-editor posts, then
+ * rehype-parse → rehype-remark → remark-stringify (GFM tables, footnotes, strikethrough).
+ */
+import { autop } from '@wordpress/autop';
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemToMarkdown } from 'mdast-util-gfm-task-list-item';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkStringify from 'remark-stringify';
+import { type Processor, unified } from 'unified';
+import { convertBareEmbeds } from './convert-embeds.js';
+import { type FootnoteText, markFootnotes } from './convert-footnotes.js';
+import { collectMedia, dropSpacers, htmlHandlers } from './convert-html-tree.js';
+import { type AttachmentInfo, convertShortcodes } from './convert-shortcodes.js';
+import { canonicalMediaKey } from './media-urls.js';
+
+export interface ConvertOptions {
+  /** Classic-editor content (no `<!-- wp:` comments): apply WordPress's automatic paragraphs first. */
+  classic: boolean;
+  /** The old site's address, e.g. `https://blog.example.gov.uk`, to recognise its own links and uploads. */
+  siteUrl: string;
+  /** The block editor's footnotes (the post's `footnotes` meta, parsed: `[{ id, content }]`), when it has any. */
+  footnotes?: readonly FootnoteText[];
+}
+
+export interface ConvertedPost {
+  markdown: string;
+  /** Every media URL the body uses (img src, a href to uploads, gallery ids resolved to URLs), as written. */
+  media: string[];
+  /** Shortcodes left as text, by name, e.g. `['contact-form-7']`. */
+  unknownShortcodes: string[];
+  /** Other things the report should list for this post (plain sentences). */
+  warnings: string[];
+}
+
+/** GFM's Markdown writers (tables, footnotes, strikethrough, task lists), as remark-gfm adds them. */
+function gfmToMarkdown(this: Processor): void {
+  const data = this.data();
+  data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), gfmTableToMarkdown(), gfmFootnoteToMarkdown(), gfmStrikethroughToMarkdown(), gfmTaskListItemToMarkdown()];
+}
+
+const parser = unified().use(rehypeParse, { fragment: true }).freeze();
+
+const toMarkdown = unified()
+  .use(rehypeRemark, { handlers: htmlHandlers })
+  .use(remarkStringify, {
+    bullet: '-',
+    emphasis: '_',
+    strong: '*',
+    fences: true,
+    listItemIndent: 'one',
+    rule: '-',
+  })
+  .use(gfmToMarkdown)
+  .freeze();
+
+/** `<!-- wp:paragraph -->`, `<!-- /wp:paragraph -->`, `<!-- wp:image {"id":12} /-->`: the block editor's markers. */
+const BLOCK_COMMENT = /<!--\s*\/?wp:[\s\S]*?-->/g;
+
+function parseHtml(html: string): HastRoot {
+  return parser.parse(html);
+}
+
+/**
+ * Converts one post body. Never throws for odd HTML: the HTML parser repairs it as a browser would.
+ * @example convertPostHtml('<p>Hello &amp; welcome</p>', { classic: false, siteUrl: 'https://blog.example.gov.uk' }).markdown // 'Hello & welcome\n'
+ */
+export function convertPostHtml(html: string, options: ConvertOptions, attachments?: ReadonlyMap<string, AttachmentInfo>): ConvertedPost {
+  const withoutBlocks = html.replace(BLOCK_COMMENT, '');
+  const embedded = convertBareEmbeds(withoutBlocks.replace(/\r\n?/g, '\n'));
+  const shortcodes = convertShortcodes(embedded, attachments);
+  const paragraphed = options.classic ? autop(shortcodes.html) : shortcodes.html;
+  const tree = parseHtml(paragraphed);
+  dropSpacers(tree);
+  const media = collectMedia(tree, options.siteUrl);
+  markFootnotes(tree, options.footnotes ?? [], parseHtml);
+  const mdast = toMarkdown.runSync(tree) as MdastRoot;
+  const markdown = toMarkdown.stringify(mdast);
+  return { markdown, media, unknownShortcodes: shortcodes.unknownShortcodes, warnings: shortcodes.warnings };
+}
+
+const URL_IN_TEXT = /(?:https?:)?\/\/[^\s"'<>()[\]\\]+|\/wp-content\/uploads\/[^\s"'<>()[\]\\]+/g;
+const TRAILING_PUNCTUATION = /[.,;:!?*_]+$/;
+
+/**
+ * Rewrite media URLs in converted Markdown (after media are fetched): old URL → new site path.
+ * A URL not in `mapping` as written still matches when it is a resized (`-300x200`) or query (`?w=640`) form of one that is.
+ */
+export function rewriteMediaUrls(markdown: string, mapping: ReadonlyMap<string, string>): string {
+  if (mapping.size === 0) return markdown;
+  const exact = new Map<string, string>();
+  const canonical = new Map<string, string>();
+  for (const [from, to] of mapping) {
+    exact.set(from.replace(/&amp;/g, '&'), to);
+    if (!canonical.has(canonicalMediaKey(from))) canonical.set(canonicalMediaKey(from), to);
+  }
+  const lookup = (url: string): string | undefined => exact.get(url.replace(/&amp;/g, '&')) ?? canonical.get(canonicalMediaKey(url));
+  return markdown.replace(URL_IN_TEXT, (found) => {
+    const whole = lookup(found);
+    if (whole) return whole;
+    const trimmed = found.replace(TRAILING_PUNCTUATION, '');
+    const target = trimmed !== found ? lookup(trimmed) : undefined;
+    return target ? target + found.slice(trimmed.length) : found;
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * WordPress shortcodes → HTML, parsed with WordPress's own shortcode grammar (`@wordpress/shortcode`).
+ * Known ones become figures, images and links; any other is left as text and named, so the report can list it.
+ */
+import { replace, type Shortcode } from '@wordpress/shortcode';
+import { embedLink, escapeHtml, mediaFileLink } from './convert-embeds.js';
+
+/** An attachment post of the export: its file URL and the words WordPress keeps with it. */
+export interface AttachmentInfo {
+  url: string;
+  alt?: string;
+  caption?: string;
+}
+
+export interface ShortcodeResult {
+  html: string;
+  unknownShortcodes: string[];
+  warnings: string[];
+}
+
+/** Figure HTML stays on one line: a blank line would end the raw HTML block in the Markdown. */
+function oneLine(html: string): string {
+  return html.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function figure(image: string, caption: string | undefined): string {
+  const text = caption?.trim();
+  return text ? `<figure>${oneLine(image)}<figcaption>${oneLine(text)}</figcaption></figure>` : `<p>${oneLine(image)}</p>`;
+}
+
+/** The image (with the link around it, if any) at the start of a caption's content, and the words after it. */
+const CAPTION_CONTENT = /^\s*((?:<a\s[^>]*>\s*)?<img\s[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i;
+
+function caption(shortcode: Shortcode): string {
+  const content = shortcode.content ?? '';
+  const match = CAPTION_CONTENT.exec(content);
+  if (!match) return content;
+  const words = shortcode.attrs.named.caption ?? match[2];
+  return figure(match[1] ?? '', words);
+}
+
+function gallery(shortcode: Shortcode, attachments: ReadonlyMap<string, AttachmentInfo> | undefined, warnings: string[]): string {
+  const ids = (shortcode.attrs.named.ids ?? shortcode.attrs.named.include ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  if (ids.length === 0) {
+    warnings.push('A [gallery] without ids showed the images attached to the post; add them to the post by hand.');
+    return '';
+  }
+  const parts = ids.map((id) => {
+    const attachment = attachments?.get(id);
+    if (!attachment) {
+      warnings.push(`Gallery image ${id} is not in the export; it was left out.`);
+      return '';
+    }
+    return figure(`<img src="${escapeHtml(attachment.url)}" alt="${escapeHtml(attachment.alt ?? '')}">`, attachment.caption);
+  });
+  return `\n${parts.filter(Boolean).join('\n')}\n`;
+}
+
+/** `[video]`/`[audio]` name their file in `src` or in a format attribute (`mp4="…"`, `mp3="…"`), or hold a URL as content. */
+function mediaSource(shortcode: Shortcode): string | undefined {
+  const named = shortcode.attrs.named;
+  const formats = ['src', 'mp4', 'm4v', 'webm', 'ogv', 'wmv', 'flv', 'mov', 'mp3', 'ogg', 'oga', 'wav', 'm4a', 'wma', 'flac'];
+  for (const key of formats) {
+    const value = named[key]?.trim();
+    if (value) return value;
+  }
+  const content = shortcode.content?.trim();
+  return content && /^https?:\/\/\S+$/.test(content) ? content : undefined;
+}
+
+/** Shortcodes this module converts, by tag. */
+const KNOWN = ['caption', 'wp_caption', 'gallery', 'embed', 'video', 'audio'] as const;
+
+/** `[name …]`, `[name/]` or `[/name]`; `[[name]]` is WordPress's way of writing a shortcode as text. */
+const ANY_SHORTCODE = /(\[?)\[(\/?)([a-zA-Z][\w-]*)((?:\s[^\]]*)?)(\/?)\](\]?)/g;
+
+/** Bracketed words are only counted as a shortcode when they look like one (attributes, a closing tag, `-`, `_`, `/]`). */
+function unknownNames(html: string): string[] {
+  const names = new Set<string>();
+  for (const match of html.matchAll(ANY_SHORTCODE)) {
+    const [, open = '', closing = '', name = '', attrs = '', selfClose = '', close = ''] = match;
+    if (open && close) continue;
+    const looksLikeShortcode = /=/.test(attrs) || closing !== '' || selfClose !== '' || /[-_]/.test(name) || html.includes(`[/${name}]`);
+    if (looksLikeShortcode) names.add(name);
+  }
+  return [...names];
+}
+
+/** Converts the known shortcodes in `html`; unknown ones stay as written and are returned by name. */
+export function convertShortcodes(html: string, attachments?: ReadonlyMap<string, AttachmentInfo>): ShortcodeResult {
+  const warnings: string[] = [];
+  let text = html;
+  for (const tag of KNOWN) {
+    text = replace(tag, text, (shortcode) => {
+      if (tag === 'caption' || tag === 'wp_caption') return caption(shortcode);
+      if (tag === 'gallery') return gallery(shortcode, attachments, warnings);
+      const source = tag === 'embed' ? shortcode.content?.trim() : mediaSource(shortcode);
+      if (!source) {
+        warnings.push(`A [${tag}] without a file or URL was left out.`);
+        return '';
+      }
+      return tag === 'embed' ? embedLink(source) : mediaFileLink(source, tag === 'video' ? 'Video' : 'Audio');
+    });
+  }
+  return { html: text, unknownShortcodes: unknownNames(text), warnings };
+}
