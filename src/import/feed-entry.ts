@@ -6,7 +6,8 @@ import { frontMatterDate, parseFeedDate } from './feed-dates.js';
 import { slugFromLink, uniqueName } from './feed-names.js';
 import type { FeedItem, FeedPerson, ParsedFeed } from './feed-parse.js';
 import { samePath, sitePathOf } from './feed-redirects.js';
-import { htmlToText, summaryText } from './feed-text.js';
+import { summaryText } from './feed-text.js';
+import { htmlToLine } from './plain-text.js';
 import type { ImportedEntry, ImportWarning } from './types.js';
 
 /** What every item of one import shares. */
@@ -79,7 +80,7 @@ export function planFeedEntry(item: FeedItem, index: number, feed: ParsedFeed, s
 }
 
 function untitled(html: string, index: number): string {
-  const words = htmlToText(html).split(' ').filter(Boolean);
+  const words = htmlToLine(html).split(' ').filter(Boolean);
   if (words.length === 0) return `Untitled post ${index + 1}`;
   return words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(' ')}…` : words.join(' ');
 }
@@ -127,5 +128,5 @@ function standfirst(summaryHtml: string | undefined, contentHtml: string): strin
   const summary = summaryText(summaryHtml);
   if (!summary) return undefined;
   const opening = summary.replace(/…$/, '').trim();
-  return htmlToText(contentHtml).startsWith(opening) ? undefined : summary;
+  return htmlToLine(contentHtml).startsWith(opening) ? undefined : summary;
 }

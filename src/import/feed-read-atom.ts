@@ -2,7 +2,7 @@
 import type { AtomFeed } from 'feedsmith';
 import type { FeedItem, ParsedFeed } from './feed-parse.js';
 import { firstText, isImage, mediaImage, person, text, textToHtml, uniquePeople, uniqueTexts } from './feed-read-parts.js';
-import { htmlToText } from './feed-text.js';
+import { htmlToLine } from './plain-text.js';
 
 type Entry = AtomFeed.Entry<string>;
 
@@ -50,7 +50,7 @@ function alternateLink(links: readonly AtomFeed.Link<string>[] | undefined): str
 /** A text construct as plain text: `type="html"` and `xhtml` are markup, `text` (the default) is not. */
 function textOf(construct: AtomFeed.Text | undefined): string | undefined {
   if (!construct) return undefined;
-  return text(isMarkup(construct.type) ? htmlToText(construct.value) : construct.value);
+  return text(isMarkup(construct.type) ? htmlToLine(construct.value) : construct.value);
 }
 
 /** A text construct or content as HTML. */
