@@ -1,0 +1,132 @@
+/** One feed item → one post file (`ImportedEntry`), with the warnings the report lists for it. */
+import { renderPermalink } from '../shared/permalink.js';
+import { slugify } from '../shared/slug.js';
+import { convertPostHtml } from './convert-post-html.js';
+import { frontMatterDate, parseFeedDate } from './feed-dates.js';
+import { slugFromLink, uniqueName } from './feed-names.js';
+import type { FeedItem, FeedPerson, ParsedFeed } from './feed-parse.js';
+import { samePath, sitePathOf } from './feed-redirects.js';
+import { summaryText } from './feed-text.js';
+import { htmlToLine } from './plain-text.js';
+import type { ImportedEntry, ImportWarning } from './types.js';
+
+/** What every item of one import shares. */
+export interface FeedEntrySettings {
+  readonly timeZone: string;
+  /** The site's post permalink pattern, e.g. `/:year/:month/:slug/`. */
+  readonly postPermalink: string;
+  /** The new site's address: old links on its host (and under its base path) get redirects. */
+  readonly siteUrl: URL;
+  /** The old blog's address, so the converter knows its own links and uploads. */
+  readonly oldSiteUrl: string;
+  /** Used, as a draft, for an item with no date when the feed has none either. */
+  readonly now: Date;
+  readonly authorKey: (person: FeedPerson) => string;
+  /** File paths and URLs already given out in this import. */
+  readonly taken: Set<string>;
+}
+
+export interface FeedEntryPlan {
+  readonly entry: ImportedEntry;
+  readonly warnings: ImportWarning[];
+  readonly summaryOnly: boolean;
+  readonly draft: boolean;
+  /** Media URLs the post uses (body and `image`), for `--media` / `--download`. */
+  readonly media: string[];
+}
+
+const TITLE_WORDS = 10;
+
+export function planFeedEntry(item: FeedItem, index: number, feed: ParsedFeed, settings: FeedEntrySettings): FeedEntryPlan {
+  const warnings: ImportWarning[] = [];
+  const where = item.link ?? item.guid ?? `item ${index + 1}`;
+  const warn = (message: string, action: string): void => {
+    warnings.push({ source: item.title ? `${where} “${item.title}”` : where, message, action });
+  };
+  const html = item.contentHtml ?? item.summaryHtml ?? '';
+  const summaryOnly = item.contentHtml === undefined;
+  const title = item.title ?? untitled(html, index);
+  if (!item.title) warn('The item has no title; its first words were used.', 'Give the post a title.');
+  if (summaryOnly) warn('The feed carries only a summary of this post (summary only), so only the summary was imported.', `Copy the full text from ${item.link ?? 'the old site'} into the post before the old site closes.`);
+  const dated = chooseDate(item, feed, settings.now);
+  if (dated.warning) warn(dated.warning, 'Set `date:` to when the post was published, then remove `draft: true`.');
+  const converted = convertPostHtml(html, { classic: false, siteUrl: settings.oldSiteUrl });
+  for (const message of converted.warnings) warn(message, 'Check the post’s text against the old page.');
+  if (converted.unknownShortcodes.length > 0) warn(`Shortcodes left as text: ${converted.unknownShortcodes.join(', ')}.`, 'Replace them with Markdown or HTML.');
+  if (item.image && item.image.alt === undefined) warn('The post’s image has no alternative text.', 'Add `imageAlt:` describing the image (or `imageAlt: ""` if it is decorative).');
+
+  const dateText = frontMatterDate(dated.date, settings.timeZone);
+  const slug = chooseSlug(item, title, dateText, settings);
+  const url = postUrl(dateText, slug, settings.postPermalink);
+  const redirects = oldPaths(item, settings.siteUrl).filter((path) => !samePath(path, url));
+  const updated = parseFeedDate(item.updated);
+  const frontMatter: Record<string, unknown> = {
+    title,
+    date: dateText,
+    updated: updated && updated.getTime() - dated.date.getTime() >= 60_000 ? frontMatterDate(updated, settings.timeZone) : undefined,
+    slug,
+    summary: summaryOnly ? undefined : standfirst(item.summaryHtml, html),
+    author: item.authors.length > 0 ? item.authors.map(settings.authorKey) : undefined,
+    tags: item.categories.length > 0 ? [...item.categories] : undefined,
+    image: item.image?.url,
+    imageAlt: item.image?.alt,
+    guid: item.guid,
+    redirects: redirects.length > 0 ? redirects : undefined,
+    draft: dated.warning ? true : undefined,
+  };
+  const entry: ImportedEntry = { kind: 'post', file: `posts/${dateText.slice(0, 10)}-${slug}.md`, frontMatter, markdown: converted.markdown, source: where };
+  const media = item.image ? [...converted.media, item.image.url] : [...converted.media];
+  return { entry, warnings, summaryOnly, draft: dated.warning !== undefined, media };
+}
+
+function untitled(html: string, index: number): string {
+  const words = htmlToLine(html).split(' ').filter(Boolean);
+  if (words.length === 0) return `Untitled post ${index + 1}`;
+  return words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(' ')}…` : words.join(' ');
+}
+
+/** Published, else updated; an item with neither takes the feed's date (or the import's) and becomes a draft. */
+function chooseDate(item: FeedItem, feed: ParsedFeed, now: Date): { date: Date; warning?: string } {
+  const own = parseFeedDate(item.published) ?? parseFeedDate(item.updated);
+  if (own) return { date: own };
+  const unreadable = item.published ?? item.updated;
+  const why = unreadable ? `Its date "${unreadable}" could not be read` : 'The item has no date';
+  const feedDate = parseFeedDate(feed.date);
+  if (feedDate) return { date: feedDate, warning: `${why}; it was given the feed’s date and imported as a draft.` };
+  return { date: now, warning: `${why}, nor has the feed; it was given the date of the import and imported as a draft.` };
+}
+
+function chooseSlug(item: FeedItem, title: string, dateText: string, settings: FeedEntrySettings): string {
+  const wanted = slugFromLink(item.link) ?? (slugify(title) || 'post');
+  const slug = uniqueName(wanted, (candidate) => {
+    const file = `posts/${dateText.slice(0, 10)}-${candidate}.md`;
+    return settings.taken.has(file) || settings.taken.has(postUrl(dateText, candidate, settings.postPermalink));
+  });
+  settings.taken.add(`posts/${dateText.slice(0, 10)}-${slug}.md`);
+  settings.taken.add(postUrl(dateText, slug, settings.postPermalink));
+  return slug;
+}
+
+/** The post's URL from its front-matter date (site wall clock) and slug, as the model makes it. */
+function postUrl(dateText: string, slug: string, pattern: string): string {
+  const [year, month, day] = dateText.slice(0, 10).split('-');
+  return renderPermalink(pattern, { year, month, day, slug });
+}
+
+/** The item's old addresses the new site can answer: its link, and its guid when that is an address too. */
+function oldPaths(item: FeedItem, siteUrl: URL): string[] {
+  const paths: string[] = [];
+  for (const old of [item.link, item.guid]) {
+    const path = sitePathOf(old, siteUrl);
+    if (path && path !== '/' && !paths.some((known) => samePath(known, path))) paths.push(path);
+  }
+  return paths;
+}
+
+/** The feed's summary as a standfirst, unless it is only the post's opening words cut short. */
+function standfirst(summaryHtml: string | undefined, contentHtml: string): string | undefined {
+  const summary = summaryText(summaryHtml);
+  if (!summary) return undefined;
+  const opening = summary.replace(/…$/, '').trim();
+  return htmlToLine(contentHtml).startsWith(opening) ? undefined : summary;
+}

@@ -1,0 +1,79 @@
+/**
+ * `sectorpress import feed <file-or-url> --out <site-folder>`: the posts an RSS 2.0, Atom or JSON Feed
+ * carries become a site folder, with authors, tags, dates, images, GUIDs and redirects from the old links.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config/load-config.js';
+import { BuildFailedError, hasErrors } from '../shared/errors.js';
+import { CONFIG_FILE_NAMES } from '../shared/site-layout.js';
+import { fetchMedia, rewriteMediaUrls } from './convert-stand-in.js';
+import { parseFeedText } from './feed-parse.js';
+import { readFeedSource } from './feed-read-source.js';
+import { type FeedSiteSettings, feedToSite } from './feed-site.js';
+import type { ImportedSite } from './types.js';
+import { writeImportedSite } from './write-imported-site.js';
+
+/** Options of `importFeed`. */
+export interface ImportFeedOptions {
+  /** Overwrite posts edited since the last import. */
+  force?: boolean;
+  /** IANA zone for dates; default: the site's config, else `Europe/London`. */
+  timeZone?: string;
+  /** The new site's address; default: the site's config, else the blog's address the feed gives. */
+  siteUrl?: string;
+  /** A local copy of the old site's uploads to take images from. */
+  media?: string;
+  /** Download the images posts use into `static/`. */
+  download?: boolean;
+  /** How long to wait for the feed's server; default 30 s. */
+  timeoutMs?: number;
+  /** The clock, for items with no date anywhere (default: now). */
+  now?: Date;
+}
+
+/** What `importFeed` did: the site it wrote, the number of files written and the edited files it kept. */
+export interface ImportFeedResult {
+  site: ImportedSite;
+  written: number;
+  kept: string[];
+}
+
+/**
+ * Imports a feed file or http(s) address into `siteFolder`. A source that is unreadable, empty, not a
+ * feed or cut short rejects with a `BuildFailedError` naming it, and nothing is written.
+ *
+ * @example
+ * const { site } = await importFeed('https://blog.example.gov.uk/feed/', 'my-blog');
+ * site.counts['posts with summary only']; // 0 for a full-text feed
+ */
+export async function importFeed(source: string, siteFolder: string, options: ImportFeedOptions = {}): Promise<ImportFeedResult> {
+  const feed = parseFeedText(await readFeedSource(source, { timeoutMs: options.timeoutMs }), source);
+  const settings = await siteSettings(siteFolder, options);
+  const { site, media, oldSiteUrl } = feedToSite(feed, source, settings);
+  if (options.media !== undefined || options.download) await bringMedia(site, media, siteFolder, { siteUrl: oldSiteUrl, mediaFolder: options.media, download: options.download });
+  const { written, kept } = await writeImportedSite(site, siteFolder, { force: options.force, reportTitle: `Import of ${source}` });
+  return { site, written, kept };
+}
+
+/** The zone, post permalink and address the site already has in its config, or the defaults a new site gets. */
+async function siteSettings(siteFolder: string, options: ImportFeedOptions): Promise<FeedSiteSettings> {
+  const now = options.now ?? new Date();
+  const hasConfig = await Promise.all(CONFIG_FILE_NAMES.map((name) => fs.stat(path.join(siteFolder, name)).then(() => true, () => false)));
+  if (!hasConfig.includes(true)) return { timeZone: options.timeZone ?? 'Europe/London', postPermalink: '/:year/:month/:slug/', siteUrl: options.siteUrl, now };
+  const { value: config, problems } = await loadConfig(siteFolder, {});
+  if (hasErrors(problems)) throw new BuildFailedError(problems);
+  return { timeZone: options.timeZone ?? config.timezone, postPermalink: config.permalinks.post, siteUrl: options.siteUrl ?? config.url, now };
+}
+
+/** Copy or download the media posts use and point the posts at the new copies; what could not be had goes in the report. */
+async function bringMedia(site: ImportedSite, urls: readonly string[], siteFolder: string, options: { siteUrl: string; mediaFolder?: string; download?: boolean }): Promise<void> {
+  const { mapping, missing } = await fetchMedia(urls, siteFolder, options);
+  for (const entry of site.entries) {
+    entry.markdown = rewriteMediaUrls(entry.markdown, mapping);
+    const image = entry.frontMatter.image;
+    if (typeof image === 'string' && mapping.has(image)) entry.frontMatter.image = mapping.get(image);
+  }
+  for (const { url, reason } of missing) site.warnings.push({ source: url, message: `The file could not be had (${reason}); posts still link to the old address.`, action: 'Copy the file into static/ and change the links, or remove them.' });
+  site.counts['media files missing'] = missing.length;
+}
