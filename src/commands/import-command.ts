@@ -1,6 +1,7 @@
 /** `sectorpress import wordpress|feed`: bring an existing blog into a site folder. */
 import path from 'node:path';
-import { hasErrors } from '../shared/errors.js';
+import { BuildFailedError, hasErrors } from '../shared/errors.js';
+import { importFeed } from '../import/import-feed.js';
 import { importWordPress } from '../import/import-wordpress.js';
 import { reportProblems, UsageError, plural, type CliIo } from './cli-io.js';
 import { parseFlags, stringFlag } from './parse-flags.js';
@@ -14,6 +15,15 @@ const WORDPRESS_FLAGS = {
   force: { type: 'boolean' },
   'time-zone': { type: 'string' },
   categories: { type: 'string' },
+} as const;
+
+const FEED_FLAGS = {
+  out: { type: 'string' },
+  media: { type: 'string' },
+  download: { type: 'boolean' },
+  force: { type: 'boolean' },
+  'time-zone': { type: 'string' },
+  'site-url': { type: 'string' },
 } as const;
 
 function validZone(zone: string): boolean {
@@ -41,8 +51,7 @@ async function runWordPress(args: readonly string[], io: CliIo): Promise<number>
     return 0;
   }
   const { source, out } = required(positionals, values, 'WordPress export (.xml)');
-  const timeZone = stringFlag(values['time-zone']) ?? 'Europe/London';
-  if (!validZone(timeZone)) throw new UsageError(`Unknown time zone "${timeZone}"; use an IANA name such as Europe/London.`, importUsage);
+  const timeZone = zoneFlag(values['time-zone']) ?? 'Europe/London';
   const categories = stringFlag(values.categories) ?? 'tags';
   if (categories !== 'tags' && categories !== 'separate') throw new UsageError(`--categories is tags or separate, got "${categories}".`, importUsage);
   const media = stringFlag(values.media);
@@ -68,10 +77,47 @@ async function runWordPress(args: readonly string[], io: CliIo): Promise<number>
   return 0;
 }
 
+function zoneFlag(value: string | boolean | undefined): string | undefined {
+  const zone = stringFlag(value);
+  if (zone !== undefined && !validZone(zone)) throw new UsageError(`Unknown time zone "${zone}"; use an IANA name such as Europe/London.`, importUsage);
+  return zone;
+}
+
+async function runFeed(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, FEED_FLAGS, importUsage);
+  if (values.help) {
+    io.out(importUsage);
+    return 0;
+  }
+  const { source, out } = required(positionals, values, 'feed (a file or an http(s) address)');
+  const media = stringFlag(values.media);
+  try {
+    const options = {
+      force: values.force === true,
+      timeZone: zoneFlag(values['time-zone']),
+      siteUrl: stringFlag(values['site-url']),
+      media: media ? path.resolve(media) : undefined,
+      download: values.download === true,
+    };
+    const { site, written, kept } = await importFeed(source, path.resolve(out), options);
+    const shown = path.relative(process.cwd(), out) || '.';
+    io.out(`Imported ${plural(site.entries.length, 'post')} into ${shown} (${plural(written, 'file')} written).`);
+    if (kept.length) io.out(`Kept ${plural(kept.length, 'file')} you edited since the last import (--force overwrites them).`);
+    io.out(`${plural(site.warnings.length, 'warning')}: see ${path.join(shown, 'import-report.md')}. Build it with \`sectorpress build ${shown}\`.`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BuildFailedError)) throw error;
+    reportProblems(io, error.problems, { warnings: false });
+    io.err('Nothing was written.');
+    return 1;
+  }
+}
+
 /** Run `sectorpress import <what> …` and return the exit code. */
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   const [what, ...rest] = args;
   if (what === 'wordpress') return runWordPress(rest, io);
+  if (what === 'feed') return runFeed(rest, io);
   if (what === '--help' || what === '-h') {
     io.out(importUsage);
     return 0;

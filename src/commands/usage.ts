@@ -105,4 +105,8 @@ Options (wordpress):
   --categories MODE     tags (default): categories become tags; separate: a
                         categories: list of their own
   --force               overwrite files edited since the last import
+
+Options (feed): --out, --media, --download, --force and --time-zone as above, and
+  --site-url URL        the new site's address (default: the blog address the feed gives)
+
   -h, --help            show this help`;

@@ -31,6 +31,10 @@ export async function readManifest(siteFolder: string): Promise<ImportManifest> 
 
 /** Write the manifest, keys sorted so reruns give the same file. */
 export async function writeManifest(siteFolder: string, manifest: ImportManifest): Promise<void> {
-  const files = Object.fromEntries(Object.keys(manifest).sort().map((key) => [key, manifest[key]]));
+  const files = Object.fromEntries(
+    Object.keys(manifest)
+      .sort()
+      .map((key) => [key, manifest[key]]),
+  );
   await fs.writeFile(path.join(siteFolder, MANIFEST_FILE), `${JSON.stringify({ version: 1, files }, null, 2)}\n`);
 }

@@ -35,7 +35,20 @@ export interface ImportOutcome {
   kept: string[];
 }
 
-const COUNT_NAMES = ['posts published', 'pages published', 'drafts and pending', 'private (imported as drafts)', 'scheduled (imported as drafts, dated)', 'password-protected (imported as drafts)', 'authors', 'comments kept', 'redirects in data/redirects.yml', 'media copied', 'media missing', 'other items left out (attachments, menus, templates, …)'];
+const COUNT_NAMES = [
+  'posts published',
+  'pages published',
+  'drafts and pending',
+  'private (imported as drafts)',
+  'scheduled (imported as drafts, dated)',
+  'password-protected (imported as drafts)',
+  'authors',
+  'comments kept',
+  'redirects in data/redirects.yml',
+  'media copied',
+  'media missing',
+  'other items left out (attachments, menus, templates, …)',
+];
 
 function statusCount(built: BuiltEntry, status: string, password: boolean): string {
   if (password) return 'password-protected (imported as drafts)';
@@ -56,7 +69,12 @@ function readProblem(error: unknown, file: string): Problem {
   const shown = path.relative(process.cwd(), file) || file;
   if (error instanceof WxrReadError) return errorProblem({ code: error.code, message: error.message, hint: error.hint, file: shown, line: error.line, column: error.column });
   const code = (error as { code?: string } | null)?.code;
-  const message = code === 'ENOENT' ? 'The export file does not exist.' : code === 'EISDIR' ? 'This is a folder, not an export file.' : `The export could not be read: ${error instanceof Error ? error.message : String(error)}`;
+  const message =
+    code === 'ENOENT'
+      ? 'The export file does not exist.'
+      : code === 'EISDIR'
+        ? 'This is a folder, not an export file.'
+        : `The export could not be read: ${error instanceof Error ? error.message : String(error)}`;
   return errorProblem({ code: 'import/unreadable', message, hint: 'Give the path of the .xml file WordPress exported (Tools → Export).', file: shown, line: 1, column: 1 });
 }
 
@@ -84,7 +102,14 @@ export async function importWordPress(file: string, options: WordPressImportOpti
     return staged(undefined, [readProblem(error, file)]);
   }
   if (scan.entries === 0) {
-    const problem = errorProblem({ code: 'import/empty', message: 'The export has no posts or pages.', hint: 'Export "All content" (Tools → Export), not only media or menus.', file: path.relative(process.cwd(), file) || file, line: 1, column: 1 });
+    const problem = errorProblem({
+      code: 'import/empty',
+      message: 'The export has no posts or pages.',
+      hint: 'Export "All content" (Tools → Export), not only media or menus.',
+      file: path.relative(process.cwd(), file) || file,
+      line: 1,
+      column: 1,
+    });
     return staged(undefined, [problem]);
   }
   const context = contextOf(scan, options);
@@ -128,7 +153,13 @@ export async function importWordPress(file: string, options: WordPressImportOpti
     const redirects = archiveRedirects(facts);
     counts.authors = Object.keys(authors).length;
     counts['redirects in data/redirects.yml'] = redirects.length;
-    const config = { title: htmlToLine(channel.title ?? '') || 'Imported blog', url: context.siteUrl, description: htmlToLine(channel.description ?? '') || undefined, timeZone: options.timeZone, language: channel.language || undefined };
+    const config = {
+      title: htmlToLine(channel.title ?? '') || 'Imported blog',
+      url: context.siteUrl,
+      description: htmlToLine(channel.description ?? '') || undefined,
+      timeZone: options.timeZone,
+      language: channel.language || undefined,
+    };
     const site = { config, authors, redirects, warnings, counts };
     const result = await finishImport(staging, site, { force: options.force, reportTitle: `Import report: ${config.title}` });
     return staged({ counts, warnings: warnings.length, ...result });

@@ -20,13 +20,19 @@ function splitEntry(text: string): { frontMatter: Record<string, unknown>; markd
  * Fetch `media` (URL → the first post that uses it) for the site being staged and relink the staged posts.
  * Resolves to how many files were had and a warning for each that was not.
  */
-export async function relinkMedia(staging: SiteStaging, media: ReadonlyMap<string, string>, options: { siteUrl: string; mediaFolder?: string; download?: boolean }): Promise<{ copied: number; warnings: ImportWarning[] }> {
+export async function relinkMedia(
+  staging: SiteStaging,
+  media: ReadonlyMap<string, string>,
+  options: { siteUrl: string; mediaFolder?: string; download?: boolean },
+): Promise<{ copied: number; warnings: ImportWarning[] }> {
   const urls = [...media.keys()].sort();
   const result = await fetchMedia(urls, staging.siteFolder, options);
   const warnings = result.missing.map(({ url, reason }) => ({
     source: media.get(url) ?? url,
     message: `uses ${url}, which could not be had (${reason}).`,
-    action: options.download ? 'Import again later (files already fetched are kept), or copy the file into static/ and fix the link.' : 'Copy the file into static/ and fix the link, or import again with --download.',
+    action: options.download
+      ? 'Import again later (files already fetched are kept), or copy the file into static/ and fix the link.'
+      : 'Copy the file into static/ and fix the link, or import again with --download.',
   }));
   if (result.mapping.size === 0) return { copied: 0, warnings };
   for (const file of staging.files()) {

@@ -27,7 +27,13 @@ export function stageEntry(staging: SiteStaging, entry: ImportedEntry): Promise<
 async function hasOtherConfig(siteFolder: string): Promise<boolean> {
   for (const name of CONFIG_FILE_NAMES) {
     if (name === JSON_CONFIG_FILE) continue;
-    if (await fs.stat(path.join(siteFolder, name)).then(() => true, () => false)) return true;
+    if (
+      await fs.stat(path.join(siteFolder, name)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
   }
   return false;
 }

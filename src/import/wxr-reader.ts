@@ -60,7 +60,8 @@ interface ReadState {
 
 function openTag(state: ReadState, tag: SaxesTagNS, line: number): void {
   const name = canonicalName(tag);
-  if (state.depth.length === 0 && name !== 'rss') throw new WxrReadError(`The file is XML but not a WordPress export: its root element is <${tag.name}>, not <rss>.`, 'import/not-wxr', line, 1, notWxrHint);
+  if (state.depth.length === 0 && name !== 'rss')
+    throw new WxrReadError(`The file is XML but not a WordPress export: its root element is <${tag.name}>, not <rss>.`, 'import/not-wxr', line, 1, notWxrHint);
   if (name.startsWith('wp:')) state.sawWp = true;
   state.depth.push(name);
   const inChannel = state.depth.length >= 3 && state.depth[1] === 'channel';
@@ -119,7 +120,8 @@ export async function readWxr(file: string, visit: (node: WxrNode) => void | Pro
   parser.close();
   if (failure) throw failure;
   for (const node of state.ready.splice(0)) await visit(node);
-  if (!state.sawWp && !state.channel['wp:wxr_version']) throw new WxrReadError('The file is an RSS feed, not a WordPress export: it has no wp: elements.', 'import/not-wxr', 1, 1, `${notWxrHint} To import a feed, use \`sectorpress import feed\`.`);
+  if (!state.sawWp && !state.channel['wp:wxr_version'])
+    throw new WxrReadError('The file is an RSS feed, not a WordPress export: it has no wp: elements.', 'import/not-wxr', 1, 1, `${notWxrHint} To import a feed, use \`sectorpress import feed\`.`);
   return state.channel;
 }
 

@@ -36,14 +36,38 @@ describe('import wordpress, then build', () => {
 
   it('never publishes the text of private, draft, scheduled or password-protected posts, nor menus and templates', () => {
     const all = textOfAll(output);
-    for (const secret of ['PRIVATE-ONLY-TEXT', 'PRIVATE-EXCERPT-TEXT', 'DRAFT-ONLY-TEXT', 'PASSWORD-ONLY-TEXT', 'SCHEDULED-ONLY-TEXT', 'MENU-ITEM-TEXT', 'TEMPLATE-PART-TEXT', 'NAVIGATION-TEXT', 'REUSABLE-BLOCK-TEXT', 'Staffing note', 'Panel papers']) {
+    for (const secret of [
+      'PRIVATE-ONLY-TEXT',
+      'PRIVATE-EXCERPT-TEXT',
+      'DRAFT-ONLY-TEXT',
+      'PASSWORD-ONLY-TEXT',
+      'SCHEDULED-ONLY-TEXT',
+      'MENU-ITEM-TEXT',
+      'TEMPLATE-PART-TEXT',
+      'NAVIGATION-TEXT',
+      'REUSABLE-BLOCK-TEXT',
+      'Staffing note',
+      'Panel papers',
+    ]) {
       expect(all, secret).not.toContain(secret);
     }
   });
 
   it('keeps no commenter e-mail or IP address, and no unapproved comment or pingback, in the site folder or the output', () => {
     const all = textOfAll(sources);
-    for (const secret of ['sam.reader.secret@mail.example', '203.0.113.77', 'spammer.secret@bad.example', '198.51.100.23', '192.0.2.9', 'SPAM-COMMENT-TEXT', 'PINGBACK-TEXT', 'helen.private@', 'sam.private@', 'priya.private@', 'hunter2']) {
+    for (const secret of [
+      'sam.reader.secret@mail.example',
+      '203.0.113.77',
+      'spammer.secret@bad.example',
+      '198.51.100.23',
+      '192.0.2.9',
+      'SPAM-COMMENT-TEXT',
+      'PINGBACK-TEXT',
+      'helen.private@',
+      'sam.private@',
+      'priya.private@',
+      'hunter2',
+    ]) {
       expect(all, secret).not.toContain(secret);
     }
   });
