@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /** The manifest's file name, in the site folder. */
-export const MANIFEST_FILE = '.sectorpress-import.json';
+const MANIFEST_FILE = '.sectorpress-import.json';
 
 /** Site-relative path (posix) → sha256 of the text the import wrote. */
 export type ImportManifest = Record<string, string>;

@@ -17,7 +17,7 @@ export interface WriteImportOptions {
 }
 
 /** The report's file name, in the site folder. */
-export const REPORT_FILE = 'import-report.md';
+const REPORT_FILE = 'import-report.md';
 
 /** Stage one entry (for importers that stream entries rather than hold them all). */
 export function stageEntry(staging: SiteStaging, entry: ImportedEntry): Promise<void> {

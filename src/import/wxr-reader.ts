@@ -36,7 +36,7 @@ export class WxrReadError extends Error {
 const RECORDS = new Set(['item', 'wp:author', 'wp:category', 'wp:tag', 'wp:term']);
 
 /** Real exports declare `wp:` as `http://` and as `https://wordpress.org/export/1.x/`; both are WXR. */
-export function canonicalPrefix(uri: string): string | undefined {
+function canonicalPrefix(uri: string): string | undefined {
   if (uri === '') return '';
   if (/^https?:\/\/wordpress\.org\/export\/1\.\d+\/excerpt\/?$/.test(uri)) return 'excerpt';
   if (/^https?:\/\/wordpress\.org\/export\/1\.\d+\/?$/.test(uri)) return 'wp';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { runCliCaptured, type CliRun } from './run-cli.js';
 import { fixturePath } from './site-folder.js';
 
-export const IMPORT_NOW = '2026-11-22T12:00:00Z';
+const IMPORT_NOW = '2026-11-22T12:00:00Z';
 
 /** A temp folder that does not exist yet (the importer creates it). */
 export async function freshSitePath(name = 'site'): Promise<string> {
