@@ -6,6 +6,7 @@
 //   node bench/gen-wxr.mjs N FILE [--seed S]
 import fs from 'node:fs';
 import path from 'node:path';
+import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { rng } from './gen-corpus.mjs';
 
@@ -21,7 +22,6 @@ const slug = (text) =>
     .replace(/['’&]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-const pad = (value) => String(value).padStart(2, '0');
 
 function sentence(r) {
   const words = Array.from({ length: r.int(8, 18) }, () => r.pick(WORDS));
@@ -87,7 +87,7 @@ export async function generateWxr(count, file, seed = 1) {
   const r = rng(seed);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const out = fs.createWriteStream(file);
-  const write = (text) => (out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', resolve)));
+  const write = (text) => (out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', () => resolve(undefined))));
   await write(
     `<?xml version="1.0" encoding="UTF-8" ?>\n<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">\n<channel><title>Bench council blog</title><link>${SITE}</link><description>Generated</description><language>en-GB</language><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>${SITE}</wp:base_site_url><wp:base_blog_url>${SITE}</wp:base_blog_url>\n`,
   );
@@ -95,7 +95,8 @@ export async function generateWxr(count, file, seed = 1) {
     await write(`<wp:author><wp:author_login>${cdata(`author${author}`)}</wp:author_login><wp:author_display_name>${cdata(`Author ${author}`)}</wp:author_display_name></wp:author>\n`);
   for (let id = 1; id <= count; id += 1) await write(item(r, id));
   await write('</channel>\n</rss>\n');
-  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve(undefined))));
+  out.end();
+  await finished(out);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
