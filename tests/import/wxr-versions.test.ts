@@ -71,3 +71,16 @@ describe('import wordpress: a WXR 1.0 export', () => {
     expect(html).toContain('Rents rise by £2 a plot.');
   });
 });
+
+describe('import wordpress: faults of real exports that lose nothing', () => {
+  it('blank lines before <?xml and a control character in a post are tolerated', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-wxr-faults-'));
+    const damaged = `\n\n  ${WXR_1_0.replace('The waiting list is open.', 'The waiting\u000b list is open.')}`;
+    await fs.writeFile(path.join(folder, 'export.xml'), damaged);
+    const site = await freshSitePath();
+    const run = await runCliCaptured(['import', 'wordpress', path.join(folder, 'export.xml'), '--out', site]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(await readText(site, 'posts/2009-11-02-allotment-rents.md')).toContain('The waiting list is open.');
+  });
+});
