@@ -46,6 +46,7 @@ describe('import wordpress, then build', () => {
       'TEMPLATE-PART-TEXT',
       'NAVIGATION-TEXT',
       'REUSABLE-BLOCK-TEXT',
+      'EVENT-ITEM-TEXT',
       'Staffing note',
       'Panel papers',
     ]) {
@@ -120,6 +121,9 @@ describe('import wordpress, then build', () => {
     expect(report).toContain('post 105 “Panel papers”');
     expect(report).toMatch(/post 108 “Half-term plans”[\s\S]*UTC\+03:00[\s\S]*--time-zone/);
     expect(report).toContain('**What to do:**');
+    // A plugin's post type is left out, and said so; WordPress's own (menus, templates) are not worth a line.
+    expect(report).toMatch(/post type “tribe_events”[\s\S]*1 item was left out/);
+    expect(report).not.toContain('nav_menu_item');
   });
 });
 
