@@ -4,9 +4,9 @@
  * tables with merged cells or without a header row, iframes, audio and video elements).
  */
 import type { Element, Root, RootContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
 import type { FootnoteDefinition, FootnoteReference, Html } from 'mdast';
+import { toRawHtml } from './convert-raw-html.js';
 import { isUploadUrl } from './media-urls.js';
 
 type Parent = Root | Element;
@@ -52,6 +52,57 @@ export function collectMedia(tree: Root, siteUrl: string): string[] {
   return [...new Set(media)];
 }
 
+/**
+ * Links to an attachment's page (`rel="attachment wp-att-12"`, `/?attachment_id=12`) point at the file itself:
+ * the new site has no attachment pages. Needs the export's attachments, by ID.
+ */
+export function linkAttachmentFiles(tree: Root, attachments: ReadonlyMap<string, { url: string }> | undefined): void {
+  if (!attachments || attachments.size === 0) return;
+  walk(tree, (node) => {
+    if (node.tagName !== 'a') return;
+    const rel = stringProperty(node, 'rel') ?? '';
+    const id = /\bwp-att-(\d+)\b/.exec(rel)?.[1] ?? /[?&]attachment_id=(\d+)/.exec(stringProperty(node, 'href') ?? '')?.[1];
+    const attachment = id ? attachments.get(id) : undefined;
+    if (!attachment) return;
+    node.properties.href = attachment.url;
+    delete node.properties.rel;
+  });
+}
+
+/** The old site's own address without a trailing slash, and its host without `www.`. */
+function ownSite(siteUrl: string): { host: string; path: string } | undefined {
+  try {
+    const url = new URL(siteUrl);
+    return { host: url.hostname.replace(/^www\./, ''), path: url.pathname.replace(/\/+$/, '') };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Links to the old site's own pages become site paths (`https://blog.example.gov.uk/2019/05/a/` → `/2019/05/a/`):
+ * old permalinks are kept or redirected, so the path works on the new site, whatever its address. Uploads are left
+ * for the media mapping.
+ */
+export function relativiseOwnLinks(tree: Root, siteUrl: string): void {
+  const own = ownSite(siteUrl);
+  if (!own) return;
+  walk(tree, (node) => {
+    const href = node.tagName === 'a' ? stringProperty(node, 'href') : undefined;
+    if (!href || !/^(https?:)?\/\//i.test(href) || isUploadUrl(href, siteUrl)) return;
+    let url: URL;
+    try {
+      url = new URL(href, siteUrl);
+    } catch {
+      return;
+    }
+    const sameSite = /^https?:$/.test(url.protocol) && url.hostname.replace(/^www\./, '') === own.host && !url.port;
+    const inside = url.pathname === own.path || url.pathname.startsWith(`${own.path}/`);
+    if (!sameSite || !inside) return;
+    node.properties.href = `${url.pathname.slice(own.path.length) || '/'}${url.search}${url.hash}`;
+  });
+}
+
 function isSpacer(node: RootContent): boolean {
   if (node.type !== 'element' || node.tagName !== 'p') return false;
   return node.children.every((child) => (child.type === 'text' && /^[\s\u00a0]*$/.test(child.value)) || (child.type === 'element' && child.tagName === 'br'));
@@ -72,7 +123,7 @@ export function dropSpacers(tree: Root): void {
 
 /** Raw HTML on one line: a blank line inside would end the HTML block in the Markdown. */
 function rawHtml(state: State, node: Element): Html {
-  const result: Html = { type: 'html', value: toHtml(node).replace(/\n\s*\n/g, '\n') };
+  const result: Html = { type: 'html', value: toRawHtml(node) };
   state.patch(node, result);
   return result;
 }

@@ -16,7 +16,7 @@ import remarkStringify from 'remark-stringify';
 import { type Processor, unified } from 'unified';
 import { convertBareEmbeds } from './convert-embeds.js';
 import { type FootnoteText, markFootnotes } from './convert-footnotes.js';
-import { collectMedia, dropSpacers, htmlHandlers } from './convert-html-tree.js';
+import { collectMedia, dropSpacers, htmlHandlers, linkAttachmentFiles, relativiseOwnLinks } from './convert-html-tree.js';
 import { type AttachmentInfo, convertShortcodes } from './convert-shortcodes.js';
 import { canonicalMediaKey } from './media-urls.js';
 
@@ -27,6 +27,8 @@ export interface ConvertOptions {
   siteUrl: string;
   /** The block editor's footnotes (the post's `footnotes` meta, parsed: `[{ id, content }]`), when it has any. */
   footnotes?: readonly FootnoteText[];
+  /** The post's ID in the export: a `[gallery]` without ids shows the attachments whose `parent` it is. */
+  postId?: string;
 }
 
 export interface ConvertedPost {
@@ -48,7 +50,8 @@ function gfmToMarkdown(this: Processor): void {
 const parser = unified().use(rehypeParse, { fragment: true }).freeze();
 
 const toMarkdown = unified()
-  .use(rehypeRemark, { handlers: htmlHandlers })
+  // HTML comments are WordPress markers (`<!--more-->`, `<!--nextpage-->`) or notes to self: neither is content.
+  .use(rehypeRemark, { handlers: htmlHandlers, nodeHandlers: { comment: () => undefined } })
   .use(remarkStringify, {
     bullet: '-',
     emphasis: '_',
@@ -72,22 +75,27 @@ function parseHtml(html: string): HastRoot {
  * @example convertPostHtml('<p>Hello &amp; welcome</p>', { classic: false, siteUrl: 'https://blog.example.gov.uk' }).markdown // 'Hello & welcome\n'
  */
 export function convertPostHtml(html: string, options: ConvertOptions, attachments?: ReadonlyMap<string, AttachmentInfo>): ConvertedPost {
-  const withoutBlocks = html.replace(BLOCK_COMMENT, '');
+  // WordPress splits pages at `<!--nextpage-->` and the teaser at `<!--more-->` before its paragraphs are made.
+  const withoutBlocks = html
+    .replace(BLOCK_COMMENT, '')
+    .replace(/<!--nextpage-->/g, '\n\n')
+    .replace(/<!--more(?:\s[^>]*)?-->/g, '');
   const embedded = convertBareEmbeds(withoutBlocks.replace(/\r\n?/g, '\n'));
-  const shortcodes = convertShortcodes(embedded, attachments);
+  const shortcodes = convertShortcodes(embedded, attachments, options.postId);
   const paragraphed = options.classic ? autop(shortcodes.html) : shortcodes.html;
   const tree = parseHtml(paragraphed);
   dropSpacers(tree);
+  linkAttachmentFiles(tree, attachments);
   const media = collectMedia(tree, options.siteUrl);
-  markFootnotes(tree, options.footnotes ?? [], parseHtml);
+  relativiseOwnLinks(tree, options.siteUrl);
+  markFootnotes(tree, [...(options.footnotes ?? []), ...shortcodes.footnotes], parseHtml);
   const mdast = toMarkdown.runSync(tree) as MdastRoot;
   const markdown = toMarkdown.stringify(mdast);
   return { markdown, media, unknownShortcodes: shortcodes.unknownShortcodes, warnings: shortcodes.warnings };
 }
 
 /** A URL in Markdown or raw HTML; Markdown may have escaped punctuation in it (`?w=640\&h=420`). */
-const URL_CHAR = String.raw`(?:[^\s"'<>()[\]\\]|\\[!-/:-@[-` + '`' + String.raw`{-~])`;
-const URL_IN_TEXT = new RegExp(String.raw`(?:https?:)?//${URL_CHAR}+|/wp-content/uploads/${URL_CHAR}+`, 'g');
+const URL_IN_TEXT = /(?:https?:)?\/\/(?:[^\s"'<>()[\]\\]|\\[!-/:-@[-`{-~])+|\/wp-content\/uploads\/(?:[^\s"'<>()[\]\\]|\\[!-/:-@[-`{-~])+/g;
 const TRAILING_PUNCTUATION = /[.,;:!?*_]+$/;
 
 function unescapeMarkdown(text: string): string {
