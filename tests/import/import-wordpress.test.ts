@@ -81,6 +81,11 @@ describe('import wordpress, then build', () => {
     }
   });
 
+  it('keeps the block editor footnotes (texts from the post footnotes meta)', () => {
+    const post = output.get('2020/01/03/cafe-wellbeing-what-we-learned/index.html')?.toString() ?? '';
+    expect(post).toContain('Prices as of January 2020, before the subsidy ended.');
+  });
+
   it('keeps tags and categories with apostrophes and ampersands as tags, at WordPress-compatible URLs', () => {
     expect(output.has('tag/childrens-services/index.html')).toBe(true);
     expect(output.has('tag/send-inclusion/index.html')).toBe(true);
