@@ -13,6 +13,7 @@ describe('old addresses', () => {
   it('keeps clean paths as permalinks (decoded), and not query addresses, file names or unsafe paths', () => {
     expect(usablePermalink('/2019/05/12/a-year-on/')).toBe('/2019/05/12/a-year-on/');
     expect(usablePermalink('/2019/05/caf%C3%A9/')).toBe('/2019/05/café/');
+    expect(usablePermalink('/2019/05/12/no-slash')).toBe('/2019/05/12/no-slash/');
     expect(usablePermalink('/?p=5')).toBeUndefined();
     expect(usablePermalink('/archives/5.html')).toBeUndefined();
     expect(usablePermalink('/.well-known/x/')).toBeUndefined();
