@@ -81,6 +81,16 @@ describe('import wordpress, then build', () => {
     }
   });
 
+  it('shows approved comments under the post, keeps old feed ids, and pins the sticky post first', () => {
+    const post = output.get('2019/05/12/a-year-on/index.html')?.toString() ?? '';
+    expect(post).toContain('Sam Reader');
+    expect(post).toContain('The new letters are much clearer.');
+    expect(output.get('feed.xml')?.toString()).toMatch(/<guid[^>]*>https:\/\/blog\.westmarsh\.example\.gov\.uk\/\?p=101<\/guid>/);
+    const home = output.get('index.html')?.toString() ?? '';
+    const first = ['a-year-on', 'half-term-plans', 'cafe-wellbeing-what-we-learned', 'winter-pressures'].map((slug) => [slug, home.indexOf(`${slug}/`)] as const).filter(([, at]) => at >= 0);
+    expect(first.sort((a, b) => a[1] - b[1])[0]?.[0]).toBe('a-year-on');
+  });
+
   it('keeps the block editor footnotes (texts from the post footnotes meta)', () => {
     const post = output.get('2020/01/03/cafe-wellbeing-what-we-learned/index.html')?.toString() ?? '';
     expect(post).toContain('Prices as of January 2020, before the subsidy ended.');
