@@ -46,7 +46,7 @@ export function planFeedEntry(item: FeedItem, index: number, feed: ParsedFeed, s
   const html = item.contentHtml ?? item.summaryHtml ?? '';
   const summaryOnly = item.contentHtml === undefined;
   const title = item.title ?? untitled(html, index);
-  if (!item.title) warn('The item has no title; its first words were used.', 'Give the post a title.');
+  if (!item.title) warn('The item has no title; its opening words were used.', 'Give the post a title.');
   if (summaryOnly) warn('The feed carries only a summary of this post (summary only), so only the summary was imported.', `Copy the full text from ${item.link ?? 'the old site'} into the post before the old site closes.`);
   const dated = chooseDate(item, feed, settings.now);
   if (dated.warning) warn(dated.warning, 'Set `date:` to when the post was published, then remove `draft: true`.');
@@ -79,8 +79,12 @@ export function planFeedEntry(item: FeedItem, index: number, feed: ParsedFeed, s
   return { entry, warnings, summaryOnly, draft: dated.warning !== undefined, media };
 }
 
+/** A title for an item without one (a note, a status): its first sentence when short, else its first words. */
 function untitled(html: string, index: number): string {
-  const words = htmlToLine(html).split(' ').filter(Boolean);
+  const text = htmlToLine(html);
+  const sentence = /^(.{1,90}?)[.!?](?:\s|$)/u.exec(text)?.[1];
+  if (sentence) return sentence;
+  const words = text.split(' ').filter(Boolean);
   if (words.length === 0) return `Untitled post ${index + 1}`;
   return words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(' ')}…` : words.join(' ');
 }
@@ -98,12 +102,10 @@ function chooseDate(item: FeedItem, feed: ParsedFeed, now: Date): { date: Date; 
 
 function chooseSlug(item: FeedItem, title: string, dateText: string, settings: FeedEntrySettings): string {
   const wanted = slugFromLink(item.link) ?? (slugify(title) || 'post');
-  const slug = uniqueName(wanted, (candidate) => {
-    const file = `posts/${dateText.slice(0, 10)}-${candidate}.md`;
-    return settings.taken.has(file) || settings.taken.has(postUrl(dateText, candidate, settings.postPermalink));
-  });
-  settings.taken.add(`posts/${dateText.slice(0, 10)}-${slug}.md`);
-  settings.taken.add(postUrl(dateText, slug, settings.postPermalink));
+  // Lower case: macOS and Windows file systems, and the URLs that become folders, ignore case.
+  const names = (candidate: string): string[] => [`posts/${dateText.slice(0, 10)}-${candidate}.md`, postUrl(dateText, candidate, settings.postPermalink)].map((name) => name.toLowerCase());
+  const slug = uniqueName(wanted, (candidate) => names(candidate).some((name) => settings.taken.has(name)));
+  for (const name of names(slug)) settings.taken.add(name);
   return slug;
 }
 

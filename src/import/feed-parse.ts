@@ -4,6 +4,7 @@
  * text is not a usable feed.
  */
 import { DetectError, MalformedError, parseFeed, type AnyFeed } from 'feedsmith';
+import { SaxesParser } from 'saxes';
 import { feedError } from './feed-read-source.js';
 import { readAtomFeed } from './feed-read-atom.js';
 import { readJsonFeed } from './feed-read-json.js';
@@ -70,9 +71,26 @@ function readAnyFeed(text: string, source: string): ParsedFeed {
   } catch (error) {
     throw unusable(error, text, source);
   }
+  // feedsmith reads what it can of a damaged feed; a feed cut short must not pass for a short feed.
+  const damage = parsed.format === 'json' ? undefined : xmlDamage(text);
+  if (damage) throw feedError(source, 'malformed', `The feed is not well-formed XML (${damage}): it may be cut short or damaged.`, 'Download or save the feed again, whole, and check it opens in a browser.');
   if (parsed.format === 'rss' || parsed.format === 'rdf') return readRssFeed(parsed);
   if (parsed.format === 'atom') return readAtomFeed(parsed.feed);
   return readJsonFeed(parsed.feed);
+}
+
+/**
+ * Where and why the XML is broken (`line 40, column 1: unclosed tag: rss`), or `undefined`. HTML entities
+ * XML does not define (`&nbsp;`) are common in real feeds and forgiven, as feed readers do.
+ */
+function xmlDamage(text: string): string | undefined {
+  const parser = new SaxesParser({ position: true });
+  let damage: string | undefined;
+  parser.on('error', (error) => {
+    if (damage === undefined && !/undefined entity/i.test(error.message)) damage = error.message.replace(/^(\d+):(\d+): /, 'line $1, column $2: ');
+  });
+  parser.write(text).close();
+  return damage;
 }
 
 /** Why a text that looks like JSON does not parse, or `undefined`. */
