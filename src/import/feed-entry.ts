@@ -1,7 +1,7 @@
 /** One feed item → one post file (`ImportedEntry`), with the warnings the report lists for it. */
 import { renderPermalink } from '../shared/permalink.js';
 import { slugify } from '../shared/slug.js';
-import { convertPostHtml } from './convert-post-html.js';
+import { type ConvertedPost, convertPostHtml } from './convert-post-html.js';
 import { frontMatterDate, parseFeedDate } from './feed-dates.js';
 import { slugFromLink, uniqueName } from './feed-names.js';
 import type { FeedItem, FeedPerson, ParsedFeed } from './feed-parse.js';
@@ -37,6 +37,7 @@ export interface FeedEntryPlan {
 
 const TITLE_WORDS = 10;
 
+/** The item as a post: its file, front matter in the order the contract gives, body, and report lines. */
 export function planFeedEntry(item: FeedItem, index: number, feed: ParsedFeed, settings: FeedEntrySettings): FeedEntryPlan {
   const warnings: ImportWarning[] = [];
   const where = item.link ?? item.guid ?? `item ${index + 1}`;
@@ -46,15 +47,9 @@ export function planFeedEntry(item: FeedItem, index: number, feed: ParsedFeed, s
   const html = item.contentHtml ?? item.summaryHtml ?? '';
   const summaryOnly = item.contentHtml === undefined;
   const title = item.title ?? untitled(html, index);
-  if (!item.title) warn('The item has no title; its opening words were used.', 'Give the post a title.');
-  if (summaryOnly) warn('The feed carries only a summary of this post (summary only), so only the summary was imported.', `Copy the full text from ${item.link ?? 'the old site'} into the post before the old site closes.`);
   const dated = chooseDate(item, feed, settings.now);
-  if (dated.warning) warn(dated.warning, 'Set `date:` to when the post was published, then remove `draft: true`.');
   const converted = convertPostHtml(html, { classic: false, siteUrl: settings.oldSiteUrl });
-  for (const message of converted.warnings) warn(message, 'Check the post’s text against the old page.');
-  if (converted.unknownShortcodes.length > 0) warn(`Shortcodes left as text: ${converted.unknownShortcodes.join(', ')}.`, 'Replace them with Markdown or HTML.');
-  if (item.image && item.image.alt === undefined) warn('The post’s image has no alternative text.', 'Add `imageAlt:` describing the image (or `imageAlt: ""` if it is decorative).');
-
+  for (const [message, action] of itemWarnings(item, summaryOnly, dated.warning, converted)) warn(message, action);
   const dateText = frontMatterDate(dated.date, settings.timeZone);
   const slug = chooseSlug(item, title, dateText, settings);
   const url = postUrl(dateText, slug, settings.postPermalink);
@@ -79,7 +74,21 @@ export function planFeedEntry(item: FeedItem, index: number, feed: ParsedFeed, s
   return { entry, warnings, summaryOnly, draft: dated.warning !== undefined, media };
 }
 
-/** A title for an item without one (a note, a status): its first sentence when short, else its first words. */
+/** What the report says about one item, as `[message, what to do]` pairs. */
+function itemWarnings(item: FeedItem, summaryOnly: boolean, dateWarning: string | undefined, converted: ConvertedPost): [string, string][] {
+  const warnings: [string, string][] = [];
+  if (!item.title) warnings.push(['The item has no title; its opening words were used.', 'Give the post a title.']);
+  if (summaryOnly) {
+    const action = `Copy the full text from ${item.link ?? 'the old site'} into the post before the old site closes.`;
+    warnings.push(['The feed carries only a summary of this post (summary only), so only the summary was imported.', action]);
+  }
+  if (dateWarning) warnings.push([dateWarning, 'Set `date:` to when the post was published, then remove `draft: true`.']);
+  for (const message of converted.warnings) warnings.push([message, 'Check the post’s text against the old page.']);
+  if (converted.unknownShortcodes.length > 0) warnings.push([`Shortcodes left as text: ${converted.unknownShortcodes.join(', ')}.`, 'Replace them with Markdown or HTML.']);
+  if (item.image && item.image.alt === undefined) warnings.push(['The post’s image has no alternative text.', 'Add `imageAlt:` describing the image (or `imageAlt: ""` if it is decorative).']);
+  return warnings;
+}
+
 function untitled(html: string, index: number): string {
   const text = htmlToLine(html);
   const sentence = /^(.{1,90}?)[.!?](?:\s|$)/u.exec(text)?.[1];

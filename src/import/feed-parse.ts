@@ -73,7 +73,8 @@ function readAnyFeed(text: string, source: string): ParsedFeed {
   }
   // feedsmith reads what it can of a damaged feed; a feed cut short must not pass for a short feed.
   const damage = parsed.format === 'json' ? undefined : xmlDamage(text);
-  if (damage) throw feedError(source, 'malformed', `The feed is not well-formed XML (${damage}): it may be cut short or damaged.`, 'Download or save the feed again, whole, and check it opens in a browser.');
+  if (damage)
+    throw feedError(source, 'malformed', `The feed is not well-formed XML (${damage}): it may be cut short or damaged.`, 'Download or save the feed again, whole, and check it opens in a browser.');
   if (parsed.format === 'rss' || parsed.format === 'rdf') return readRssFeed(parsed);
   if (parsed.format === 'atom') return readAtomFeed(parsed.feed);
   return readJsonFeed(parsed.feed);

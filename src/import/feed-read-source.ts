@@ -61,7 +61,8 @@ async function fetchFeed(url: string, timeoutMs: number): Promise<Uint8Array> {
   }
   if (!response.ok) {
     await response.body?.cancel();
-    const hint = response.status === 404 ? 'Check the feed address: it is often /feed/, /rss, /atom.xml or /feed.json on the blog’s address.' : 'Try again later, or save the feed to a file and import the file.';
+    const hint =
+      response.status === 404 ? 'Check the feed address: it is often /feed/, /rss, /atom.xml or /feed.json on the blog’s address.' : 'Try again later, or save the feed to a file and import the file.';
     throw feedError(url, 'fetch-failed', `The server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, hint);
   }
   try {

@@ -73,7 +73,14 @@ export async function importFeed(source: string, siteFolder: string, options: Im
 /** The zone, post permalink and address the site already has in its config, or the defaults a new site gets. */
 async function siteSettings(siteFolder: string, options: ImportFeedOptions): Promise<FeedSiteSettings | { problems: Staged<unknown>['problems'] }> {
   const now = options.now ?? new Date();
-  const hasConfig = await Promise.all(CONFIG_FILE_NAMES.map((name) => fs.stat(path.join(siteFolder, name)).then(() => true, () => false)));
+  const hasConfig = await Promise.all(
+    CONFIG_FILE_NAMES.map((name) =>
+      fs.stat(path.join(siteFolder, name)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   if (!hasConfig.includes(true)) return { timeZone: options.timeZone ?? 'Europe/London', postPermalink: '/:year/:month/:slug/', siteUrl: options.siteUrl, now };
   const { value: config, problems } = await loadConfig(siteFolder, {});
   if (hasErrors(problems)) return { problems };
@@ -88,6 +95,11 @@ async function bringMedia(site: ImportedSite, urls: readonly string[], siteFolde
     const image = entry.frontMatter.image;
     if (typeof image === 'string' && mapping.has(image)) entry.frontMatter.image = mapping.get(image);
   }
-  for (const { url, reason } of missing) site.warnings.push({ source: url, message: `The file could not be had (${reason}); posts still link to the old address.`, action: 'Copy the file into static/ and change the links, or remove them.' });
+  for (const { url, reason } of missing)
+    site.warnings.push({
+      source: url,
+      message: `The file could not be had (${reason}); posts still link to the old address.`,
+      action: 'Copy the file into static/ and change the links, or remove them.',
+    });
   site.counts['media files missing'] = missing.length;
 }

@@ -85,7 +85,13 @@ describe('RSS 2.0 with content:encoded and dc:creator', () => {
     expect(parse(await readText(site, 'data/authors.yml'))).toEqual({ 'helen-okafor': { name: 'Helen Okafor' }, 'sam-reid': { name: 'Sam Reid' } });
     expect(parse(await readText(site, 'data/redirects.yml'))).toEqual([{ from: '/feed/', to: '/feed.xml' }]);
     const config = JSON.parse(await readText(site, 'sectorpress.config.json')) as Record<string, unknown>;
-    expect(config).toMatchObject({ title: 'Northshire Children’s Services', url: 'https://blog.northshire.example.gov.uk', description: 'Weekly notes from the director', timezone: 'Europe/London', language: 'en-GB' });
+    expect(config).toMatchObject({
+      title: 'Northshire Children’s Services',
+      url: 'https://blog.northshire.example.gov.uk',
+      description: 'Weekly notes from the director',
+      timezone: 'Europe/London',
+      language: 'en-GB',
+    });
   });
 
   it('builds: each published post at its new address, the draft nowhere', async () => {
