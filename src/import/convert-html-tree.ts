@@ -52,6 +52,40 @@ export function collectMedia(tree: Root, siteUrl: string): string[] {
   return [...new Set(media)];
 }
 
+/** The old site's own address without a trailing slash, and its host without `www.`. */
+function ownSite(siteUrl: string): { host: string; path: string } | undefined {
+  try {
+    const url = new URL(siteUrl);
+    return { host: url.hostname.replace(/^www\./, ''), path: url.pathname.replace(/\/+$/, '') };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Links to the old site's own pages become site paths (`https://blog.example.gov.uk/2019/05/a/` → `/2019/05/a/`):
+ * old permalinks are kept or redirected, so the path works on the new site, whatever its address. Uploads are left
+ * for the media mapping.
+ */
+export function relativiseOwnLinks(tree: Root, siteUrl: string): void {
+  const own = ownSite(siteUrl);
+  if (!own) return;
+  walk(tree, (node) => {
+    const href = node.tagName === 'a' ? stringProperty(node, 'href') : undefined;
+    if (!href || !/^(https?:)?\/\//i.test(href) || isUploadUrl(href, siteUrl)) return;
+    let url: URL;
+    try {
+      url = new URL(href, siteUrl);
+    } catch {
+      return;
+    }
+    const sameSite = /^https?:$/.test(url.protocol) && url.hostname.replace(/^www\./, '') === own.host && !url.port;
+    const inside = url.pathname === own.path || url.pathname.startsWith(`${own.path}/`);
+    if (!sameSite || !inside) return;
+    node.properties.href = `${url.pathname.slice(own.path.length) || '/'}${url.search}${url.hash}`;
+  });
+}
+
 function isSpacer(node: RootContent): boolean {
   if (node.type !== 'element' || node.tagName !== 'p') return false;
   return node.children.every((child) => (child.type === 'text' && /^[\s\u00a0]*$/.test(child.value)) || (child.type === 'element' && child.tagName === 'br'));

@@ -16,7 +16,7 @@ import remarkStringify from 'remark-stringify';
 import { type Processor, unified } from 'unified';
 import { convertBareEmbeds } from './convert-embeds.js';
 import { type FootnoteText, markFootnotes } from './convert-footnotes.js';
-import { collectMedia, dropSpacers, htmlHandlers } from './convert-html-tree.js';
+import { collectMedia, dropSpacers, htmlHandlers, relativiseOwnLinks } from './convert-html-tree.js';
 import { type AttachmentInfo, convertShortcodes } from './convert-shortcodes.js';
 import { canonicalMediaKey } from './media-urls.js';
 
@@ -48,7 +48,8 @@ function gfmToMarkdown(this: Processor): void {
 const parser = unified().use(rehypeParse, { fragment: true }).freeze();
 
 const toMarkdown = unified()
-  .use(rehypeRemark, { handlers: htmlHandlers })
+  // HTML comments are WordPress markers (`<!--more-->`, `<!--nextpage-->`) or notes to self: neither is content.
+  .use(rehypeRemark, { handlers: htmlHandlers, nodeHandlers: { comment: () => undefined } })
   .use(remarkStringify, {
     bullet: '-',
     emphasis: '_',
@@ -72,21 +73,31 @@ function parseHtml(html: string): HastRoot {
  * @example convertPostHtml('<p>Hello &amp; welcome</p>', { classic: false, siteUrl: 'https://blog.example.gov.uk' }).markdown // 'Hello & welcome\n'
  */
 export function convertPostHtml(html: string, options: ConvertOptions, attachments?: ReadonlyMap<string, AttachmentInfo>): ConvertedPost {
-  const withoutBlocks = html.replace(BLOCK_COMMENT, '');
+  // WordPress splits pages at `<!--nextpage-->` and the teaser at `<!--more-->` before its paragraphs are made.
+  const withoutBlocks = html
+    .replace(BLOCK_COMMENT, '')
+    .replace(/<!--nextpage-->/g, '\n\n')
+    .replace(/<!--more(?:\s[^>]*)?-->/g, '');
   const embedded = convertBareEmbeds(withoutBlocks.replace(/\r\n?/g, '\n'));
   const shortcodes = convertShortcodes(embedded, attachments);
   const paragraphed = options.classic ? autop(shortcodes.html) : shortcodes.html;
   const tree = parseHtml(paragraphed);
   dropSpacers(tree);
   const media = collectMedia(tree, options.siteUrl);
+  relativiseOwnLinks(tree, options.siteUrl);
   markFootnotes(tree, options.footnotes ?? [], parseHtml);
   const mdast = toMarkdown.runSync(tree) as MdastRoot;
   const markdown = toMarkdown.stringify(mdast);
   return { markdown, media, unknownShortcodes: shortcodes.unknownShortcodes, warnings: shortcodes.warnings };
 }
 
-const URL_IN_TEXT = /(?:https?:)?\/\/[^\s"'<>()[\]\\]+|\/wp-content\/uploads\/[^\s"'<>()[\]\\]+/g;
+/** A URL in Markdown or raw HTML; Markdown may have escaped punctuation in it (`?w=640\&h=420`). */
+const URL_IN_TEXT = /(?:https?:)?\/\/(?:[^\s"'<>()[\]\\]|\\[!-/:-@[-`{-~])+|\/wp-content\/uploads\/(?:[^\s"'<>()[\]\\]|\\[!-/:-@[-`{-~])+/g;
 const TRAILING_PUNCTUATION = /[.,;:!?*_]+$/;
+
+function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
 
 /**
  * Rewrite media URLs in converted Markdown (after media are fetched): old URL → new site path.
@@ -100,7 +111,10 @@ export function rewriteMediaUrls(markdown: string, mapping: ReadonlyMap<string, 
     exact.set(from.replace(/&amp;/g, '&'), to);
     if (!canonical.has(canonicalMediaKey(from))) canonical.set(canonicalMediaKey(from), to);
   }
-  const lookup = (url: string): string | undefined => exact.get(url.replace(/&amp;/g, '&')) ?? canonical.get(canonicalMediaKey(url));
+  const lookup = (found: string): string | undefined => {
+    const url = unescapeMarkdown(found).replace(/&amp;/g, '&');
+    return exact.get(url) ?? canonical.get(canonicalMediaKey(url));
+  };
   return markdown.replace(URL_IN_TEXT, (found) => {
     const whole = lookup(found);
     if (whole) return whole;

@@ -105,5 +105,8 @@ export function convertShortcodes(html: string, attachments?: ReadonlyMap<string
       return tag === 'embed' ? embedLink(source) : mediaFileLink(source, tag === 'video' ? 'Video' : 'Audio');
     });
   }
-  return { html: text, unknownShortcodes: unknownNames(text), warnings };
+  const unknownShortcodes = unknownNames(text);
+  // `[[caption]]` is how WordPress writers show a shortcode as text: it reads `[caption]`.
+  const unescaped = text.replace(/\[(\[\/?[a-zA-Z][\w-]*(?:\s[^\]]*)?\/?\])\]/g, '$1');
+  return { html: unescaped, unknownShortcodes, warnings };
 }

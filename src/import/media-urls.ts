@@ -35,7 +35,7 @@ function uploadsPathOf(url: URL): string | undefined {
 }
 
 /** Resolves `written` (absolute, protocol-relative or site-relative) against the site's address. */
-export function resolveUrl(written: string, siteUrl: string): URL | undefined {
+function resolveUrl(written: string, siteUrl: string): URL | undefined {
   try {
     return new URL(written.trim().replace(/&amp;/g, '&'), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
   } catch {
