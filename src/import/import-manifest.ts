@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /** The manifest's file name, in the site folder. */
-export const MANIFEST_FILE = '.sectorpress-import.json';
+const MANIFEST_FILE = '.sectorpress-import.json';
 
 /** Site-relative path (posix) → sha256 of the text the import wrote. */
 export type ImportManifest = Record<string, string>;
@@ -31,6 +31,10 @@ export async function readManifest(siteFolder: string): Promise<ImportManifest> 
 
 /** Write the manifest, keys sorted so reruns give the same file. */
 export async function writeManifest(siteFolder: string, manifest: ImportManifest): Promise<void> {
-  const files = Object.fromEntries(Object.keys(manifest).sort().map((key) => [key, manifest[key]]));
+  const files = Object.fromEntries(
+    Object.keys(manifest)
+      .sort()
+      .map((key) => [key, manifest[key]]),
+  );
   await fs.writeFile(path.join(siteFolder, MANIFEST_FILE), `${JSON.stringify({ version: 1, files }, null, 2)}\n`);
 }

@@ -3,7 +3,7 @@
  * in the site's time zone, tags, featured image, old addresses, comments.
  */
 import { slugify } from '../shared/slug.js';
-import { convertPostHtml } from './convert-stand-in.js';
+import { convertPostHtml } from './convert-post-html.js';
 import { htmlToLine } from './plain-text.js';
 import type { ImportedEntry, ImportWarning } from './types.js';
 import { readComments } from './wxr-comments.js';
@@ -81,7 +81,11 @@ function sourceOf(item: WxrItem, title: string): string {
 function statusWarnings(item: WxrItem, source: string): ImportWarning[] {
   const warnings: ImportWarning[] = [];
   if (item.password)
-    warnings.push({ source, message: 'is password-protected: imported as a draft (`draft: true`); its text is not published.', action: 'Decide whether it should be public; if so, delete `draft: true`, else delete the file.' });
+    warnings.push({
+      source,
+      message: 'is password-protected: imported as a draft (`draft: true`); its text is not published.',
+      action: 'Decide whether it should be public; if so, delete `draft: true`, else delete the file.',
+    });
   return warnings;
 }
 
@@ -89,8 +93,10 @@ function imageOf(item: WxrItem, context: EntryContext, source: string, warnings:
   const id = item.meta.get('_thumbnail_id');
   if (!id) return undefined;
   const attachment = context.attachments.get(id);
-  if (!attachment) warnings.push({ source, message: `has a featured image (attachment ${id}) that is not in the export.`, action: 'Add `image:` and `imageAlt:` by hand, or export again with media included.' });
-  else if (!attachment.alt) warnings.push({ source, message: 'has a featured image without alternative text.', action: 'Add `imageAlt:` describing the image (or `imageAlt: ""` if it is decorative).' });
+  if (!attachment)
+    warnings.push({ source, message: `has a featured image (attachment ${id}) that is not in the export.`, action: 'Add `image:` and `imageAlt:` by hand, or export again with media included.' });
+  else if (!attachment.alt)
+    warnings.push({ source, message: 'has a featured image without alternative text.', action: 'Add `imageAlt:` describing the image (or `imageAlt: ""` if it is decorative).' });
   return attachment;
 }
 
@@ -114,10 +120,16 @@ export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wa
   const file = chooseFile(item.type === 'page' ? `pages/${slug}.md` : `posts/${parts ? `${parts.year}-${parts.month}-${parts.day}-` : ''}${slug}.md`);
   const defaultUrl = item.type === 'page' ? `/${file.slice('pages/'.length, -'.md'.length)}/` : `/${parts?.year}/${parts?.month}/${slug}/`;
   const mismatch = zoneMismatch(item.date, item.dateGmt, context.zone);
-  if (mismatch) warnings.push({ source, message: `is dated ${item.date} but its GMT date ${item.dateGmt} means the old site ran at ${mismatch}, not ${context.zone}.`, action: 'Check the date; if the old site used another time zone, import again with --time-zone.' });
+  if (mismatch)
+    warnings.push({
+      source,
+      message: `is dated ${item.date} but its GMT date ${item.dateGmt} means the old site ran at ${mismatch}, not ${context.zone}.`,
+      action: 'Check the date; if the old site used another time zone, import again with --time-zone.',
+    });
   const converted = convertPostHtml(item.content, { classic: !item.content.includes('<!-- wp:'), siteUrl: context.siteUrl }, context.attachments);
   for (const message of converted.warnings) warnings.push({ source, message, action: 'Check the post and edit it by hand.' });
-  if (converted.unknownShortcodes.length) warnings.push({ source, message: `uses shortcodes left as text: ${converted.unknownShortcodes.map((name) => `[${name}]`).join(', ')}.`, action: 'Replace them with Markdown or HTML by hand.' });
+  if (converted.unknownShortcodes.length)
+    warnings.push({ source, message: `uses shortcodes left as text: ${converted.unknownShortcodes.map((name) => `[${name}]`).join(', ')}.`, action: 'Replace them with Markdown or HTML by hand.' });
   const image = imageOf(item, context, source, warnings);
   const names = termNames(item, context);
   const old = published ? addresses(item, context, defaultUrl) : { redirects: [] };

@@ -17,7 +17,7 @@ export interface WriteImportOptions {
 }
 
 /** The report's file name, in the site folder. */
-export const REPORT_FILE = 'import-report.md';
+const REPORT_FILE = 'import-report.md';
 
 /** Stage one entry (for importers that stream entries rather than hold them all). */
 export function stageEntry(staging: SiteStaging, entry: ImportedEntry): Promise<void> {
@@ -27,7 +27,13 @@ export function stageEntry(staging: SiteStaging, entry: ImportedEntry): Promise<
 async function hasOtherConfig(siteFolder: string): Promise<boolean> {
   for (const name of CONFIG_FILE_NAMES) {
     if (name === JSON_CONFIG_FILE) continue;
-    if (await fs.stat(path.join(siteFolder, name)).then(() => true, () => false)) return true;
+    if (
+      await fs.stat(path.join(siteFolder, name)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
   }
   return false;
 }

@@ -36,7 +36,7 @@ export class WxrReadError extends Error {
 const RECORDS = new Set(['item', 'wp:author', 'wp:category', 'wp:tag', 'wp:term']);
 
 /** Real exports declare `wp:` as `http://` and as `https://wordpress.org/export/1.x/`; both are WXR. */
-export function canonicalPrefix(uri: string): string | undefined {
+function canonicalPrefix(uri: string): string | undefined {
   if (uri === '') return '';
   if (/^https?:\/\/wordpress\.org\/export\/1\.\d+\/excerpt\/?$/.test(uri)) return 'excerpt';
   if (/^https?:\/\/wordpress\.org\/export\/1\.\d+\/?$/.test(uri)) return 'wp';
@@ -60,7 +60,8 @@ interface ReadState {
 
 function openTag(state: ReadState, tag: SaxesTagNS, line: number): void {
   const name = canonicalName(tag);
-  if (state.depth.length === 0 && name !== 'rss') throw new WxrReadError(`The file is XML but not a WordPress export: its root element is <${tag.name}>, not <rss>.`, 'import/not-wxr', line, 1, notWxrHint);
+  if (state.depth.length === 0 && name !== 'rss')
+    throw new WxrReadError(`The file is XML but not a WordPress export: its root element is <${tag.name}>, not <rss>.`, 'import/not-wxr', line, 1, notWxrHint);
   if (name.startsWith('wp:')) state.sawWp = true;
   state.depth.push(name);
   const inChannel = state.depth.length >= 3 && state.depth[1] === 'channel';
@@ -95,7 +96,7 @@ export async function readWxr(file: string, visit: (node: WxrNode) => void | Pro
   const fail = (message: string, code: string, hint: string): void => {
     failure ??= new WxrReadError(message, code, parser.line, parser.column + 1, hint);
   };
-  parser.on('error', (error) => fail(`The export is not well-formed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`, 'import/not-xml', xmlHint));
+  parser.on('error', (error) => fail(`The export is not well-formed XML: ${error.message.replace(/^(.*?:)?\d+:\d+: /, '')}`, 'import/not-xml', xmlHint));
   parser.on('opentag', (tag) => {
     try {
       openTag(state, tag, parser.line);
@@ -119,7 +120,8 @@ export async function readWxr(file: string, visit: (node: WxrNode) => void | Pro
   parser.close();
   if (failure) throw failure;
   for (const node of state.ready.splice(0)) await visit(node);
-  if (!state.sawWp && !state.channel['wp:wxr_version']) throw new WxrReadError('The file is an RSS feed, not a WordPress export: it has no wp: elements.', 'import/not-wxr', 1, 1, `${notWxrHint} To import a feed, use \`sectorpress import feed\`.`);
+  if (!state.sawWp && !state.channel['wp:wxr_version'])
+    throw new WxrReadError('The file is an RSS feed, not a WordPress export: it has no wp: elements.', 'import/not-wxr', 1, 1, `${notWxrHint} To import a feed, use \`sectorpress import feed\`.`);
   return state.channel;
 }
 
