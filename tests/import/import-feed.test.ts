@@ -13,7 +13,7 @@ import { ATOM, JSON_FEED, RSS_FULL, RSS_SUMMARY_ONLY } from './feed-samples.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 
-async function importText(text: string, name: string, options: { siteUrl?: string } = {}): Promise<{ site: string; result: Awaited<ReturnType<typeof importFeed>> }> {
+async function importText(text: string, name: string, options: { siteUrl?: string; media?: string } = {}): Promise<{ site: string; result: Awaited<ReturnType<typeof importFeed>> }> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-feed-'));
   const file = path.join(dir, name);
   await fs.writeFile(file, text);
@@ -108,6 +108,22 @@ describe('RSS 2.0 with content:encoded and dc:creator', () => {
     const again = await importFeed(path.join(path.dirname(site), 'feed.xml'), site, { now: new Date('2026-02-01T00:00:00Z') });
     expect(again.problems).toEqual([]);
     expect(await readTree(site)).toEqual(before);
+  });
+});
+
+describe('--media with a WordPress feed', () => {
+  it('copies the uploads posts use into static/ and points body and image at them', async () => {
+    const uploads = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-feed-uploads-'));
+    await fs.mkdir(path.join(uploads, '2019', '05'), { recursive: true });
+    await fs.writeFile(path.join(uploads, '2019', '05', 'team.jpg'), 'jpeg bytes');
+    const { site, result } = await importText(RSS_FULL, 'feed.xml', { media: uploads });
+    expect(result.value?.counts['media files missing']).toBe(0);
+    expect(await readText(site, 'static/images/uploads/2019/05/team.jpg')).toBe('jpeg bytes');
+    const first = await post(site, 'posts/2019-05-12-a-year-on.md');
+    expect(first.data.image).toBe('/images/uploads/2019/05/team.jpg');
+    expect(first.body).toContain('![The hub team](/images/uploads/2019/05/team.jpg)');
+    // Not an upload of the old site: left at its address.
+    expect((await post(site, 'posts/2019-05-21-fostering-fortnight.md')).data.image).toBe('https://cdn.northshire.example.net/fostering.png');
   });
 });
 
