@@ -9,6 +9,7 @@ import { hasErrors, staged, type Staged } from '../shared/errors.js';
 import { CONFIG_FILE_NAMES } from '../shared/site-layout.js';
 import { rewriteMediaUrls } from './convert-post-html.js';
 import { fetchMedia } from './media-fetch.js';
+import { downloadFeedMedia } from './feed-media.js';
 import { parseFeedText } from './feed-parse.js';
 import { FeedSourceError, readFeedSource } from './feed-read-source.js';
 import { type FeedSiteSettings, feedToSite } from './feed-site.js';
@@ -88,19 +89,32 @@ async function siteSettings(siteFolder: string, options: ImportFeedOptions): Pro
   return { timeZone: options.timeZone ?? config.timezone, postPermalink: config.permalinks.post, siteUrl: options.siteUrl ?? config.url, now };
 }
 
-/** Copy or download the media posts use and point the posts at the new copies; what could not be had goes in the report. */
+/**
+ * Copy or download the media posts use and point the posts at the new copies; what could not be had goes in
+ * the report. WordPress uploads go where `import wordpress` puts them; with `--download`, other images too.
+ */
 async function bringMedia(site: ImportedSite, urls: readonly string[], siteFolder: string, options: { siteUrl: string; mediaFolder?: string; download?: boolean }): Promise<void> {
-  const { mapping, missing } = await fetchMedia(urls, siteFolder, options);
+  const uploads = await fetchMedia(urls, siteFolder, options);
+  const handled = new Set([...uploads.mapping.keys(), ...uploads.missing.map(({ url }) => url)]);
+  const others = options.download
+    ? await downloadFeedMedia(
+        urls.filter((url) => !handled.has(url)),
+        siteFolder,
+      )
+    : { mapping: new Map<string, string>(), missing: [] };
+  const mapping = new Map([...uploads.mapping, ...others.mapping]);
+  const missing = [...uploads.missing, ...others.missing];
   for (const entry of site.entries) {
     entry.markdown = rewriteMediaUrls(entry.markdown, mapping);
     const image = entry.frontMatter.image;
     if (typeof image === 'string' && mapping.has(image)) entry.frontMatter.image = mapping.get(image);
   }
-  for (const { url, reason } of missing)
-    site.warnings.push({
-      source: url,
-      message: `The file could not be had (${reason}); posts still link to the old address.`,
-      action: 'Copy the file into static/ and change the links, or remove them.',
-    });
+  for (const { url, reason } of missing) {
+    const action = options.download
+      ? 'Import again later (files already had are kept), or copy the file into static/ and change the links.'
+      : 'Copy the file into static/ and change the links, or import again with --download.';
+    site.warnings.push({ source: url, message: `The file could not be had (${reason}); posts still link to the old address.`, action });
+  }
+  site.counts['media files copied or downloaded'] = new Set(mapping.values()).size;
   site.counts['media files missing'] = missing.length;
 }

@@ -24,6 +24,12 @@ beforeAll(async () => {
     } else if (request.url === '/blog/') {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<!doctype html><html><head><title>Blog</title><link rel="alternate" type="application/rss+xml" href="/feed/"></head><body>Hi</body></html>');
+    } else if (request.url === '/photo-feed/') {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      response.end(photoFeed());
+    } else if (request.url === '/img/pool.png') {
+      response.writeHead(200, { 'content-type': 'image/png' });
+      response.end('png bytes');
     } else if (request.url === '/slow') {
       hanging.push(response); // never answered
     } else {
@@ -40,6 +46,13 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
+
+/** A feed from a platform that keeps images on its own image server (here: this test server). */
+function photoFeed(): string {
+  return `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Pool news</title><link>https://pool.example.org/</link><description>D</description>
+<item><title>Pool reopens</title><link>https://pool.example.org/p/pool-reopens</link><pubDate>Sat, 01 Jun 2024 09:00:00 GMT</pubDate>
+<content:encoded><![CDATA[<p><img src="${origin}/img/pool.png" alt="The pool"></p><p><img src="${origin}/img/gone.png" alt="Old sign"></p>]]></content:encoded></item></channel></rss>`;
+}
 
 async function tempFolder(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'sp-feed-src-'));
@@ -72,6 +85,21 @@ describe('a feed address', () => {
     expect(result.problems).toEqual([]);
     expect(result.value?.counts['posts imported']).toBe(3);
     expect(await readText(site, 'posts/2019-05-12-a-year-on.md')).toContain('guid: https://blog.northshire.example.gov.uk/?p=123');
+  });
+
+  it('with download, fetches the images posts use from any host and lists those it could not have', async () => {
+    const site = path.join(await tempFolder(), 'site');
+    const result = await importFeed(`${origin}/photo-feed/`, site, { download: true });
+    expect(result.problems).toEqual([]);
+    expect(result.value?.counts['media files missing']).toBe(1);
+    const body = await readText(site, 'posts/2024-06-01-pool-reopens.md');
+    const local = /!\[The pool\]\((\/images\/feed\/127\.0\.0\.1\/pool-[0-9a-f]+\.png)\)/.exec(body)?.[1];
+    expect(local, body).toBeDefined();
+    expect(await readText(path.join(site, 'static'), local ?? '')).toBe('png bytes');
+    expect(body).toContain(`![Old sign](${origin}/img/gone.png)`);
+    const report = await readText(site, 'import-report.md');
+    expect(report).toContain(`${origin}/img/gone.png`);
+    expect(report).toContain('404');
   });
 
   it('says when the server answers 404', async () => {
