@@ -29,6 +29,14 @@ describe('parseFeedText', () => {
     ]);
   });
 
+  it('reads JSON Feed 1.0, whose items have one `author`', () => {
+    const feed = parseFeedText(
+      JSON.stringify({ version: 'https://jsonfeed.org/version/1', title: 'T', home_page_url: 'https://a.example/', items: [{ id: '1', title: 'A', content_text: 'Hi', author: { name: 'Jo Hall' } }] }),
+      'old.json',
+    );
+    expect(feed.items[0]).toMatchObject({ guid: '1', authors: [{ name: 'Jo Hall' }], contentHtml: '<p>Hi</p>' });
+  });
+
   it('takes an image from media:thumbnail and from an Atom enclosure link', () => {
     const rss = parseFeedText(
       `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title><link>https://a.example/</link><description>D</description>

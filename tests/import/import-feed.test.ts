@@ -210,6 +210,23 @@ describe('a summary-only feed', () => {
   });
 });
 
+describe('a site folder that already has a config', () => {
+  it('uses its time zone and post permalink, so old links redirect to the URLs it will build', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-feed-config-'));
+    const site = path.join(dir, 'site');
+    await fs.mkdir(site);
+    const config = { title: 'Northshire', url: 'https://blog.northshire.example.gov.uk', timezone: 'UTC', permalinks: { post: '/news/:slug/' } };
+    await fs.writeFile(path.join(site, 'sectorpress.config.json'), `${JSON.stringify(config, null, 2)}\n`);
+    await fs.writeFile(path.join(dir, 'feed.xml'), RSS_FULL);
+    expect((await importFeed(path.join(dir, 'feed.xml'), site, { now: NOW })).problems).toEqual([]);
+    const first = await post(site, 'posts/2019-05-12-a-year-on.md');
+    expect(first.data).toMatchObject({ date: '2019-05-12 08:30', redirects: ['/2019/05/a-year-on/', '/?p=123'] });
+    expect(JSON.parse(await readText(site, 'sectorpress.config.json'))).toEqual(config);
+    const out = await buildSite(site);
+    expect(await readText(out, 'news/a-year-on/index.html')).toContain('What changed');
+  });
+});
+
 describe('a site on another host', () => {
   it('writes no redirects for old addresses it cannot answer, and says what to do instead', async () => {
     const { site } = await importText(RSS_FULL, 'feed.xml', { siteUrl: 'https://northshire.example.org' });
