@@ -85,7 +85,7 @@ export function convertPostHtml(html: string, options: ConvertOptions, attachmen
   dropSpacers(tree);
   const media = collectMedia(tree, options.siteUrl);
   relativiseOwnLinks(tree, options.siteUrl);
-  markFootnotes(tree, options.footnotes ?? [], parseHtml);
+  markFootnotes(tree, [...(options.footnotes ?? []), ...shortcodes.footnotes], parseHtml);
   const mdast = toMarkdown.runSync(tree) as MdastRoot;
   const markdown = toMarkdown.stringify(mdast);
   return { markdown, media, unknownShortcodes: shortcodes.unknownShortcodes, warnings: shortcodes.warnings };

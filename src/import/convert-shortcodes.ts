@@ -4,6 +4,7 @@
  */
 import { replace, type Shortcode } from '@wordpress/shortcode';
 import { embedLink, escapeHtml, mediaFileLink } from './convert-embeds.js';
+import type { FootnoteText } from './convert-footnotes.js';
 
 /** An attachment post of the export: its file URL and the words WordPress keeps with it. */
 export interface AttachmentInfo {
@@ -14,6 +15,8 @@ export interface AttachmentInfo {
 
 export interface ShortcodeResult {
   html: string;
+  /** Footnotes written with a footnote plugin's shortcode, referenced from `html` as the block editor does. */
+  footnotes: FootnoteText[];
   unknownShortcodes: string[];
   warnings: string[];
 }
@@ -71,6 +74,23 @@ function mediaSource(shortcode: Shortcode): string | undefined {
   return content && /^https?:\/\/\S+$/.test(content) ? content : undefined;
 }
 
+/** Footnote plugins' shortcodes (Simple Footnotes, Easy Footnotes, and the generic name): `[ref]The source.[/ref]`. */
+const FOOTNOTE_TAGS = ['ref', 'footnote', 'efn_note'] as const;
+
+function footnotesOf(html: string, footnotes: FootnoteText[]): string {
+  let text = html;
+  for (const tag of FOOTNOTE_TAGS) {
+    text = replace(tag, text, (shortcode) => {
+      const content = shortcode.content?.trim();
+      if (!content) return '';
+      const id = `shortcode-footnote-${footnotes.length + 1}`;
+      footnotes.push({ id, content });
+      return `<sup data-fn="${id}"><a href="#${id}">${footnotes.length}</a></sup>`;
+    });
+  }
+  return text;
+}
+
 /** Shortcodes this module converts, by tag. */
 const KNOWN = ['caption', 'wp_caption', 'gallery', 'embed', 'video', 'audio'] as const;
 
@@ -92,7 +112,8 @@ function unknownNames(html: string): string[] {
 /** Converts the known shortcodes in `html`; unknown ones stay as written and are returned by name. */
 export function convertShortcodes(html: string, attachments?: ReadonlyMap<string, AttachmentInfo>): ShortcodeResult {
   const warnings: string[] = [];
-  let text = html;
+  const footnotes: FootnoteText[] = [];
+  let text = footnotesOf(html, footnotes);
   for (const tag of KNOWN) {
     text = replace(tag, text, (shortcode) => {
       if (tag === 'caption' || tag === 'wp_caption') return caption(shortcode);
@@ -108,5 +129,5 @@ export function convertShortcodes(html: string, attachments?: ReadonlyMap<string
   const unknownShortcodes = unknownNames(text);
   // `[[caption]]` is how WordPress writers show a shortcode as text: it reads `[caption]`.
   const unescaped = text.replace(/\[(\[\/?[a-zA-Z][\w-]*(?:\s[^\]]*)?\/?\])\]/g, '$1');
-  return { html: unescaped, unknownShortcodes, warnings };
+  return { html: unescaped, footnotes, unknownShortcodes, warnings };
 }

@@ -34,6 +34,9 @@ async function sizeOf(file: string): Promise<number | undefined> {
 
 /** The full size the server says the file has (`Content-Range: bytes 100-199/200`, or `Content-Length` for a whole body). */
 function expectedSize(response: Response, resumedFrom: number): number | undefined {
+  // A compressed body is decoded on the way in, so its length says nothing about the file's.
+  const encoding = response.headers.get('content-encoding');
+  if (encoding && encoding !== 'identity') return undefined;
   const range = /\/(\d+)\s*$/.exec(response.headers.get('content-range') ?? '');
   if (range?.[1]) return Number(range[1]);
   const length = response.headers.get('content-length');
@@ -42,7 +45,9 @@ function expectedSize(response: Response, resumedFrom: number): number | undefin
 
 async function attempt(url: string, target: string, part: string, timeoutMs: number): Promise<Outcome> {
   const partSize = (await sizeOf(part)) ?? 0;
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: partSize > 0 ? { range: `bytes=${partSize}-` } : {} });
+  // Identity encoding: the file's bytes as stored, so sizes can be checked and a part resumed.
+  const headers: Record<string, string> = partSize > 0 ? { range: `bytes=${partSize}-`, 'accept-encoding': 'identity' } : { 'accept-encoding': 'identity' };
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers });
   if (response.status === 416 && partSize > 0) {
     // The part no longer matches the file on the server: start again.
     await response.body?.cancel();
@@ -54,6 +59,11 @@ async function attempt(url: string, target: string, part: string, timeoutMs: num
     const reason = `${response.status} ${response.statusText}`.trim();
     if (response.status >= 500 || response.status === 408 || response.status === 429) throw new RetryableError(reason);
     return { ok: false, reason };
+  }
+  if (/^text\/html\b/i.test(response.headers.get('content-type') ?? '') && !/\.html?$/i.test(new URL(url).pathname)) {
+    // A login or error page sent with 200 (some hosts and CDNs do): not the file, and asking again will not help.
+    await response.body.cancel();
+    return { ok: false, reason: 'the server sent a web page, not the file' };
   }
   const resumed = response.status === 206 ? partSize : 0;
   await pipeline(Readable.fromWeb(response.body as ReadableStream<Uint8Array>), createWriteStream(part, { flags: resumed > 0 ? 'a' : 'w' }));

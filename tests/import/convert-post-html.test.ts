@@ -193,6 +193,16 @@ describe('convertPostHtml: tables, figures, iframes, footnotes', () => {
     expect(blockPage).toMatch(/Waiting lists fell<sup><a href="#user-content-fn-1"/);
     expect(blockPage).toMatch(/data-footnotes[\s\S]*NHS data, <em>March<\/em>\./);
   });
+
+  it('turns footnote plugins’ shortcodes ([ref], [footnote], [efn_note]) into Markdown footnotes', async () => {
+    const html = 'Fly-tipping fell by a third.[ref]Council survey, <a href="https://example.org/survey">2022</a>.[/ref] Recycling rose.[efn_note]Defra figures.[/efn_note]';
+    const result = convertPostHtml(html, classic);
+    expect(result.unknownShortcodes).toEqual([]);
+    const page = await render(result.markdown);
+    expect(page).toMatch(/Fly-tipping fell by a third\.<sup><a href="#user-content-fn-1"[^>]*>1<\/a><\/sup> Recycling rose\.<sup><a href="#user-content-fn-2"/);
+    expect(page).toMatch(/data-footnotes[\s\S]*Council survey, <a href="https:\/\/example.org\/survey">2022<\/a>\.[\s\S]*Defra figures\./);
+    expect(page).not.toContain('[ref]');
+  });
 });
 
 describe('convertPostHtml media and rewriteMediaUrls', () => {

