@@ -10,9 +10,9 @@ import { archiveRedirects, emptyArchiveFacts, type ArchiveFacts } from './old-ur
 import { buildEntry, type BuiltEntry, type EntryContext } from './post-entry.js';
 import { relinkMedia } from './relink-media.js';
 import { SiteStaging } from './site-staging.js';
-import type { ImportWarning } from './types.js';
+import type { ImportedSite, ImportWarning } from './types.js';
 import { finishImport, stageEntry } from './write-imported-site.js';
-import { readWxr, WxrReadError } from './wxr-reader.js';
+import { readWxr, type WxrChannelFields, WxrReadError } from './wxr-reader.js';
 import { readItem } from './wxr-records.js';
 import { isEntry, scanWxr, type WxrScan } from './wxr-scan.js';
 
@@ -35,6 +35,7 @@ export interface ImportOutcome {
   kept: string[];
 }
 
+const LEFT_OUT = 'other items left out (attachments, menus, templates, …)';
 const COUNT_NAMES = [
   'posts published',
   'pages published',
@@ -93,6 +94,87 @@ function fileChooser(): (wanted: string, id: string) => string {
   };
 }
 
+/** What the second pass gathers while posts stream past. */
+interface RunState {
+  readonly counts: Record<string, number>;
+  readonly warnings: ImportWarning[];
+  readonly authors: Record<string, { name: string }>;
+  readonly authorKeys: Map<string, string>;
+  readonly facts: ArchiveFacts;
+  /** Media URL → the first post that uses it. */
+  readonly media: Map<string, string>;
+}
+
+/** The author key of a post's `dc:creator`; a creator missing from the export's author list is added. */
+function authorKeyOf(creator: string, state: RunState): string | undefined {
+  const known = state.authorKeys.get(creator);
+  if (known || !creator) return known;
+  const key = slugify(creator);
+  if (!key) return undefined;
+  state.authorKeys.set(creator, key);
+  state.authors[key] ??= { name: creator };
+  return key;
+}
+
+/** The second pass: each post or page is converted and staged as soon as it is read. */
+async function stagePosts(file: string, context: EntryContext, state: RunState, staging: SiteStaging): Promise<WxrChannelFields> {
+  const choose = fileChooser();
+  return readWxr(file, async (node) => {
+    const item = readItem(node);
+    if (!item) return;
+    if (!isEntry(item)) {
+      state.counts[LEFT_OUT] += 1;
+      return;
+    }
+    const authorKey = authorKeyOf(item.creator, state);
+    const built = buildEntry(item, context, (wanted) => choose(wanted, item.id));
+    state.counts[statusCount(built, item.status, Boolean(item.password))] += 1;
+    state.counts['comments kept'] += built.commentsKept;
+    state.warnings.push(...built.warnings);
+    recordFacts(state.facts, built, authorKey);
+    for (const url of built.media) if (!state.media.has(url)) state.media.set(url, built.entry.source);
+    await stageEntry(staging, built.entry);
+  });
+}
+
+/** The config a new site folder gets, from the channel. */
+function configOf(channel: WxrChannelFields, context: EntryContext, options: WordPressImportOptions): ImportedSite['config'] {
+  return {
+    title: htmlToLine(channel.title ?? '') || 'Imported blog',
+    url: context.siteUrl,
+    description: htmlToLine(channel.description ?? '') || undefined,
+    timeZone: options.timeZone,
+    language: channel.language || undefined,
+  };
+}
+
+/** Second pass, media and writing, once the first pass has shown the export is usable. */
+async function importScanned(file: string, scan: WxrScan, options: WordPressImportOptions, staging: SiteStaging): Promise<ImportOutcome> {
+  const context = contextOf(scan, options);
+  const state: RunState = {
+    counts: Object.fromEntries(COUNT_NAMES.map((name) => [name, 0])),
+    warnings: [],
+    authors: { ...scan.authors },
+    authorKeys: new Map(scan.authorKeys),
+    facts: emptyArchiveFacts(),
+    media: new Map(),
+  };
+  const channel = await stagePosts(file, { ...context, authorKeys: state.authorKeys }, state, staging);
+  const { counts, warnings, authors } = state;
+  if (options.media || options.download) {
+    const fetched = await relinkMedia(staging, state.media, { siteUrl: context.siteUrl, mediaFolder: options.media, download: options.download });
+    counts['media copied'] = fetched.copied;
+    counts['media missing'] = fetched.warnings.length;
+    warnings.push(...fetched.warnings);
+  }
+  const redirects = archiveRedirects(state.facts);
+  counts.authors = Object.keys(authors).length;
+  counts['redirects in data/redirects.yml'] = redirects.length;
+  const config = configOf(channel, context, options);
+  const result = await finishImport(staging, { config, authors, redirects, warnings, counts }, { force: options.force, reportTitle: `Import report: ${config.title}` });
+  return { counts, warnings: warnings.length, ...result };
+}
+
 /** Import `file` into `options.out`; a bad export is an error problem and writes nothing. */
 export async function importWordPress(file: string, options: WordPressImportOptions): Promise<Staged<ImportOutcome | undefined>> {
   let scan: WxrScan;
@@ -112,57 +194,9 @@ export async function importWordPress(file: string, options: WordPressImportOpti
     });
     return staged(undefined, [problem]);
   }
-  const context = contextOf(scan, options);
-  const counts: Record<string, number> = Object.fromEntries(COUNT_NAMES.map((name) => [name, 0]));
-  const warnings: ImportWarning[] = [];
-  const authors = { ...scan.authors };
-  const facts = emptyArchiveFacts();
-  const media = new Map<string, string>();
-  const choose = fileChooser();
   const staging = await SiteStaging.open(options.out);
   try {
-    const channel = await readWxr(file, async (node) => {
-      const item = readItem(node);
-      if (!item) return;
-      if (!isEntry(item)) {
-        counts['other items left out (attachments, menus, templates, …)'] += 1;
-        return;
-      }
-      let authorKey = context.authorKeys.get(item.creator);
-      if (!authorKey && item.creator) {
-        authorKey = slugify(item.creator) || undefined;
-        if (authorKey) {
-          (context.authorKeys as Map<string, string>).set(item.creator, authorKey);
-          authors[authorKey] ??= { name: item.creator };
-        }
-      }
-      const built = buildEntry(item, context, (wanted) => choose(wanted, item.id));
-      counts[statusCount(built, item.status, Boolean(item.password))] += 1;
-      counts['comments kept'] += built.commentsKept;
-      warnings.push(...built.warnings);
-      recordFacts(facts, built, authorKey);
-      for (const url of built.media) if (!media.has(url)) media.set(url, built.entry.source);
-      await stageEntry(staging, built.entry);
-    });
-    if (options.media || options.download) {
-      const fetched = await relinkMedia(staging, media, { siteUrl: context.siteUrl, mediaFolder: options.media, download: options.download });
-      counts['media copied'] = fetched.copied;
-      counts['media missing'] = fetched.warnings.length;
-      warnings.push(...fetched.warnings);
-    }
-    const redirects = archiveRedirects(facts);
-    counts.authors = Object.keys(authors).length;
-    counts['redirects in data/redirects.yml'] = redirects.length;
-    const config = {
-      title: htmlToLine(channel.title ?? '') || 'Imported blog',
-      url: context.siteUrl,
-      description: htmlToLine(channel.description ?? '') || undefined,
-      timeZone: options.timeZone,
-      language: channel.language || undefined,
-    };
-    const site = { config, authors, redirects, warnings, counts };
-    const result = await finishImport(staging, site, { force: options.force, reportTitle: `Import report: ${config.title}` });
-    return staged({ counts, warnings: warnings.length, ...result });
+    return staged(await importScanned(file, scan, options, staging));
   } catch (error) {
     if (error instanceof WxrReadError) return staged(undefined, [readProblem(error, file)]);
     throw error;

@@ -108,17 +108,18 @@ function addresses(item: WxrItem, context: EntryContext, defaultUrl: string): { 
   return { permalink: kept && kept !== defaultUrl ? kept : undefined, redirects: unique };
 }
 
-/** Build the entry for a post or page; `file` is the file name chosen before (unique across the import). */
-export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wanted: string) => string): BuiltEntry {
+/** Where the entry goes: its title, report name, slug, file and the URL the new site would give it. */
+function placeOf(item: WxrItem, context: EntryContext, chooseFile: (wanted: string) => string) {
   const title = htmlToLine(item.title) || `Untitled ${item.type} ${item.id}`;
-  const source = sourceOf(item, title);
-  const published = item.status === 'publish' && !item.password;
-  const warnings = statusWarnings(item, source);
   const slug = slugOf(item, title);
   const parts = dateParts(item.date, context.zone) ?? dateParts(item.modified, context.zone);
-  const day = parts ? `${parts.year}/${parts.month}/${parts.day}` : undefined;
   const file = chooseFile(item.type === 'page' ? `pages/${slug}.md` : `posts/${parts ? `${parts.year}-${parts.month}-${parts.day}-` : ''}${slug}.md`);
   const defaultUrl = item.type === 'page' ? `/${file.slice('pages/'.length, -'.md'.length)}/` : `/${parts?.year}/${parts?.month}/${slug}/`;
+  return { title, source: sourceOf(item, title), slug, day: parts ? `${parts.year}/${parts.month}/${parts.day}` : undefined, file, defaultUrl };
+}
+
+/** The body as Markdown, with a report line for each thing the conversion could not do and a date that looks off. */
+function convertBody(item: WxrItem, context: EntryContext, source: string, warnings: ImportWarning[]) {
   const mismatch = zoneMismatch(item.date, item.dateGmt, context.zone);
   if (mismatch)
     warnings.push({
@@ -130,22 +131,34 @@ export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wa
   for (const message of converted.warnings) warnings.push({ source, message, action: 'Check the post and edit it by hand.' });
   if (converted.unknownShortcodes.length)
     warnings.push({ source, message: `uses shortcodes left as text: ${converted.unknownShortcodes.map((name) => `[${name}]`).join(', ')}.`, action: 'Replace them with Markdown or HTML by hand.' });
+  return converted;
+}
+
+/** Build the entry for a post or page; `chooseFile` keeps file names unique across the import. */
+export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wanted: string) => string): BuiltEntry {
+  const place = placeOf(item, context, chooseFile);
+  const { title, source, slug, file } = place;
+  const published = item.status === 'publish' && !item.password;
+  const warnings = statusWarnings(item, source);
+  const converted = convertBody(item, context, source, warnings);
   const image = imageOf(item, context, source, warnings);
   const names = termNames(item, context);
-  const old = published ? addresses(item, context, defaultUrl) : { redirects: [] };
+  const old = published ? addresses(item, context, place.defaultUrl) : { redirects: [] };
   const comments = context.comments ? readComments(item.comments, context.zone) : [];
   const date = frontMatterDate(item.date, context.zone) ?? frontMatterDate(item.modified, context.zone);
   const updated = frontMatterDate(item.modified, context.zone);
+  const post = item.type === 'post';
+  const author = context.authorKeys.get(item.creator);
   const frontMatter: Record<string, unknown> = {
     title,
-    date: item.type === 'post' ? date : undefined,
-    updated: item.type === 'post' && updated && date && updated > date ? updated : undefined,
-    slug: item.type === 'post' ? slug : undefined,
+    date: post ? date : undefined,
+    updated: post && updated && date && updated > date ? updated : undefined,
+    slug: post ? slug : undefined,
     summary: htmlToLine(item.excerpt) || undefined,
-    author: item.type === 'post' && context.authorKeys.get(item.creator) ? [context.authorKeys.get(item.creator)] : undefined,
-    tags: item.type === 'post' ? names.tags : undefined,
-    categories: item.type === 'post' ? names.categories : undefined,
-    sticky: item.type === 'post' && item.sticky ? true : undefined,
+    author: post && author ? [author] : undefined,
+    tags: post ? names.tags : undefined,
+    categories: post ? names.categories : undefined,
+    sticky: post && item.sticky ? true : undefined,
     image: image?.url,
     imageAlt: image?.alt || undefined,
     guid: item.guid || undefined,
@@ -154,7 +167,6 @@ export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wa
     comments: comments.length ? comments : undefined,
     draft: published ? undefined : true,
   };
-  const media = image ? [...converted.media, image.url] : converted.media;
-  const entry: ImportedEntry = { kind: item.type === 'page' ? 'page' : 'post', file, frontMatter, markdown: converted.markdown, source };
-  return { entry, published, warnings, media, terms: names.terms, day, commentsKept: comments.length };
+  const entry: ImportedEntry = { kind: post ? 'post' : 'page', file, frontMatter, markdown: converted.markdown, source };
+  return { entry, published, warnings, media: image ? [...converted.media, image.url] : converted.media, terms: names.terms, day: place.day, commentsKept: comments.length };
 }
