@@ -1,5 +1,5 @@
 /** Split a Markdown file into YAML front matter and body, keeping positions for messages. */
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { errorProblem, type Problem } from '../shared/errors.js';
 import type { SourcePosition } from '../shared/source-position.js';
 
@@ -10,6 +10,8 @@ export interface FrontMatter {
   readonly bodyLine: number;
   /** Per top-level key: where its value starts (or the key, for empty values), in file coordinates. */
   readonly positions: Readonly<Record<string, SourcePosition>>;
+  /** Per top-level key whose value is a list: where each item starts (for `redirects`, `comments`). */
+  readonly items?: Readonly<Record<string, readonly SourcePosition[]>>;
   readonly problems: readonly Problem[];
 }
 
@@ -77,14 +79,17 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     return fail(file, 'The front matter must be a set of `key: value` lines.', 'Write e.g. `title: My post` between the `---` lines.', 2, 1, 'front-matter/shape');
   }
   const positions: Record<string, SourcePosition> = {};
+  const items: Record<string, SourcePosition[]> = {};
   if (isMap(document.contents)) {
     for (const pair of document.contents.items) {
       if (!isScalar(pair.key) || !pair.key.range) continue;
       const value = pair.value as { range?: [number, number, number] } | null;
       positions[String(pair.key.value)] = toFile(value?.range?.[0] ?? pair.key.range[0]);
+      const list = pair.value;
+      if (isSeq(list)) items[String(pair.key.value)] = list.items.map((item) => toFile((item as { range?: [number, number, number] } | null)?.range?.[0] ?? list.range?.[0] ?? 0));
     }
   }
   const bodyStart = lines.slice(0, closing + 1).reduce((length, line) => length + line.length + 1, 0);
   const body = text.slice(bodyStart);
-  return { data: (data ?? {}) as Record<string, unknown>, body, bodyLine: closing + 2, positions, problems: [] };
+  return { data: (data ?? {}) as Record<string, unknown>, body, bodyLine: closing + 2, positions, items, problems: [] };
 }

@@ -4,7 +4,8 @@ import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { errorProblem, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import { docsFile } from '../shared/package-root.js';
 import { cleanText } from './clean-text.js';
-import type { AuthorRecord, DataSet, SourceFile } from './types.js';
+import { readRedirectData } from './read-redirects.js';
+import type { AuthorRecord, DataSet, RedirectRecord, SourceFile } from './types.js';
 
 const AUTHOR_FIELDS = ['name', 'role', 'email', 'avatar', 'bio', 'url'] as const;
 
@@ -86,6 +87,7 @@ export function readData(files: readonly SourceFile[]): Staged<DataSet> {
   const problems: Problem[] = [];
   const data: Record<string, unknown> = {};
   let authors = new Map<string, AuthorRecord>();
+  let redirects: RedirectRecord[] | undefined;
   for (const file of files) {
     const name = path.posix.basename(file.relativePath).replace(/\.(ya?ml|json)$/, '');
     if (Object.hasOwn(data, name)) {
@@ -101,6 +103,11 @@ export function readData(files: readonly SourceFile[]): Staged<DataSet> {
     const { value, keyLines } = parseData(file, problems);
     data[name] = value;
     if (name === 'authors') authors = readAuthors(value, file, keyLines, problems);
+    if (name === 'redirects' && value !== undefined) {
+      const read = readRedirectData(file);
+      problems.push(...read.problems);
+      redirects = read.value;
+    }
   }
-  return staged({ data, authors }, problems);
+  return staged(redirects ? { data, authors, redirects } : { data, authors }, problems);
 }

@@ -7,6 +7,8 @@ import { slugify } from '../shared/slug.js';
 import { normalisePermalink, permalinkDanger, slugDanger } from '../shared/check-url-path.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { FieldReader } from './read-fields.js';
+import { readCommentsField } from './read-comments.js';
+import { readRedirectsField } from './read-redirects.js';
 import type { EntrySet, EventEntry, MarkdownJob, PageEntry, PostEntry, SourceFile, SourceRef } from './types.js';
 
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
@@ -101,6 +103,10 @@ function readPost(source: SourceFile, front: FrontMatter, config: Config): { ent
     image: readImage(fields),
     imageAlt: fields.string('imageAlt'),
     permalink: readPermalink(fields),
+    guid: fields.string('guid', { verbatim: true }),
+    sticky: fields.boolean('sticky'),
+    comments: readCommentsField(front, source.relativePath, config.timezone, fields.problems),
+    redirects: readRedirectsField(front, source.relativePath, fields.problems),
     positions: front.positions,
   };
   const problems: Problem[] = [...fields.problems];
@@ -143,6 +149,7 @@ function readPage(source: SourceFile, front: FrontMatter, config: Config): { ent
     permalink: readPermalink(fields),
     draft: fields.boolean('draft'),
     order: fields.number('order'),
+    redirects: readRedirectsField(front, source.relativePath, fields.problems),
     positions: front.positions,
   };
   return { entry, problems: fields.problems };
@@ -165,6 +172,7 @@ function readEvent(source: SourceFile, front: FrontMatter, config: Config): { en
     end: fields.date('end'),
     location: fields.string('location'),
     bookingUrl,
+    redirects: readRedirectsField(front, source.relativePath, fields.problems),
     positions: front.positions,
   };
   return { entry, problems: fields.problems };

@@ -48,6 +48,30 @@ interface EntryBase {
   readonly bodyLine: number;
   /** Plain-text standfirst from front matter, if any. */
   readonly summary: string | undefined;
+  /** Old site-relative addresses that should lead to this entry (front matter `redirects`). */
+  readonly redirects?: readonly RedirectRecord[];
+}
+
+/** One redirect as written: in an entry's `redirects` list (`to` is then the entry) or in `data/redirects.yml`. */
+export interface RedirectRecord {
+  /** Site-relative old address as written, e.g. `/archives/123/` or `/?p=123`. */
+  readonly from: string;
+  /** Site path or `https://` URL; undefined in front matter, where the target is the entry itself. */
+  readonly to: string | undefined;
+  /** Where it was written, for located errors. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A read-only comment kept with a post (front matter `comments`); only these fields ever reach the output. */
+export interface CommentRecord {
+  readonly name: string;
+  readonly date: Date;
+  /** Plain text; paragraphs are separated by a blank line. */
+  readonly text: string;
+  /** The commenter's own site (`https://…`), if any. */
+  readonly url: string | undefined;
 }
 
 export interface PostEntry extends EntryBase {
@@ -63,6 +87,12 @@ export interface PostEntry extends EntryBase {
   readonly imageAlt: string | undefined;
   /** Explicit permalink override, e.g. `/news/special/`. */
   readonly permalink: string | undefined;
+  /** Feed id kept from an earlier platform (front matter `guid`), so feed readers do not see old posts as new. */
+  readonly guid?: string;
+  /** Pinned first on the home page (front matter `sticky: true`). */
+  readonly sticky?: boolean;
+  /** Read-only comments (front matter `comments`). */
+  readonly comments?: readonly CommentRecord[];
   /** Where keys sit in the file, for model-stage messages (unknown author etc.). */
   readonly positions: Readonly<Record<string, SourcePosition>>;
 }
@@ -126,4 +156,6 @@ export interface MarkdownJob {
 export interface DataSet {
   readonly data: SiteData;
   readonly authors: ReadonlyMap<string, AuthorRecord>;
+  /** The redirects of `data/redirects.yml`, when there is one. */
+  readonly redirects?: readonly RedirectRecord[];
 }

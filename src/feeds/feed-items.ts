@@ -82,3 +82,19 @@ export function tagFeed(site: Site, tag: Tag): FeedSpec {
 export function absolutiseHtml(html: string, siteUrl: string): string {
   return html.replace(/\b(href|src)="\/(?!\/)/g, `$1="${new URL(siteUrl).origin}/`);
 }
+
+/**
+ * An item's id in the RSS and JSON feeds: the `guid` kept from an earlier platform, else the post's
+ * URL; so readers that knew the old feed do not see migrated posts as new.
+ */
+export function itemId(post: Post): string {
+  return post.guid ?? post.absoluteUrl;
+}
+
+/**
+ * An entry's Atom `<id>`, which must be an absolute IRI: the `guid` when it is one
+ * (`https://old.example.org/?p=123`, `tag:…`, `urn:…`), else the post's URL.
+ */
+export function atomId(post: Post): string {
+  return post.guid !== undefined && /^[a-z][a-z0-9+.-]*:\S+$/i.test(post.guid) ? post.guid : post.absoluteUrl;
+}

@@ -1,7 +1,7 @@
 /** Atom 1.0 (RFC 4287). Titles and summaries are plain text (`type="text"`), content is HTML, escaped once. */
 import type { Author, Post, Site } from '../model/types.js';
 import { element, escapeXmlAttribute } from './escape-xml.js';
-import { absolutiseHtml, type FeedSpec } from './feed-items.js';
+import { absolutiseHtml, atomId, type FeedSpec } from './feed-items.js';
 
 function renderAuthor(author: Author, site: Site): string {
   return `<author>${element('name', author.name)}${author.known ? element('uri', `${site.config.url}${author.url}`) : ''}</author>`;
@@ -12,7 +12,7 @@ function renderEntry(post: Post, site: Site): string {
     '<entry>',
     element('title', post.title, { type: 'text' }),
     `<link rel="alternate" type="text/html" href="${escapeXmlAttribute(post.absoluteUrl)}"/>`,
-    element('id', post.absoluteUrl),
+    element('id', atomId(post)),
     element('published', post.date.toISOString()),
     element('updated', (post.updated ?? post.date).toISOString()),
     ...post.authors.map((author) => renderAuthor(author, site)),
@@ -26,7 +26,7 @@ function renderEntry(post: Post, site: Site): string {
 }
 
 /**
- * One Atom document for `spec`; entry ids are the posts' absolute URLs (stable across builds).
+ * One Atom document for `spec`; entry ids are the posts' absolute URLs (stable across builds), or their `guid`.
  *
  * @example
  * renderAtom(siteFeed(site, '/atom.xml'), site); // '<?xml version="1.0" encoding="utf-8"?>\n<feed …'

@@ -2,7 +2,7 @@
 import { absoluteUrlOf } from '../config/base-path.js';
 import type { Site } from '../model/types.js';
 import { stripInvalidXmlChars } from './escape-xml.js';
-import { absolutiseHtml, type FeedSpec } from './feed-items.js';
+import { absolutiseHtml, itemId, type FeedSpec } from './feed-items.js';
 
 /** Control characters and lone surrogates are dropped here as in the XML feeds, so every format shows the same text. */
 const clean = (_key: string, value: unknown): unknown => (typeof value === 'string' ? stripInvalidXmlChars(value) : value);
@@ -22,7 +22,7 @@ export function renderJsonFeed(spec: FeedSpec, site: Site): string {
     ...(spec.description ? { description: spec.description } : {}),
     language: site.config.language,
     items: spec.posts.map((post) => ({
-      id: post.absoluteUrl,
+      id: itemId(post),
       url: post.absoluteUrl,
       title: post.title,
       content_html: absolutiseHtml(post.html, site.config.url),

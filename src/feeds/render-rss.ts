@@ -1,14 +1,14 @@
 /** RSS 2.0 with the full post in `content:encoded`, authors in `dc:creator`. */
 import type { Post, Site } from '../model/types.js';
 import { element, escapeXmlAttribute, textToHtml } from './escape-xml.js';
-import { absolutiseHtml, itemTags, type FeedSpec } from './feed-items.js';
+import { absolutiseHtml, itemId, itemTags, type FeedSpec } from './feed-items.js';
 
 function renderItem(post: Post, spec: FeedSpec, site: Site): string {
   return [
     '<item>',
     element('title', post.title),
     element('link', post.absoluteUrl),
-    element('guid', post.absoluteUrl, { isPermaLink: 'true' }),
+    element('guid', itemId(post), { isPermaLink: String(itemId(post) === post.absoluteUrl) }),
     element('pubDate', post.date.toUTCString()),
     ...post.authors.map((author) => element('dc:creator', author.name)),
     ...itemTags(post, spec).map((tag) => element('category', tag.name, { domain: `${site.config.url}${tag.url}` })),
@@ -22,7 +22,7 @@ function renderItem(post: Post, spec: FeedSpec, site: Site): string {
 }
 
 /**
- * One RSS document for `spec` (the site feed or a tag feed); guids are the posts' absolute URLs.
+ * One RSS document for `spec` (the site feed or a tag feed); guids are the posts' absolute URLs, or their `guid`.
  *
  * @example
  * renderRss(tagFeed(site, tag), site); // '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" …'

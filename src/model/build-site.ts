@@ -6,6 +6,7 @@ import type { Config } from '../config/types.js';
 import type { DataSet, EventEntry, PageEntry, PostEntry, StaticFile } from '../content/types.js';
 import { staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
+import { collectRedirects } from './collect-redirects.js';
 import { createEvents } from './create-events.js';
 import { createPages } from './create-pages.js';
 import { createPosts } from './create-posts.js';
@@ -63,6 +64,7 @@ export function buildSite(input: SiteInput, options: ModelOptions): Staged<Site>
   const pages = createPages(input.pages, input.rendered, config, options);
   const events = createEvents(input.events, input.rendered, config, options.now);
   const eventUrlProblems = events.all.flatMap((event) => urlProblems(event.url, { file: event.source.relativePath, ...event.source.urlAt }, 'Give the event another `slug`.', `The event URL`));
+  const redirects = collectRedirects(input, { posts, pages: pages.pages, events: events.all }, input.data);
   const site: Site = {
     config,
     now: options.now,
@@ -77,6 +79,7 @@ export function buildSite(input: SiteInput, options: ModelOptions): Staged<Site>
     nextEvent: events.upcoming[0],
     data: input.data.data,
     statics: input.statics ?? [],
+    ...(redirects.length > 0 ? { redirects } : {}),
   };
   return staged(site, [...created.problems, ...tagProblems, ...authors.problems, ...pages.problems, ...eventUrlProblems, ...missingAvatars(site)]);
 }

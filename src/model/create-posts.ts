@@ -8,6 +8,8 @@ import { encodeUrlPath } from '../shared/check-url-path.js';
 import { zonedParts } from '../shared/dates.js';
 import type { Mutable } from './mutable.js';
 import type { ModelOptions, Post } from './types.js';
+
+type Comment = NonNullable<Post['comments']>[number];
 import { urlProblems } from './url-problems.js';
 
 const pad = (value: number): string => String(value).padStart(2, '0');
@@ -52,6 +54,28 @@ function placeOf(entry: PostEntry, config: Config): { url: string; problems: Pro
   return place;
 }
 
+/** Comment text → plain paragraphs: blank lines separate them, other line breaks are spaces. */
+function toComments(entry: PostEntry): Comment[] {
+  return (entry.comments ?? []).map((comment) => ({
+    name: comment.name,
+    date: comment.date,
+    url: comment.url,
+    paragraphs: comment.text
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+      .filter((paragraph) => paragraph !== ''),
+  }));
+}
+
+/** Only the fields a post has, so a post without them is the same object as before they existed. */
+function migratedFields(entry: PostEntry): Pick<Post, 'guid' | 'sticky' | 'comments'> {
+  return {
+    ...(entry.guid ? { guid: entry.guid } : {}),
+    ...(entry.sticky ? { sticky: true } : {}),
+    ...(entry.comments?.length ? { comments: toComments(entry) } : {}),
+  };
+}
+
 /** Posts without their links (tags, authors, neighbours, related) — those are filled in by `buildSite`. */
 export function createPosts(
   entries: readonly PostEntry[],
@@ -86,6 +110,7 @@ export function createPosts(
       image: entry.image,
       imageAlt: entry.imageAlt,
       draft: entry.draft,
+      ...migratedFields(entry),
       previous: undefined,
       next: undefined,
       related: [],

@@ -32,6 +32,16 @@ export interface Post {
   readonly image: string | undefined;
   readonly imageAlt: string | undefined;
   readonly draft: boolean;
+  /** Feed id from front matter `guid` (kept from an earlier platform); feeds use the URL without it. */
+  readonly guid?: string;
+  /** Pinned first on the home page (front matter `sticky: true`). */
+  readonly sticky?: boolean;
+  /**
+   * Read-only comments in the order written (front matter `comments`). Only these fields exist:
+   * e-mail and IP addresses never reach the model. `paragraphs` is plain text (escape when printing);
+   * link `url`, the commenter's own site, with `rel="nofollow ugc"`.
+   */
+  readonly comments?: readonly { readonly name: string; readonly date: Date; readonly paragraphs: readonly string[]; readonly url: string | undefined }[];
   /** The next older post. */
   readonly previous: Post | undefined;
   /** The next newer post. */
@@ -145,6 +155,12 @@ export interface Site {
   readonly data: SiteData;
   /** Files under `static/`, copied to the output as they are. */
   readonly statics: readonly StaticFile[];
+  /**
+   * Old addresses that lead into the site, as written: front-matter `redirects` of published entries
+   * (`to` is then the entry's URL), then `data/redirects.yml`; `file`, `line`, `column` say where.
+   * Checked and resolved against the routes by routes/plan-redirects.ts.
+   */
+  readonly redirects?: readonly { readonly from: string; readonly to: string; readonly file: string; readonly line: number; readonly column: number }[];
 }
 
 /** Options that change which content is in the model. */

@@ -28,7 +28,10 @@ import type { OutputFile } from '../shared/output-file.js';
 import { loadTheme, type Theme } from '../render/load-theme.js';
 import type { PreviousBuild } from '../render/page-cache.js';
 import { pageSignature, sameClockFact, siteSignature } from '../render/page-signature.js';
+import { planRedirects, type PlannedRedirect } from '../routes/plan-redirects.js';
 import { planRoutes } from '../routes/plan-routes.js';
+import { renderRedirects } from '../feeds/render-redirect-pages.js';
+import { siteStrings } from '../render/template-context.js';
 import type { Route } from '../routes/types.js';
 import { FeedMemory } from './feed-memory.js';
 import { PageMemory } from './page-memory.js';
@@ -59,6 +62,8 @@ export interface ModelRun {
 /** What one run produced: the model, its routes and every output file (kept pages by reference). */
 export interface BuildRun extends ModelRun {
   readonly routes: readonly Route[];
+  /** The site's redirects, checked against the routes (routes/plan-redirects.ts). */
+  readonly redirects: readonly PlannedRedirect[];
   readonly files: readonly OutputFile[];
   /** The site signature and each page's signature, for the on-disk page record. */
   readonly signature: string;
@@ -143,14 +148,16 @@ export class SiteBuilder {
   private async fullRun(runner: StageRunner, changed: readonly string[], previous?: PreviousOutput): Promise<BuildRun> {
     const { config, site, markdown } = await this.model(runner, changed);
     const routes = await runner.run('routes', () => planRoutes(site));
+    const redirects = await runner.run('redirects', () => planRedirects(site, routes));
     const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
     this.theme = theme;
     const signature = siteSignature(site, theme, pipelineDigest(config.markdown, undefined, config.basePath));
     const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config));
     const feeds = await this.feeds.render(site, routes, signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
-    const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...statics], routes));
-    return { config, site, routes, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown };
+    const moved = renderRedirects(site, redirects, routes, siteStrings(site, theme));
+    const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...moved, ...statics], routes));
+    return { config, site, routes, redirects, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown };
   }
 
   /**
@@ -221,7 +228,7 @@ export class SiteBuilder {
       ...last,
       site,
       routes,
-      files: [...pages.files, ...feeds, ...statics],
+      files: [...pages.files, ...feeds, ...renderRedirects(site, last.redirects, routes, siteStrings(site, theme)), ...statics],
       pageSignatures: signatures,
       pagesRendered: pages.rendered,
       markdown: { rendered: markdown.rendered, cached: markdown.cached },

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { queryRedirectPaths } from '../model/collect-redirects.js';
 import type { Post, Site } from '../model/types.js';
 import type { Route } from '../routes/types.js';
 import type { Theme } from './load-theme.js';
@@ -84,6 +85,9 @@ export function siteSignature(site: Site, theme: Theme, pipeline: string): strin
   for (const event of site.events.all) hash.update(`${event.source.digest}\u0001${event.upcoming ? 1 : 0}\u0002`);
   for (const author of site.authors) hash.update(`${author.key}\u0001${author.name}\u0001${author.role ?? ''}\u0001${author.avatar ?? ''}\u0001${author.bio ?? ''}\u0001${author.email ?? ''}\u0002`);
   hash.update(JSON.stringify(site.data));
+  // Pages at these paths load the query-redirect script (render-pages.ts).
+  const queryPaths = queryRedirectPaths(site);
+  if (queryPaths.size > 0) hash.update(`\u0003${[...queryPaths].join('\u0001')}`);
   return hash.digest('hex');
 }
 

@@ -9,6 +9,8 @@ import { annotateFailure } from './render-failure.js';
 import { collectReferences } from './template-references.js';
 import { siteStrings, templateContext } from './template-context.js';
 import { docsFile } from '../shared/package-root.js';
+import { queryRedirectPaths } from '../model/collect-redirects.js';
+import { addQueryScript } from './query-redirect-script.js';
 
 export interface RenderOptions {
   /** HTML inserted before the last `</body>` (the dev server's live-reload script). */
@@ -106,6 +108,7 @@ export function renderPages(site: Site, routes: readonly Route[], theme: Theme, 
   const files: OutputFile[] = [...theme.assetFiles];
   const problems = new Map<string, Problem>();
   const strings = siteStrings(site, theme);
+  const queryPaths = queryRedirectPaths(site);
   for (const route of routes) {
     const result = renderRoute(route, site, theme, strings, options);
     if ('problem' in result) {
@@ -115,7 +118,8 @@ export function renderPages(site: Site, routes: readonly Route[], theme: Theme, 
     }
     // UTF-8 bytes outside the JS heap: a page with one curly quote is otherwise held as UTF-16,
     // and every page is held until the atomic write.
-    files.push({ path: route.outputPath, contents: Buffer.from(result.html) });
+    const html = queryPaths.has(route.url) ? addQueryScript(result.html, site.config) : result.html;
+    files.push({ path: route.outputPath, contents: Buffer.from(html) });
   }
   return staged(files, [...problems.values()]);
 }

@@ -8,8 +8,8 @@ import { errorProblem, warningProblem, type Problem } from '../shared/errors.js'
 import type { Site } from '../model/types.js';
 import type { Route } from './types.js';
 
-/** Something that wants an output path: a source file, a static file, or a generated page. */
-interface Claim {
+/** Something that wants an output path: a source file, a static file, a generated page or a redirect page. */
+export interface Claim {
   readonly outputPath: string;
   readonly url: string;
   /** How messages name it: `posts/a.md`, `static/news/index.html`, `the tag page /tag/c/`. */
@@ -136,4 +136,24 @@ function foldedClashes(claims: readonly Claim[]): Problem[] {
 export function checkRoutes(routes: readonly Route[], site: Site): Problem[] {
   const claims = routeClaims(routes, site);
   return [...collisions(claims), ...foldedClashes(claims)];
+}
+
+/**
+ * Collisions of redirect pages (`claims`) with the site's pages, static files and each other:
+ * an error each, naming both. Collisions among pages alone are `checkRoutes`'s.
+ *
+ * @example
+ * checkRedirectClaims([{ outputPath: 'about/index.html', url: '/about/', label: 'the redirect from /about/', file: 'data/redirects.yml' }], routes, site);
+ */
+export function checkRedirectClaims(claims: readonly Claim[], routes: readonly Route[], site: Site): Problem[] {
+  const redirected = new Set(claims.map((claim) => claim.outputPath));
+  // Located at the redirect, which is what the user can remove.
+  const others = routeClaims(routes, site)
+    .filter((claim) => redirected.has(claim.outputPath))
+    .map((claim): Claim => ({ ...claim, at: undefined }));
+  return collisions([...claims, ...others]).map((problem) => ({
+    ...problem,
+    code: 'redirects/collision',
+    hint: 'Remove this redirect: the old address is a page of the site (or another redirect already takes it).',
+  }));
 }

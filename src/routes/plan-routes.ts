@@ -105,10 +105,15 @@ function entityRoutes(site: Site): Route[] {
   ];
 }
 
+/** The home listing: `sticky` posts first (newest first among them), then the rest; feeds keep date order. */
+function pinStickyFirst(posts: readonly Post[]): readonly Post[] {
+  return posts.some((post) => post.sticky) ? [...posts.filter((post) => post.sticky), ...posts.filter((post) => !post.sticky)] : posts;
+}
+
 function listingRoutes(site: Site): Route[] {
   const { config } = site;
   return [
-    ...listRoutes(site.posts, site, '/', (list) => ({
+    ...listRoutes(pinStickyFirst(site.posts), site, '/', (list) => ({
       kind: 'home',
       templates: ['home', 'index'],
       title: config.title,

@@ -1,0 +1,146 @@
+/**
+ * The site's redirects, checked against its routes before anything renders: every `to` must
+ * lead to a page, a static file, another redirect or an https:// address; a chain is followed to
+ * its end (a → b → c becomes a → c); a chain that returns to where it began, and an old address
+ * that is also a page or another redirect's, are errors at the line that wrote the redirect.
+ */
+import { splitQuery } from '../content/read-redirects.js';
+import { encodeUrlPath } from '../shared/check-url-path.js';
+import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
+import { normaliseUrlPath, outputPathForUrl } from '../shared/permalink.js';
+import type { SiteRedirect } from '../model/collect-redirects.js';
+import type { Site } from '../model/types.js';
+import { checkRedirectClaims, type Claim } from './check-routes.js';
+import type { Route } from './types.js';
+
+/** One redirect, ready to write. */
+export interface PlannedRedirect {
+  /** The old address as written. */
+  readonly from: string;
+  /** Its path, percent-encoded and normalised: `/archives/123/`, `/`. */
+  readonly path: string;
+  /** Its query string without `?` (`p=123`): such an address cannot be a file. */
+  readonly query: string | undefined;
+  /** The redirect page's output file (`archives/123/index.html`); none for a query address. */
+  readonly outputPath: string | undefined;
+  /** Where it leads after following chains: a site-relative URL (without the base path) or an absolute URL. */
+  readonly to: string;
+  readonly external: boolean;
+}
+
+const isExternal = (to: string): boolean => /^https?:\/\//i.test(to);
+
+/** The identity of an address among redirects: its output file, or path and query. */
+function keyOf(address: string): string {
+  const [rawPath, query] = splitQuery(address.split('#')[0] ?? '');
+  const path = encodeUrlPath(normaliseUrlPath(rawPath));
+  return query === undefined ? outputPathForUrl(path) : `${path}?${query}`;
+}
+
+function locate(redirect: SiteRedirect): Pick<Problem, 'file' | 'line' | 'column'> {
+  return { file: redirect.file, line: redirect.line, column: redirect.column };
+}
+
+function targetProblem(redirect: SiteRedirect): Problem {
+  return errorProblem({
+    code: 'redirects/nowhere',
+    message: `The redirect from ${redirect.from} leads to ${redirect.to}, which is not a page or file of this site.`,
+    hint: 'Point `to` at a page that is built (a post, page, tag or archive URL, or a file in static/), or at a full https:// address.',
+    ...locate(redirect),
+  });
+}
+
+/** Follow `start` to the end of its chain; `undefined` when the chain comes back on itself. */
+function follow(start: SiteRedirect, byKey: ReadonlyMap<string, SiteRedirect>): { end: SiteRedirect; cycle?: SiteRedirect[] } {
+  const seen: SiteRedirect[] = [start];
+  let current = start;
+  for (;;) {
+    const next = isExternal(current.to) ? undefined : byKey.get(keyOf(current.to));
+    if (!next) return { end: current };
+    const at = seen.indexOf(next);
+    if (at >= 0) return { end: current, cycle: seen.slice(at) };
+    seen.push(next);
+    current = next;
+  }
+}
+
+function loopProblem(cycle: readonly SiteRedirect[]): Problem {
+  const first = cycle[0] as SiteRedirect;
+  return errorProblem({
+    code: 'redirects/loop',
+    message: `The redirect from ${first.from} comes back to itself: ${[...cycle.map((redirect) => redirect.from), first.from].join(' → ')}.`,
+    hint: 'Point one of these redirects at the page that now holds the content.',
+    ...locate(first),
+  });
+}
+
+/** Output files of the site: every route and static file. */
+function siteOutputs(site: Site, routes: readonly Route[]): Set<string> {
+  return new Set([...routes.map((route) => route.outputPath), ...site.statics.map((file) => file.outputPath)]);
+}
+
+/** Query addresses written twice (plain ones are checked with the routes' collision check). */
+function duplicateQueries(redirects: readonly SiteRedirect[]): Problem[] {
+  const seen = new Map<string, SiteRedirect>();
+  const problems: Problem[] = [];
+  for (const redirect of redirects) {
+    if (splitQuery(redirect.from)[1] === undefined) continue;
+    const key = keyOf(redirect.from);
+    const earlier = seen.get(key);
+    if (!earlier) seen.set(key, redirect);
+    else
+      problems.push(
+        errorProblem({
+          code: 'redirects/collision',
+          message: `The old address ${redirect.from} is also redirected by ${earlier.file}:${earlier.line}:${earlier.column}.`,
+          hint: 'Keep one of the two redirects.',
+          ...locate(redirect),
+        }),
+      );
+  }
+  return problems;
+}
+
+function claimOf(redirect: SiteRedirect): Claim {
+  const path = encodeUrlPath(normaliseUrlPath(splitQuery(redirect.from)[0]));
+  return { outputPath: outputPathForUrl(path), url: path, label: `the redirect from ${redirect.from} (${redirect.file})`, file: redirect.file, at: { line: redirect.line, column: redirect.column } };
+}
+
+/**
+ * Check and resolve the site's redirects against its routes. Every problem is reported at once.
+ *
+ * @example
+ * const { value: redirects } = planRedirects(site, routes);
+ * redirects[0]; // { from: '/?p=123', path: '/', query: 'p=123', outputPath: undefined, to: '/2019/05/a-year-on/', external: false }
+ */
+export function planRedirects(site: Site, routes: readonly Route[]): Staged<PlannedRedirect[]> {
+  const written = site.redirects ?? [];
+  if (written.length === 0) return staged([]);
+  const outputs = siteOutputs(site, routes);
+  const byKey = new Map<string, SiteRedirect>();
+  for (const redirect of written) if (!byKey.has(keyOf(redirect.from))) byKey.set(keyOf(redirect.from), redirect);
+  const plain = written.filter((redirect) => splitQuery(redirect.from)[1] === undefined);
+  const problems: Problem[] = [...checkRedirectClaims(plain.map(claimOf), routes, site), ...duplicateQueries(written)];
+  const cycles = new Set<string>();
+  const planned: PlannedRedirect[] = [];
+  for (const redirect of written) {
+    if (!isExternal(redirect.to) && !byKey.has(keyOf(redirect.to)) && !outputs.has(keyOf(redirect.to.split('?')[0] ?? ''))) {
+      problems.push(targetProblem(redirect));
+      continue;
+    }
+    const { end, cycle } = follow(redirect, byKey);
+    if (cycle) {
+      const id = cycle
+        .map((member) => keyOf(member.from))
+        .sort()
+        .join('\n');
+      if (!cycles.has(id)) problems.push(loopProblem(cycle));
+      cycles.add(id);
+      continue;
+    }
+    const [rawPath, query] = splitQuery(redirect.from);
+    const path = encodeUrlPath(normaliseUrlPath(rawPath));
+    planned.push({ from: redirect.from, path, query, outputPath: query === undefined ? outputPathForUrl(path) : undefined, to: end.to, external: isExternal(end.to) });
+  }
+  return staged(planned, problems);
+}
