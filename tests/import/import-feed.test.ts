@@ -4,10 +4,12 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { build } from '../../src/build.js';
 import { importFeed } from '../../src/import/import-feed.js';
+import { serveRedirects } from '../support/serve-redirects.js';
 import { exists, readText, readTree } from '../support/site-folder.js';
 import { ATOM, JSON_FEED, RSS_FULL, RSS_SUMMARY_ONLY } from './feed-samples.js';
 
@@ -100,6 +102,38 @@ describe('RSS 2.0 with content:encoded and dc:creator', () => {
     expect(await readText(out, '2019/05/a-year-on/index.html')).toContain('What changed');
     expect(await readText(out, '2019/05/fostering-fortnight/index.html')).toContain('Could you foster?');
     for (const [file, bytes] of await readTree(out)) expect(bytes.toString('utf8'), file).not.toContain('We are here to help families');
+  });
+
+  it('keeps the old GUIDs in the built RSS, Atom and JSON feeds, and every old address leads to its post', async () => {
+    const { site } = await importText(RSS_FULL, 'feed.xml');
+    const out = await buildSite(site);
+    const oldIds = ['https://blog.northshire.example.gov.uk/?p=123', 'https://blog.northshire.example.gov.uk/2019/05/fostering-fortnight.html'];
+    const rss = parseRssFeed(await readText(out, 'feed.xml'));
+    expect(rss.items?.map((item) => item.guid?.value).sort()).toEqual(oldIds);
+    expect(rss.items?.every((item) => item.guid?.isPermaLink === false)).toBe(true);
+    expect(
+      parseAtomFeed(await readText(out, 'atom.xml'))
+        .entries?.map((entry) => entry.id)
+        .sort(),
+    ).toEqual(oldIds);
+    expect(
+      parseJsonFeed(await readText(out, 'feed.json'))
+        .items?.map((item) => item.id)
+        .sort(),
+    ).toEqual(oldIds);
+    const server = await serveRedirects(out);
+    try {
+      for (const [old, target] of [
+        ['/?p=123', '/2019/05/a-year-on/'],
+        ['/2019/05/fostering-fortnight.html', '/2019/05/fostering-fortnight/'],
+        ['/feed/', '/feed.xml'],
+      ]) {
+        const response = await fetch(`${server.url}${old}`);
+        expect([old, response.status, new URL(response.url).pathname]).toEqual([old, 200, target]);
+      }
+    } finally {
+      await server.close();
+    }
   });
 
   it('gives identical files when the same feed is imported again', async () => {
