@@ -98,15 +98,36 @@ function untitled(html: string, index: number): string {
   return words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(' ')}…` : words.join(' ');
 }
 
-/** Published, else updated; an item with neither takes the feed's date (or the import's) and becomes a draft. */
+/**
+ * Published, else updated. An item with neither becomes a draft dated with the feed's own date, else the
+ * newest date of the feed's other items (so importing again gives the same file), else the import's.
+ */
 function chooseDate(item: FeedItem, feed: ParsedFeed, now: Date): { date: Date; warning?: string } {
-  const own = parseFeedDate(item.published) ?? parseFeedDate(item.updated);
+  const own = itemDate(item);
   if (own) return { date: own };
   const unreadable = item.published ?? item.updated;
   const why = unreadable ? `Its date "${unreadable}" could not be read` : 'The item has no date';
   const feedDate = parseFeedDate(feed.date);
   if (feedDate) return { date: feedDate, warning: `${why}; it was given the feed’s date and imported as a draft.` };
+  const newest = newestDate(feed);
+  if (newest) return { date: newest, warning: `${why}; it was given the date of the feed’s newest post and imported as a draft.` };
   return { date: now, warning: `${why}, nor has the feed; it was given the date of the import and imported as a draft.` };
+}
+
+/** Worked out once per feed: a feed without dates may have thousands of items. */
+const newestDates = new WeakMap<ParsedFeed, Date | undefined>();
+
+function newestDate(feed: ParsedFeed): Date | undefined {
+  if (!newestDates.has(feed))
+    newestDates.set(
+      feed,
+      feed.items.map(itemDate).reduce<Date | undefined>((latest, date) => (date && (!latest || date > latest) ? date : latest), undefined),
+    );
+  return newestDates.get(feed);
+}
+
+function itemDate(item: FeedItem): Date | undefined {
+  return parseFeedDate(item.published) ?? parseFeedDate(item.updated);
 }
 
 function chooseSlug(item: FeedItem, title: string, dateText: string, settings: FeedEntrySettings): string {

@@ -227,6 +227,26 @@ describe('JSON Feed 1.1', () => {
   });
 });
 
+describe('items without dates in a feed without its own date', () => {
+  it('take the newest post’s date as drafts, so importing again later changes nothing', async () => {
+    const feed = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Notes',
+      home_page_url: 'https://notes.example.org/',
+      items: [
+        { id: 'a', url: 'https://notes.example.org/a-dated-note', title: 'A dated note', content_text: 'Dated.', date_published: '2023-04-05T10:00:00Z' },
+        { id: 'b', url: 'https://notes.example.org/an-undated-note', title: 'An undated note', content_text: 'Undated.' },
+      ],
+    });
+    const { site } = await importText(feed, 'notes.json');
+    expect((await post(site, 'posts/2023-04-05-an-undated-note.md')).data).toMatchObject({ date: '2023-04-05 11:00', draft: true });
+    const before = await readTree(site);
+    await importFeed(path.join(path.dirname(site), 'notes.json'), site, { now: new Date('2027-01-01T00:00:00Z') });
+    expect(await readTree(site)).toEqual(before);
+    expect(await readText(site, 'import-report.md')).toContain('it was given the date of the feed’s newest post and imported as a draft');
+  });
+});
+
 describe('a summary-only feed', () => {
   it('imports the summary as the body and flags every such post in the report', async () => {
     const { site, result } = await importText(RSS_SUMMARY_ONLY, 'summary.xml');
