@@ -74,13 +74,9 @@ function loopProblem(cycle: readonly SiteRedirect[]): Problem {
   });
 }
 
-/** The feeds stage's files a redirect may lead to: old feed addresses are redirected to the new feeds. */
-const FEED_URLS = ['/feed.xml', '/atom.xml', '/feed.json', '/events.ics', '/sitemap.xml'];
-
-/** Output files of the site: every route and static file, and the site and tag feeds. */
+/** Output files of the site: every route and static file. */
 function siteOutputs(site: Site, routes: readonly Route[]): Set<string> {
-  const feeds = [...FEED_URLS, ...site.tags.map((tag) => tag.feedUrl)].map(outputPathForUrl);
-  return new Set([...routes.map((route) => route.outputPath), ...site.statics.map((file) => file.outputPath), ...feeds]);
+  return new Set([...routes.map((route) => route.outputPath), ...site.statics.map((file) => file.outputPath)]);
 }
 
 /** Query addresses written twice (plain ones are checked with the routes' collision check). */
