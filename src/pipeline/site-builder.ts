@@ -148,13 +148,20 @@ export class SiteBuilder {
   private async fullRun(runner: StageRunner, changed: readonly string[], previous?: PreviousOutput): Promise<BuildRun> {
     const { config, site, markdown } = await this.model(runner, changed);
     const routes = await runner.run('routes', () => planRoutes(site));
-    const redirects = await runner.run('redirects', () => planRedirects(site, routes));
     const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
     this.theme = theme;
     const signature = siteSignature(site, theme, pipelineDigest(config.markdown, undefined, config.basePath));
     const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config));
     const feeds = await this.feeds.render(site, routes, signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
+    // Checked once the feeds are rendered, since a redirect may lead to one; still before anything is written.
+    const redirects = await runner.run('redirects', () =>
+      planRedirects(
+        site,
+        routes,
+        [...pages.files, ...feeds].map((file) => file.path),
+      ),
+    );
     const moved = renderRedirects(site, redirects, routes, siteStrings(site, theme));
     const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...moved, ...statics], routes));
     return { config, site, routes, redirects, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown };

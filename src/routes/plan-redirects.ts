@@ -74,9 +74,25 @@ function loopProblem(cycle: readonly SiteRedirect[]): Problem {
   });
 }
 
-/** Output files of the site: every route and static file. */
-function siteOutputs(site: Site, routes: readonly Route[]): Set<string> {
-  return new Set([...routes.map((route) => route.outputPath), ...site.statics.map((file) => file.outputPath)]);
+/** Output files of the site: every route and static file, and the other files the build writes (feeds, assets). */
+function siteOutputs(site: Site, routes: readonly Route[], written: Iterable<string>): Set<string> {
+  return new Set([...routes.map((route) => route.outputPath), ...site.statics.map((file) => file.outputPath), ...written]);
+}
+
+/** A plain old address that is a feed, calendar or asset file of the build (pages and static files are `checkRedirectClaims`'s). */
+function generatedFileClashes(plain: readonly SiteRedirect[], routes: readonly Route[], site: Site, written: Iterable<string>): Problem[] {
+  const claimed = new Set([...routes.map((route) => route.outputPath), ...site.statics.map((file) => file.outputPath)]);
+  const generated = new Set([...written].filter((file) => !claimed.has(file)));
+  return plain
+    .filter((redirect) => generated.has(claimOf(redirect).outputPath))
+    .map((redirect) =>
+      errorProblem({
+        code: 'redirects/collision',
+        message: `The old address ${redirect.from} is ${claimOf(redirect).outputPath}, a file the build writes.`,
+        hint: 'Remove this redirect: the address already works.',
+        ...locate(redirect),
+      }),
+    );
 }
 
 /** Query addresses written twice (plain ones are checked with the routes' collision check). */
@@ -107,20 +123,21 @@ function claimOf(redirect: SiteRedirect): Claim {
 }
 
 /**
- * Check and resolve the site's redirects against its routes. Every problem is reported at once.
+ * Check and resolve the site's redirects against its routes and `files`, the other output paths of the
+ * build (feeds, calendars, theme assets), which a redirect may lead to. Every problem is reported at once.
  *
  * @example
- * const { value: redirects } = planRedirects(site, routes);
+ * const { value: redirects } = planRedirects(site, routes, ['feed.xml', 'atom.xml']);
  * redirects[0]; // { from: '/?p=123', path: '/', query: 'p=123', outputPath: undefined, to: '/2019/05/a-year-on/', external: false }
  */
-export function planRedirects(site: Site, routes: readonly Route[]): Staged<PlannedRedirect[]> {
+export function planRedirects(site: Site, routes: readonly Route[], files: readonly string[] = []): Staged<PlannedRedirect[]> {
   const written = site.redirects ?? [];
   if (written.length === 0) return staged([]);
-  const outputs = siteOutputs(site, routes);
+  const outputs = siteOutputs(site, routes, files);
   const byKey = new Map<string, SiteRedirect>();
   for (const redirect of written) if (!byKey.has(keyOf(redirect.from))) byKey.set(keyOf(redirect.from), redirect);
   const plain = written.filter((redirect) => splitQuery(redirect.from)[1] === undefined);
-  const problems: Problem[] = [...checkRedirectClaims(plain.map(claimOf), routes, site), ...duplicateQueries(written)];
+  const problems: Problem[] = [...checkRedirectClaims(plain.map(claimOf), routes, site), ...generatedFileClashes(plain, routes, site, files), ...duplicateQueries(written)];
   const cycles = new Set<string>();
   const planned: PlannedRedirect[] = [];
   for (const redirect of written) {

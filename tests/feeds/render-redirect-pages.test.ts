@@ -34,6 +34,10 @@ const REDIRECTS_YML = `- from: /category/news/
   to: /about/
 - from: /elsewhere/
   to: https://www.example.gov.uk/new-home/
+- from: /feed/
+  to: /feed.xml
+- from: /category/news/feed/
+  to: /tag/news/feed.xml
 `;
 
 async function buildSite(url: string): Promise<string> {
@@ -80,6 +84,8 @@ for (const [mount, siteUrl] of [
         ['category/news/index.html', `${mount}tag/news/`],
         ['old-about/index.html', `${mount}about/`],
         ['elsewhere/index.html', 'https://www.example.gov.uk/new-home/'],
+        ['feed/index.html', `${mount}feed.xml`],
+        ['category/news/feed/index.html', `${mount}tag/news/feed.xml`],
       ] as const) {
         const page = readRedirectPage(await readText(outDir, file));
         expect(page, file).toEqual({ refresh: target, canonical: target.startsWith('https:') ? target : new URL(target, siteUrl).href, link: target, noindex: true });

@@ -51,6 +51,11 @@ describe('redirect errors', () => {
     ]);
   });
 
+  it('reports an old address that is a feed the build writes', async () => {
+    const { errors } = await failingBuild({ 'data/redirects.yml': '- from: /feed/\n  to: /feed.xml\n- from: /feed.xml\n  to: /about/\n' });
+    expect(errors).toEqual([expect.stringMatching(/^data\/redirects\.yml:3:3 error: The old address \/feed\.xml is feed\.xml, a file the build writes\. \[redirects\/collision\]$/)]);
+  });
+
   it('reports two redirects from one old address, plain or with a query string', async () => {
     const { errors } = await failingBuild({
       'posts/2024-01-02-a.md': POST('  - /archives/1/\n  - /?p=1'),
