@@ -4,9 +4,9 @@
  * tables with merged cells or without a header row, iframes, audio and video elements).
  */
 import type { Element, Root, RootContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
 import type { FootnoteDefinition, FootnoteReference, Html } from 'mdast';
+import { toRawHtml } from './convert-raw-html.js';
 import { isUploadUrl } from './media-urls.js';
 
 type Parent = Root | Element;
@@ -50,6 +50,23 @@ export function collectMedia(tree: Root, siteUrl: string): string[] {
     if (href && isUploadUrl(href, siteUrl)) media.push(href);
   });
   return [...new Set(media)];
+}
+
+/**
+ * Links to an attachment's page (`rel="attachment wp-att-12"`, `/?attachment_id=12`) point at the file itself:
+ * the new site has no attachment pages. Needs the export's attachments, by ID.
+ */
+export function linkAttachmentFiles(tree: Root, attachments: ReadonlyMap<string, { url: string }> | undefined): void {
+  if (!attachments || attachments.size === 0) return;
+  walk(tree, (node) => {
+    if (node.tagName !== 'a') return;
+    const rel = stringProperty(node, 'rel') ?? '';
+    const id = /\bwp-att-(\d+)\b/.exec(rel)?.[1] ?? /[?&]attachment_id=(\d+)/.exec(stringProperty(node, 'href') ?? '')?.[1];
+    const attachment = id ? attachments.get(id) : undefined;
+    if (!attachment) return;
+    node.properties.href = attachment.url;
+    delete node.properties.rel;
+  });
 }
 
 /** The old site's own address without a trailing slash, and its host without `www.`. */
@@ -106,7 +123,7 @@ export function dropSpacers(tree: Root): void {
 
 /** Raw HTML on one line: a blank line inside would end the HTML block in the Markdown. */
 function rawHtml(state: State, node: Element): Html {
-  const result: Html = { type: 'html', value: toHtml(node).replace(/\n\s*\n/g, '\n') };
+  const result: Html = { type: 'html', value: toRawHtml(node) };
   state.patch(node, result);
   return result;
 }

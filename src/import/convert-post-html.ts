@@ -16,7 +16,7 @@ import remarkStringify from 'remark-stringify';
 import { type Processor, unified } from 'unified';
 import { convertBareEmbeds } from './convert-embeds.js';
 import { type FootnoteText, markFootnotes } from './convert-footnotes.js';
-import { collectMedia, dropSpacers, htmlHandlers, relativiseOwnLinks } from './convert-html-tree.js';
+import { collectMedia, dropSpacers, htmlHandlers, linkAttachmentFiles, relativiseOwnLinks } from './convert-html-tree.js';
 import { type AttachmentInfo, convertShortcodes } from './convert-shortcodes.js';
 import { canonicalMediaKey } from './media-urls.js';
 
@@ -27,6 +27,8 @@ export interface ConvertOptions {
   siteUrl: string;
   /** The block editor's footnotes (the post's `footnotes` meta, parsed: `[{ id, content }]`), when it has any. */
   footnotes?: readonly FootnoteText[];
+  /** The post's ID in the export: a `[gallery]` without ids shows the attachments whose `parent` it is. */
+  postId?: string;
 }
 
 export interface ConvertedPost {
@@ -79,10 +81,11 @@ export function convertPostHtml(html: string, options: ConvertOptions, attachmen
     .replace(/<!--nextpage-->/g, '\n\n')
     .replace(/<!--more(?:\s[^>]*)?-->/g, '');
   const embedded = convertBareEmbeds(withoutBlocks.replace(/\r\n?/g, '\n'));
-  const shortcodes = convertShortcodes(embedded, attachments);
+  const shortcodes = convertShortcodes(embedded, attachments, options.postId);
   const paragraphed = options.classic ? autop(shortcodes.html) : shortcodes.html;
   const tree = parseHtml(paragraphed);
   dropSpacers(tree);
+  linkAttachmentFiles(tree, attachments);
   const media = collectMedia(tree, options.siteUrl);
   relativiseOwnLinks(tree, options.siteUrl);
   markFootnotes(tree, [...(options.footnotes ?? []), ...shortcodes.footnotes], parseHtml);

@@ -11,6 +11,16 @@ export interface AttachmentInfo {
   url: string;
   alt?: string;
   caption?: string;
+  /** The post it is attached to (`wp:post_parent`): a `[gallery]` without ids shows its post's images. */
+  parent?: string;
+}
+
+/** What the shortcodes of one post can draw on. */
+interface ShortcodeContext {
+  attachments?: ReadonlyMap<string, AttachmentInfo>;
+  /** The post's ID, for `[gallery]` without ids. */
+  postId?: string;
+  warnings: string[];
 }
 
 export interface ShortcodeResult {
@@ -42,13 +52,26 @@ function caption(shortcode: Shortcode): string {
   return figure(match[1] ?? '', words);
 }
 
-function gallery(shortcode: Shortcode, attachments: ReadonlyMap<string, AttachmentInfo> | undefined, warnings: string[]): string {
-  const ids = (shortcode.attrs.named.ids ?? shortcode.attrs.named.include ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
+const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif|svg)(\?.*)?$/i;
+
+/** `ids="1,2"` (or `include`); without them, as WordPress did before 3.5: the images attached to the post, less `exclude`. */
+function galleryIds(shortcode: Shortcode, context: ShortcodeContext): string[] {
+  const list = (value: string | undefined): string[] =>
+    (value ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+  const ids = list(shortcode.attrs.named.ids ?? shortcode.attrs.named.include);
+  if (ids.length > 0 || context.postId === undefined || !context.attachments) return ids;
+  const excluded = new Set(list(shortcode.attrs.named.exclude));
+  return [...context.attachments].filter(([id, info]) => info.parent === context.postId && !excluded.has(id) && IMAGE_FILE.test(info.url)).map(([id]) => id);
+}
+
+function gallery(shortcode: Shortcode, context: ShortcodeContext): string {
+  const { attachments, warnings } = context;
+  const ids = galleryIds(shortcode, context);
   if (ids.length === 0) {
-    warnings.push('A [gallery] without ids showed the images attached to the post; add them to the post by hand.');
+    warnings.push('A [gallery] without ids showed the images attached to the post, and none were found; add them to the post by hand.');
     return '';
   }
   const parts = ids.map((id) => {
@@ -109,15 +132,13 @@ function unknownNames(html: string): string[] {
   return [...names];
 }
 
-/** Converts the known shortcodes in `html`; unknown ones stay as written and are returned by name. */
-export function convertShortcodes(html: string, attachments?: ReadonlyMap<string, AttachmentInfo>): ShortcodeResult {
-  const warnings: string[] = [];
-  const footnotes: FootnoteText[] = [];
-  let text = footnotesOf(html, footnotes);
+function convertKnown(html: string, context: ShortcodeContext): string {
+  const { warnings } = context;
+  let text = html;
   for (const tag of KNOWN) {
     text = replace(tag, text, (shortcode) => {
       if (tag === 'caption' || tag === 'wp_caption') return caption(shortcode);
-      if (tag === 'gallery') return gallery(shortcode, attachments, warnings);
+      if (tag === 'gallery') return gallery(shortcode, context);
       const source = tag === 'embed' ? shortcode.content?.trim() : mediaSource(shortcode);
       if (!source) {
         warnings.push(`A [${tag}] without a file or URL was left out.`);
@@ -126,6 +147,22 @@ export function convertShortcodes(html: string, attachments?: ReadonlyMap<string
       return tag === 'embed' ? embedLink(source) : mediaFileLink(source, tag === 'video' ? 'Video' : 'Audio');
     });
   }
+  return text;
+}
+
+/** Converts the known shortcodes in `html`; unknown ones stay as written and are returned by name. */
+export function convertShortcodes(html: string, attachments?: ReadonlyMap<string, AttachmentInfo>, postId?: string): ShortcodeResult {
+  const warnings: string[] = [];
+  const context: ShortcodeContext = { attachments, postId, warnings };
+  const footnotes: FootnoteText[] = [];
+  let text = html;
+  // Again while anything changes (a few rounds at most): a caption's or embed's content may hold another one.
+  for (let round = 0; round < 4; round += 1) {
+    const before = text;
+    text = convertKnown(text, context);
+    if (text === before) break;
+  }
+  text = footnotesOf(text, footnotes);
   const unknownShortcodes = unknownNames(text);
   // `[[caption]]` is how WordPress writers show a shortcode as text: it reads `[caption]`.
   const unescaped = text.replace(/\[(\[\/?[a-zA-Z][\w-]*(?:\s[^\]]*)?\/?\])\]/g, '$1');

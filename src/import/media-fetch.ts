@@ -65,42 +65,48 @@ async function copyFromFolder(folder: string, file: string, target: string): Pro
   return { ok: true };
 }
 
-/**
- * Copy or download `urls` into `<siteFolder>/static/…`; never throws for one bad file. Resumable: a file already
- * present with the right size is not fetched again. URLs outside the old site's uploads are left alone (not mapped, not missing).
- * @example const { mapping, missing } = await fetchMedia(post.media, 'my-site', { siteUrl: 'https://blog.example.gov.uk', mediaFolder: 'backup/uploads' });
- */
-export async function fetchMedia(urls: readonly string[], siteFolder: string, options: MediaOptions): Promise<MediaResult> {
-  const staticRoot = path.resolve(siteFolder, 'static');
-  const uploadsRoot = path.join(staticRoot, ...UPLOADS_FOLDER);
+/** Gets each file at most once, however many URLs name it (its sizes, its query forms). */
+function createFileGetter(uploadsRoot: string, options: MediaOptions): { obtain: (file: string, url: string) => Promise<Outcome>; present: (file: string) => Promise<boolean> } {
   const download = { timeoutMs: options.timeoutMs ?? 60_000, retries: options.retries ?? 3, retryDelayMs: options.retryDelayMs ?? 500 };
   const had = new Map<string, Promise<Outcome>>();
-
   const obtainOnce = async (file: string, url: string): Promise<Outcome> => {
-    const target = inside(uploadsRoot, file);
     // `inside` keeps the file under static/images/uploads, whatever the URL said.
+    const target = inside(uploadsRoot, file);
     if (!target) return { ok: false, reason: 'unsafe file path' };
     let outcome: Outcome = { ok: false, reason: 'neither a media folder nor downloading was asked for' };
     if (options.mediaFolder) outcome = await copyFromFolder(options.mediaFolder, file, target);
     if (!outcome.ok && options.download) outcome = await downloadFile(url, target, download);
     return outcome;
   };
-  // Many URLs name one file (its sizes, its query forms): each file is had once.
-  const obtain = (file: string, url: string): Promise<Outcome> => {
-    let pending = had.get(file);
-    if (!pending) {
-      pending = obtainOnce(file, url).catch((error: unknown) => ({ ok: false, reason: error instanceof Error ? error.message : String(error) }));
-      had.set(file, pending);
-    }
-    return pending;
+  return {
+    obtain: (file, url) => {
+      let pending = had.get(file);
+      if (!pending) {
+        pending = obtainOnce(file, url).catch((error: unknown) => ({ ok: false, reason: error instanceof Error ? error.message : String(error) }));
+        had.set(file, pending);
+      }
+      return pending;
+    },
+    present: async (file) => {
+      const target = inside(uploadsRoot, file);
+      return target !== undefined && (await sizeOf(target)) !== undefined;
+    },
   };
+}
 
+function byKey(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Copy or download `urls` into `<siteFolder>/static/…`; never throws for one bad file. Resumable: a file already
+ * present with the right size is not fetched again. URLs outside the old site's uploads are left alone (not mapped, not missing).
+ * @example const { mapping, missing } = await fetchMedia(post.media, 'my-site', { siteUrl: 'https://blog.example.gov.uk', mediaFolder: 'backup/uploads' });
+ */
+export async function fetchMedia(urls: readonly string[], siteFolder: string, options: MediaOptions): Promise<MediaResult> {
+  const { obtain, present } = createFileGetter(path.resolve(siteFolder, 'static', ...UPLOADS_FOLDER), options);
   const mapping = new Map<string, string>();
   const missing: { url: string; reason: string }[] = [];
-  const present = async (file: string): Promise<boolean> => {
-    const target = inside(uploadsRoot, file);
-    return target !== undefined && (await sizeOf(target)) !== undefined;
-  };
   const place = async (written: string, upload: UploadPath): Promise<void> => {
     const { original, originalUrl } = upload;
     // A rerun asks for nothing already had: a variant kept last time (its original could not be had) stays kept.
@@ -113,16 +119,11 @@ export async function fetchMedia(urls: readonly string[], siteFolder: string, op
     if (own.ok) mapping.set(written, sitePathOf(upload.file));
     else missing.push({ url: written, reason: own.reason });
   };
-
   await forEachLimited([...new Set(urls)], Math.max(1, options.concurrency ?? 4), async (written) => {
     const upload = uploadPathOf(written, options.siteUrl);
-    if ('reason' in upload) {
-      if (upload.reason !== 'not in the uploads folder') missing.push({ url: written, reason: upload.reason });
-      return;
-    }
-    await place(written, upload);
+    if (!('reason' in upload)) await place(written, upload);
+    else if (upload.reason !== 'not in the uploads folder') missing.push({ url: written, reason: upload.reason });
   });
   // Downloads finish in any order; the result does not depend on it.
-  const sorted = new Map([...mapping].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { mapping: sorted, missing: missing.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)) };
+  return { mapping: new Map([...mapping].sort(([a], [b]) => byKey(a, b))), missing: missing.sort((a, b) => byKey(a.url, b.url)) };
 }

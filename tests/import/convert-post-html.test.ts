@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convertPostHtml, rewriteMediaUrls } from '../../src/import/convert-post-html.js';
 import { createProcessors } from '../../src/markdown/create-processor.js';
 import { renderMarkdown } from '../../src/markdown/render-markdown.js';
+import { FUZZ_RUNS } from '../support/fuzz.js';
 
 const SITE = 'https://blog.council.example';
 const UPLOADS = `${SITE}/wp-content/uploads/2021/03`;
@@ -94,6 +96,21 @@ describe('convertPostHtml: shortcodes and embeds', () => {
     expect(result.warnings.join(' ')).toContain('99');
   });
 
+  it('fills a [gallery] without ids with the images attached to the post, as WordPress did before 3.5', async () => {
+    const attachments = new Map([
+      ['21', { url: `${UPLOADS}/choir.jpg`, alt: 'The choir', parent: '7' }],
+      ['22', { url: `${UPLOADS}/programme.pdf`, parent: '7' }],
+      ['23', { url: `${UPLOADS}/band.jpg`, alt: 'The band', parent: '7' }],
+      ['24', { url: `${UPLOADS}/other.jpg`, alt: 'Another post’s image', parent: '8' }],
+    ]);
+    const result = convertPostHtml('[gallery exclude="23"]', { ...classic, postId: '7' }, attachments);
+    const page = await render(result.markdown);
+    expect(page).toMatch(/<img src="[^"]+\/choir\.jpg" alt="The choir">/);
+    expect(page).not.toMatch(/programme|band|other/);
+    expect(result.warnings).toEqual([]);
+    expect(convertPostHtml('[gallery]', classic, attachments).warnings).toHaveLength(1);
+  });
+
   it('turns [embed], bare embed URLs, [video] and [audio] into plain links, with no player scripts', async () => {
     const html = [
       'Watch the meeting:',
@@ -138,6 +155,16 @@ describe('convertPostHtml: links and markers', () => {
     expect(page).toContain('<a href="/?p=42#comments">this post</a>');
     expect(page).toContain(`<a href="${SITE}/wp-content/uploads/2021/03/plan.pdf">the plan</a>`);
     expect(page).toContain('<a href="https://www.gov.uk/council-tax">GOV.UK</a>');
+  });
+
+  it('points links to attachment pages at the files themselves', async () => {
+    const attachments = new Map([['31', { url: `${UPLOADS}/minutes.pdf` }]]);
+    const html = `<p><a href="${SITE}/2021/03/04/meeting/minutes/" rel="attachment wp-att-31">Minutes</a> and <a href="${SITE}/?attachment_id=31">again</a>; <a href="${SITE}/?attachment_id=99">unknown</a>.</p>`;
+    const result = convertPostHtml(html, blocks, attachments);
+    const page = await render(result.markdown);
+    expect(page).toContain(`<a href="${UPLOADS}/minutes.pdf">Minutes</a> and <a href="${UPLOADS}/minutes.pdf">again</a>`);
+    expect(page).toContain('<a href="/?attachment_id=99">unknown</a>');
+    expect(result.media).toEqual([`${UPLOADS}/minutes.pdf`]);
   });
 
   it('drops WordPress markers such as <!--more--> and shows [[escaped]] shortcodes as WordPress does', async () => {
@@ -229,5 +256,59 @@ describe('convertPostHtml media and rewriteMediaUrls', () => {
     expect(page).toContain('<img src="/images/uploads/2021/03/hall.jpg" alt="Big hall">');
     expect(page).toContain('<a href="/images/uploads/2021/03/minutes.pdf">Minutes</a>');
     expect(page).toContain(`<a href="${UPLOADS}/minutes.pdf.html">not a file</a>`);
+  });
+});
+
+describe('convertPostHtml on any mix of WordPress markup', () => {
+  const pieces = [
+    '[caption id="attachment_1" width="300"]',
+    '[/caption]',
+    `<img src="${UPLOADS}/a-300x200.jpg" alt="A">`,
+    '<a href="/wp-content/uploads/2021/03/b.pdf">',
+    '</a>',
+    '[gallery ids="1,2"]',
+    '[gallery]',
+    '[embed]',
+    '[/embed]',
+    'https://youtu.be/abc',
+    '[video mp4="/wp-content/uploads/v.mp4"]',
+    '[/video]',
+    '[audio]',
+    '[ref]',
+    '[/ref]',
+    '[unknown-thing x="1"]',
+    '<!-- wp:paragraph -->',
+    '<!-- /wp:paragraph -->',
+    '<!-- wp:image {"id":1} /-->',
+    '<!--more-->',
+    '<p>',
+    '</p>',
+    '<table><tr><td colspan="2">',
+    '</td></tr></table>',
+    '<sup><a href="#fn1">1</a></sup>',
+    '<ol><li id="fn1">',
+    '</li></ol>',
+    '<pre>',
+    '</pre>',
+    '<figure>',
+    '<figcaption>',
+    '</figure>',
+    'Words & more ',
+    '&amp; £ “quoted” ',
+    '\n',
+    '\n\n',
+    ' ',
+  ];
+  const attachments = new Map([['1', { url: `${UPLOADS}/c.jpg`, alt: 'C', caption: 'Cap' }]]);
+
+  it('never throws, and no block comment, [caption, [gallery or [embed reaches the page', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.boolean(), async (parts, isClassic) => {
+        const result = convertPostHtml(parts.join(''), { classic: isClassic, siteUrl: SITE }, attachments);
+        const page = await render(result.markdown);
+        expect(page).not.toMatch(/<!-- ?\/?wp:|\[caption|\[gallery|\[embed/);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
   });
 });
