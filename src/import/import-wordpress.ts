@@ -63,7 +63,8 @@ function recordFacts(facts: ArchiveFacts, built: BuiltEntry, authorKey: string |
   if (!built.published || built.entry.kind !== 'post') return;
   if (built.day) facts.days.add(built.day);
   if (authorKey) facts.authors.set(authorKey, authorKey);
-  for (const { term, slug } of built.terms) (term.domain === 'post_tag' ? facts.tags : facts.categories).set(term.nicename, slug);
+  // A term without a nicename (WXR 1.0 repeats terms without one) has no old address of its own.
+  for (const { term, slug } of built.terms) if (term.nicename) (term.domain === 'post_tag' ? facts.tags : facts.categories).set(term.nicename, slug);
 }
 
 function readProblem(error: unknown, file: string): Problem {

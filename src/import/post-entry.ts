@@ -109,10 +109,10 @@ function addresses(item: WxrItem, context: EntryContext, defaultUrl: string): { 
 }
 
 /** Where the entry goes: its title, report name, slug, file and the URL the new site would give it. */
-function placeOf(item: WxrItem, context: EntryContext, chooseFile: (wanted: string) => string) {
+function placeOf(item: WxrItem, chooseFile: (wanted: string) => string) {
   const title = htmlToLine(item.title) || `Untitled ${item.type} ${item.id}`;
   const slug = slugOf(item, title);
-  const parts = dateParts(item.date, context.zone) ?? dateParts(item.modified, context.zone);
+  const parts = dateParts(item.date) ?? dateParts(item.modified);
   const file = chooseFile(item.type === 'page' ? `pages/${slug}.md` : `posts/${parts ? `${parts.year}-${parts.month}-${parts.day}-` : ''}${slug}.md`);
   const defaultUrl = item.type === 'page' ? `/${file.slice('pages/'.length, -'.md'.length)}/` : `/${parts?.year}/${parts?.month}/${slug}/`;
   return { title, source: sourceOf(item, title), slug, day: parts ? `${parts.year}/${parts.month}/${parts.day}` : undefined, file, defaultUrl };
@@ -136,7 +136,7 @@ function convertBody(item: WxrItem, context: EntryContext, source: string, warni
 
 /** Build the entry for a post or page; `chooseFile` keeps file names unique across the import. */
 export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wanted: string) => string): BuiltEntry {
-  const place = placeOf(item, context, chooseFile);
+  const place = placeOf(item, chooseFile);
   const { title, source, slug, file } = place;
   const published = item.status === 'publish' && !item.password;
   const warnings = statusWarnings(item, source);
@@ -145,8 +145,8 @@ export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wa
   const names = termNames(item, context);
   const old = published ? addresses(item, context, place.defaultUrl) : { redirects: [] };
   const comments = context.comments ? readComments(item.comments, context.zone) : [];
-  const date = frontMatterDate(item.date, context.zone) ?? frontMatterDate(item.modified, context.zone);
-  const updated = frontMatterDate(item.modified, context.zone);
+  const date = frontMatterDate(item.date) ?? frontMatterDate(item.modified);
+  const updated = frontMatterDate(item.modified);
   const post = item.type === 'post';
   const author = context.authorKeys.get(item.creator);
   const frontMatter: Record<string, unknown> = {

@@ -5,7 +5,6 @@
  * unless `force`.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { hashText, readManifest, writeManifest, type ImportManifest } from './import-manifest.js';
 
@@ -19,24 +18,29 @@ export interface CommitResult {
 
 /** A staging folder for one import into `siteFolder`. */
 export class SiteStaging {
-  private readonly staged = new Set<string>();
+  /** Staged path → sha256 of its text. */
+  private readonly staged = new Map<string, string>();
+  /** Folders made so far: one `mkdir` per folder, not per file (thousands of posts share `posts/`). */
+  private readonly made = new Set<string>();
 
   private constructor(
     private readonly folder: string,
     readonly siteFolder: string,
   ) {}
 
-  /** A fresh staging folder in the system's temporary folder. */
+  /** A fresh staging folder beside the site folder (same disk, so files move in by renaming). */
   static async open(siteFolder: string): Promise<SiteStaging> {
-    return new SiteStaging(await fs.mkdtemp(path.join(os.tmpdir(), 'sectorpress-import-')), path.resolve(siteFolder));
+    const site = path.resolve(siteFolder);
+    await fs.mkdir(path.dirname(site), { recursive: true });
+    return new SiteStaging(await fs.mkdtemp(path.join(path.dirname(site), `.${path.basename(site)}.import.tmp-`)), site);
   }
 
   /** Stage `text` as the site-relative file `relative` (posix separators). */
   async write(relative: string, text: string): Promise<void> {
     const target = path.join(this.folder, ...relative.split('/'));
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    await this.makeFolder(path.dirname(target));
     await fs.writeFile(target, text);
-    this.staged.add(relative);
+    this.staged.set(relative, hashText(text));
   }
 
   /** The staged text of `relative`. */
@@ -46,7 +50,7 @@ export class SiteStaging {
 
   /** Staged paths, sorted. */
   files(): string[] {
-    return [...this.staged].sort();
+    return [...this.staged.keys()].sort();
   }
 
   /** Move every staged file into the site folder (see the module comment), write the manifest, remove the staging folder. */
@@ -55,24 +59,29 @@ export class SiteStaging {
     const next: ImportManifest = {};
     const result: CommitResult = { written: 0, kept: [] };
     for (const relative of this.files()) {
-      const text = await this.read(relative);
+      const hash = this.staged.get(relative) ?? '';
       const target = path.join(this.siteFolder, ...relative.split('/'));
-      const current = await fs.readFile(target).catch(() => undefined);
-      const hash = hashText(text);
-      if (current !== undefined && !options.force && hashText(current) !== hash && previous[relative] !== hashText(current)) {
+      const current = await fs.readFile(target).then(hashText, () => undefined);
+      if (current !== undefined && current !== hash && !options.force && previous[relative] !== current) {
         result.kept.push(relative);
         if (previous[relative]) next[relative] = previous[relative];
         continue;
       }
       next[relative] = hash;
-      if (current !== undefined && hashText(current) === hash) continue;
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.writeFile(target, text);
+      if (current === hash) continue;
+      await this.makeFolder(path.dirname(target));
+      await fs.rename(path.join(this.folder, ...relative.split('/')), target);
       result.written += 1;
     }
     await writeManifest(this.siteFolder, next);
     await this.discard();
     return result;
+  }
+
+  private async makeFolder(folder: string): Promise<void> {
+    if (this.made.has(folder)) return;
+    await fs.mkdir(folder, { recursive: true });
+    this.made.add(folder);
   }
 
   /** Remove the staging folder (also after a failure). */

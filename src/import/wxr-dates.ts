@@ -1,30 +1,50 @@
-/** WordPress dates (`2019-05-12 09:30:00`, local and GMT) → front-matter dates in the site's time zone. */
+/**
+ * WordPress dates (`2019-05-12 09:30:00`, local and GMT) → front-matter dates in the site's time zone.
+ * The local text is already in the site's zone, so most of this is string work; only the check against
+ * the GMT date needs the zone's rules (luxon), once per post.
+ */
 import { DateTime } from 'luxon';
 
-const WP_FORMAT = 'yyyy-MM-dd HH:mm:ss';
+const WP_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
-/** `0000-00-00 00:00:00` is WordPress's "never" (drafts have no GMT date). */
-function isZero(text: string): boolean {
-  return text === '' || text.startsWith('0000-00-00');
+interface WpDate {
+  readonly year: string;
+  readonly month: string;
+  readonly day: string;
+  readonly hour: string;
+  readonly minute: string;
+  readonly second: string;
+  /** The written wall-clock time as if it were UTC, in ms. */
+  readonly wall: number;
 }
 
-function parseWp(text: string, zone: string): DateTime | undefined {
-  if (isZero(text)) return undefined;
-  const parsed = DateTime.fromFormat(text.trim(), WP_FORMAT, { zone });
-  return parsed.isValid ? parsed : undefined;
+/** A real date-time, or `undefined` for WordPress's "never" (`0000-00-00 00:00:00`) and anything malformed. */
+function parseWp(text: string): WpDate | undefined {
+  const match = WP_DATE.exec(text.trim());
+  if (!match) return undefined;
+  const [, year = '', month = '', day = '', hour = '', minute = '', second = ''] = match;
+  const wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const check = new Date(wall);
+  if (Number(year) < 1000 || check.getUTCDate() !== Number(day) || check.getUTCMonth() !== Number(month) - 1 || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
+  return { year, month, day, hour, minute, second, wall };
 }
 
 /** `2019-05-12 09:30` (seconds only when they are not zero), as the site reads dates without an offset. */
-export function frontMatterDate(text: string, zone: string): string | undefined {
-  const parsed = parseWp(text, zone);
+export function frontMatterDate(text: string): string | undefined {
+  const parsed = parseWp(text);
   if (!parsed) return undefined;
-  return parsed.toFormat(parsed.second === 0 ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd HH:mm:ss');
+  return `${parsed.year}-${parsed.month}-${parsed.day} ${parsed.hour}:${parsed.minute}${parsed.second === '00' ? '' : `:${parsed.second}`}`;
 }
 
 /** `YYYY`, `MM`, `DD` of a local WordPress date, for file names and archive URLs. */
-export function dateParts(text: string, zone: string): { year: string; month: string; day: string } | undefined {
-  const parsed = parseWp(text, zone);
-  return parsed ? { year: parsed.toFormat('yyyy'), month: parsed.toFormat('MM'), day: parsed.toFormat('dd') } : undefined;
+export function dateParts(text: string): { year: string; month: string; day: string } | undefined {
+  const parsed = parseWp(text);
+  return parsed ? { year: parsed.year, month: parsed.month, day: parsed.day } : undefined;
+}
+
+function formatOffset(minutes: number): string {
+  const absolute = Math.abs(minutes);
+  return `UTC${minutes < 0 ? '-' : '+'}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
 }
 
 /**
@@ -32,17 +52,26 @@ export function dateParts(text: string, zone: string): { year: string; month: st
  * zone: the offset it implies (e.g. `UTC+02:00`), else `undefined` (also when there is no GMT date).
  */
 export function zoneMismatch(local: string, gmt: string, zone: string): string | undefined {
-  const inZone = parseWp(local, zone);
-  const utc = parseWp(gmt, 'utc');
-  if (!inZone || !utc || inZone.toMillis() === utc.toMillis()) return undefined;
-  const minutes = Math.round((parseWp(local, 'utc')?.toMillis() ?? 0) / 60000 - utc.toMillis() / 60000);
-  const sign = minutes < 0 ? '-' : '+';
-  const absolute = Math.abs(minutes);
-  return `UTC${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
+  const wall = parseWp(local);
+  const utc = parseWp(gmt);
+  if (!wall || !utc) return undefined;
+  const inZone = DateTime.fromObject(
+    { year: Number(wall.year), month: Number(wall.month), day: Number(wall.day), hour: Number(wall.hour), minute: Number(wall.minute), second: Number(wall.second) },
+    { zone },
+  );
+  if (inZone.toMillis() === utc.wall) return undefined;
+  return formatOffset(Math.round((wall.wall - utc.wall) / 60000));
 }
 
-/** A comment's date as ISO 8601 UTC (`2019-05-13T08:00:00Z`), from its GMT date, else its local one. */
+/** A comment's date as ISO 8601 UTC (`2019-05-13T08:00:00Z`), from its GMT date, else its local one read in `zone`. */
 export function isoUtc(gmt: string, local: string, zone: string): string | undefined {
-  const parsed = parseWp(gmt, 'utc') ?? parseWp(local, zone);
-  return parsed?.toUTC().toISO({ suppressMilliseconds: true })?.replace('.000', '');
+  const utc = parseWp(gmt);
+  if (utc) return `${new Date(utc.wall).toISOString().slice(0, 19)}Z`;
+  const wall = parseWp(local);
+  if (!wall) return undefined;
+  const instant = DateTime.fromObject(
+    { year: Number(wall.year), month: Number(wall.month), day: Number(wall.day), hour: Number(wall.hour), minute: Number(wall.minute), second: Number(wall.second) },
+    { zone },
+  );
+  return `${instant.toUTC().toISO({ suppressMilliseconds: true, includeOffset: false })}Z`;
 }

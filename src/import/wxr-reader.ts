@@ -82,6 +82,15 @@ function closeTag(state: ReadState): void {
   else if (name && node.children.length === 0) state.channel[name] = node.text.trim();
 }
 
+/**
+ * Two faults of real exports that strict XML refuses but lose nothing: blank lines before `<?xml` (printed
+ * by a theme or plugin) and control characters pasted into posts (XML 1.0 forbids them). Both go.
+ */
+function cleanChunk(chunk: string, first: boolean): string {
+  const cleaned = chunk.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '');
+  return first ? cleaned.replace(/^\ufeff?\s+(?=<)/, '') : cleaned;
+}
+
 const notWxrHint = 'Export the site again from WordPress: Tools → Export → All content (WordPress.com: Tools → Export → Export all), and give that .xml file.';
 
 /**
@@ -112,8 +121,10 @@ export async function readWxr(file: string, visit: (node: WxrNode) => void | Pro
   };
   parser.on('text', addText);
   parser.on('cdata', addText);
+  let first = true;
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })) {
-    parser.write(chunk as string);
+    parser.write(cleanChunk(chunk as string, first));
+    first = false;
     if (failure) throw failure;
     for (const node of state.ready.splice(0)) await visit(node);
   }

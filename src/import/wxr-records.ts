@@ -71,6 +71,13 @@ function readComment(node: WxrNode): WxrComment {
   };
 }
 
+/** WXR 1.0 writes tags as `domain="tag"` and repeats each category without a domain or nicename; those repeats are dropped. */
+function readTerms(node: WxrNode): WxrItemTerm[] {
+  return node.children
+    .filter((each) => each.name === 'category' && each.attributes.domain !== undefined)
+    .map((each) => ({ domain: each.attributes.domain === 'tag' ? 'post_tag' : (each.attributes.domain ?? 'category'), nicename: each.attributes.nicename ?? '', name: each.text.trim() }));
+}
+
 function readMeta(node: WxrNode): Map<string, string> {
   const meta = new Map<string, string>();
   for (const each of node.children) if (each.name === 'wp:postmeta') meta.set(child(each, 'wp:meta_key'), body(each, 'wp:meta_value'));
@@ -98,7 +105,7 @@ export function readItem(node: WxrNode): WxrItem | undefined {
     password: child(node, 'wp:post_password'),
     sticky: child(node, 'wp:is_sticky') === '1' || meta.get('sticky') === '1',
     attachmentUrl: child(node, 'wp:attachment_url'),
-    terms: node.children.filter((each) => each.name === 'category').map((each) => ({ domain: each.attributes.domain ?? 'category', nicename: each.attributes.nicename ?? '', name: each.text.trim() })),
+    terms: readTerms(node),
     meta,
     comments: node.children.filter((each) => each.name === 'wp:comment').map(readComment),
     line: node.line,
