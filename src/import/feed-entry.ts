@@ -4,6 +4,7 @@ import { slugify } from '../shared/slug.js';
 import { type ConvertedPost, convertPostHtml } from './convert-post-html.js';
 import { frontMatterDate, parseFeedDate } from './feed-dates.js';
 import { slugFromLink, uniqueName } from './feed-names.js';
+import { canonicalMediaKey } from './media-urls.js';
 import type { FeedItem, FeedPerson, ParsedFeed } from './feed-parse.js';
 import { samePath, sitePathOf } from './feed-redirects.js';
 import { summaryText } from './feed-text.js';
@@ -49,7 +50,9 @@ export function planFeedEntry(item: FeedItem, index: number, feed: ParsedFeed, s
   const title = item.title ?? untitled(html, index);
   const dated = chooseDate(item, feed, settings.now);
   const converted = convertPostHtml(html, { classic: false, siteUrl: settings.oldSiteUrl });
-  for (const [message, action] of itemWarnings(item, summaryOnly, dated.warning, converted)) warn(message, action);
+  // The theme shows `image` above the post: an image the body already shows would appear twice.
+  const image = item.image && !converted.media.some((url) => canonicalMediaKey(url) === canonicalMediaKey(item.image?.url ?? '')) ? item.image : undefined;
+  for (const [message, action] of itemWarnings({ ...item, image }, summaryOnly, dated.warning, converted)) warn(message, action);
   const dateText = frontMatterDate(dated.date, settings.timeZone);
   const slug = chooseSlug(item, title, dateText, settings);
   const url = postUrl(dateText, slug, settings.postPermalink);
@@ -63,14 +66,14 @@ export function planFeedEntry(item: FeedItem, index: number, feed: ParsedFeed, s
     summary: summaryOnly ? undefined : standfirst(item.summaryHtml, html),
     author: item.authors.length > 0 ? item.authors.map(settings.authorKey) : undefined,
     tags: item.categories.length > 0 ? [...item.categories] : undefined,
-    image: item.image?.url,
-    imageAlt: item.image?.alt,
+    image: image?.url,
+    imageAlt: image?.alt,
     guid: item.guid,
     redirects: redirects.length > 0 ? redirects : undefined,
     draft: dated.warning ? true : undefined,
   };
   const entry: ImportedEntry = { kind: 'post', file: `posts/${dateText.slice(0, 10)}-${slug}.md`, frontMatter, markdown: converted.markdown, source: where };
-  const media = item.image ? [...converted.media, item.image.url] : [...converted.media];
+  const media = image ? [...converted.media, image.url] : [...converted.media];
   return { entry, warnings, summaryOnly, draft: dated.warning !== undefined, media };
 }
 

@@ -24,7 +24,7 @@ export const RSS_FULL = `<?xml version="1.0" encoding="UTF-8"?>
     <content:encoded><![CDATA[<p>It has been a year since we <strong>opened the first hub</strong>.</p>
 <h2>What changed</h2>
 <ul><li>Five family hubs opened</li><li>£2m moved into early help</li></ul>
-<p><img src="${HOST}/wp-content/uploads/2019/05/team.jpg" alt="The hub team"></p>]]></content:encoded>
+<p><img src="${HOST}/wp-content/uploads/2019/05/hub-map-300x200.png" alt="Map of the five hubs"></p>]]></content:encoded>
     <media:content url="${HOST}/wp-content/uploads/2019/05/team.jpg" medium="image"><media:description>The hub team outside Riverside hub</media:description></media:content>
   </item>
   <item>
@@ -34,7 +34,7 @@ export const RSS_FULL = `<?xml version="1.0" encoding="UTF-8"?>
     <dc:creator>Sam Reid</dc:creator>
     <dc:creator>Helen Okafor</dc:creator>
     <category>Fostering</category>
-    <content:encoded><![CDATA[<p>Could you foster? Come to an evening at the library.</p>]]></content:encoded>
+    <content:encoded><![CDATA[<p><img src="https://cdn.northshire.example.net/fostering.png" alt="A foster family"></p><p>Could you foster? Come to an evening at the library.</p>]]></content:encoded>
     <enclosure url="https://cdn.northshire.example.net/fostering.png" length="1000" type="image/png"/>
   </item>
   <item>

@@ -67,11 +67,13 @@ describe('RSS 2.0 with content:encoded and dc:creator', () => {
       title: 'Fostering fortnight & you',
       date: '2019-05-21 17:00',
       author: ['sam-reid', 'helen-okafor'],
-      image: 'https://cdn.northshire.example.net/fostering.png',
       // No <guid>: readers knew the item by its link, so the link is the guid.
       guid: 'https://blog.northshire.example.gov.uk/2019/05/fostering-fortnight.html',
       redirects: ['/2019/05/fostering-fortnight.html'],
     });
+    // The enclosure is the image the body opens with: not repeated above the post as its lead image.
+    expect(second.data).not.toHaveProperty('image');
+    expect(second.body).toContain('![A foster family](https://cdn.northshire.example.net/fostering.png)');
   });
 
   it('imports an item with no date as a draft with the feed’s date, and says so in the report', async () => {
@@ -150,14 +152,16 @@ describe('--media with a WordPress feed', () => {
     const uploads = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-feed-uploads-'));
     await fs.mkdir(path.join(uploads, '2019', '05'), { recursive: true });
     await fs.writeFile(path.join(uploads, '2019', '05', 'team.jpg'), 'jpeg bytes');
+    await fs.writeFile(path.join(uploads, '2019', '05', 'hub-map.png'), 'png bytes');
     const { site, result } = await importText(RSS_FULL, 'feed.xml', { media: uploads });
     expect(result.value?.counts['media files missing']).toBe(0);
     expect(await readText(site, 'static/images/uploads/2019/05/team.jpg')).toBe('jpeg bytes');
     const first = await post(site, 'posts/2019-05-12-a-year-on.md');
     expect(first.data.image).toBe('/images/uploads/2019/05/team.jpg');
-    expect(first.body).toContain('![The hub team](/images/uploads/2019/05/team.jpg)');
+    // A resized variant in the body is had as its original.
+    expect(first.body).toContain('![Map of the five hubs](/images/uploads/2019/05/hub-map.png)');
     // Not an upload of the old site: left at its address.
-    expect((await post(site, 'posts/2019-05-21-fostering-fortnight.md')).data.image).toBe('https://cdn.northshire.example.net/fostering.png');
+    expect((await post(site, 'posts/2019-05-21-fostering-fortnight.md')).body).toContain('](https://cdn.northshire.example.net/fostering.png)');
   });
 });
 
