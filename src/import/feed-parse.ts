@@ -57,9 +57,21 @@ export interface ParsedFeed {
  */
 export function parseFeedText(text: string, source: string): ParsedFeed {
   if (text.trim() === '') throw feedError(source, 'empty', 'The feed is empty.', 'Give the feed file itself, or check that the address returns the feed.');
-  const feed = readAnyFeed(text, source);
+  const feed = resolveLinks(readAnyFeed(text, source), source);
   if (feed.items.length === 0) throw feedError(source, 'no-items', 'The feed has no items, so there is nothing to import.', 'Give a feed that lists the blog’s posts.');
   return feed;
+}
+
+/** Links and images written relative to the feed (`/posts/a`) made absolute against the feed's own address or the blog's. */
+function resolveLinks(feed: ParsedFeed, source: string): ParsedFeed {
+  const base = [feed.selfLink, /^https?:\/\//i.test(source) ? source : undefined, feed.link].find((candidate) => candidate && URL.canParse(candidate));
+  if (!base) return feed;
+  const absolute = (url: string | undefined): string | undefined => (url === undefined || /^[a-z][a-z0-9+.-]*:/i.test(url) || !URL.canParse(url, base) ? url : new URL(url, base).href);
+  return {
+    ...feed,
+    link: absolute(feed.link),
+    items: feed.items.map((item) => ({ ...item, link: absolute(item.link), image: item.image ? { ...item.image, url: absolute(item.image.url) ?? item.image.url } : undefined })),
+  };
 }
 
 function readAnyFeed(text: string, source: string): ParsedFeed {

@@ -52,6 +52,19 @@ describe('parseFeedText', () => {
     expect(atom.items[0]?.image).toEqual({ url: 'https://a.example/b.png' });
   });
 
+  it('makes links and images written relative to the feed absolute', () => {
+    const feed = parseFeedText(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'T',
+        home_page_url: 'https://a.example/blog/',
+        items: [{ id: '1', url: '/blog/posts/relative', image: 'img/r.png', content_text: 'Hi' }],
+      }),
+      'rel.json',
+    );
+    expect(feed.items[0]).toMatchObject({ link: 'https://a.example/blog/posts/relative', image: { url: 'https://a.example/blog/img/r.png' } });
+  });
+
   it('forgives HTML entities XML does not define, as feed readers do', () => {
     const feed = parseFeedText('<rss version="2.0"><channel><title>T&nbsp;1</title><link>https://a.example/</link><description>D</description><item><title>A</title></item></channel></rss>', 'n.xml');
     expect(feed.items).toHaveLength(1);
