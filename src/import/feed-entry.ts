@@ -20,7 +20,7 @@ export interface FeedEntrySettings {
   readonly siteUrl: URL;
   /** The old blog's address, so the converter knows its own links and uploads. */
   readonly oldSiteUrl: string;
-  /** Used, as a draft, for an item with no date when the feed has none either. */
+  /** Used, as a draft, for an item with no date when neither the feed nor its other items have one. */
   readonly now: Date;
   readonly authorKey: (person: FeedPerson) => string;
   /** File paths and URLs already given out in this import. */
