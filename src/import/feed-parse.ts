@@ -4,7 +4,6 @@
  * text is not a usable feed.
  */
 import { DetectError, MalformedError, parseFeed, type AnyFeed } from 'feedsmith';
-import { SaxesParser } from 'saxes';
 import { feedError } from './feed-read-source.js';
 import { readAtomFeed } from './feed-read-atom.js';
 import { readJsonFeed } from './feed-read-json.js';
@@ -93,17 +92,17 @@ function readAnyFeed(text: string, source: string): ParsedFeed {
 }
 
 /**
- * Where and why the XML is broken (`line 40, column 1: unclosed tag: rss`), or `undefined`. HTML entities
- * XML does not define (`&nbsp;`) are common in real feeds and forgiven, as feed readers do.
+ * Why the XML is cut short (`it stops before the closing </rss>`), or `undefined`. Only the ending is checked:
+ * feedsmith, like feed readers, forgives small faults inside (a bare `&`, an HTML entity such as `&nbsp;`),
+ * but a download that broke off would otherwise pass for a feed with fewer posts.
  */
 function xmlDamage(text: string): string | undefined {
-  const parser = new SaxesParser({ position: true });
-  let damage: string | undefined;
-  parser.on('error', (error) => {
-    if (damage === undefined && !/undefined entity/i.test(error.message)) damage = error.message.replace(/^(\d+):(\d+): /, 'line $1, column $2: ');
-  });
-  parser.write(text).close();
-  return damage;
+  const root = /<([A-Za-z_][\w.:-]*)/.exec(text.slice(0, 100_000).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, ''))?.[1];
+  if (!root) return 'it has no root element';
+  let tail = text.trimEnd();
+  while (tail.endsWith('-->') && tail.includes('<!--')) tail = tail.slice(0, tail.lastIndexOf('<!--')).trimEnd();
+  const closing = tail.slice(tail.lastIndexOf('</'));
+  return new RegExp(`^</${root.replace(/[.]/g, '\\.')}\\s*>$`).test(closing) ? undefined : `it stops before the closing </${root}>`;
 }
 
 /** Why a text that looks like JSON does not parse, or `undefined`. */

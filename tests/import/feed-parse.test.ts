@@ -65,9 +65,17 @@ describe('parseFeedText', () => {
     expect(feed.items[0]).toMatchObject({ link: 'https://a.example/blog/posts/relative', image: { url: 'https://a.example/blog/img/r.png' } });
   });
 
-  it('forgives HTML entities XML does not define, as feed readers do', () => {
-    const feed = parseFeedText('<rss version="2.0"><channel><title>T&nbsp;1</title><link>https://a.example/</link><description>D</description><item><title>A</title></item></channel></rss>', 'n.xml');
-    expect(feed.items).toHaveLength(1);
+  it('forgives HTML entities XML does not define and a bare &, as feed readers do', () => {
+    const feed = parseFeedText(
+      '<?xml version="1.0"?>\n<!-- made by hand -->\n<rss version="2.0"><channel><title>T&nbsp;1</title><link>https://a.example/</link><description>D</description><item><title>Fish & chips</title></item></channel></rss>\n<!-- end -->\n',
+      'n.xml',
+    );
+    expect(feed.items.map((item) => item.title)).toEqual(['Fish & chips']);
+  });
+
+  it('refuses a feed cut short between items', () => {
+    const whole = '<rss version="2.0"><channel><title>T</title><link>https://a.example/</link><description>D</description><item><title>A</title></item><item><title>B</title></item></channel></rss>';
+    expect(() => parseFeedText(whole.slice(0, whole.indexOf('<item><title>B')), 'cut.xml')).toThrow('it stops before the closing </rss>');
   });
 });
 

@@ -136,7 +136,7 @@ describe('unusable feed files', () => {
 
   it('an RSS feed cut short', async () => {
     const file = await fileWith('cut.xml', RSS_FULL.slice(0, RSS_FULL.indexOf('</item>') + 7));
-    expect(await failedImport(file)).toMatch(/The feed is not well-formed XML \(line \d+, column \d+: unclosed tag: channel\): it may be cut short or damaged\./);
+    expect(await failedImport(file)).toContain('The feed is not well-formed XML (it stops before the closing </rss>): it may be cut short or damaged.');
   });
 
   it('a JSON Feed cut short', async () => {
