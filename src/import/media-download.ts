@@ -43,16 +43,19 @@ function expectedSize(response: Response, resumedFrom: number): number | undefin
   return length === null ? undefined : Number(length) + resumedFrom;
 }
 
-async function attempt(url: string, target: string, part: string, timeoutMs: number): Promise<Outcome> {
-  const partSize = (await sizeOf(part)) ?? 0;
-  // Identity encoding: the file's bytes as stored, so sizes can be checked and a part resumed.
-  const headers: Record<string, string> = partSize > 0 ? { range: `bytes=${partSize}-`, 'accept-encoding': 'identity' } : { 'accept-encoding': 'identity' };
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers });
-  if (response.status === 416 && partSize > 0) {
+/** Whether the server answered with the part asked for: a 206 must start where the `.part` file ends. */
+function resumesAt(response: Response, partSize: number): boolean {
+  const start = /^bytes (\d+)-/.exec(response.headers.get('content-range') ?? '')?.[1];
+  return response.status !== 206 || Number(start) === partSize;
+}
+
+/** A refusal as an outcome, a transient failure thrown (retried), or undefined when the body is the file. */
+async function refusal(response: Response, url: string, part: string, partSize: number): Promise<Outcome | undefined> {
+  if ((response.status === 416 && partSize > 0) || !resumesAt(response, partSize)) {
     // The part no longer matches the file on the server: start again.
     await response.body?.cancel();
     await rm(part, { force: true });
-    throw new RetryableError('416 Range Not Satisfiable');
+    throw new RetryableError(`${response.status} ${response.statusText}`.trim());
   }
   if (!response.ok || !response.body) {
     await response.body?.cancel();
@@ -65,6 +68,16 @@ async function attempt(url: string, target: string, part: string, timeoutMs: num
     await response.body.cancel();
     return { ok: false, reason: 'the server sent a web page, not the file' };
   }
+  return undefined;
+}
+
+async function attempt(url: string, target: string, part: string, timeoutMs: number): Promise<Outcome> {
+  const partSize = (await sizeOf(part)) ?? 0;
+  // Identity encoding: the file's bytes as stored, so sizes can be checked and a part resumed.
+  const headers: Record<string, string> = partSize > 0 ? { range: `bytes=${partSize}-`, 'accept-encoding': 'identity' } : { 'accept-encoding': 'identity' };
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers });
+  const refused = await refusal(response, url, part, partSize);
+  if (refused || !response.body) return refused ?? { ok: false, reason: 'empty answer' };
   const resumed = response.status === 206 ? partSize : 0;
   await pipeline(Readable.fromWeb(response.body as ReadableStream<Uint8Array>), createWriteStream(part, { flags: resumed > 0 ? 'a' : 'w' }));
   const expected = expectedSize(response, resumed);

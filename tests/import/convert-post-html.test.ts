@@ -244,7 +244,7 @@ describe('convertPostHtml media and rewriteMediaUrls', () => {
   });
 
   it('rewrites old media URLs, resized and query forms included, to the new paths', async () => {
-    const html = `<p><img src="${UPLOADS}/hall-300x200.jpg" alt="Town hall"> <img src="${UPLOADS}/hall.jpg?w=640&amp;h=420" alt="Hall again"></p><figure><img src="${UPLOADS}/hall-1024x683.jpg" alt="Big hall"><figcaption>The hall</figcaption></figure><p><a href="${UPLOADS}/minutes.pdf">Minutes</a>, and <a href="${UPLOADS}/minutes.pdf.html">not a file</a>.</p>`;
+    const html = `<p><img src="${UPLOADS}/hall-300x200.jpg" alt="Town hall"> <img src="${UPLOADS}/hall.jpg?w=640&amp;h=420" alt="Hall again"></p><figure><img src="${UPLOADS}/hall-1024x683.jpg" alt="Big hall"><figcaption>The hall</figcaption></figure><figure><img src="${UPLOADS}/hall.jpg?w=300&amp;crop=1" alt="Small hall"><figcaption>Again</figcaption></figure><p><a href="${UPLOADS}/minutes.pdf">Minutes</a>, and <a href="${UPLOADS}/minutes.pdf.html">not a file</a>.</p>`;
     const { markdown } = convertPostHtml(html, blocks);
     const mapping = new Map([
       [`${UPLOADS}/hall.jpg`, '/images/uploads/2021/03/hall.jpg'],
@@ -254,6 +254,7 @@ describe('convertPostHtml media and rewriteMediaUrls', () => {
     expect(page).toContain('<img src="/images/uploads/2021/03/hall.jpg" alt="Town hall">');
     expect(page).toContain('<img src="/images/uploads/2021/03/hall.jpg" alt="Hall again">');
     expect(page).toContain('<img src="/images/uploads/2021/03/hall.jpg" alt="Big hall">');
+    expect(page).toContain('<img src="/images/uploads/2021/03/hall.jpg" alt="Small hall">');
     expect(page).toContain('<a href="/images/uploads/2021/03/minutes.pdf">Minutes</a>');
     expect(page).toContain(`<a href="${UPLOADS}/minutes.pdf.html">not a file</a>`);
   });

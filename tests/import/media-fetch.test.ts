@@ -107,6 +107,10 @@ function sendFile(content: Buffer): Route {
   return (request, response) => {
     const range = /^bytes=(\d+)-$/.exec(request.headers.range ?? '');
     const start = range ? Number(range[1]) : 0;
+    if (start >= content.length && start > 0) {
+      response.writeHead(416, { 'content-range': `bytes */${content.length}` }).end();
+      return;
+    }
     const headers = { 'content-type': 'application/octet-stream', 'content-length': String(content.length - start) };
     if (range) response.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${content.length - 1}/${content.length}` });
     else response.writeHead(200, headers);
@@ -262,6 +266,24 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
       expect([...mapping.values()]).toEqual(['/images/uploads/2021/03/local.jpg', '/images/uploads/2021/03/remote.jpg']);
       expect(Object.fromEntries(old.requests)).toEqual({ [uploadPath('remote.jpg')]: 1 });
       expect(await readFile(path.join(site, 'static/images/uploads/2021/03/local.jpg'))).toEqual(bytes('local', 50));
+    } finally {
+      await old.close();
+    }
+  });
+
+  it('starts again when a .part file no longer fits the file on the server', async () => {
+    const leaflet = bytes('leaflet', 3000);
+    const old = await startOldSite({ [uploadPath('leaflet.pdf')]: sendFile(leaflet) });
+    try {
+      const site = path.join(temp, 'site');
+      const folder = path.join(site, 'static/images/uploads/2021/03');
+      await mkdir(folder, { recursive: true });
+      await writeFile(path.join(folder, 'leaflet.pdf.part'), bytes('older, longer copy', 5000));
+      const { missing } = await fetchMedia([`${old.url}${uploadPath('leaflet.pdf')}`], site, { siteUrl: old.url, download: true, retryDelayMs: 10 });
+      expect(missing).toEqual([]);
+      expect(await readFile(path.join(folder, 'leaflet.pdf'))).toEqual(leaflet);
+      expect(await listFiles(folder)).toEqual(['leaflet.pdf']);
+      expect(old.requests.get(uploadPath('leaflet.pdf'))).toBe(2);
     } finally {
       await old.close();
     }
