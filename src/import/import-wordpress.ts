@@ -104,6 +104,36 @@ interface RunState {
   readonly facts: ArchiveFacts;
   /** Media URL → the first post that uses it. */
   readonly media: Map<string, string>;
+  /** Items of post types that may be content (not WordPress's own machinery), by type. */
+  readonly otherTypes: Map<string, number>;
+}
+
+/** WordPress's own item types: never content, so leaving them out needs no report line. */
+const MACHINERY = new Set([
+  'attachment',
+  'nav_menu_item',
+  'revision',
+  'wp_template',
+  'wp_template_part',
+  'wp_block',
+  'wp_navigation',
+  'wp_global_styles',
+  'wp_font_family',
+  'wp_font_face',
+  'custom_css',
+  'customize_changeset',
+  'oembed_cache',
+  'user_request',
+  'post',
+  'page',
+]);
+
+function otherTypeWarnings(otherTypes: ReadonlyMap<string, number>): ImportWarning[] {
+  return [...otherTypes].map(([type, count]) => ({
+    source: `post type “${type}”`,
+    message: `${count} item${count === 1 ? ' was' : 's were'} left out: only posts and pages are imported.`,
+    action: 'If these are content (events, case studies, news), make them posts or pages by hand, or export them from WordPress as posts.',
+  }));
 }
 
 /** The author key of a post's `dc:creator`; a creator missing from the export's author list is added. */
@@ -125,6 +155,7 @@ async function stagePosts(file: string, context: EntryContext, state: RunState, 
     if (!item) return;
     if (!isEntry(item)) {
       state.counts[LEFT_OUT] += 1;
+      if (!MACHINERY.has(item.type)) state.otherTypes.set(item.type, (state.otherTypes.get(item.type) ?? 0) + 1);
       return;
     }
     const authorKey = authorKeyOf(item.creator, state);
@@ -159,9 +190,11 @@ async function importScanned(file: string, scan: WxrScan, options: WordPressImpo
     authorKeys: new Map(scan.authorKeys),
     facts: emptyArchiveFacts(),
     media: new Map(),
+    otherTypes: new Map(),
   };
   const channel = await stagePosts(file, { ...context, authorKeys: state.authorKeys }, state, staging);
   const { counts, warnings, authors } = state;
+  warnings.push(...otherTypeWarnings(state.otherTypes));
   if (options.media || options.download) {
     const fetched = await relinkMedia(staging, state.media, { siteUrl: context.siteUrl, mediaFolder: options.media, download: options.download });
     counts['media copied'] = fetched.copied;

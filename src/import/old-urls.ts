@@ -43,10 +43,14 @@ export function oldSitePath(link: string, siteUrl: string): string | undefined {
   return `/${pathname.slice(base.length)}${url.search}`;
 }
 
-/** The old path as a permalink the new site can serve (a clean path ending in `/`), else `undefined`. */
+/**
+ * The old path as a permalink the new site can serve (a clean path; `/a-year-on` from a permalink structure
+ * without the trailing slash becomes `/a-year-on/`, which hosts serve for both), else `undefined`.
+ */
 export function usablePermalink(path: string | undefined): string | undefined {
-  if (!path || path === '/' || path.includes('?') || !path.endsWith('/')) return undefined;
-  const decoded = safeDecode(path);
+  if (!path || path === '/' || path.includes('?')) return undefined;
+  if (!path.endsWith('/') && path.slice(path.lastIndexOf('/')).includes('.')) return undefined;
+  const decoded = safeDecode(path.endsWith('/') ? path : `${path}/`);
   return checkUrlPath(decoded).error ? undefined : decoded;
 }
 

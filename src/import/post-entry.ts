@@ -3,6 +3,7 @@
  * in the site's time zone, tags, featured image, old addresses, comments.
  */
 import { slugify } from '../shared/slug.js';
+import type { FootnoteText } from './convert-footnotes.js';
 import { convertPostHtml } from './convert-post-html.js';
 import { htmlToLine } from './plain-text.js';
 import type { ImportedEntry, ImportWarning } from './types.js';
@@ -16,6 +17,8 @@ export interface Attachment {
   url: string;
   alt?: string;
   caption?: string;
+  /** The post it was uploaded to. */
+  parent?: string;
 }
 
 /** What every post of one import shares. */
@@ -108,6 +111,18 @@ function addresses(item: WxrItem, context: EntryContext, defaultUrl: string): { 
   return { permalink: kept && kept !== defaultUrl ? kept : undefined, redirects: unique };
 }
 
+/** The block editor keeps footnote texts in the post's `footnotes` meta, as JSON `[{ id, content }]`. */
+function blockFootnotes(json: string | undefined): FootnoteText[] | undefined {
+  if (!json) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!Array.isArray(parsed)) return undefined;
+    return parsed.filter((each): each is FootnoteText => typeof each?.id === 'string' && typeof each?.content === 'string');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where the entry goes: its title, report name, slug, file and the URL the new site would give it. */
 function placeOf(item: WxrItem, chooseFile: (wanted: string) => string) {
   const title = htmlToLine(item.title) || `Untitled ${item.type} ${item.id}`;
@@ -127,7 +142,8 @@ function convertBody(item: WxrItem, context: EntryContext, source: string, warni
       message: `is dated ${item.date} but its GMT date ${item.dateGmt} means the old site ran at ${mismatch}, not ${context.zone}.`,
       action: 'Check the date; if the old site used another time zone, import again with --time-zone.',
     });
-  const converted = convertPostHtml(item.content, { classic: !item.content.includes('<!-- wp:'), siteUrl: context.siteUrl }, context.attachments);
+  const options = { classic: !item.content.includes('<!-- wp:'), siteUrl: context.siteUrl, postId: item.id, footnotes: blockFootnotes(item.meta.get('footnotes')) };
+  const converted = convertPostHtml(item.content, options, context.attachments);
   for (const message of converted.warnings) warnings.push({ source, message, action: 'Check the post and edit it by hand.' });
   if (converted.unknownShortcodes.length)
     warnings.push({ source, message: `uses shortcodes left as text: ${converted.unknownShortcodes.map((name) => `[${name}]`).join(', ')}.`, action: 'Replace them with Markdown or HTML by hand.' });

@@ -55,11 +55,9 @@ export function zoneMismatch(local: string, gmt: string, zone: string): string |
   const wall = parseWp(local);
   const utc = parseWp(gmt);
   if (!wall || !utc) return undefined;
-  const inZone = DateTime.fromObject(
-    { year: Number(wall.year), month: Number(wall.month), day: Number(wall.day), hour: Number(wall.hour), minute: Number(wall.minute), second: Number(wall.second) },
-    { zone },
-  );
-  if (inZone.toMillis() === utc.wall) return undefined;
+  // From the instant to the zone's wall clock, not back: the hour repeated when clocks go back has two instants.
+  const inZone = DateTime.fromMillis(utc.wall, { zone });
+  if (Date.UTC(inZone.year, inZone.month - 1, inZone.day, inZone.hour, inZone.minute, inZone.second) === wall.wall) return undefined;
   return formatOffset(Math.round((wall.wall - utc.wall) / 60000));
 }
 

@@ -37,6 +37,8 @@ export interface WxrItem {
   readonly password: string;
   readonly sticky: boolean;
   readonly attachmentUrl: string;
+  /** `wp:post_parent`: for an attachment, the post it was uploaded to. */
+  readonly parent: string;
   readonly terms: readonly WxrItemTerm[];
   readonly meta: ReadonlyMap<string, string>;
   readonly comments: readonly WxrComment[];
@@ -105,6 +107,7 @@ export function readItem(node: WxrNode): WxrItem | undefined {
     password: child(node, 'wp:post_password'),
     sticky: child(node, 'wp:is_sticky') === '1' || meta.get('sticky') === '1',
     attachmentUrl: child(node, 'wp:attachment_url'),
+    parent: child(node, 'wp:post_parent'),
     terms: readTerms(node),
     meta,
     comments: node.children.filter((each) => each.name === 'wp:comment').map(readComment),

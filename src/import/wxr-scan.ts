@@ -30,7 +30,8 @@ export function isEntry(item: WxrItem): boolean {
 function attachmentOf(item: WxrItem): Attachment {
   const alt = htmlToLine(item.meta.get('_wp_attachment_image_alt') ?? '');
   const caption = htmlToLine(item.excerpt);
-  return { url: item.attachmentUrl || item.guid, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}) };
+  const parent = item.parent && item.parent !== '0' ? { parent: item.parent } : {};
+  return { url: item.attachmentUrl || item.guid, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}), ...parent };
 }
 
 /** Read `file` once; rejects with a `WxrReadError` when it is not a usable export. */

@@ -46,6 +46,7 @@ describe('import wordpress, then build', () => {
       'TEMPLATE-PART-TEXT',
       'NAVIGATION-TEXT',
       'REUSABLE-BLOCK-TEXT',
+      'EVENT-ITEM-TEXT',
       'Staffing note',
       'Panel papers',
     ]) {
@@ -78,6 +79,11 @@ describe('import wordpress, then build', () => {
       const html = bytes.toString('utf8');
       for (const leftover of ['<!-- wp:', '[caption', '[gallery', '[embed']) expect(html, `${file} ${leftover}`).not.toContain(leftover);
     }
+  });
+
+  it('keeps the block editor footnotes (texts from the post footnotes meta)', () => {
+    const post = output.get('2020/01/03/cafe-wellbeing-what-we-learned/index.html')?.toString() ?? '';
+    expect(post).toContain('Prices as of January 2020, before the subsidy ended.');
   });
 
   it('keeps tags and categories with apostrophes and ampersands as tags, at WordPress-compatible URLs', () => {
@@ -120,6 +126,9 @@ describe('import wordpress, then build', () => {
     expect(report).toContain('post 105 “Panel papers”');
     expect(report).toMatch(/post 108 “Half-term plans”[\s\S]*UTC\+03:00[\s\S]*--time-zone/);
     expect(report).toContain('**What to do:**');
+    // A plugin's post type is left out, and said so; WordPress's own (menus, templates) are not worth a line.
+    expect(report).toMatch(/post type “tribe_events”[\s\S]*1 item was left out/);
+    expect(report).not.toContain('nav_menu_item');
   });
 });
 
