@@ -59,7 +59,7 @@ function toComments(entry: PostEntry): Comment[] {
   return (entry.comments ?? []).map((comment) => ({
     name: comment.name,
     date: comment.date,
-    url: comment.url,
+    website: comment.url,
     paragraphs: comment.text
       .split(/\n\s*\n/)
       .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())

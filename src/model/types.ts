@@ -39,9 +39,9 @@ export interface Post {
   /**
    * Read-only comments in the order written (front matter `comments`). Only these fields exist:
    * e-mail and IP addresses never reach the model. `paragraphs` is plain text (escape when printing);
-   * link `url`, the commenter's own site, with `rel="nofollow ugc"`.
+   * link `website`, the commenter's own site (front matter `url`), with `rel="nofollow ugc"`.
    */
-  readonly comments?: readonly { readonly name: string; readonly date: Date; readonly paragraphs: readonly string[]; readonly url: string | undefined }[];
+  readonly comments?: readonly { readonly name: string; readonly date: Date; readonly paragraphs: readonly string[]; readonly website: string | undefined }[];
   /** The next older post. */
   readonly previous: Post | undefined;
   /** The next newer post. */

@@ -37,6 +37,14 @@ function keyOf(address: string): string {
   return query === undefined ? outputPathForUrl(path) : `${path}?${query}`;
 }
 
+/** A site target as the pages write it: `/about` → `/about/`, `/our café/#x` → `/our%20caf%C3%A9/#x`. */
+function normaliseTarget(to: string): string {
+  if (isExternal(to)) return to;
+  const at = to.search(/[?#]/);
+  const [path, rest] = at < 0 ? [to, ''] : [to.slice(0, at), to.slice(at)];
+  return `${encodeUrlPath(normaliseUrlPath(path))}${rest}`;
+}
+
 function locate(redirect: SiteRedirect): Pick<Problem, 'file' | 'line' | 'column'> {
   return { file: redirect.file, line: redirect.line, column: redirect.column };
 }
@@ -157,7 +165,7 @@ export function planRedirects(site: Site, routes: readonly Route[], files: reado
     }
     const [rawPath, query] = splitQuery(redirect.from);
     const path = encodeUrlPath(normaliseUrlPath(rawPath));
-    planned.push({ from: redirect.from, path, query, outputPath: query === undefined ? outputPathForUrl(path) : undefined, to: end.to, external: isExternal(end.to) });
+    planned.push({ from: redirect.from, path, query, outputPath: query === undefined ? outputPathForUrl(path) : undefined, to: normaliseTarget(end.to), external: isExternal(end.to) });
   }
   return staged(planned, problems);
 }

@@ -29,9 +29,9 @@ const REDIRECTS_YML = `- from: /category/news/
 - from: /?cat=3
   to: /tag/news/
 - from: /old-about/
-  to: /about-us/
+  to: /about-us
 - from: /about-us/
-  to: /about/
+  to: /about
 - from: /elsewhere/
   to: https://www.example.gov.uk/new-home/
 - from: /feed/
