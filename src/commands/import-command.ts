@@ -1,6 +1,6 @@
 /** `sectorpress import wordpress|feed`: bring an existing blog into a site folder. */
 import path from 'node:path';
-import { BuildFailedError, hasErrors } from '../shared/errors.js';
+import { hasErrors } from '../shared/errors.js';
 import { importFeed } from '../import/import-feed.js';
 import { importWordPress } from '../import/import-wordpress.js';
 import { reportProblems, UsageError, plural, type CliIo } from './cli-io.js';
@@ -91,26 +91,25 @@ async function runFeed(args: readonly string[], io: CliIo): Promise<number> {
   }
   const { source, out } = required(positionals, values, 'feed (a file or an http(s) address)');
   const media = stringFlag(values.media);
-  try {
-    const options = {
-      force: values.force === true,
-      timeZone: zoneFlag(values['time-zone']),
-      siteUrl: stringFlag(values['site-url']),
-      media: media ? path.resolve(media) : undefined,
-      download: values.download === true,
-    };
-    const { site, written, kept } = await importFeed(source, path.resolve(out), options);
-    const shown = path.relative(process.cwd(), out) || '.';
-    io.out(`Imported ${plural(site.entries.length, 'post')} into ${shown} (${plural(written, 'file')} written).`);
-    if (kept.length) io.out(`Kept ${plural(kept.length, 'file')} you edited since the last import (--force overwrites them).`);
-    io.out(`${plural(site.warnings.length, 'warning')}: see ${path.join(shown, 'import-report.md')}. Build it with \`sectorpress build ${shown}\`.`);
-    return 0;
-  } catch (error) {
-    if (!(error instanceof BuildFailedError)) throw error;
-    reportProblems(io, error.problems, { warnings: false });
+  const options = {
+    force: values.force === true,
+    timeZone: zoneFlag(values['time-zone']),
+    siteUrl: stringFlag(values['site-url']),
+    media: media ? path.resolve(media) : undefined,
+    download: values.download === true,
+  };
+  const result = await importFeed(source, path.resolve(out), options);
+  if (hasErrors(result.problems) || !result.value) {
+    reportProblems(io, result.problems, { warnings: false });
     io.err('Nothing was written.');
     return 1;
   }
+  const { site, written, kept } = result.value;
+  const shown = path.relative(process.cwd(), out) || '.';
+  io.out(`Imported ${plural(site.entries.length, 'post')} into ${shown} (${plural(written, 'file')} written).`);
+  if (kept.length) io.out(`Kept ${plural(kept.length, 'file')} you edited since the last import (--force overwrites them).`);
+  io.out(`${plural(site.warnings.length, 'warning')}: see ${path.join(shown, 'import-report.md')}. Build it with \`sectorpress build ${shown}\`.`);
+  return 0;
 }
 
 /** Run `sectorpress import <what> …` and return the exit code. */

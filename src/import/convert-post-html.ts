@@ -3,7 +3,6 @@
  * embeds and shortcodes expanded, automatic paragraphs for classic-editor posts, then
  * rehype-parse → rehype-remark → remark-stringify (GFM tables, footnotes, strikethrough).
  */
-import { autop } from '@wordpress/autop';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
@@ -14,6 +13,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkStringify from 'remark-stringify';
 import { type Processor, unified } from 'unified';
+import { autoParagraphs } from './auto-paragraphs.js';
 import { convertBareEmbeds } from './convert-embeds.js';
 import { type FootnoteText, markFootnotes } from './convert-footnotes.js';
 import { collectMedia, dropSpacers, htmlHandlers, linkAttachmentFiles, relativiseOwnLinks } from './convert-html-tree.js';
@@ -82,7 +82,7 @@ export function convertPostHtml(html: string, options: ConvertOptions, attachmen
     .replace(/<!--more(?:\s[^>]*)?-->/g, '');
   const embedded = convertBareEmbeds(withoutBlocks.replace(/\r\n?/g, '\n'));
   const shortcodes = convertShortcodes(embedded, attachments, options.postId);
-  const paragraphed = options.classic ? autop(shortcodes.html) : shortcodes.html;
+  const paragraphed = options.classic ? autoParagraphs(shortcodes.html) : shortcodes.html;
   const tree = parseHtml(paragraphed);
   dropSpacers(tree);
   linkAttachmentFiles(tree, attachments);

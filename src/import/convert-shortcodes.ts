@@ -1,10 +1,10 @@
 /**
- * WordPress shortcodes → HTML, parsed with WordPress's own shortcode grammar (`@wordpress/shortcode`).
+ * WordPress shortcodes → HTML, parsed with the shortcode syntax WordPress documents for authors (`parse-shortcodes.ts`).
  * Known ones become figures, images and links; any other is left as text and named, so the report can list it.
  */
-import { replace, type Shortcode } from '@wordpress/shortcode';
 import { embedLink, escapeHtml, mediaFileLink } from './convert-embeds.js';
 import type { FootnoteText } from './convert-footnotes.js';
+import { replaceShortcodes, type Shortcode, unescapeShortcodes } from './parse-shortcodes.js';
 
 /** An attachment post of the export: its file URL and the words WordPress keeps with it. */
 export interface AttachmentInfo {
@@ -103,7 +103,7 @@ const FOOTNOTE_TAGS = ['ref', 'footnote', 'efn_note'] as const;
 function footnotesOf(html: string, footnotes: FootnoteText[]): string {
   let text = html;
   for (const tag of FOOTNOTE_TAGS) {
-    text = replace(tag, text, (shortcode) => {
+    text = replaceShortcodes(text, [tag], (shortcode) => {
       const content = shortcode.content?.trim();
       if (!content) return '';
       const id = `shortcode-footnote-${footnotes.length + 1}`;
@@ -136,7 +136,7 @@ function convertKnown(html: string, context: ShortcodeContext): string {
   const { warnings } = context;
   let text = html;
   for (const tag of KNOWN) {
-    text = replace(tag, text, (shortcode) => {
+    text = replaceShortcodes(text, [tag], (shortcode) => {
       if (tag === 'caption' || tag === 'wp_caption') return caption(shortcode);
       if (tag === 'gallery') return gallery(shortcode, context);
       const source = tag === 'embed' ? shortcode.content?.trim() : mediaSource(shortcode);
@@ -165,6 +165,5 @@ export function convertShortcodes(html: string, attachments?: ReadonlyMap<string
   text = footnotesOf(text, footnotes);
   const unknownShortcodes = unknownNames(text);
   // `[[caption]]` is how WordPress writers show a shortcode as text: it reads `[caption]`.
-  const unescaped = text.replace(/\[(\[\/?[a-zA-Z][\w-]*(?:\s[^\]]*)?\/?\])\]/g, '$1');
-  return { html: unescaped, footnotes, unknownShortcodes, warnings };
+  return { html: unescapeShortcodes(text), footnotes, unknownShortcodes, warnings };
 }

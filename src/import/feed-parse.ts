@@ -56,9 +56,21 @@ export interface ParsedFeed {
  */
 export function parseFeedText(text: string, source: string): ParsedFeed {
   if (text.trim() === '') throw feedError(source, 'empty', 'The feed is empty.', 'Give the feed file itself, or check that the address returns the feed.');
-  const feed = readAnyFeed(text, source);
+  const feed = resolveLinks(readAnyFeed(text, source), source);
   if (feed.items.length === 0) throw feedError(source, 'no-items', 'The feed has no items, so there is nothing to import.', 'Give a feed that lists the blog’s posts.');
   return feed;
+}
+
+/** Links and images written relative to the feed (`/posts/a`) made absolute against the feed's own address or the blog's. */
+function resolveLinks(feed: ParsedFeed, source: string): ParsedFeed {
+  const base = [feed.selfLink, /^https?:\/\//i.test(source) ? source : undefined, feed.link].find((candidate) => candidate && URL.canParse(candidate));
+  if (!base) return feed;
+  const absolute = (url: string | undefined): string | undefined => (url === undefined || /^[a-z][a-z0-9+.-]*:/i.test(url) || !URL.canParse(url, base) ? url : new URL(url, base).href);
+  return {
+    ...feed,
+    link: absolute(feed.link),
+    items: feed.items.map((item) => ({ ...item, link: absolute(item.link), image: item.image ? { ...item.image, url: absolute(item.image.url) ?? item.image.url } : undefined })),
+  };
 }
 
 function readAnyFeed(text: string, source: string): ParsedFeed {
@@ -70,9 +82,27 @@ function readAnyFeed(text: string, source: string): ParsedFeed {
   } catch (error) {
     throw unusable(error, text, source);
   }
+  // feedsmith reads what it can of a damaged feed; a feed cut short must not pass for a short feed.
+  const damage = parsed.format === 'json' ? undefined : xmlDamage(text);
+  if (damage)
+    throw feedError(source, 'malformed', `The feed is not well-formed XML (${damage}): it may be cut short or damaged.`, 'Download or save the feed again, whole, and check it opens in a browser.');
   if (parsed.format === 'rss' || parsed.format === 'rdf') return readRssFeed(parsed);
   if (parsed.format === 'atom') return readAtomFeed(parsed.feed);
   return readJsonFeed(parsed.feed);
+}
+
+/**
+ * Why the XML is cut short (`it stops before the closing </rss>`), or `undefined`. Only the ending is checked:
+ * feedsmith, like feed readers, forgives small faults inside (a bare `&`, an HTML entity such as `&nbsp;`),
+ * but a download that broke off would otherwise pass for a feed with fewer posts.
+ */
+function xmlDamage(text: string): string | undefined {
+  const root = /<([A-Za-z_][\w.:-]*)/.exec(text.slice(0, 100_000).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, ''))?.[1];
+  if (!root) return 'it has no root element';
+  let tail = text.trimEnd();
+  while (tail.endsWith('-->') && tail.includes('<!--')) tail = tail.slice(0, tail.lastIndexOf('<!--')).trimEnd();
+  const closing = tail.slice(tail.lastIndexOf('</'));
+  return new RegExp(`^</${root.replace(/[.]/g, '\\.')}\\s*>$`).test(closing) ? undefined : `it stops before the closing </${root}>`;
 }
 
 /** Why a text that looks like JSON does not parse, or `undefined`. */

@@ -1,5 +1,6 @@
 /** Small readers shared by the RSS, Atom and JSON Feed readers. */
 import type { MediaNs } from 'feedsmith';
+import { escapeHtml } from './convert-embeds.js';
 import type { FeedPerson } from './feed-parse.js';
 
 /** Trimmed text, or `undefined` when there is none. */
@@ -21,7 +22,7 @@ export function firstText(...values: readonly (string | undefined)[]): string | 
  * A display name without any e-mail address in it (`jo@example.org (Jo Bloggs)` → `Jo Bloggs`):
  * an address is never published, and a name made only of one is no name.
  */
-export function personName(raw: string | undefined): string | undefined {
+function personName(raw: string | undefined): string | undefined {
   const withoutMail = raw?.replace(/<?[^\s<>()@]+@[^\s<>()]+>?/g, ' ').replace(/[()]/g, ' ');
   return text(withoutMail?.replace(/\s+/g, ' '));
 }
@@ -84,11 +85,10 @@ export function mediaImage(media: MediaNs.ItemOrFeed | undefined): { url: string
 
 /** Plain text as HTML paragraphs (a blank line separates them), for JSON Feed `content_text` and Atom `type="text"`. */
 export function textToHtml(value: string): string {
-  const escape = (part: string): string => part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return value
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph !== '')
-    .map((paragraph) => `<p>${escape(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
 }

@@ -3,16 +3,27 @@
  * names the source, so `sectorpress import feed` can say what went wrong before anything is written.
  */
 import { promises as fs } from 'node:fs';
-import { BuildFailedError, errorProblem } from '../shared/errors.js';
+import { errorProblem, type Problem } from '../shared/errors.js';
 
 /** A feed larger than this is not a blog's feed; refusing it keeps memory bounded. */
 const MAX_FEED_BYTES = 200 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
-/** A failure to read `source`, as the one error `importFeed` rejects with. */
-export function feedError(source: string, code: string, message: string, hint: string): BuildFailedError {
-  return new BuildFailedError([errorProblem({ code: `import/${code}`, message, hint, file: source })]);
+/** Why a source cannot be imported; `importFeed` turns it into its error problem. */
+export class FeedSourceError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.message);
+    this.name = 'FeedSourceError';
+    this.problem = problem;
+  }
+}
+
+/** A located problem naming the source (path or address). */
+export function feedError(source: string, code: string, message: string, hint: string): FeedSourceError {
+  return new FeedSourceError(errorProblem({ code: `import/${code}`, message, hint, file: source }));
 }
 
 export function isFeedUrl(source: string): boolean {
@@ -50,7 +61,8 @@ async function fetchFeed(url: string, timeoutMs: number): Promise<Uint8Array> {
   }
   if (!response.ok) {
     await response.body?.cancel();
-    const hint = response.status === 404 ? 'Check the feed address: it is often /feed/, /rss, /atom.xml or /feed.json on the blog’s address.' : 'Try again later, or save the feed to a file and import the file.';
+    const hint =
+      response.status === 404 ? 'Check the feed address: it is often /feed/, /rss, /atom.xml or /feed.json on the blog’s address.' : 'Try again later, or save the feed to a file and import the file.';
     throw feedError(url, 'fetch-failed', `The server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, hint);
   }
   try {

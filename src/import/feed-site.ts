@@ -2,6 +2,7 @@
 import { type FeedEntryPlan, planFeedEntry } from './feed-entry.js';
 import { authorKeys } from './feed-names.js';
 import type { FeedPerson, ParsedFeed } from './feed-parse.js';
+import { isFeedUrl } from './feed-read-source.js';
 import { feedRedirect } from './feed-redirects.js';
 import type { ImportedSite, ImportWarning } from './types.js';
 
@@ -42,29 +43,33 @@ export function feedToSite(feed: ParsedFeed, source: string, settings: FeedSiteS
     plans.push(planFeedEntry({ ...item, authors: authorsOf(item.authors) }, index, feed, entrySettings));
   });
   warnings.push(...siteWarnings(feed, source, oldSiteUrl, siteUrl), ...plans.flatMap((plan) => plan.warnings));
-  const feedMove = feedRedirect(feed.selfLink ?? (/^https?:\/\//i.test(source) ? source : undefined), feed.format, siteUrl);
-  const redirected = plans.reduce((sum, plan) => sum + ((plan.entry.frontMatter.redirects as string[] | undefined)?.length ?? 0), 0);
+  const feedMove = feedRedirect(feed.selfLink ?? (isFeedUrl(source) ? source : undefined), feed.format, siteUrl);
   const site: ImportedSite = {
     config: { title: feed.title ?? siteUrl.host, url: siteUrl.href.replace(/\/$/, ''), description: feed.description, timeZone: settings.timeZone, language: feed.language },
     authors: keys.authors,
     entries: plans.map((plan) => plan.entry),
     redirects: feedMove ? [feedMove] : [],
     warnings,
-    counts: {
-      'posts imported': plans.length,
-      'posts with full text': plans.filter((plan) => !plan.summaryOnly).length,
-      'posts with summary only': plans.filter((plan) => plan.summaryOnly).length,
-      'drafts (no usable date)': plans.filter((plan) => plan.draft).length,
-      authors: Object.keys(keys.authors).length,
-      'old post addresses redirected': redirected,
-    },
+    counts: countsOf(plans, Object.keys(keys.authors).length),
   };
   return { site, media: [...new Set(plans.flatMap((plan) => plan.media))], oldSiteUrl: entrySettings.oldSiteUrl };
 }
 
+function countsOf(plans: readonly FeedEntryPlan[], authors: number): Record<string, number> {
+  const redirected = plans.reduce((sum, plan) => sum + ((plan.entry.frontMatter.redirects as string[] | undefined)?.length ?? 0), 0);
+  return {
+    'posts imported': plans.length,
+    'posts with full text': plans.filter((plan) => !plan.summaryOnly).length,
+    'posts with summary only': plans.filter((plan) => plan.summaryOnly).length,
+    'drafts (no usable date)': plans.filter((plan) => plan.draft).length,
+    authors,
+    'old post addresses redirected': redirected,
+  };
+}
+
 /** The blog's own address: the feed's link, else the origin of its first item's link, else of the feed URL. */
 function blogAddress(feed: ParsedFeed, source: string): string | undefined {
-  for (const candidate of [feed.link, feed.items.find((item) => item.link)?.link, /^https?:\/\//i.test(source) ? source : undefined]) {
+  for (const candidate of [feed.link, feed.items.find((item) => item.link)?.link, isFeedUrl(source) ? source : undefined]) {
     if (!candidate) continue;
     try {
       const url = new URL(candidate);
