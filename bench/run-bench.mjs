@@ -3,7 +3,9 @@
 // (cache, nothing changed), and print wall time, CPU time, peak RSS and pages/s; then the
 // dev-server rebuild latency (bench/dev-latency.mjs).
 //
-//   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--no-dev]
+//   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--no-dev] [--only build|import] [--import-posts 5000]
+//
+// Then the import figure (bench/import-bench.mjs): a generated WordPress export imported with `sectorpress import wordpress`.
 //
 // Peers: run ../shared/bench/run.sh with --candidate (see docs/performance.md) so the
 // figures sit beside Eleventy, Hexo and Hugo measured in the same session.
@@ -17,7 +19,8 @@ import { generate } from './gen-corpus.mjs';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const sizes = option('--sizes', '1000,4000,10000').split(',').map(Number);
+const only = option('--only', undefined);
+const sizes = only === 'import' ? [] : option('--sizes', '1000,4000,10000').split(',').map(Number);
 const runs = Number(option('--runs', '3'));
 const work = path.join(repo, 'bench', '.work');
 const cli = path.join(repo, 'bin', 'sectorpress.js');
@@ -62,11 +65,12 @@ for (const size of sizes) {
 }
 
 const pick = (list, key) => median(list.map((item) => item[key]));
-console.log(
-  `\nsectorpress ${JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version}, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), medians of ${runs} runs\n`,
-);
-console.log('| posts | HTML pages | cold wall | cold CPU | cold peak RSS | cold pages/s | warm wall | warm peak RSS |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+if (rows.length)
+  console.log(
+    `\nsectorpress ${JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version}, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), medians of ${runs} runs\n`,
+  );
+if (rows.length) console.log('| posts | HTML pages | cold wall | cold CPU | cold peak RSS | cold pages/s | warm wall | warm peak RSS |');
+if (rows.length) console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
   const coldWall = pick(row.cold, 'wall');
   console.log(
@@ -77,7 +81,9 @@ const small = rows.find((row) => row.size === 1000);
 const large = rows.find((row) => row.size === 10000);
 if (small && large) console.log(`\n10k/1k cold time ratio: ${(pick(large.cold, 'wall') / pick(small.cold, 'wall')).toFixed(1)} (linear ≈ 10)`);
 
-if (!args.includes('--no-dev')) {
+if (!args.includes('--no-dev') && only === undefined) {
   const devSizes = sizes.filter((size) => size === 1000 || size === 10000).join(',') || '1000';
   execFileSync(process.execPath, [path.join(repo, 'bench', 'dev-latency.mjs'), '--sizes', devSizes], { stdio: 'inherit' });
 }
+
+if (only === undefined || only === 'import') execFileSync(process.execPath, [path.join(repo, 'bench', 'import-bench.mjs'), '--posts', option('--import-posts', '5000')], { stdio: 'inherit' });

@@ -22,6 +22,7 @@ Commands:
   new site DIR         create a new site from the example
   theme eject|check    fork the default theme, or validate a theme
   check [dir]          check the built site: links, HTML, accessibility, feeds
+  import wordpress|feed  bring an existing blog in (WordPress export, or a feed)
   clean [dir]          delete the output folder and the cache
 
 Options:
@@ -35,7 +36,7 @@ function version(): string {
   return manifest.version;
 }
 
-const COMMANDS = ['build', 'dev', 'serve', 'check', 'new', 'theme', 'clean', 'help'];
+const COMMANDS = ['build', 'dev', 'serve', 'check', 'new', 'theme', 'clean', 'import', 'help'];
 
 function unknownCommand(command: string): string {
   if (command.startsWith('-')) return `Unknown flag ${command}; flags go after the command, e.g. sectorpress build --drafts.`;
@@ -59,6 +60,8 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
       return (await import('./commands/clean-command.js')).runClean(rest, io);
     case 'theme':
       return (await import('./commands/theme-command.js')).runTheme(rest, io);
+    case 'import':
+      return (await import('./commands/import-command.js')).runImport(rest, io);
     case 'new': {
       const [what, ...more] = rest;
       if (what === 'post') return (await import('./commands/new-post.js')).runNewPost(more, io);

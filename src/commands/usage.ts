@@ -104,3 +104,25 @@ Options:
                     (needs Chromium at /usr/bin/chromium, or CHROMIUM_PATH)
   --json            print the report as JSON, for tools
   -h, --help        show this help`;
+export const importUsage = `Usage: sectorpress import wordpress <export.xml> --out DIR [options]
+       sectorpress import feed <file-or-url> --out DIR [options]
+
+Bring an existing blog into a site folder that \`sectorpress build\` builds as it is:
+posts, pages, authors, tags, old addresses (kept or redirected), and a report of
+what needs a look (DIR/import-report.md). Importing again changes nothing; a file
+you edited since the last import is kept unless --force.
+
+Options (wordpress):
+  --out DIR             the site folder to write (created if missing)
+  --media DIR           a local copy of wp-content/uploads to copy images from
+  --download            download the images the posts use from the old site
+  --comments            keep approved comments (name, date, text; never e-mail or IP)
+  --time-zone ZONE      the old site's time zone (default Europe/London)
+  --categories MODE     tags (default): categories become tags; separate: a
+                        categories: list of their own
+  --force               overwrite files edited since the last import
+
+Options (feed): --out, --media, --download, --force and --time-zone as above, and
+  --site-url URL        the new site's address (default: the blog address the feed gives)
+
+  -h, --help            show this help`;

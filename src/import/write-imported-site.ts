@@ -1,0 +1,70 @@
+/**
+ * The site-folder writer shared by every importer: posts/, pages/, data/authors.yml, data/redirects.yml,
+ * the config (only when the site has none), import-report.md; staged, then moved in rerun-safely.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE_NAMES, JSON_CONFIG_FILE } from '../shared/site-layout.js';
+import { renderImportReport } from './import-report.js';
+import { serialiseEntry, toYaml } from './serialise-entry.js';
+import { SiteStaging } from './site-staging.js';
+import type { ImportedEntry, ImportedSite } from './types.js';
+
+/** Options of `writeImportedSite`. */
+export interface WriteImportOptions {
+  force?: boolean;
+  reportTitle: string;
+}
+
+/** The report's file name, in the site folder. */
+const REPORT_FILE = 'import-report.md';
+
+/** Stage one entry (for importers that stream entries rather than hold them all). */
+export function stageEntry(staging: SiteStaging, entry: ImportedEntry): Promise<void> {
+  return staging.write(entry.file, serialiseEntry(entry));
+}
+
+async function hasOtherConfig(siteFolder: string): Promise<boolean> {
+  for (const name of CONFIG_FILE_NAMES) {
+    if (name === JSON_CONFIG_FILE) continue;
+    if (
+      await fs.stat(path.join(siteFolder, name)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
+function configJson(config: ImportedSite['config']): string {
+  const { title, url, description, timeZone, language } = config;
+  return `${JSON.stringify({ title, url, ...(description ? { description } : {}), timezone: timeZone, ...(language ? { language } : {}) }, null, 2)}\n`;
+}
+
+/** Stage the data files and config, move everything in, then write the report (which lists the files kept). */
+export async function finishImport(staging: SiteStaging, site: Omit<ImportedSite, 'entries'>, options: WriteImportOptions): Promise<{ written: number; kept: string[] }> {
+  if (Object.keys(site.authors).length) await staging.write('data/authors.yml', toYaml(site.authors));
+  if (site.redirects.length) await staging.write('data/redirects.yml', toYaml(site.redirects.map(({ from, to }) => ({ from, to }))));
+  if (!(await hasOtherConfig(staging.siteFolder))) await staging.write(JSON_CONFIG_FILE, configJson(site.config));
+  const result = await staging.commit({ force: options.force });
+  const report = renderImportReport({ title: options.reportTitle, counts: site.counts, warnings: site.warnings, kept: result.kept });
+  await fs.writeFile(path.join(staging.siteFolder, REPORT_FILE), report);
+  return result;
+}
+
+/**
+ * Writes the site folder (posts/, pages/, data/authors.yml, data/redirects.yml, config, import-report.md) with
+ * rerun safety: unchanged input → identical files; a file edited by the user since the last import is kept
+ * (and reported) unless `force`.
+ */
+export async function writeImportedSite(site: ImportedSite, siteFolder: string, options: WriteImportOptions): Promise<{ written: number; kept: string[] }> {
+  const staging = await SiteStaging.open(siteFolder);
+  try {
+    for (const entry of site.entries) await stageEntry(staging, entry);
+    return await finishImport(staging, site, options);
+  } finally {
+    await staging.discard();
+  }
+}
