@@ -104,6 +104,7 @@ Options:
                     (needs Chromium at /usr/bin/chromium, or CHROMIUM_PATH)
   --json            print the report as JSON, for tools
   -h, --help        show this help`;
+
 export const importUsage = `Usage: sectorpress import wordpress <export.xml> --out DIR [options]
        sectorpress import feed <file-or-url> --out DIR [options]
 
