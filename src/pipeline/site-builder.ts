@@ -20,7 +20,7 @@ import type { PostEntry, SourceSet } from '../content/types.js';
 import { staged } from '../shared/errors.js';
 import { contentFolder, isConfigFile, THEME_FOLDER } from '../shared/site-layout.js';
 import { pipelineDigest } from '../markdown/markdown-cache.js';
-import { buildSite } from '../model/build-site.js';
+import { buildSites } from '../model/build-sites.js';
 import { resolveClock } from '../shared/dates.js';
 import type { Post, Site } from '../model/types.js';
 import { checkOutputFiles } from '../output/check-output.js';
@@ -28,7 +28,8 @@ import type { OutputFile } from '../shared/output-file.js';
 import { loadTheme, type Theme } from '../render/load-theme.js';
 import type { PreviousBuild } from '../render/page-cache.js';
 import { pageSignature, sameClockFact, siteSignature } from '../render/page-signature.js';
-import { planRoutes } from '../routes/plan-routes.js';
+import { planSiteRoutes } from '../routes/plan-language-routes.js';
+import { renderLanguageFeeds } from '../feeds/render-feeds.js';
 import type { Route } from '../routes/types.js';
 import { FeedMemory } from './feed-memory.js';
 import { PageMemory } from './page-memory.js';
@@ -119,7 +120,7 @@ export class SiteBuilder {
     const data = await runner.run('data', () => readData(sources.data));
     const markdown = await this.sourceMemory.render(entries.jobs, config, runner);
     const site = await runner.run('model', () =>
-      buildSite(
+      buildSites(
         { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: markdown.byId, data, statics: sources.statics },
         { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now },
       ),
@@ -142,12 +143,13 @@ export class SiteBuilder {
 
   private async fullRun(runner: StageRunner, changed: readonly string[], previous?: PreviousOutput): Promise<BuildRun> {
     const { config, site, markdown } = await this.model(runner, changed);
-    const routes = await runner.run('routes', () => planRoutes(site));
+    const routes = await runner.run('routes', () => planSiteRoutes(site));
     const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
     this.theme = theme;
     const signature = siteSignature(site, theme, pipelineDigest(config.markdown, undefined, config.basePath));
     const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config));
-    const feeds = await this.feeds.render(site, routes, signature, runner);
+    // A multilingual site's feeds are rendered whole each run (the feed memory knows one language).
+    const feeds = site.translations ? await runner.run('feeds', () => renderLanguageFeeds(site, routes)) : await this.feeds.render(site, routes, signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
     const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...statics], routes));
     return { config, site, routes, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown };
@@ -161,7 +163,8 @@ export class SiteBuilder {
    */
   private async bodyEdit(last: LastRun, changed: readonly string[], runner: StageRunner): Promise<BuildRun | undefined> {
     const { config, theme } = this;
-    if (!config || !theme || changed.length === 0 || !changed.every((file) => /^posts\/.+\.md$/.test(file))) return undefined;
+    // A multilingual site always takes the full run: a post's body edit may be in any language's model.
+    if (!config || !theme || config.languages || changed.length === 0 || !changed.every((file) => /^posts\/.+\.md$/.test(file))) return undefined;
     const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
     if (!sameClockFact(last.site, theme, last.site.now, now)) return undefined;
     const sources = await runner.run('load', () => refreshContent(this.sources, changed, config));

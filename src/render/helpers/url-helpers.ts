@@ -27,7 +27,8 @@ export const assetHelper: HelperFunction = (...args) => {
   const root = rootOf(optionsOf(args));
   const url = root.assets.get(name);
   if (!url) throw new Error(`There is no theme asset "${name}" (looked in assets/ of every theme layer).`);
-  return withBasePath(root.site.config.basePath, url);
+  // Assets are shared by every language of a site, at its root (not under `/cy/`).
+  return withBasePath(root.site.language?.rootBasePath ?? root.site.config.basePath, url);
 };
 
 /** `{{absoluteUrl post.image}}` → `https://blog.example.org/images/a.jpg`; absolute URLs pass through. */
