@@ -15,7 +15,7 @@ export function siteLanguages(config: Config): SiteLanguage[] {
   if (!config.languages) return [];
   const describe = (code: string, isDefault: boolean): SiteLanguage => {
     const folder = isDefault ? '' : `${code.toLowerCase()}/`;
-    return { code, name: languageName(code, config.languages?.[code]?.name), isDefault, folder, rootBasePath: config.basePath, homePath: `${config.basePath}${folder}` };
+    return { code, name: languageName(code, config.languages?.[code]?.name), isDefault, folder, rootBasePath: config.basePath, rootUrl: config.url, homePath: `${config.basePath}${folder}` };
   };
   return [describe(config.language, true), ...Object.keys(config.languages).map((code) => describe(code, false))];
 }

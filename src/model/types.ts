@@ -128,6 +128,8 @@ export interface SiteLanguage {
   readonly folder: string;
   /** The site root's base path: theme assets and static files are shared by every language and live there. */
   readonly rootBasePath: string;
+  /** The site root's absolute URL (the default language's `config.url`). */
+  readonly rootUrl: string;
   /** Public path of its home page (base path included), e.g. `/cy/`. */
   readonly homePath: string;
 }

@@ -24,7 +24,7 @@ export function postJsonLd(post: Post, site: Site): Record<string, unknown> {
     mainEntityOfPage: post.absoluteUrl,
     inLanguage: site.config.language,
     wordCount: post.wordCount,
-    ...(post.image ? { image: absoluteUrlOf(site.config.url, post.image) } : {}),
+    ...(post.image ? { image: absoluteUrlOf(site.language?.rootUrl ?? site.config.url, post.image) } : {}),
     author: post.authors.map((author) => ({ '@type': 'Person', name: author.name, ...(author.role ? { jobTitle: author.role } : {}) })),
     publisher: { '@type': 'Organization', name: site.config.title, url: `${site.config.url}/` },
     keywords: post.tags.map((tag) => tag.name).join(', '),
