@@ -32,7 +32,8 @@ async function languageCodes(folders: readonly string[]): Promise<string[]> {
 function pluralProblems(code: string, strings: Record<string, unknown> | undefined, display: string): Problem[] {
   let needed: readonly string[];
   try {
-    needed = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+    const used = new Set<string>(new Intl.PluralRules(code).resolvedOptions().pluralCategories);
+    needed = PLURAL_CATEGORIES.filter((category) => used.has(category));
   } catch {
     return [];
   }

@@ -73,24 +73,24 @@ function linkLanguages(planned: readonly Planned[], keys: ReadonlyMap<string, st
   );
 }
 
-/** Two things wanting one file across languages: a default-language page inside `/cy/`, or a static file there. */
-function crossLanguageCollisions(routes: readonly Route[], site: Site): Problem[] {
-  const claims = new Map<string, string>();
-  for (const file of site.statics) claims.set(file.outputPath, `static/${file.outputPath}`);
+/** A default-language page inside another language's folder (`permalink: /cy/…`) takes a file that language needs. */
+function crossLanguageCollisions(routes: readonly Route[]): Problem[] {
+  // Routes come in language order, the default first: the earlier claim is the one to move.
+  const claims = new Map<string, Route>();
   const problems: Problem[] = [];
+  const label = (route: Route): string => route.sources[0] ?? `the ${route.kind} page ${route.url} (${route.language ?? ''})`;
   for (const route of routes) {
-    const label = route.sources[0] ?? `the ${route.kind} page ${route.url} (${route.language ?? ''})`;
-    const other = claims.get(route.outputPath);
-    if (other === undefined) {
-      claims.set(route.outputPath, label);
+    const first = claims.get(route.outputPath);
+    if (!first) {
+      claims.set(route.outputPath, route);
       continue;
     }
     problems.push(
       errorProblem({
         code: 'routes/collision',
-        message: `${label} and ${other} both want ${route.outputPath}.`,
-        hint: 'Each language has its own folder (`/cy/`): move or rename the page of the default language that uses it.',
-        file: route.sources[0],
+        message: `${label(first)} and ${label(route)} both want ${route.outputPath}.`,
+        hint: 'Each language has its own folder (`/cy/`): give the default-language page a permalink outside it.',
+        file: first.sources[0] ?? route.sources[0],
       }),
     );
   }
@@ -115,6 +115,6 @@ export function planSiteRoutes(site: Site): Staged<Route[]> {
     return { site: own, language, routes: result.value };
   });
   const routes = linkLanguages(planned, site.translationKeys ?? new Map());
-  const crossing = problems.length > 0 ? [] : crossLanguageCollisions(routes, { ...site, statics: [] });
+  const crossing = problems.length > 0 ? [] : crossLanguageCollisions(routes);
   return staged(routes, [...problems, ...crossing]);
 }
