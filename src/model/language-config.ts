@@ -3,7 +3,7 @@ import type { Config } from '../config/types.js';
 import type { SiteLanguage } from './types.js';
 
 /** The language's name in its own words: "Cymraeg" for `cy`, "English" for `en-GB` (the base language, not "British English"). */
-export function languageName(code: string, configured?: string): string {
+function languageName(code: string, configured?: string): string {
   if (configured) return configured;
   const base = code.split('-')[0] ?? code;
   const name = new Intl.DisplayNames([base], { type: 'language' }).of(base) ?? code;

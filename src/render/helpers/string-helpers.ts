@@ -10,7 +10,7 @@ function interpolate(text: string, values: Readonly<Record<string, unknown>>): s
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** The CLDR plural category of `count` in `language` (`cy`: 0 zero, 1 one, 2 two, 3 few, 6 many, else other). */
-export function pluralCategory(language: string, count: number): Intl.LDMLPluralRule {
+function pluralCategory(language: string, count: number): Intl.LDMLPluralRule {
   let rules = pluralRules.get(language);
   if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
   return rules.select(count);
