@@ -67,9 +67,21 @@ function languageProblems(user: Record<string, unknown>, source: ConfigSource): 
   if (!isRecord(user.languages)) return [];
   const primary = typeof user.language === 'string' ? user.language : 'en-GB';
   return Object.keys(user.languages).flatMap((code) => {
-    const reason = !isLanguageTag(code) || !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(code) ? 'is not a language tag usable as a folder name' : code.toLowerCase() === primary.toLowerCase() ? 'is the default language already' : undefined;
+    const reason =
+      !isLanguageTag(code) || !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(code)
+        ? 'is not a language tag usable as a folder name'
+        : code.toLowerCase() === primary.toLowerCase()
+          ? 'is the default language already'
+          : undefined;
     if (!reason) return [];
-    return [errorProblem({ code: 'config/languages', message: `The language "${code}" in "languages" ${reason}.`, hint: 'Use a BCP 47 tag such as "cy" for each language besides `language`, the default (see docs/languages.md).', ...locate(source, 'languages') })];
+    return [
+      errorProblem({
+        code: 'config/languages',
+        message: `The language "${code}" in "languages" ${reason}.`,
+        hint: 'Use a BCP 47 tag such as "cy" for each language besides `language`, the default (see docs/languages.md).',
+        ...locate(source, 'languages'),
+      }),
+    ];
   });
 }
 

@@ -92,7 +92,9 @@ export function buildSites(input: SiteInput, options: ModelOptions): Staged<Site
     problems.push(...built.problems);
     return { ...built.value, language, languages };
   });
-  const translationKeys = new Map([...input.posts, ...input.pages, ...input.events].flatMap((entry) => (entry.translationKey === undefined ? [] : [[entry.source.relativePath, entry.translationKey] as const])));
+  const translationKeys = new Map(
+    [...input.posts, ...input.pages, ...input.events].flatMap((entry) => (entry.translationKey === undefined ? [] : [[entry.source.relativePath, entry.translationKey] as const])),
+  );
   const [primary, ...others] = sites;
   if (!primary) return buildSite(input, options);
   return staged({ ...primary, translations: others, translationKeys }, uniqueProblems(problems));

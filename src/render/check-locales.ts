@@ -39,7 +39,15 @@ function pluralProblems(code: string, strings: Record<string, unknown> | undefin
   }
   return Object.entries(strings ?? {}).flatMap(([key, value]) => {
     if (typeof value === 'string') return [];
-    if (!isPluralForms(value)) return [warningProblem({ code: 'theme/strings', message: `The string "${key}" in ${display} is neither text nor plural forms.`, hint: 'Write text, or an object of plural forms with at least "other".', file: display })];
+    if (!isPluralForms(value))
+      return [
+        warningProblem({
+          code: 'theme/strings',
+          message: `The string "${key}" in ${display} is neither text nor plural forms.`,
+          hint: 'Write text, or an object of plural forms with at least "other".',
+          file: display,
+        }),
+      ];
     const missing = needed.filter((category) => !(category in value));
     return missing.length === 0
       ? []

@@ -66,7 +66,10 @@ describe('hreflang alternates', () => {
       if (alternates.length === 0) continue;
       linked++;
       const canonical = /<link rel="canonical" href="([^"]+)">/.exec(html)?.[1] ?? '';
-      expect(alternates.map((link) => link.href), file).toContain(canonical);
+      expect(
+        alternates.map((link) => link.href),
+        file,
+      ).toContain(canonical);
       expect(alternates.map((link) => link.hreflang).sort(), file).toEqual(['cy', 'en-GB', 'x-default']);
       const english = alternates.find((link) => link.hreflang === 'en-GB');
       expect(alternates.find((link) => link.hreflang === 'x-default')?.href, file).toBe(english?.href);
@@ -147,7 +150,8 @@ describe('Welsh feeds', () => {
     const json = parseJsonFeed(JSON.parse(await readText(result.outDir, 'cy/feed.json')));
     expect(rss.title).toBe('Gwasanaethau Plant Northmoor');
     expect(rss.language).toBe('cy');
-    for (const titles of [rss.items?.map((item) => item.title), atom.entries?.map((entry) => textValue(entry.title)), json.items?.map((item) => item.title)]) expect([...(titles ?? [])].sort()).toEqual(expected);
+    for (const titles of [rss.items?.map((item) => item.title), atom.entries?.map((entry) => textValue(entry.title)), json.items?.map((item) => item.title)])
+      expect([...(titles ?? [])].sort()).toEqual(expected);
     for (const link of [...(rss.items ?? []).map((item) => item.link), ...(json.items ?? []).map((item) => item.url)]) expect(link).toMatch(/^https:\/\/blog\.example\.org\/cy\//);
   });
 
@@ -170,7 +174,9 @@ describe('Welsh feeds', () => {
 describe('the sitemap', () => {
   it('lists every page of both languages once, each alternate is itself listed with the same set of alternates', async () => {
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'url' || name === 'xhtml:link' });
-    const document = parser.parse(await readText(result.outDir, 'sitemap.xml')) as { urlset: { xmlns: string; 'xmlns:xhtml': string; url: { loc: string; 'xhtml:link'?: { rel: string; hreflang: string; href: string }[] }[] } };
+    const document = parser.parse(await readText(result.outDir, 'sitemap.xml')) as {
+      urlset: { xmlns: string; 'xmlns:xhtml': string; url: { loc: string; 'xhtml:link'?: { rel: string; hreflang: string; href: string }[] }[] };
+    };
     expect(document.urlset['xmlns:xhtml']).toBe('http://www.w3.org/1999/xhtml');
     const entries = new Map(document.urlset.url.map((entry) => [entry.loc, entry['xhtml:link'] ?? []]));
     expect(entries.size).toBe(document.urlset.url.length);

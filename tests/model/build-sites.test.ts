@@ -93,6 +93,6 @@ describe('content mistakes', () => {
 
   it('reports a page of the default language inside the Welsh folder as a collision', async () => {
     const problems = await problemsOf({ 'pages/about.md': post('About', ['permalink: /cy/amdanom/']), 'pages/cy/amdanom.md': post('Amdanom', ['lang: cy']) });
-    expect(problems, JSON.stringify(problems)).toContainEqual(expect.objectContaining({ code: "routes/collision", file: "pages/about.md" }));
+    expect(problems, JSON.stringify(problems)).toContainEqual(expect.objectContaining({ code: 'routes/collision', file: 'pages/about.md' }));
   });
 });

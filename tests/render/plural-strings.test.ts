@@ -79,6 +79,9 @@ describe('theme check and language files', () => {
     expect(inFile('ga.json')).toContainEqual(expect.stringContaining('"readMore" is missing from locales/ga.json'));
     expect(inFile('ga.json').some((message) => message.includes('newsletter.heading'))).toBe(false);
     const plural = problems.filter((problem) => problem.code === 'theme/missing-plural').map((problem) => problem.message);
-    expect(plural).toEqual([expect.stringMatching(/"members\.count" in .*cy\.json has no "zero", "two", "few", "many" form/), expect.stringMatching(/"members\.count" in .*ga\.json has no "two", "few", "many" form/)]);
+    expect(plural).toEqual([
+      expect.stringMatching(/"members\.count" in .*cy\.json has no "zero", "two", "few", "many" form/),
+      expect.stringMatching(/"members\.count" in .*ga\.json has no "two", "few", "many" form/),
+    ]);
   });
 });
