@@ -8,6 +8,7 @@ import { docsFile } from '../shared/package-root.js';
 import { basePathOf } from './base-path.js';
 import { CONFIG_FIELDS, absoluteUrl, isRecord } from './config-schema.js';
 import { suggestName } from './suggest-name.js';
+import { frozenLanguages, isLanguageTag, languageProblems } from './validate-languages.js';
 import type { Config, ConfigOverrides, UserConfig } from './types.js';
 
 export interface ConfigSource {
@@ -41,14 +42,6 @@ function unknownField(key: string, source: ConfigSource): Problem {
   });
 }
 
-function isLanguageTag(value: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
-}
-
 /** Checks that need more than a type: a real time zone and language tag. */
 function valueProblems(user: Record<string, unknown>, source: ConfigSource): Problem[] {
   const problems: Problem[] = [];
@@ -58,31 +51,8 @@ function valueProblems(user: Record<string, unknown>, source: ConfigSource): Pro
   if (typeof user.language === 'string' && !isLanguageTag(user.language)) {
     problems.push(errorProblem({ code: 'config/language', message: `"${user.language}" is not a language tag.`, hint: 'Use a BCP 47 tag such as "en-GB" or "cy".', ...locate(source, 'language') }));
   }
-  problems.push(...languageProblems(user, source));
+  problems.push(...languageProblems(user, locate(source, 'languages')));
   return problems;
-}
-
-/** Each extra language: a real tag, usable as a URL folder (`/cy/`), not the default again. */
-function languageProblems(user: Record<string, unknown>, source: ConfigSource): Problem[] {
-  if (!isRecord(user.languages)) return [];
-  const primary = typeof user.language === 'string' ? user.language : 'en-GB';
-  return Object.keys(user.languages).flatMap((code) => {
-    const reason =
-      !isLanguageTag(code) || !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(code)
-        ? 'is not a language tag usable as a folder name'
-        : code.toLowerCase() === primary.toLowerCase()
-          ? 'is the default language already'
-          : undefined;
-    if (!reason) return [];
-    return [
-      errorProblem({
-        code: 'config/languages',
-        message: `The language "${code}" in "languages" ${reason}.`,
-        hint: 'Use a BCP 47 tag such as "cy" for each language besides `language`, the default (see docs/languages.md).',
-        ...locate(source, 'languages'),
-      }),
-    ];
-  });
 }
 
 function fieldProblems(user: Record<string, unknown>, source: ConfigSource): Problem[] {
@@ -156,7 +126,7 @@ function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverr
     url,
     basePath: basePathOf(url),
     language: user.language ?? 'en-GB',
-    ...(user.languages ? { languages: structuredLanguages(user.languages) } : {}),
+    ...(user.languages ? { languages: frozenLanguages(user.languages) } : {}),
     timezone: user.timezone ?? 'Europe/London',
     perPage: user.perPage ?? 10,
     feedItems: user.feedItems ?? 20,
@@ -173,15 +143,6 @@ function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverr
     subscribe: user.subscribe ? { ...user.subscribe } : false,
     themeOptions: { ...user.themeOptions },
   };
-}
-
-/** A frozen copy of each language's settings (no user functions live there). */
-function structuredLanguages(languages: NonNullable<UserConfig['languages']>): Config['languages'] {
-  const deepFreeze = <T>(value: T): T => {
-    if (value && typeof value === 'object') for (const entry of Object.values(value)) deepFreeze(entry);
-    return Object.freeze(value);
-  };
-  return deepFreeze(structuredClone(languages));
 }
 
 /** Freeze the config and the containers it owns (not users' plugin or helper functions). */
