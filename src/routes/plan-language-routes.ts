@@ -4,7 +4,7 @@
  * construction: pages are grouped by one counterpart key) and the language `switcher`.
  */
 import { encodeUrlPath } from '../shared/check-url-path.js';
-import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
+import { errorProblem, hasErrors, staged, type Problem, type Staged } from '../shared/errors.js';
 import type { Site, SiteLanguage } from '../model/types.js';
 import { planRoutes } from './plan-routes.js';
 import type { LanguageLink, Route } from './types.js';
@@ -73,24 +73,31 @@ function linkLanguages(planned: readonly Planned[], keys: ReadonlyMap<string, st
   );
 }
 
-/** A default-language page inside another language's folder (`permalink: /cy/…`) takes a file that language needs. */
-function crossLanguageCollisions(routes: readonly Route[]): Problem[] {
-  // Routes come in language order, the default first: the earlier claim is the one to move.
-  const claims = new Map<string, Route>();
+/**
+ * Files that only the languages together can clash over: a default-language page (`permalink: /cy/…`)
+ * or a file in `static/cy/` taking a file of another language's folder. Static files and the default
+ * language's own pages were checked against each other by `planRoutes` already.
+ */
+function crossLanguageCollisions(routes: readonly Route[], site: Site): Problem[] {
+  // Static files first, then routes in language order (the default first): the earlier claim is the one to move.
+  const claims = new Map<string, { label: string; file: string | undefined; language: string | undefined }>();
+  for (const file of site.statics) claims.set(file.outputPath, { label: `static/${file.outputPath}`, file: `static/${file.outputPath}`, language: site.config.language });
   const problems: Problem[] = [];
-  const label = (route: Route): string => route.sources[0] ?? `the ${route.kind} page ${route.url} (${route.language ?? ''})`;
   for (const route of routes) {
+    const label = route.sources[0] ?? `the ${route.kind} page ${route.url} (${route.language ?? ''})`;
     const first = claims.get(route.outputPath);
     if (!first) {
-      claims.set(route.outputPath, route);
+      claims.set(route.outputPath, { label, file: route.sources[0], language: route.language });
       continue;
     }
+    // Within one language, planRoutes has reported the clash already (static files count as the default language's).
+    if (first.language === route.language) continue;
     problems.push(
       errorProblem({
         code: 'routes/collision',
-        message: `${label(first)} and ${label(route)} both want ${route.outputPath}.`,
-        hint: 'Each language has its own folder (`/cy/`): give the default-language page a permalink outside it.',
-        file: first.sources[0] ?? route.sources[0],
+        message: `${first.label} and ${label} both want ${route.outputPath}.`,
+        hint: 'Each language has its own folder (`/cy/`): move the default-language page or the static file out of it.',
+        file: first.file ?? route.sources[0],
       }),
     );
   }
@@ -115,6 +122,6 @@ export function planSiteRoutes(site: Site): Staged<Route[]> {
     return { site: own, language, routes: result.value };
   });
   const routes = linkLanguages(planned, site.translationKeys ?? new Map());
-  const crossing = problems.length > 0 ? [] : crossLanguageCollisions(routes);
+  const crossing = hasErrors(problems) ? [] : crossLanguageCollisions(routes, site);
   return staged(routes, [...problems, ...crossing]);
 }

@@ -95,4 +95,9 @@ describe('content mistakes', () => {
     const problems = await problemsOf({ 'pages/about.md': post('About', ['permalink: /cy/amdanom/']), 'pages/cy/amdanom.md': post('Amdanom', ['lang: cy']) });
     expect(problems, JSON.stringify(problems)).toContainEqual(expect.objectContaining({ code: 'routes/collision', file: 'pages/about.md' }));
   });
+
+  it('reports a static file inside the Welsh folder that takes a Welsh page’s file', async () => {
+    const problems = await problemsOf({ 'static/cy/tags/index.html': '<p>old</p>', 'posts/2025-01-01-a.md': post('A') });
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'routes/collision', file: 'static/cy/tags/index.html' }));
+  });
 });
