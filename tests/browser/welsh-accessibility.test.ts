@@ -3,11 +3,13 @@
 // the Nu Html Checker covers every page of both languages in tests/validate/html-validity.test.ts.
 import { createRequire } from 'node:module';
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser } from '../support/browser.js';
 import { buildExample } from '../support/example-build.js';
 import { serveStatic } from '../support/serve-static.js';
+import { repoRoot } from '../support/site-folder.js';
 
 const PAGES: Record<string, string> = {
   home: '/cy/',
@@ -27,6 +29,7 @@ const PAGES: Record<string, string> = {
   'English post in English only (switcher note in Welsh)': '/2025/02/inspection-what-we-learned/',
 };
 
+const artifacts = path.join(repoRoot, 'tests', '.artifacts');
 const axeSource = await fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
@@ -67,6 +70,16 @@ describe.skipIf(!browserAvailable)('the Welsh pages in Chromium', () => {
     const violations = await axe(page);
     await page.close();
     expect(violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  it.each(Object.entries(PAGES))('%s does not scroll sideways at 320 px wide (Welsh words run longer)', async (name, url) => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${server.url}${url}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    await fs.mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, `welsh-${name.replace(/\W+/g, '-')}-320.png`) });
+    await page.close();
+    expect(width, url).toBeLessThanOrEqual(320);
   });
 
   it('reads the skip link and the switcher in the page’s and the target’s language', async () => {
