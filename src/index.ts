@@ -4,9 +4,9 @@
  */
 export { build, loadSite, type BuildOptions, type BuildResult, type LoadedSite } from './build.js';
 export { defineConfig } from './config/define-config.js';
-export type { Config, UserConfig, NavigationLink, SubscribeBlock, DateFormats, PermalinkPatterns, MarkdownOptions, SanitizeSchema } from './config/types.js';
-export type { Site, Post, Tag, Author, Page, Event, MonthArchive, YearArchive } from './model/types.js';
-export type { Route, RouteContext, ListContext, Pagination, HtmlRouteKind } from './routes/types.js';
+export type { Config, UserConfig, NavigationLink, SubscribeBlock, DateFormats, PermalinkPatterns, MarkdownOptions, SanitizeSchema, LanguageSettings } from './config/types.js';
+export type { Site, Post, Tag, Author, Page, Event, MonthArchive, YearArchive, SiteLanguage } from './model/types.js';
+export type { Route, RouteContext, ListContext, Pagination, HtmlRouteKind, LanguageLink } from './routes/types.js';
 export type { SourceRef, StaticFile, SiteData } from './content/types.js';
 export type { SourcePosition } from './shared/source-position.js';
 export type { FileIdentity } from './shared/file-identity.js';

@@ -19,4 +19,25 @@ export default defineConfig({
     url: 'https://lists.example.org/northmoor-childrens-services/subscribe',
     label: 'Subscribe to the blog',
   },
+  // Welsh pages are built under /cy/; navigation URLs here are relative to the Welsh home (docs/languages.md).
+  languages: {
+    cy: {
+      title: 'Gwasanaethau Plant Northmoor',
+      description: 'Nodiadau gan Gyfarwyddwr y Gwasanaethau Plant a’r tîm arwain yng Nghyngor Bwrdeistref Northmoor.',
+      navigation: [
+        { title: 'Cofnodion diweddaraf', url: '/' },
+        { title: 'Tagiau', url: '/tags/' },
+        { title: 'Digwyddiadau', url: '/events/' },
+        { title: 'Amdanom', url: '/amdanom/' },
+      ],
+      dateFormats: { long: 'cccc, d LLLL yyyy' },
+      subscribe: {
+        title: 'Cael cofnodion newydd drwy e-bost',
+        text: 'Un e-bost pan fydd y Cyfarwyddwr yn cyhoeddi cofnod newydd. Dim byd arall, a gallwch ddad-danysgrifio unrhyw bryd.',
+        url: 'https://blog.example.org/subscribe/',
+        label: 'Tanysgrifio i’r blog',
+      },
+      themeOptions: { accessibilityUrl: '/hygyrchedd/' },
+    },
+  },
 });

@@ -66,12 +66,32 @@ const listOf =
 const images: Check = (value) => (value === false ? undefined : shape({ avif: boolean })(value));
 const subscribe: Check = (value) => (value === false ? undefined : shape({ title: string, text: string, url: string, label: string })(value));
 
+const languageSettings: Check = shape({
+  name: string,
+  title: string,
+  description: string,
+  navigation: listOf(shape({ title: string, url: string })),
+  dateFormats: shape({ long: string, short: string }),
+  subscribe,
+  themeOptions: record,
+});
+
+const languages: Check = (value) => {
+  if (!isRecord(value)) return 'must be an object of languages by code, e.g. { cy: { title: "…" } }';
+  for (const [code, settings] of Object.entries(value)) {
+    const reason = languageSettings(settings);
+    if (reason) return nest(`.${code}`, reason);
+  }
+  return undefined;
+};
+
 /** Every top-level field a config file may have. */
 export const CONFIG_FIELDS: Record<string, Check> = {
   title: string,
   description: string,
   url: absoluteUrl,
   language: string,
+  languages,
   timezone: string,
   perPage: positiveInteger,
   feedItems: positiveInteger,

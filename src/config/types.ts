@@ -50,6 +50,22 @@ export interface MarkdownOptions {
 }
 
 /**
+ * One language besides the default (`languages.cy` in the config). Its pages are built under
+ * `/<code>/`; every field a reader sees in that language may be given here (unset: the default
+ * language's value). Navigation URLs are relative to that language's home (`/amdanom/` → `/cy/amdanom/`).
+ */
+export interface LanguageSettings {
+  /** The language's name in its own words, for the language switcher (default: from `Intl.DisplayNames`, e.g. "Cymraeg"). */
+  readonly name?: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly navigation?: readonly NavigationLink[];
+  readonly dateFormats?: Partial<DateFormats>;
+  readonly subscribe?: SubscribeBlock | false;
+  readonly themeOptions?: Readonly<Record<string, unknown>>;
+}
+
+/**
  * What a user writes in `sectorpress.config.*` (every field optional).
  *
  * @example
@@ -61,6 +77,8 @@ export interface UserConfig {
   description?: string;
   url?: string;
   language?: string;
+  /** Languages besides `language` (the default), by BCP 47 code: `{ cy: { title: 'Blog y Cyfarwyddwr' } }`. See docs/languages.md. */
+  languages?: Record<string, LanguageSettings>;
   timezone?: string;
   perPage?: number;
   feedItems?: number;
@@ -102,6 +120,8 @@ export interface Config {
    */
   readonly basePath: string;
   readonly language: string;
+  /** Languages besides the default, by code (`undefined` on a single-language site). */
+  readonly languages?: Readonly<Record<string, LanguageSettings>>;
   readonly timezone: string;
   readonly perPage: number;
   readonly feedItems: number;

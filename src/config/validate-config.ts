@@ -8,6 +8,7 @@ import { docsFile } from '../shared/package-root.js';
 import { basePathOf } from './base-path.js';
 import { CONFIG_FIELDS, absoluteUrl, isRecord } from './config-schema.js';
 import { suggestName } from './suggest-name.js';
+import { frozenLanguages, isLanguageTag, languageProblems } from './validate-languages.js';
 import type { Config, ConfigOverrides, UserConfig } from './types.js';
 
 export interface ConfigSource {
@@ -41,14 +42,6 @@ function unknownField(key: string, source: ConfigSource): Problem {
   });
 }
 
-function isLanguageTag(value: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
-}
-
 /** Checks that need more than a type: a real time zone and language tag. */
 function valueProblems(user: Record<string, unknown>, source: ConfigSource): Problem[] {
   const problems: Problem[] = [];
@@ -58,6 +51,7 @@ function valueProblems(user: Record<string, unknown>, source: ConfigSource): Pro
   if (typeof user.language === 'string' && !isLanguageTag(user.language)) {
     problems.push(errorProblem({ code: 'config/language', message: `"${user.language}" is not a language tag.`, hint: 'Use a BCP 47 tag such as "en-GB" or "cy".', ...locate(source, 'language') }));
   }
+  problems.push(...languageProblems(user, locate(source, 'languages')));
   return problems;
 }
 
@@ -132,6 +126,7 @@ function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverr
     url,
     basePath: basePathOf(url),
     language: user.language ?? 'en-GB',
+    ...(user.languages ? { languages: frozenLanguages(user.languages) } : {}),
     timezone: user.timezone ?? 'Europe/London',
     perPage: user.perPage ?? 10,
     feedItems: user.feedItems ?? 20,

@@ -46,6 +46,18 @@ function parseData(file: SourceFile, problems: Problem[]): { value: unknown; key
   }
 }
 
+/** `bio_cy: …`, `role_cy: …` → `{ cy: { bio, role } }`; undefined when there are none. */
+function authorTranslations(record: Record<string, unknown>): AuthorRecord['translations'] {
+  const translations: Record<string, { role?: string; bio?: string }> = {};
+  for (const [field, value] of Object.entries(record)) {
+    const match = /^(role|bio)_([a-z]{2,3}(?:-[a-z0-9]{2,8})*)$/i.exec(field);
+    if (!match || typeof value !== 'string') continue;
+    const code = match[2] as string;
+    translations[code] = { ...translations[code], [match[1] as 'role' | 'bio']: cleanText(value) };
+  }
+  return Object.keys(translations).length > 0 ? translations : undefined;
+}
+
 function readAuthors(value: unknown, file: SourceFile, keyLines: Map<string, { line: number; column: number }>, problems: Problem[]): Map<string, AuthorRecord> {
   const authors = new Map<string, AuthorRecord>();
   if (value === undefined || value === null) return authors;
@@ -77,7 +89,8 @@ function readAuthors(value: unknown, file: SourceFile, keyLines: Map<string, { l
       continue;
     }
     const text = (field: string): string | undefined => (typeof record[field] === 'string' ? cleanText(record[field] as string) : undefined);
-    authors.set(key, { name: text('name') ?? key, role: text('role'), email: text('email'), avatar: text('avatar'), bio: text('bio'), url: text('url') });
+    const translations = authorTranslations(record);
+    authors.set(key, { name: text('name') ?? key, role: text('role'), email: text('email'), avatar: text('avatar'), bio: text('bio'), url: text('url'), ...(translations ? { translations } : {}) });
   }
   return authors;
 }

@@ -80,14 +80,26 @@ function readImage(fields: FieldReader): string | undefined {
   return undefined;
 }
 
-function base(fields: FieldReader): { title: string; summary: string | undefined } {
-  return { title: fields.string('title', { required: true }) ?? '', summary: fields.string('summary') };
+/** `lang` must name a language the config declares (see docs/languages.md). */
+function readLang(fields: FieldReader, config: Config): string | undefined {
+  const lang = fields.string('lang');
+  if (lang === undefined) return undefined;
+  const known = [config.language, ...Object.keys(config.languages ?? {})];
+  const match = known.find((code) => code.toLowerCase() === lang.toLowerCase());
+  if (match) return match;
+  const declare = config.languages ? `one of ${known.map((code) => `\`${code}\``).join(', ')}` : `\`${config.language}\` (declare other languages under \`languages\` in the config)`;
+  fields.fail('lang', `Unknown language ${JSON.stringify(lang)}.`, `Write ${declare}.`);
+  return undefined;
+}
+
+function base(fields: FieldReader, config: Config): { title: string; summary: string | undefined; lang: string | undefined; translationKey: string | undefined } {
+  return { title: fields.string('title', { required: true }) ?? '', summary: fields.string('summary'), lang: readLang(fields, config), translationKey: fields.string('translationKey') };
 }
 
 function readPost(source: SourceFile, front: FrontMatter, config: Config): { entry: PostEntry; problems: Problem[] } {
   const fields = new FieldReader(front, source.relativePath, config.timezone);
   const prefix = DATE_PREFIX.exec(path.posix.basename(source.relativePath))?.[1];
-  const common = base(fields);
+  const common = base(fields, config);
   const entry: PostEntry = {
     kind: 'post',
     source: sourceRef(source, front),
@@ -142,7 +154,7 @@ function readPage(source: SourceFile, front: FrontMatter, config: Config): { ent
   const entry: PageEntry = {
     kind: 'page',
     source: sourceRef(source, front),
-    ...base(fields),
+    ...base(fields, config),
     body: front.body,
     bodyLine: front.bodyLine,
     pagePath: source.relativePath.replace(/^pages\//, '').replace(/\.md$/, ''),
@@ -164,7 +176,7 @@ function readEvent(source: SourceFile, front: FrontMatter, config: Config): { en
   const entry: EventEntry = {
     kind: 'event',
     source: sourceRef(source, front),
-    ...base(fields),
+    ...base(fields, config),
     body: front.body,
     bodyLine: front.bodyLine,
     slug: readSlug(fields, source.relativePath),

@@ -48,6 +48,10 @@ interface EntryBase {
   readonly bodyLine: number;
   /** Plain-text standfirst from front matter, if any. */
   readonly summary: string | undefined;
+  /** Front matter `lang` (one of the config's languages); unset: the default language. */
+  readonly lang?: string | undefined;
+  /** Front matter `translationKey`: entries of different languages sharing it are translations of each other. */
+  readonly translationKey?: string | undefined;
   /** Old site-relative addresses that should lead to this entry (front matter `redirects`). */
   readonly redirects?: readonly RedirectRecord[];
 }
@@ -130,6 +134,8 @@ export interface AuthorRecord {
   readonly avatar: string | undefined;
   readonly bio: string | undefined;
   readonly url: string | undefined;
+  /** `role_<code>` and `bio_<code>` fields (e.g. `bio_cy`): what readers of that language see instead. */
+  readonly translations?: Readonly<Record<string, { readonly role?: string; readonly bio?: string }>>;
 }
 
 /** What `readEntries` yields: every entry, plus the Markdown bodies to render. */

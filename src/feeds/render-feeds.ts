@@ -8,7 +8,7 @@ import { renderAtom } from './render-atom.js';
 import { renderCalendar } from './render-calendar.js';
 import { renderJsonFeed } from './render-json-feed.js';
 import { renderRss } from './render-rss.js';
-import { renderRobots, renderSitemap } from './render-sitemap.js';
+import { renderLanguageSitemap, renderRobots, renderSitemap } from './render-sitemap.js';
 
 /** Output paths are file names: `/tag/caf%C3%A9/feed.xml` → `tag/café/feed.xml`. */
 const relative = (url: string): string => decodeURIComponent(url.replace(/^\//, ''));
@@ -43,4 +43,22 @@ export function renderSiteFeeds(site: Site, routes: readonly Route[]): OutputFil
  */
 export function renderFeeds(site: Site, routes: readonly Route[]): Staged<OutputFile[]> {
   return staged([...renderSiteFeeds(site, routes), ...site.tags.map((tag) => renderTagFeed(site, tag))]);
+}
+
+/**
+ * Every non-HTML output of a multilingual site: each language's feeds and calendars under its
+ * folder (`cy/feed.xml`, `cy/tag/gofal/feed.xml`, `cy/events.ics`), listing only that language's
+ * posts and events; one sitemap with hreflang alternates, and one robots.txt, at the root.
+ */
+export function renderLanguageFeeds(site: Site, routes: readonly Route[]): Staged<OutputFile[]> {
+  const sites = [site, ...(site.translations ?? [])];
+  const siteOf = (route: Route): Site => sites.find((own) => own.config.language === route.language) ?? site;
+  const files = sites.flatMap((own) => {
+    const folder = own.language?.folder ?? '';
+    const ownRoutes = routes.filter((route) => siteOf(route) === own);
+    return renderFeeds(own, ownRoutes)
+      .value.filter((file) => file.path !== 'sitemap.xml' && file.path !== 'robots.txt')
+      .map((file) => ({ ...file, path: `${folder}${file.path}` }));
+  });
+  return staged([...files, { path: 'sitemap.xml', contents: renderLanguageSitemap(routes, siteOf) }, { path: 'robots.txt', contents: renderRobots(site) }]);
 }

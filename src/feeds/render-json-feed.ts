@@ -27,7 +27,7 @@ export function renderJsonFeed(spec: FeedSpec, site: Site): string {
       title: post.title,
       content_html: absolutiseHtml(post.html, site.config.url),
       summary: post.excerpt,
-      ...(post.image ? { image: absoluteUrlOf(site.config.url, post.image) } : {}),
+      ...(post.image ? { image: absoluteUrlOf(site.language?.rootUrl ?? site.config.url, post.image) } : {}),
       date_published: post.date.toISOString(),
       ...(post.updated ? { date_modified: post.updated.toISOString() } : {}),
       authors: post.authors.map((author) => ({ name: author.name, ...(author.known ? { url: `${site.config.url}${author.url}` } : {}) })),

@@ -11,15 +11,19 @@ import type { Site } from '../model/types.js';
 import type { PlannedRedirect } from '../routes/plan-redirects.js';
 import type { Route } from '../routes/types.js';
 import { queryScriptTag } from '../render/query-redirect-script.js';
+import type { ThemeStrings } from '../render/theme-strings.js';
 import type { OutputFile } from '../shared/output-file.js';
 import { outputPathForUrl } from '../shared/permalink.js';
 import { escapeXml, escapeXmlAttribute } from './escape-xml.js';
 import { publicTarget, renderRedirectRules } from './render-redirect-rules.js';
 
-type Strings = Readonly<Record<string, string>>;
+type Strings = ThemeStrings;
 
 /** A theme string (`redirect.*` in theme/locales/en-GB.json). */
-const text = (strings: Strings, key: string): string => strings[key] ?? key;
+const text = (strings: Strings, key: string): string => {
+  const value = strings[key];
+  return typeof value === 'string' ? value : key;
+};
 
 /** `{name}` in an escaped string → HTML. */
 const fill = (template: string, values: Readonly<Record<string, string>>): string => escapeXml(template).replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);

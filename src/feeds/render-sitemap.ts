@@ -31,6 +31,24 @@ export function renderSitemap(site: Site, routes: readonly Route[]): string {
 }
 
 /**
+ * The sitemap of a multilingual site: every language's pages (each route's `site` gives its
+ * language's URL), each with an `xhtml:link rel="alternate" hreflang` per translation and `x-default`.
+ *
+ * @example
+ * renderLanguageSitemap(routes, siteOf); // '…<url><loc>https://x.org/cy/</loc>…<xhtml:link rel="alternate" hreflang="en-GB" href="https://x.org/"/>…'
+ */
+export function renderLanguageSitemap(routes: readonly Route[], siteOf: (route: Route) => Site): string {
+  const urls = routes
+    .filter((route) => route.kind !== 'not-found')
+    .map((route) => {
+      const site = siteOf(route);
+      const links = (route.alternates ?? []).map((link) => `<xhtml:link rel="alternate" hreflang="${escapeXml(link.hreflang)}" href="${escapeXml(link.absoluteUrl)}"/>`);
+      return `<url><loc>${escapeXml(`${site.config.url}${encodeUrlPath(route.url)}`)}</loc><lastmod>${lastModified(route, site).toISOString()}</lastmod>${links.join('')}</url>`;
+    });
+  return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">', ...urls, '</urlset>', ''].join('\n');
+}
+
+/**
  * Allow everything and point crawlers at the sitemap.
  *
  * @example

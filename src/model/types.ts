@@ -128,9 +128,35 @@ export interface YearArchive {
   readonly months: readonly MonthArchive[];
 }
 
+/** One language of a multilingual site (docs/languages.md); absent on single-language sites. */
+export interface SiteLanguage {
+  /** BCP 47 code as configured, e.g. `en-GB`, `cy`. */
+  readonly code: string;
+  /** Its name in its own words ("English", "Cymraeg"): what the language switcher says. */
+  readonly name: string;
+  readonly isDefault: boolean;
+  /** Output folder of its pages: `''` for the default language, `cy/` for Welsh. */
+  readonly folder: string;
+  /** The site root's base path: theme assets and static files are shared by every language and live there. */
+  readonly rootBasePath: string;
+  /** The site root's absolute URL (the default language's `config.url`). */
+  readonly rootUrl: string;
+  /** Public path of its home page (base path included), e.g. `/cy/`. */
+  readonly homePath: string;
+}
+
 /** The whole site, as templates, routes and feeds read it. */
 export interface Site {
+  /** On a multilingual site, this language's config: its title, navigation, `language`, and a `url`/`basePath` ending in its folder. */
   readonly config: Config;
+  /** The language this model holds (multilingual sites only). */
+  readonly language?: SiteLanguage;
+  /** Every language, the default first (multilingual sites only). */
+  readonly languages?: readonly SiteLanguage[];
+  /** On the default language's model only: the model of each other language, in config order. */
+  readonly translations?: readonly Site[];
+  /** Source path → `translationKey`, for every entry of every language that has one (multilingual sites only). */
+  readonly translationKeys?: ReadonlyMap<string, string>;
   /** The build clock. */
   readonly now: Date;
   /** Published posts, newest first (ties broken by source path). */

@@ -20,7 +20,7 @@ import type { PostEntry, SourceSet } from '../content/types.js';
 import { staged } from '../shared/errors.js';
 import { contentFolder, isConfigFile, THEME_FOLDER } from '../shared/site-layout.js';
 import { pipelineDigest } from '../markdown/markdown-cache.js';
-import { buildSite } from '../model/build-site.js';
+import { buildSites } from '../model/build-sites.js';
 import { findImageUrls } from '../images/find-image-urls.js';
 import { ImageMemory } from '../images/prepare-images.js';
 import { resolveClock } from '../shared/dates.js';
@@ -31,8 +31,9 @@ import { loadTheme, type Theme } from '../render/load-theme.js';
 import type { PreviousBuild } from '../render/page-cache.js';
 import { pageSignature, sameClockFact, siteSignature } from '../render/page-signature.js';
 import { planRedirects, type PlannedRedirect } from '../routes/plan-redirects.js';
-import { planRoutes } from '../routes/plan-routes.js';
+import { planSiteRoutes } from '../routes/plan-language-routes.js';
 import { renderRedirects } from '../feeds/render-redirect-pages.js';
+import { renderLanguageFeeds } from '../feeds/render-feeds.js';
 import { siteStrings } from '../render/template-context.js';
 import type { Route } from '../routes/types.js';
 import { FeedMemory } from './feed-memory.js';
@@ -139,7 +140,7 @@ export class SiteBuilder {
     );
     const markdown = await this.sourceMemory.render(entries.jobs, config, runner, 'all', images.bodies);
     const site = await runner.run('model', () => {
-      const built = buildSite(
+      const built = buildSites(
         { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: markdown.byId, data, statics: sources.statics, images: images.images },
         { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now },
       );
@@ -163,7 +164,7 @@ export class SiteBuilder {
 
   private async fullRun(runner: StageRunner, changed: readonly string[], previous?: PreviousOutput): Promise<BuildRun> {
     const { config, site, markdown, images } = await this.model(runner, changed);
-    const routes = await runner.run('routes', () => planRoutes(site));
+    const routes = await runner.run('routes', () => planSiteRoutes(site));
     const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
     this.theme = theme;
     const signature = siteSignature(site, theme, pipelineDigest(config.markdown, undefined, config.basePath));
@@ -171,7 +172,8 @@ export class SiteBuilder {
     const searching = this.search.render(site, signature, runner, this.options.cache ?? true);
     searching.catch(() => undefined); // awaited below; a stage that fails first must not leave it unhandled
     const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config));
-    const feeds = await this.feeds.render(site, routes, signature, runner);
+    // A multilingual site's feeds are rendered whole each run (the feed memory knows one language).
+    const feeds = site.translations ? await runner.run('feeds', () => renderLanguageFeeds(site, routes)) : await this.feeds.render(site, routes, signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
     const search = await searching;
     // Checked once the feeds are rendered, since a redirect may lead to one; still before anything is written.
@@ -195,7 +197,8 @@ export class SiteBuilder {
    */
   private async bodyEdit(last: LastRun, changed: readonly string[], runner: StageRunner): Promise<BuildRun | undefined> {
     const { config, theme } = this;
-    if (!config || !theme || changed.length === 0 || !changed.every((file) => /^posts\/.+\.md$/.test(file))) return undefined;
+    // A multilingual site always takes the full run: a post's body edit may be in any language's model.
+    if (!config || !theme || config.languages || changed.length === 0 || !changed.every((file) => /^posts\/.+\.md$/.test(file))) return undefined;
     const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
     if (!sameClockFact(last.site, theme, last.site.now, now)) return undefined;
     const sources = await runner.run('load', () => refreshContent(this.sources, changed, config));

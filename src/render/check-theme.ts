@@ -11,6 +11,7 @@ import { collectReferences, type TemplateReference } from './template-references
 import { templateProblem } from './template-errors.js';
 import { bundledThemeFolder, docsFile } from '../shared/package-root.js';
 import { findRootRelativeLinks } from './root-relative-links.js';
+import { localeProblems } from './check-locales.js';
 
 /** What a theme provides: its own files, with the bundled default theme behind it (lookup falls back to it). */
 interface Provided {
@@ -147,7 +148,8 @@ export interface ThemeCheck {
 /**
  * Check a theme folder: required templates present (for a whole theme), every partial
  * it uses exists (in it, or in the bundled default it falls back to), every helper is
- * known, every `t` key has a string, every file parses and compiles, and no link is written
+ * known, every `t` key has a string (in every language file, with the plural forms its language
+ * uses), every file parses and compiles, and no link is written
  * root-relative (`href="/tags/"` breaks under a base path; `{{relUrl "/tags/"}}` does not).
  *
  * @example
@@ -163,5 +165,6 @@ export async function checkTheme(dir: string, extraHelpers: readonly string[] = 
   const have = await provided(dir, extraHelpers);
   const problems: Problem[] = completenessProblems(dir, files, display);
   for (const file of files) problems.push(...(await checkTemplate(dir, file, display(file), have)));
+  problems.push(...(await localeProblems(dir, display)));
   return { problems };
 }

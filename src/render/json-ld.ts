@@ -18,8 +18,10 @@ export function safeJson(value: unknown): string {
 function imageOf(url: string, site: Site): unknown {
   const image = findSiteImage(site, url);
   const variant = image ? shareVariant(image) : undefined;
-  if (!variant) return absoluteUrlOf(site.config.url, url);
-  return { '@type': 'ImageObject', url: absoluteUrlOf(site.config.url, variant.url), width: variant.width, height: variant.height };
+  // Images live at the site root whatever the page's language.
+  const root = site.language?.rootUrl ?? site.config.url;
+  if (!variant) return absoluteUrlOf(root, url);
+  return { '@type': 'ImageObject', url: absoluteUrlOf(root, variant.url), width: variant.width, height: variant.height };
 }
 
 export function postJsonLd(post: Post, site: Site): Record<string, unknown> {

@@ -10,7 +10,7 @@ import { guardHelper } from './render-failure.js';
 import { hashThemeAssets } from './theme-assets.js';
 import { findThemeFiles, themeDisplayPath, themeLayers, type ThemeFile } from './theme-layers.js';
 import { resolveThemeOptions } from './theme-options.js';
-import { loadThemeStrings, readThemeJson } from './theme-strings.js';
+import { loadThemeStrings, readThemeJson, type ThemeStrings } from './theme-strings.js';
 
 export type { CompiledTemplate } from './compile-templates.js';
 
@@ -24,8 +24,10 @@ export interface Theme {
   readonly partials: ReadonlyMap<string, ThemeFile>;
   /** Display path → text of every template and partial that compiled (for locating errors, and the page cache). */
   readonly sources: ReadonlyMap<string, string>;
-  /** Locale strings, read with the `t` helper. */
-  readonly strings: Readonly<Record<string, string>>;
+  /** Locale strings of the default language, read with the `t` helper. */
+  readonly strings: ThemeStrings;
+  /** Strings of each language of a multilingual site, by code (the default's are `strings`). */
+  readonly locales: ReadonlyMap<string, ThemeStrings>;
   /** `css/site.css` → `/assets/css/site.3f9a1c2b7d.css`. */
   readonly assets: ReadonlyMap<string, string>;
   /** The hashed asset files to write. */
@@ -90,7 +92,9 @@ export async function loadTheme(config: Config): Promise<Staged<Theme>> {
   const options = resolveThemeOptions(manifest, config.themeOptions, config.configFile && path.relative(config.root, config.configFile).split(path.sep).join('/'));
   problems.push(...options.problems);
   const strings = await loadThemeStrings(layers, config.language, config.root, problems);
+  const locales = new Map<string, ThemeStrings>([[config.language, strings]]);
+  for (const code of Object.keys(config.languages ?? {})) locales.set(code, await loadThemeStrings(layers, code, config.root, problems));
   const assets = await hashThemeAssets(layers, config.root, problems);
   const sources = new Map([...templates.values(), ...compiledPartials.values()].map((compiled) => [compiled.file.displayPath, compiled.source]));
-  return staged({ layers, templates, partials, sources, strings, assets: assets.urls, assetFiles: assets.files, manifest, options: options.options }, problems);
+  return staged({ layers, templates, partials, sources, strings, locales, assets: assets.urls, assetFiles: assets.files, manifest, options: options.options }, problems);
 }

@@ -45,7 +45,7 @@ function themeFacts(theme: Theme): string {
   const hash = createHash('sha1');
   const sources = [...theme.sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [file, source] of sources) hash.update(`${file}\u0001${source}\u0003`);
-  hash.update(JSON.stringify([theme.layers, theme.strings, [...theme.assets], theme.manifest, theme.options]));
+  hash.update(JSON.stringify([theme.layers, theme.strings, [...theme.locales], [...theme.assets], theme.manifest, theme.options]));
   // The clock rule below needs to know whether any template mentions `now`.
   digest = `${hash.digest('hex')}${sources.some(([, source]) => /\bnow\b/.test(source)) ? ':now' : ''}`;
   themeDigests.set(theme, digest);
@@ -80,10 +80,15 @@ export function siteSignature(site: Site, theme: Theme, pipeline: string): strin
   const themeDigest = themeFacts(theme);
   const hash = createHash('sha1');
   hash.update(`${pipeline}\u0003${themeDigest}\u0003${clockFact(site, themeDigest)}\u0003${configFacts(site.config)}\u0003`);
-  for (const post of site.posts) hash.update(`${postFacts(post)}\u0002`);
-  for (const page of site.pages) hash.update(`${page.url}\u0001${page.title}\u0002`);
-  for (const event of site.events.all) hash.update(`${event.source.digest}\u0001${event.upcoming ? 1 : 0}\u0002`);
-  for (const author of site.authors) hash.update(`${author.key}\u0001${author.name}\u0001${author.role ?? ''}\u0001${author.avatar ?? ''}\u0001${author.bio ?? ''}\u0001${author.email ?? ''}\u0002`);
+  // Every language's pages link to the others' (hreflang, switcher), so each language's facts reach every page.
+  for (const own of [site, ...(site.translations ?? [])]) {
+    if (own !== site) hash.update(`\u0004${own.config.language}\u0003`);
+    for (const post of own.posts) hash.update(`${postFacts(post)}\u0002`);
+    for (const page of own.pages) hash.update(`${page.url}\u0001${page.title}\u0002`);
+    for (const event of own.events.all) hash.update(`${event.source.digest}\u0001${event.upcoming ? 1 : 0}\u0002`);
+    for (const author of own.authors) hash.update(`${author.key}\u0001${author.name}\u0001${author.role ?? ''}\u0001${author.avatar ?? ''}\u0001${author.bio ?? ''}\u0001${author.email ?? ''}\u0002`);
+  }
+  if (site.translationKeys) hash.update(JSON.stringify([...site.translationKeys]));
   hash.update(JSON.stringify(site.data));
   // Pages at these paths load the query-redirect script (render-pages.ts).
   const queryPaths = queryRedirectPaths(site);

@@ -5,9 +5,10 @@ import type { Site } from '../model/types.js';
 import type { OutputFile } from '../shared/output-file.js';
 import type { Route } from '../routes/types.js';
 import type { CompiledTemplate, Theme } from './load-theme.js';
+import type { ThemeStrings } from './theme-strings.js';
 import { annotateFailure } from './render-failure.js';
 import { collectReferences } from './template-references.js';
-import { siteStrings, templateContext } from './template-context.js';
+import { routeSite, siteStrings, templateContext } from './template-context.js';
 import { docsFile } from '../shared/package-root.js';
 import { queryRedirectPaths } from '../model/collect-redirects.js';
 import { addQueryScript } from './query-redirect-script.js';
@@ -80,7 +81,7 @@ function insertBeforeBodyEnd(html: string, snippet: string | undefined): string 
   return at === -1 ? `${html}${snippet}` : `${html.slice(0, at)}${snippet}${html.slice(at)}`;
 }
 
-function renderRoute(route: Route, site: Site, theme: Theme, strings: Readonly<Record<string, string>>, options: RenderOptions): { html: string } | { problem: Problem } {
+function renderRoute(route: Route, site: Site, theme: Theme, strings: ThemeStrings, options: RenderOptions): { html: string } | { problem: Problem } {
   const template = pickTemplate(route, theme);
   const layout = theme.templates.get('default');
   if (!template || !layout) return { problem: missingTemplate(route) };
@@ -107,10 +108,12 @@ function renderRoute(route: Route, site: Site, theme: Theme, strings: Readonly<R
 export function renderPages(site: Site, routes: readonly Route[], theme: Theme, options: RenderOptions = {}): Staged<OutputFile[]> {
   const files: OutputFile[] = [...theme.assetFiles];
   const problems = new Map<string, Problem>();
-  const strings = siteStrings(site, theme);
+  const strings = new Map<Site, ThemeStrings>();
   const queryPaths = queryRedirectPaths(site);
   for (const route of routes) {
-    const result = renderRoute(route, site, theme, strings, options);
+    const own = routeSite(site, route);
+    if (!strings.has(own)) strings.set(own, siteStrings(own, theme));
+    const result = renderRoute(route, own, theme, strings.get(own) ?? theme.strings, options);
     if ('problem' in result) {
       const key = `${result.problem.file ?? route.url}:${result.problem.line ?? ''}:${result.problem.code}`;
       if (!problems.has(key)) problems.set(key, result.problem);

@@ -1,4 +1,9 @@
-/** The theme's visible text: `locales/<language>.json`, merged key by key across layers. */
+/**
+ * The theme's visible text: `locales/<language>.json`, merged key by key across layers. A value is
+ * a whole-sentence template with named placeholders (`"Posts by {name}"`), or, where a number
+ * changes the words, an object of CLDR plural forms (`{ "one": "…", "two": "…", "other": "{count} …" }`;
+ * Welsh uses zero, one, two, few, many and other) chosen with `Intl.PluralRules` of the language.
+ */
 import { promises as fs } from 'node:fs';
 import { errorProblem, warningProblem, type Problem } from '../shared/errors.js';
 import { findThemeFiles, type ThemeFile } from './theme-layers.js';
@@ -29,11 +34,38 @@ function localeChain(language: string): string[] {
   return [...new Set(['en-GB', base, language])];
 }
 
-function keepStrings(values: Record<string, unknown>, file: ThemeFile, problems: Problem[]): Record<string, string> {
-  const strings: Record<string, string> = {};
+/** The CLDR plural categories a plural string may have (`Intl.PluralRules#select` gives one of them). */
+export const PLURAL_CATEGORIES: readonly Intl.LDMLPluralRule[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/** A plural string: one text per plural category; `other` is required (every language has it). */
+export type PluralForms = Readonly<Partial<Record<Intl.LDMLPluralRule, string>>> & { readonly other: string };
+
+/** One theme string: plain text, or plural forms. */
+export type ThemeString = string | PluralForms;
+
+/** A language's strings by key. */
+export type ThemeStrings = Readonly<Record<string, ThemeString>>;
+
+/** Plural forms: an object of category → text, with `other`. */
+export function isPluralForms(value: unknown): value is PluralForms {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return typeof (value as Record<string, unknown>).other === 'string' && entries.every(([category, text]) => PLURAL_CATEGORIES.includes(category as Intl.LDMLPluralRule) && typeof text === 'string');
+}
+
+function keepStrings(values: Record<string, unknown>, file: ThemeFile, problems: Problem[]): Record<string, ThemeString> {
+  const strings: Record<string, ThemeString> = {};
   for (const [key, value] of Object.entries(values)) {
-    if (typeof value === 'string') strings[key] = value;
-    else problems.push(warningProblem({ code: 'theme/strings', message: `The string "${key}" in ${file.relativePath} is not text; it is ignored.`, file: file.displayPath }));
+    if (typeof value === 'string' || isPluralForms(value)) strings[key] = value;
+    else
+      problems.push(
+        warningProblem({
+          code: 'theme/strings',
+          message: `The string "${key}" in ${file.relativePath} is neither text nor plural forms; it is ignored.`,
+          hint: `Write text, or an object of plural forms with "other": { ${PLURAL_CATEGORIES.map((category) => `"${category}": "…"`).join(', ')} }.`,
+          file: file.displayPath,
+        }),
+      );
   }
   return strings;
 }
@@ -43,8 +75,8 @@ function keepStrings(values: Record<string, unknown>, file: ThemeFile, problems:
  * theme, then the configured theme, then the site's `theme/locales/`, so a site can change
  * one label without copying the whole file.
  */
-export async function loadThemeStrings(layers: readonly string[], language: string, root: string, problems: Problem[]): Promise<Record<string, string>> {
-  const strings: Record<string, string> = {};
+export async function loadThemeStrings(layers: readonly string[], language: string, root: string, problems: Problem[]): Promise<Record<string, ThemeString>> {
+  const strings: Record<string, ThemeString> = {};
   // One search per layer, so a skipped link is reported once, not once per locale.
   const found: Map<string, ThemeFile>[] = [];
   for (const layer of [...layers].reverse()) found.push(await findThemeFiles([layer], 'locales/*.json', root, problems));

@@ -36,6 +36,21 @@ export type RouteContext =
   | { readonly kind: 'search' }
   | { readonly kind: 'not-found' };
 
+/** A link to a page in one language (multilingual sites; docs/languages.md). */
+export interface LanguageLink {
+  /** The language's code, e.g. `cy`: the link's `lang`. */
+  readonly lang: string;
+  /** `hreflang`: the code, or `x-default` for the default language's version. */
+  readonly hreflang: string;
+  /** The language's name in its own words ("Cymraeg"). */
+  readonly name: string;
+  /** Public path, base path included: print it as it is. */
+  readonly href: string;
+  readonly absoluteUrl: string;
+  /** False when this page has no translation in that language, so the link goes to that language's home page. */
+  readonly translated: boolean;
+}
+
 /** One HTML page to render. */
 export interface Route {
   readonly kind: HtmlRouteKind;
@@ -51,4 +66,10 @@ export interface Route {
   readonly context: RouteContext;
   /** Source files that produced this route (for collision messages), relative paths. */
   readonly sources: readonly string[];
+  /** Multilingual sites only: the page's language; its `url` is relative to that language's home, its `outputPath` is not. */
+  readonly language?: string;
+  /** Multilingual sites only: this page in every language it exists in (itself included) and `x-default`; empty without translations. */
+  readonly alternates?: readonly LanguageLink[];
+  /** Multilingual sites only: one link per other language, to this page's translation or else that language's home. */
+  readonly switcher?: readonly LanguageLink[];
 }

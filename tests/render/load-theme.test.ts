@@ -89,15 +89,17 @@ describe('loadTheme', () => {
     expect(html).toContain('Tags assigned to this article:');
   });
 
-  it('uses a Welsh strings file for a Welsh-language site, falling back to English per key', async () => {
+  it('uses a Welsh strings file for a Welsh-language site: the site’s keys over the bundled Welsh file, key by key', async () => {
     const { page } = await renderSite({
       'sectorpress.config.json': JSON.stringify({ title: 'Blog', url: 'https://blog.example.org', language: 'cy' }),
-      'theme/locales/cy.json': JSON.stringify({ topOfPage: 'Brig y dudalen' }),
+      'theme/locales/cy.json': JSON.stringify({ topOfPage: 'Yn ôl i’r brig' }),
     });
     const html = page('/2024/01/first/');
-    expect(html).toContain('Brig y dudalen');
+    expect(html).toContain('Yn ôl i’r brig');
     expect(html).toContain('<html lang="cy">');
-    expect(html).toContain('Tags assigned to this article:');
+    // Not overridden by the site: the bundled theme's Welsh (issue #14), no longer English.
+    expect(html).toContain('Tagiau’r erthygl hon:');
+    expect(html).not.toContain('Tags assigned to this article:');
   });
 
   it('reports a strings file that is not JSON', async () => {

@@ -11,6 +11,8 @@ describe('the example site', () => {
     const result = await buildExample();
     const pages = result.files.filter((file) => file.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(40);
+    // The Welsh half of the example (issue #14) is checked too.
+    expect(pages.filter((file) => file.startsWith('cy/')).length).toBeGreaterThan(20);
     const errors = await vnuErrorsByFile(result.outDir);
     const report = [...errors].flatMap(([file, messages]) => messages.map((message) => `${file}:${message}`));
     expect(report).toEqual([]);

@@ -5,11 +5,12 @@
  */
 import type { HelperOptions } from 'handlebars';
 import type { Site } from '../../model/types.js';
+import type { ThemeStrings } from '../theme-strings.js';
 
 /** The fields of the root context that built-in helpers rely on. */
 export interface HelperRoot {
   readonly site: Site;
-  readonly strings: Readonly<Record<string, string>>;
+  readonly strings: ThemeStrings;
   readonly assets: ReadonlyMap<string, string>;
 }
 

@@ -32,7 +32,8 @@ export function pageLinks(pagination: Pick<Pagination, 'page' | 'pages' | 'first
 export const pageOfHelper: HelperFunction = (...args) => {
   const pagination = paramsOf(args)[0] as Pagination | undefined;
   if (!pagination) return '';
-  return translate(rootOf(optionsOf(args)).strings, 'pagination.position', { page: pagination.page, pages: pagination.pages });
+  const root = rootOf(optionsOf(args));
+  return translate(root.strings, 'pagination.position', { page: pagination.page, pages: pagination.pages }, root.site.config.language);
 };
 
 /** `{{#each (pageLinks pagination)}}…{{/each}}` — see `pageLinks`. */
