@@ -34,7 +34,7 @@ export default defineConfig({
       subscribe: {
         title: 'Cael cofnodion newydd drwy e-bost',
         text: 'Un e-bost pan fydd y Cyfarwyddwr yn cyhoeddi cofnod newydd. Dim byd arall, a gallwch ddad-danysgrifio unrhyw bryd.',
-        url: 'https://blog.example.org/subscribe/',
+        url: 'https://lists.example.org/northmoor-childrens-services/subscribe',
         label: 'Tanysgrifio i’r blog',
       },
       themeOptions: { accessibilityUrl: '/hygyrchedd/' },

@@ -118,7 +118,7 @@ function unreachablePages(scans: readonly PageScan[], edges: ReadonlyMap<string,
     }
   }
   return scans
-    .filter((scan) => scan.file.endsWith('.html') && !seen.has(scan.file) && !scan.redirect && scan.file !== '404.html')
+    .filter((scan) => scan.file.endsWith('.html') && !seen.has(scan.file) && !scan.redirect && !/(^|\/)404\.html$/.test(scan.file))
     .map((scan) => ({
       severity: 'error' as const,
       code: 'check/unreachable',

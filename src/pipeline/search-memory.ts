@@ -43,7 +43,7 @@ export class SearchMemory {
     if (this.last?.digest === digest) return this.keep({ ...this.last, key });
     const stored = useCache ? await readCachedIndex(root, { digest }) : undefined;
     if (stored) return this.keep({ ...stored, key });
-    const index = (): Promise<Staged<IndexFile[]>> => indexRecords(records, indexLanguage(site.config.language));
+    const index = (): Promise<Staged<IndexFile[]>> => indexRecords(records, site.translations ? undefined : indexLanguage(site.config.language));
     if (this.onDeferred && this.last) return this.defer(this.last.files, { key, digest }, index, useCache ? root : undefined);
     const files = await runner.run('search', index);
     if (useCache) await writeCachedIndex(root, { key, digest, files });

@@ -55,14 +55,15 @@ function indexProblem(detail: string): Staged<IndexFile[]> {
 const messageOf = (error: unknown): string => (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
 
 /**
- * Index `records` with Pagefind and return its files (paths relative to the output folder),
+ * Index `records` with Pagefind (all as `language` when given, else each in its own record language)
+ * and return its files (paths relative to the output folder),
  * sorted by path. A Pagefind failure is an error problem, never a thrown exception.
  */
-export async function indexRecords(records: readonly SearchRecord[], language: string): Promise<Staged<IndexFile[]>> {
+export async function indexRecords(records: readonly SearchRecord[], language: string | undefined): Promise<Staged<IndexFile[]>> {
   try {
     // Loaded only when an index is built: a warm build or `search: false` never starts Pagefind.
     const pagefind = await import('pagefind');
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+    const { index, errors } = await pagefind.createIndex(language === undefined ? {} : { forceLanguage: language });
     if (!index) return indexProblem(errors.join('; '));
     try {
       // Sent all at once: Pagefind takes them in the order sent, and a round trip per record would

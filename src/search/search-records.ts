@@ -61,8 +61,12 @@ function pageRecord(page: Page, site: Site, language: string): SearchRecord {
  * searchRecords(site)[0]?.meta.title; // the newest post's title
  */
 export function searchRecords(site: Site): SearchRecord[] {
-  const language = indexLanguage(site.config.language);
-  return [...site.posts.map((post) => postRecord(post, site, language)), ...site.pages.map((page) => pageRecord(page, site, language))];
+  // One bundle for every language: Pagefind keeps an index per record language, and its script
+  // picks the one matching the page's `<html lang>`, so `/cy/search/` finds only Welsh pages.
+  return [site, ...(site.translations ?? [])].flatMap((own) => {
+    const language = indexLanguage(own.config.language);
+    return [...own.posts.map((post) => postRecord(post, own, language)), ...own.pages.map((page) => pageRecord(page, own, language))];
+  });
 }
 
 /** A digest of everything the index is made from: equal digests give byte-identical indexes. */
@@ -80,7 +84,10 @@ export function recordsDigest(records: readonly SearchRecord[], indexer: string)
  */
 export function searchInputsKey(site: Site, context: string): string {
   const hash = createHash('sha256').update(context);
-  for (const post of site.posts) hash.update(`\0${post.source.digest}\0${post.url}\0${post.title}\0${post.date.getTime()}\0${post.tags.map((tag) => tag.name).join('\u0001')}`);
-  for (const page of site.pages) hash.update(`\0${page.source.digest}\0${page.url}\0${page.title}`);
+  for (const own of [site, ...(site.translations ?? [])]) {
+    if (own !== site) hash.update(`\0lang\0${own.config.language}`);
+    for (const post of own.posts) hash.update(`\0${post.source.digest}\0${post.url}\0${post.title}\0${post.date.getTime()}\0${post.tags.map((tag) => tag.name).join('\u0001')}`);
+    for (const page of own.pages) hash.update(`\0${page.source.digest}\0${page.url}\0${page.title}`);
+  }
   return hash.digest('hex');
 }

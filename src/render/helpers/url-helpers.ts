@@ -22,7 +22,8 @@ function rootFor(site: Site, value: string): { basePath: string; url: string } {
   let paths = staticPaths.get(site);
   if (!paths) staticPaths.set(site, (paths = new Set(site.statics.map((file) => file.outputPath))));
   const file = safeDecode(value.slice(1).replace(/[?#].*$/, ''));
-  return paths.has(file) ? { basePath: language.rootBasePath, url: language.rootUrl } : { basePath: site.config.basePath, url: site.config.url };
+  // The search index is one bundle at the root for every language (search/search-records.ts).
+  return paths.has(file) || file.startsWith('pagefind/') ? { basePath: language.rootBasePath, url: language.rootUrl } : { basePath: site.config.basePath, url: site.config.url };
 }
 
 function safeDecode(value: string): string {
