@@ -34,7 +34,8 @@ function alternatesOf(html: string): Link[] {
 }
 
 function switcherOf(html: string): (Link & { note: string })[] {
-  const header = /<header class="site-header"[\s\S]*?<\/header>/.exec(html)?.[0] ?? '';
+  // The switcher is a labelled <nav> just above the site header.
+  const header = /<nav class="page-width" aria-label="[^"]*">[\s\S]*?<\/nav>\s*<header class="site-header"/.exec(html)?.[0] ?? '';
   return [...header.matchAll(/<p[^>]*>(<a [^>]*hreflang=[^>]*>)([^<]*)<\/a>([^<]*)<\/p>/g)].map((match) => ({
     hreflang: attribute(match[1] ?? '', 'hreflang') ?? '',
     lang: attribute(match[1] ?? '', 'lang'),
@@ -114,9 +115,9 @@ describe('the language switcher', () => {
 
   it('says "Cymraeg" on English pages and "English" on Welsh ones, and leads a post to its translation', () => {
     expect(switcherOf(pages.get('2025/01/a-year-of-listening/index.html') ?? '')[0]).toMatchObject({ href: '/cy/2025/01/blwyddyn-o-wrando/', note: '' });
-    expect(textOf(/<header[\s\S]*?<\/header>/.exec(pages.get('2025/01/a-year-of-listening/index.html') ?? '')?.[0] ?? '')).toContain('Cymraeg');
+    expect(textOf(/<nav class="page-width"[\s\S]*?<\/nav>/.exec(pages.get('2025/01/a-year-of-listening/index.html') ?? '')?.[0] ?? '')).toContain('Cymraeg');
     expect(switcherOf(pages.get('cy/amdanom/index.html') ?? '')[0]).toMatchObject({ href: '/about/' });
-    expect(textOf(/<header[\s\S]*?<\/header>/.exec(pages.get('cy/amdanom/index.html') ?? '')?.[0] ?? '')).toContain('English');
+    expect(textOf(/<nav class="page-width"[\s\S]*?<\/nav>/.exec(pages.get('cy/amdanom/index.html') ?? '')?.[0] ?? '')).toContain('English');
   });
 
   it('explains, in the target language, when a page has no translation', () => {

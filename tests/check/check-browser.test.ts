@@ -43,7 +43,8 @@ describe.skipIf(!browserAvailable)('sectorpress check --browser', () => {
     const run = await runCliCaptured(['check', root, '--browser']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/, 10 pages in Chromium in [\d.]+ s: no problems\./);
+    // One page of each type: home, post, page, tag, tags, author, archive, events, event, 404, search.
+    expect(run.stdout).toMatch(/, 11 pages in Chromium in [\d.]+ s: no problems\./);
   }, 300_000);
 
   it('says clearly when Chromium is missing', async () => {
