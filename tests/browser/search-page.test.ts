@@ -153,3 +153,28 @@ describe.skipIf(!browserAvailable)('the search index under a base path', () => {
     }
   });
 });
+
+describe.skipIf(!browserAvailable)('search on a bilingual site', () => {
+  it('finds a Welsh post from /cy/search/, and the same word finds nothing from the English /search/', async () => {
+    const welsh = result.site.translations?.[0];
+    expect(welsh?.config.language).toBe('cy');
+    const english = result.site.posts;
+    const cyPosts = welsh?.posts ?? [];
+    const everything = [...english, ...cyPosts, ...result.site.pages, ...(welsh?.pages ?? [])];
+    const cyTarget = cyPosts[0] as Post;
+    const cyWord = uniqueWord(
+      cyTarget,
+      everything.filter((entry) => entry !== cyTarget),
+    );
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/cy/search/`);
+    await page.getByLabel('Chwilio’r blog hwn').fill(cyWord);
+    // Model URLs are the language's own; on the page they carry its /cy/ prefix.
+    expect(await listedResults(page)).toEqual([{ title: cyTarget.title, href: `/cy${cyTarget.url}` }]);
+    // The English index does not hold the Welsh post: the same word finds nothing from /search/.
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(cyWord)}`);
+    await page.locator('[data-search-status]').filter({ hasText: cyWord }).waitFor();
+    expect(await page.locator('.search-result').count()).toBe(0);
+    await page.close();
+  });
+});
