@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshSitePath } from '../support/import-site.js';
+import { buildImported, freshSitePath } from '../support/import-site.js';
 import { runCliCaptured } from '../support/run-cli.js';
 import { exists, fixturePath } from '../support/site-folder.js';
 
@@ -38,6 +38,10 @@ describe('sectorpress import wordpress --categories separate', () => {
     const post = await fs.readFile(path.join(site, 'posts', '2019-05-12-a-year-on.md'), 'utf8');
     expect(post).toMatch(/^categories:\n {2}- Children's services\n {2}- SEND & inclusion$/m);
     expect(post).toMatch(/^tags:\n {2}- Ofsted$/m);
+    // Old category addresses then lead to the home page, which exists: the site builds.
+    const built = await buildImported(site);
+    expect(built.stderr).not.toMatch(/error/);
+    expect(built.code).toBe(0);
   });
 });
 
