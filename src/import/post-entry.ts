@@ -86,8 +86,8 @@ function statusWarnings(item: WxrItem, source: string): ImportWarning[] {
   if (item.password)
     warnings.push({
       source,
-      message: 'is password-protected: imported as a draft (`draft: true`); its text is not published.',
-      action: 'Decide whether it should be public; if so, delete `draft: true`, else delete the file.',
+      message: 'is password-protected: imported as a draft (`draft: true`) with its title only; its text and excerpt were not imported.',
+      action: 'If it should be public, copy its text from WordPress into the file and delete `draft: true`; else delete the file.',
     });
   return warnings;
 }
@@ -150,6 +150,8 @@ function convertBody(item: WxrItem, context: EntryContext, source: string, warni
   return converted;
 }
 
+const PASSWORD_NOTE = 'This post was password-protected on the old site, so its text was not imported. See import-report.md.\n';
+
 /** Build the entry for a post or page; `chooseFile` keeps file names unique across the import. */
 export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wanted: string) => string): BuiltEntry {
   const place = placeOf(item, chooseFile);
@@ -170,7 +172,7 @@ export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wa
     date: post ? date : undefined,
     updated: post && updated && date && updated > date ? updated : undefined,
     slug: post ? slug : undefined,
-    summary: htmlToLine(item.excerpt) || undefined,
+    summary: item.password ? undefined : htmlToLine(item.excerpt) || undefined,
     author: post && author ? [author] : undefined,
     tags: post ? names.tags : undefined,
     categories: post ? names.categories : undefined,
@@ -183,6 +185,10 @@ export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wa
     comments: comments.length ? comments : undefined,
     draft: published ? undefined : true,
   };
-  const entry: ImportedEntry = { kind: post ? 'post' : 'page', file, frontMatter, markdown: converted.markdown, source };
-  return { entry, published, warnings, media: image ? [...converted.media, image.url] : converted.media, terms: names.terms, day: place.day, commentsKept: comments.length };
+  // A password-protected post's text stays on the old site: in the site folder it would be one
+  // `--drafts` preview or one deleted `draft:` line away from being published.
+  const markdown = item.password ? PASSWORD_NOTE : converted.markdown;
+  const media = item.password ? [] : converted.media;
+  const entry: ImportedEntry = { kind: post ? 'post' : 'page', file, frontMatter, markdown, source };
+  return { entry, published, warnings, media: image ? [...media, image.url] : media, terms: names.terms, day: place.day, commentsKept: comments.length };
 }

@@ -26,6 +26,7 @@ const PAGES: Record<string, string> = {
   events: '/cy/events/',
   event: '/cy/events/cynhadledd-arweinyddiaeth-ranbarthol/',
   'not found': '/cy/404.html',
+  search: '/cy/search/',
   'English post in English only (switcher note in Welsh)': '/2025/02/inspection-what-we-learned/',
 };
 
@@ -87,10 +88,13 @@ describe.skipIf(!browserAvailable)('the Welsh pages in Chromium', () => {
     await page.goto(`${server.url}/cy/2025/01/blwyddyn-o-wrando/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Neidio i’r prif gynnwys');
-    const switcher = page.locator('header a[hreflang]');
+    const switcher = page.locator('nav a[hreflang]');
     expect(await switcher.textContent()).toBe('English');
     expect(await switcher.getAttribute('lang')).toBe('en-GB');
-    await switcher.click();
+    // Next in the tab order after the skip link, before the header; Enter follows it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('hreflang'))).toBe('en-GB');
+    await Promise.all([page.waitForURL('**/2025/01/a-year-of-listening/'), page.keyboard.press('Enter')]);
     expect(new URL(page.url()).pathname).toBe('/2025/01/a-year-of-listening/');
     await page.close();
   });

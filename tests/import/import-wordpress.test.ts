@@ -54,6 +54,12 @@ describe('import wordpress, then build', () => {
     }
   });
 
+  it('does not bring a password-protected post’s text or excerpt into the site folder at all', () => {
+    const all = textOfAll(sources);
+    expect(all).not.toContain('PASSWORD-ONLY-TEXT');
+    expect(all).toContain('password-protected on the old site');
+  });
+
   it('keeps no commenter e-mail or IP address, and no unapproved comment or pingback, in the site folder or the output', () => {
     const all = textOfAll(sources);
     for (const secret of [
