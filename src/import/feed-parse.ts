@@ -128,7 +128,9 @@ function unusable(error: unknown, text: string, source: string): Error {
       : 'Give the address of the feed, not of a page: it is often /feed/, /rss, /atom.xml or /feed.json on the blog’s address.';
     return feedError(source, 'not-a-feed', 'It is not an RSS, Atom or JSON feed.', hint);
   }
-  throw error;
+  // Any other complaint of the parser (`Invalid feed format` for `<rss>` with no items' closing tags) is still the input's fault.
+  const reason = error instanceof Error ? error.message : String(error);
+  return feedError(source, 'malformed', `It could not be read as a feed (${reason}): it may be cut short or damaged.`, 'Download or save the feed again, whole, and check it opens in a browser.');
 }
 
 /** The feed a web page announces with `<link rel="alternate" type="application/rss+xml" href="…">`. */

@@ -139,6 +139,14 @@ describe('unusable feed files', () => {
     expect(await failedImport(file)).toContain('The feed is not well-formed XML (it stops before the closing </rss>): it may be cut short or damaged.');
   });
 
+  it('an RSS feed cut off right after its first <item>, with no XML declaration', async () => {
+    const file = await fileWith('stub.xml', '<rss><channel><item>');
+    const output = await failedImport(file);
+    expect(output).toContain(`${file} error: `);
+    expect(output).toContain('it may be cut short or damaged');
+    expect(output).not.toContain('unexpected error');
+  });
+
   it('a JSON Feed cut short', async () => {
     const file = await fileWith('cut.json', JSON_FEED.slice(0, 200));
     expect(await failedImport(file)).toContain('It is not valid JSON');
