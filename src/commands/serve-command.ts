@@ -1,9 +1,7 @@
 /** `sectorpress serve`: serve the built output folder under the site's base path, until interrupted. */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config/load-config.js';
-import { hasErrors } from '../shared/errors.js';
-import { reportProblems, untilInterrupted, type CliIo } from './cli-io.js';
+import { findBuiltSite } from './built-site.js';
+import { untilInterrupted, type CliIo } from './cli-io.js';
 import { numberFlag, parseFlags, stringFlag } from './parse-flags.js';
 import { serveFolder } from './serve-folder.js';
 import { serveUsage } from './usage.js';
@@ -14,29 +12,15 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     io.out(serveUsage);
     return 0;
   }
-  const root = path.resolve(positionals[0] ?? '.');
-  const out = stringFlag(values.out);
-  const config = await loadConfig(root, { outDir: out === undefined ? undefined : path.resolve(out), url: stringFlag(values['base-url']) });
-  if (hasErrors(config.problems)) {
-    reportProblems(io, config.problems, { warnings: false });
-    return 1;
-  }
   // Without a url the site lives at the root; the build already warned about it.
-  const dir = config.value.outDir;
+  const config = await findBuiltSite(positionals[0], values, io);
+  if (!config) return 1;
+  const dir = config.outDir;
   const where = path.relative(process.cwd(), dir) || '.';
-  if (
-    !(await fs.stat(path.join(dir, 'index.html')).then(
-      (stat) => stat.isFile(),
-      () => false,
-    ))
-  ) {
-    io.err(`${where} holds no built site (no index.html).\n  Build it first: sectorpress build${positionals[0] ? ` ${positionals[0]}` : ''}`);
-    return 1;
-  }
   const port = numberFlag(values.port, 'port', serveUsage) ?? 8080;
   let served: Awaited<ReturnType<typeof serveFolder>>;
   try {
-    served = await serveFolder({ dir, basePath: config.value.basePath, port, host: stringFlag(values.host) ?? '127.0.0.1' });
+    served = await serveFolder({ dir, basePath: config.basePath, port, host: stringFlag(values.host) ?? '127.0.0.1' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EADDRINUSE' && code !== 'EADDRNOTAVAIL') throw error;

@@ -9,6 +9,7 @@ import { renderCalendar } from './render-calendar.js';
 import { renderJsonFeed } from './render-json-feed.js';
 import { renderRss } from './render-rss.js';
 import { renderLanguageSitemap, renderRobots, renderSitemap } from './render-sitemap.js';
+import { everyLanguage } from '../model/site-root.js';
 
 /** Output paths are file names: `/tag/caf%C3%A9/feed.xml` → `tag/café/feed.xml`. */
 const relative = (url: string): string => decodeURIComponent(url.replace(/^\//, ''));
@@ -51,7 +52,7 @@ export function renderFeeds(site: Site, routes: readonly Route[]): Staged<Output
  * posts and events; one sitemap with hreflang alternates, and one robots.txt, at the root.
  */
 export function renderLanguageFeeds(site: Site, routes: readonly Route[]): Staged<OutputFile[]> {
-  const sites = [site, ...(site.translations ?? [])];
+  const sites = everyLanguage(site);
   const siteOf = (route: Route): Site => sites.find((own) => own.config.language === route.language) ?? site;
   const files = sites.flatMap((own) => {
     const folder = own.language?.folder ?? '';

@@ -1,5 +1,6 @@
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
 import { absoluteUrlOf } from '../config/base-path.js';
+import { siteRoot } from '../model/site-root.js';
 import type { Site } from '../model/types.js';
 import { stripInvalidXmlChars } from './escape-xml.js';
 import { absolutiseHtml, itemId, type FeedSpec } from './feed-items.js';
@@ -27,7 +28,7 @@ export function renderJsonFeed(spec: FeedSpec, site: Site): string {
       title: post.title,
       content_html: absolutiseHtml(post.html, site.config.url),
       summary: post.excerpt,
-      ...(post.image ? { image: absoluteUrlOf(site.language?.rootUrl ?? site.config.url, post.image) } : {}),
+      ...(post.image ? { image: absoluteUrlOf(siteRoot(site).url, post.image) } : {}),
       date_published: post.date.toISOString(),
       ...(post.updated ? { date_modified: post.updated.toISOString() } : {}),
       authors: post.authors.map((author) => ({ name: author.name, ...(author.known ? { url: `${site.config.url}${author.url}` } : {}) })),

@@ -11,6 +11,7 @@ import type { Site } from '../model/types.js';
 import type { PlannedRedirect } from '../routes/plan-redirects.js';
 import type { Route } from '../routes/types.js';
 import { queryScriptTag } from '../render/query-redirect-script.js';
+import { translate } from '../render/helpers/string-helpers.js';
 import type { ThemeStrings } from '../render/theme-strings.js';
 import type { OutputFile } from '../shared/output-file.js';
 import { outputPathForUrl } from '../shared/permalink.js';
@@ -19,11 +20,8 @@ import { publicTarget, renderRedirectRules } from './render-redirect-rules.js';
 
 type Strings = ThemeStrings;
 
-/** A theme string (`redirect.*` in theme/locales/en-GB.json). */
-const text = (strings: Strings, key: string): string => {
-  const value = strings[key];
-  return typeof value === 'string' ? value : key;
-};
+/** A theme string (`redirect.*` in theme/locales/en-GB.json), looked up as templates look them up; placeholders stay for `fill`. */
+const text = (strings: Strings, key: string): string => translate(strings, key);
 
 /** `{name}` in an escaped string → HTML. */
 const fill = (template: string, values: Readonly<Record<string, string>>): string => escapeXml(template).replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);

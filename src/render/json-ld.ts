@@ -1,6 +1,7 @@
 /** Structured data for posts (BlogPosting) and events (Event), serialised so content cannot end the script element. */
 import { absoluteUrlOf } from '../config/base-path.js';
 import { shareVariant } from '../images/plan-variants.js';
+import { siteRoot } from '../model/site-root.js';
 import type { Event, Post, Site } from '../model/types.js';
 import { findSiteImage } from './helpers/image-helpers.js';
 
@@ -18,8 +19,7 @@ export function safeJson(value: unknown): string {
 function imageOf(url: string, site: Site): unknown {
   const image = findSiteImage(site, url);
   const variant = image ? shareVariant(image) : undefined;
-  // Images live at the site root whatever the page's language.
-  const root = site.language?.rootUrl ?? site.config.url;
+  const root = siteRoot(site).url;
   if (!variant) return absoluteUrlOf(root, url);
   return { '@type': 'ImageObject', url: absoluteUrlOf(root, variant.url), width: variant.width, height: variant.height };
 }

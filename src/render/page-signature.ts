@@ -16,6 +16,7 @@ import { queryRedirectPaths } from '../model/collect-redirects.js';
 import type { Post, Site } from '../model/types.js';
 import type { Route } from '../routes/types.js';
 import type { Theme } from './load-theme.js';
+import { everyLanguage } from '../model/site-root.js';
 
 function postFacts(post: Post): string {
   return [
@@ -81,7 +82,7 @@ export function siteSignature(site: Site, theme: Theme, pipeline: string): strin
   const hash = createHash('sha1');
   hash.update(`${pipeline}\u0003${themeDigest}\u0003${clockFact(site, themeDigest)}\u0003${configFacts(site.config)}\u0003`);
   // Every language's pages link to the others' (hreflang, switcher), so each language's facts reach every page.
-  for (const own of [site, ...(site.translations ?? [])]) {
+  for (const own of everyLanguage(site)) {
     if (own !== site) hash.update(`\u0004${own.config.language}\u0003`);
     for (const post of own.posts) hash.update(`${postFacts(post)}\u0002`);
     for (const page of own.pages) hash.update(`${page.url}\u0001${page.title}\u0002`);

@@ -8,6 +8,7 @@ import { errorProblem, hasErrors, staged, type Problem, type Staged } from '../s
 import type { Site, SiteLanguage } from '../model/types.js';
 import { planRoutes } from './plan-routes.js';
 import type { LanguageLink, Route } from './types.js';
+import { everyLanguage } from '../model/site-root.js';
 
 /**
  * What makes two pages of different languages the same page: a shared `translationKey` for posts,
@@ -114,7 +115,7 @@ function crossLanguageCollisions(routes: readonly Route[], site: Site): Problem[
 export function planSiteRoutes(site: Site): Staged<Route[]> {
   if (!site.language || !site.languages) return planRoutes(site);
   const problems: Problem[] = [];
-  const planned: Planned[] = [site, ...(site.translations ?? [])].map((own) => {
+  const planned: Planned[] = everyLanguage(site).map((own) => {
     const language = own.language as SiteLanguage;
     // Statics live at the site root: they are checked once, against the default language's pages, below.
     const result = planRoutes(language.isDefault ? own : { ...own, statics: [] });

@@ -9,6 +9,7 @@ import { withBasePath } from '../config/base-path.js';
 import type { Page, Post, Site } from '../model/types.js';
 import { formatDate } from '../shared/dates.js';
 import { textOfHtml } from './html-text.js';
+import { everyLanguage } from '../model/site-root.js';
 
 /** One indexed page, in the shape Pagefind's `addCustomRecord` takes. */
 export interface SearchRecord {
@@ -63,7 +64,7 @@ function pageRecord(page: Page, site: Site, language: string): SearchRecord {
 export function searchRecords(site: Site): SearchRecord[] {
   // One bundle for every language: Pagefind keeps an index per record language, and its script
   // picks the one matching the page's `<html lang>`, so `/cy/search/` finds only Welsh pages.
-  return [site, ...(site.translations ?? [])].flatMap((own) => {
+  return everyLanguage(site).flatMap((own) => {
     const language = indexLanguage(own.config.language);
     return [...own.posts.map((post) => postRecord(post, own, language)), ...own.pages.map((page) => pageRecord(page, own, language))];
   });
@@ -84,7 +85,7 @@ export function recordsDigest(records: readonly SearchRecord[], indexer: string)
  */
 export function searchInputsKey(site: Site, context: string): string {
   const hash = createHash('sha256').update(context);
-  for (const own of [site, ...(site.translations ?? [])]) {
+  for (const own of everyLanguage(site)) {
     if (own !== site) hash.update(`\0lang\0${own.config.language}`);
     for (const post of own.posts) hash.update(`\0${post.source.digest}\0${post.url}\0${post.title}\0${post.date.getTime()}\0${post.tags.map((tag) => tag.name).join('\u0001')}`);
     for (const page of own.pages) hash.update(`\0${page.source.digest}\0${page.url}\0${page.title}`);

@@ -1,16 +1,12 @@
 // A migrated site in real Chromium on a plain static host (no server rules): old query addresses
 // and old paths land on the new pages, and the comments and pinned post pass axe (WCAG 2.2 AA).
-import { promises as fs } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { writeSite } from '../content/temp-site.js';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
+import { browserAvailable, launchBrowser, runAxe } from '../support/browser.js';
 import { serveStatic, type StaticServer } from '../support/serve-static.js';
-
-const axeSource = await fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const POST = `---
 title: A year on
@@ -55,12 +51,7 @@ afterAll(async () => {
 });
 
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run;
-    const result = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
+  return (await runAxe(page)).map((violation) => `${violation.id} (${violation.nodes.length})`);
 }
 
 describe.skipIf(!browserAvailable)('a migrated site on a plain static host', () => {

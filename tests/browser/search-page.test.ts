@@ -2,7 +2,6 @@
 // post; the header form, the field and the results work from the keyboard alone; axe and the Nu
 // Html Checker find nothing on the page with results shown; the index works under a base path;
 // without JavaScript the page says so and links the tags list and the archives.
-import { createRequire } from 'node:module';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,13 +9,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import type { Post } from '../../src/model/types.js';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
+import { browserAvailable, launchBrowser, runAxe, WCAG_AA_TAGS } from '../support/browser.js';
 import { buildExample, copyExample, EXAMPLE_NOW } from '../support/example-build.js';
 import { serveStatic, type StaticServer } from '../support/serve-static.js';
 import { textOf } from '../support/site-folder.js';
 import { vnuErrorsByFile } from '../support/vnu.js';
-
-const axeSource = await fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let result: BuildResult;
@@ -53,13 +50,10 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Violations of WCAG 2.2 AA and axe's best practices, as `rule at selector` lines. */
 async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
-    const found = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return found.violations.map((violation) => `${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
+  const found = await runAxe(page, [...WCAG_AA_TAGS, 'best-practice']);
+  return found.map((violation) => `${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 /** The titles and links of the listed results, once the status says how many there are. */

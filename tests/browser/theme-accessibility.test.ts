@@ -1,12 +1,11 @@
 // Every page type of the example site in real Chromium: zero axe-core violations for the
 // WCAG 2.0/2.1/2.2 A and AA rules, no horizontal scroll at 320 px or at 200% zoom, a working
 // skip link, content without JavaScript, and a print stylesheet that drops the navigation.
-import { createRequire } from 'node:module';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
+import { browserAvailable, launchBrowser, runAxe as axe } from '../support/browser.js';
 import { buildExample } from '../support/example-build.js';
 import { serveStatic } from '../support/serve-static.js';
 import { repoRoot } from '../support/site-folder.js';
@@ -28,7 +27,6 @@ const PAGES: Record<string, string> = {
   'not found': '/no-such-page/',
 };
 
-const axeSource = await fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const artifacts = path.join(repoRoot, 'tests', '.artifacts');
 
 let browser: Browser;
@@ -46,21 +44,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe.run;
-    const result = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) }));
-  });
-}
 
 describe.skipIf(!browserAvailable)('the default theme in Chromium', () => {
   it.each(Object.entries(PAGES))('%s has no axe violations (WCAG 2.2 AA)', async (name, url) => {

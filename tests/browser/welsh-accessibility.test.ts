@@ -1,12 +1,11 @@
 // Issue #14 "Done means" 3: every kind of Welsh page of the example site in real Chromium has zero
 // axe-core violations (WCAG 2.2 A and AA rules), as the English pages do (theme-accessibility.test.ts);
 // the Nu Html Checker covers every page of both languages in tests/validate/html-validity.test.ts.
-import { createRequire } from 'node:module';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
+import { browserAvailable, launchBrowser, runAxe as axe } from '../support/browser.js';
 import { buildExample } from '../support/example-build.js';
 import { serveStatic } from '../support/serve-static.js';
 import { repoRoot } from '../support/site-folder.js';
@@ -31,7 +30,6 @@ const PAGES: Record<string, string> = {
 };
 
 const artifacts = path.join(repoRoot, 'tests', '.artifacts');
-const axeSource = await fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -47,21 +45,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe.run;
-    const result = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) }));
-  });
-}
 
 describe.skipIf(!browserAvailable)('the Welsh pages in Chromium', () => {
   it.each(Object.entries(PAGES))('%s has no axe violations (WCAG 2.2 AA)', async (_name, url) => {

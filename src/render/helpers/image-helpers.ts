@@ -8,18 +8,15 @@ import { withBasePath } from '../../config/base-path.js';
 import { CONTENT_SIZES, imageMarkup } from '../../images/image-markup.js';
 import { shareVariant } from '../../images/plan-variants.js';
 import type { SiteImage } from '../../images/types.js';
+import { siteRoot } from '../../model/site-root.js';
 import type { Site } from '../../model/types.js';
 import { joinUrl } from './url-helpers.js';
 import { optionsOf, paramsOf, rootOf, type HelperFunction } from './helper-root.js';
 
-/** Images live at the site root on every language's pages (`/images/a.jpg`, never `/cy/images/a.jpg`). */
-const rootBasePath = (site: Site): string => site.language?.rootBasePath ?? site.config.basePath;
-const rootUrl = (site: Site): string => site.language?.rootUrl ?? site.config.url;
-
 /** The site image `url` names, with or without the base path. */
 export function findSiteImage(site: Site, url: unknown): SiteImage | undefined {
   if (typeof url !== 'string') return undefined;
-  const basePath = rootBasePath(site);
+  const { basePath } = siteRoot(site);
   if (basePath !== '/' && url.startsWith(basePath)) {
     const inside = site.images.get(url.slice(basePath.length - 1));
     if (inside) return inside;
@@ -44,14 +41,14 @@ export const imageHelper: HelperFunction = (...args) => {
   const site = rootOf(options).site;
   const attributes = attributesOf(hash);
   const image = findSiteImage(site, url);
-  const src = Handlebars.escapeExpression(withBasePath(rootBasePath(site), typeof url === 'string' ? url : ''));
+  const src = Handlebars.escapeExpression(withBasePath(siteRoot(site).basePath, typeof url === 'string' ? url : ''));
   if (!image) {
     const [first, ...rest] = attributes;
     const ordered = first?.[0] === 'class' ? [first, ['src', src], ...rest] : [['src', src], ...attributes];
     return new Handlebars.SafeString(`<img${ordered.map(([name, value]) => ` ${name}="${value}"`).join('')}>`);
   }
   const sizes = typeof hash.sizes === 'string' ? hash.sizes : hash.width !== undefined ? `${String(hash.width)}px` : CONTENT_SIZES;
-  return new Handlebars.SafeString(imageMarkup(image, { attributes, sizes, lead: hash.lead === true, url: (value) => withBasePath(rootBasePath(site), value) }));
+  return new Handlebars.SafeString(imageMarkup(image, { attributes, sizes, lead: hash.lead === true, url: (value) => withBasePath(siteRoot(site).basePath, value) }));
 };
 
 /**
@@ -62,5 +59,5 @@ export const shareImageHelper: HelperFunction = (...args) => {
   const site = rootOf(optionsOf(args)).site;
   const image = findSiteImage(site, paramsOf(args)[0]);
   const variant = image ? shareVariant(image) : undefined;
-  return variant ? { url: joinUrl(rootUrl(site), variant.url), width: variant.width, height: variant.height } : undefined;
+  return variant ? { url: joinUrl(siteRoot(site).url, variant.url), width: variant.width, height: variant.height } : undefined;
 };

@@ -1,5 +1,6 @@
 /** `relUrl`, `asset`, `absoluteUrl`: every URL a template prints goes through one of these. */
 import { isSiteRelative, withBasePath } from '../../config/base-path.js';
+import { siteRoot } from '../../model/site-root.js';
 import type { Site } from '../../model/types.js';
 import { optionsOf, paramsOf, rootOf, type HelperFunction } from './helper-root.js';
 
@@ -23,7 +24,7 @@ function rootFor(site: Site, value: string): { basePath: string; url: string } {
   if (!paths) staticPaths.set(site, (paths = new Set(site.statics.map((file) => file.outputPath))));
   const file = safeDecode(value.slice(1).replace(/[?#].*$/, ''));
   // The search index is one bundle at the root for every language (search/search-records.ts).
-  return paths.has(file) || file.startsWith('pagefind/') ? { basePath: language.rootBasePath, url: language.rootUrl } : { basePath: site.config.basePath, url: site.config.url };
+  return paths.has(file) || file.startsWith('pagefind/') ? siteRoot(site) : { basePath: site.config.basePath, url: site.config.url };
 }
 
 function safeDecode(value: string): string {
@@ -53,8 +54,7 @@ export const assetHelper: HelperFunction = (...args) => {
   const root = rootOf(optionsOf(args));
   const url = root.assets.get(name);
   if (!url) throw new Error(`There is no theme asset "${name}" (looked in assets/ of every theme layer).`);
-  // Assets are shared by every language of a site, at its root (not under `/cy/`).
-  return withBasePath(root.site.language?.rootBasePath ?? root.site.config.basePath, url);
+  return withBasePath(siteRoot(root.site).basePath, url);
 };
 
 /** `{{absoluteUrl post.image}}` → `https://blog.example.org/images/a.jpg`; absolute URLs pass through. */
