@@ -1,9 +1,13 @@
 /**
- * Related posts through the tag index: most shared tags, then most recent.
- * Each tag's posts are already newest first, so for one post the candidates come
- * from a merge of its few tag lists in recency order; equal entries across lists
- * are the same candidate, and their number is its score. The merge stops as soon
- * as no later candidate could still enter the top `limit`.
+ * Related posts: most shared tags, then most recent (posts are newest first, so a lower index
+ * is more recent).
+ *
+ * Merging a post's tag lists in recency order finds them, but on a long-tailed tag set it walks
+ * nearly the whole archive for every post whose best matches are rare (quadratic: about a
+ * minute of a 100,000-post build). Any candidate sharing two or more tags is in the list of
+ * posts carrying one of this post's tag *pairs*, and pair lists are far shorter than tag lists;
+ * so those candidates come from a merge of pair lists, and the rest (one shared tag) are simply
+ * the newest posts of the post's own tag lists.
  */
 import type { Post, Tag } from './types.js';
 
@@ -12,7 +16,7 @@ interface Candidate {
   readonly score: number;
 }
 
-/** Insert into `best` (sorted by score desc, then index asc), keeping at most `limit`. */
+/** Insert into `best` (sorted by score desc, then index asc), keeping at most `limit`; candidates arrive in index order. */
 function offer(best: Candidate[], candidate: Candidate, limit: number): void {
   let at = best.length;
   while (at > 0 && (best[at - 1] as Candidate).score < candidate.score) at -= 1;
@@ -21,42 +25,92 @@ function offer(best: Candidate[], candidate: Candidate, limit: number): void {
   if (best.length > limit) best.pop();
 }
 
-function relatedIndexes(self: number, lists: readonly Int32Array[], limit: number): number[] {
+/** The largest score a candidate found in at most `open` pair lists can have: s shared tags put it in s(s−1)/2 of them. */
+function highestScoreIn(open: number): number {
+  let score = 1;
+  while (((score + 1) * score) / 2 <= open) score += 1;
+  return score;
+}
+
+/** Calls `visit` with each index of `lists` (each ascending) once, in ascending order, until it returns false. */
+function mergeAscending(lists: readonly Int32Array[], visit: (index: number, open: number) => boolean): void {
   const cursor = new Array<number>(lists.length).fill(0);
-  const best: Candidate[] = [];
   for (;;) {
     let smallest = Number.MAX_SAFE_INTEGER;
     let open = 0;
-    lists.forEach((list, which) => {
+    for (const [which, list] of lists.entries()) {
       const value = list[cursor[which] as number];
-      if (value === undefined) return;
+      if (value === undefined) continue;
       open += 1;
       if (value < smallest) smallest = value;
-    });
-    // Later candidates can share at most `open` tags; stop when that cannot beat the last place.
-    if (open === 0 || (best.length === limit && open <= (best[limit - 1] as Candidate).score)) break;
-    let score = 0;
-    lists.forEach((list, which) => {
-      if (list[cursor[which] as number] === smallest) {
-        score += 1;
-        cursor[which] = (cursor[which] as number) + 1;
+    }
+    if (open === 0 || !visit(smallest, open)) return;
+    for (const [which, list] of lists.entries()) if (list[cursor[which] as number] === smallest) cursor[which] = (cursor[which] as number) + 1;
+  }
+}
+
+interface TagIndex {
+  /** Post indexes of each tag, ascending. */
+  readonly byTag: ReadonlyMap<Tag, Int32Array>;
+  /** Post indexes carrying both tags of a pair, ascending; keyed `i,j` by tag number. */
+  readonly byPair: ReadonlyMap<string, Int32Array>;
+  readonly tagNumber: ReadonlyMap<Tag, number>;
+}
+
+function pairKey(a: number, b: number): string {
+  return a < b ? `${a},${b}` : `${b},${a}`;
+}
+
+function indexTags(posts: readonly Post[], tags: readonly Tag[]): TagIndex {
+  const position = new Map<Post, number>(posts.map((post, index) => [post, index]));
+  const tagNumber = new Map<Tag, number>(tags.map((tag, number) => [tag, number]));
+  const byTag = new Map<Tag, Int32Array>(tags.map((tag) => [tag, Int32Array.from(tag.posts.flatMap((post) => position.get(post) ?? [])).sort()]));
+  const pairs = new Map<string, number[]>();
+  posts.forEach((post, index) => {
+    const numbers = post.tags.map((tag) => tagNumber.get(tag) ?? -1);
+    for (let i = 0; i < numbers.length; i += 1)
+      for (let j = i + 1; j < numbers.length; j += 1) {
+        const key = pairKey(numbers[i] as number, numbers[j] as number);
+        const list = pairs.get(key);
+        if (list) list.push(index);
+        else pairs.set(key, [index]);
       }
-    });
-    if (smallest !== self) offer(best, { index: smallest, score }, limit);
+  });
+  return { byTag, tagNumber, byPair: new Map([...pairs].map(([key, list]) => [key, Int32Array.from(list)])) };
+}
+
+function relatedIndexes(self: number, post: Post, index: TagIndex, limit: number, posts: readonly Post[]): number[] {
+  const mine = new Set(post.tags);
+  const numbers = post.tags.map((tag) => index.tagNumber.get(tag) ?? -1);
+  const pairLists: Int32Array[] = [];
+  for (let i = 0; i < numbers.length; i += 1) for (let j = i + 1; j < numbers.length; j += 1) pairLists.push(index.byPair.get(pairKey(numbers[i] as number, numbers[j] as number)) ?? new Int32Array());
+  const best: Candidate[] = [];
+  mergeAscending(pairLists, (candidate, open) => {
+    // Later candidates are in at most `open` pair lists; stop when none of them could beat last place.
+    if (best.length === limit && highestScoreIn(open) <= (best[limit - 1] as Candidate).score) return false;
+    if (candidate !== self) offer(best, { index: candidate, score: (posts[candidate] as Post).tags.filter((tag) => mine.has(tag)).length }, limit);
+    return true;
+  });
+  // Not full: every candidate sharing two or more tags is in `best`, so the rest share one, newest first.
+  if (best.length < limit) {
+    const chosen = new Set(best.map((candidate) => candidate.index));
+    mergeAscending(
+      post.tags.map((tag) => index.byTag.get(tag) ?? new Int32Array()),
+      (candidate) => {
+        if (candidate !== self && !chosen.has(candidate)) best.push({ index: candidate, score: 1 });
+        return best.length < limit;
+      },
+    );
   }
   return best.map((candidate) => candidate.index);
 }
 
 /**
- * Related posts for every post (`posts` newest first). Linear in the number of
- * (post, tag) pairs for typical sites; never worse than one pass over a post's tag lists.
+ * Related posts for every post (`posts` newest first): about linear in the number of posts for
+ * long-tailed tag sets, since pair lists stay short.
  */
 export function findAllRelated(posts: readonly Post[], tags: readonly Tag[], limit: number): Post[][] {
   if (limit <= 0) return posts.map(() => []);
-  const position = new Map<Post, number>(posts.map((post, index) => [post, index]));
-  const indexes = new Map<Tag, Int32Array>(tags.map((tag) => [tag, Int32Array.from(tag.posts, (post) => position.get(post) ?? -1)]));
-  return posts.map((post, self) => {
-    const lists = post.tags.flatMap((tag) => indexes.get(tag) ?? []);
-    return relatedIndexes(self, lists, limit).map((index) => posts[index] as Post);
-  });
+  const index = indexTags(posts, tags);
+  return posts.map((post, self) => relatedIndexes(self, post, index, limit, posts).map((at) => posts[at] as Post));
 }

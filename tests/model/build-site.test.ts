@@ -85,6 +85,35 @@ describe('scaling', () => {
     expect(large / small).toBeLessThan(30);
   });
 
+  it('grows about linearly when posts draw 1–4 of 60 long-tailed tags at random', () => {
+    // The bench corpus's shape: posts whose best matches share rare tag combinations, which a
+    // merge of whole tag lists finds only by walking nearly the whole archive for each post.
+    // Tag i drawn with weight 1/(i+1)^0.85, 1–4 tags a post, as in ../shared/bench/gen-corpus.mjs.
+    const weights = Array.from({ length: 60 }, (_, i) => 1 / (i + 1) ** 0.85);
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const tags = (index: number): string[] => {
+      let seed = index + 1;
+      const next = (): number => {
+        seed = (seed * 16_807) % 2_147_483_647;
+        return seed / 2_147_483_647;
+      };
+      next();
+      const draw = (): string => {
+        let left = next() * total;
+        const at = weights.findIndex((weight) => (left -= weight) < 0);
+        return `topic ${at < 0 ? 59 : at}`;
+      };
+      const wanted = 1 + Math.floor(next() * 4);
+      const chosen = new Set<string>();
+      while (chosen.size < wanted) chosen.add(draw());
+      return [...chosen];
+    };
+    timeBuild(1000, tags);
+    const small = Math.min(timeBuild(1000, tags), timeBuild(1000, tags));
+    const large = timeBuild(10_000, tags);
+    expect(large / small).toBeLessThan(30);
+  });
+
   it('copes with 20,000 tags', () => {
     const tags = (index: number): string[] => [`tag ${index % 20_000}`, `tag ${(index * 7) % 20_000}`];
     timeBuild(2000, tags);
