@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm run bench`: build seeded corpora with the sectorpress CLI, cold (no cache) and warm
-// (cache, nothing changed), and print wall time, CPU time, peak RSS and pages/s; then the
-// dev-server rebuild latency (bench/dev-latency.mjs).
+// `npm run bench`: build seeded corpora with the sectorpress CLI, cold (no cache), warm (cache,
+// nothing changed) and after one edited post, and print wall time, CPU time, peak RSS and pages/s,
+// and how busy each thread was in the last cold build (its V8 CPU profiles: bench/thread-shares.mjs);
+// then the dev-server rebuild latency (bench/dev-latency.mjs).
 //
 //   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--no-dev] [--only build|import] [--import-posts 5000]
+//   npm run bench -- --sizes 100000      # one run of each (the default from 50,000 posts), about 15 minutes
 //
 // Then the import figure (bench/import-bench.mjs): a generated WordPress export imported with `sectorpress import wordpress`.
 //
@@ -14,23 +16,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './gen-corpus.mjs';
+import { editPost, generate } from './gen-corpus.mjs';
+import { formatShares, threadShares } from './thread-shares.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const only = option('--only', undefined);
 const sizes = only === 'import' ? [] : option('--sizes', '1000,4000,10000').split(',').map(Number);
-const runs = Number(option('--runs', '3'));
+const runsFor = (size) => Number(option('--runs', size >= 50_000 ? '1' : '3'));
 const work = path.join(repo, 'bench', '.work');
 const cli = path.join(repo, 'bin', 'sectorpress.js');
 const gnuTime = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** One build: wall seconds, CPU seconds (user + sys), peak RSS in MiB. */
-function measure(site, out, extra) {
-  const command = [cli, 'build', site, '--out', out, '--now', '2025-07-01T00:00:00Z', '--quiet', ...extra];
+/** One build: wall seconds, CPU seconds (user + sys), peak RSS in MiB; with `profileDir`, V8 CPU profiles of every thread go there. */
+function measure(site, out, extra, profileDir) {
+  const command = [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), cli, 'build', site, '--out', out, '--now', '2025-07-01T00:00:00Z', '--quiet', ...extra];
   if (gnuTime) {
     const run = spawnSync(gnuTime, ['-f', '__TIME__ %e %U %S %M', process.execPath, ...command], { encoding: 'utf8' });
     const match = /__TIME__ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(run.stderr);
@@ -48,41 +51,61 @@ function countPages(dir) {
 
 const rows = [];
 for (const size of sizes) {
+  const runs = runsFor(size);
   const site = path.join(work, `corpus-${size}`);
-  if (!fs.existsSync(path.join(site, 'posts')) || fs.readdirSync(path.join(site, 'posts')).length !== size) generate(size, site, 1);
+  generate(size, site, 1); // afresh each time: the one-edit runs below change posts
   const out = path.join(os.tmpdir(), `sectorpress-bench-${size}`);
+  const profiles = fs.mkdtempSync(path.join(os.tmpdir(), 'sectorpress-bench-profile-'));
   const cold = [];
   const warm = [];
+  const edit = [];
   for (let run = 0; run < runs; run += 1) {
     fs.rmSync(path.join(site, 'node_modules'), { recursive: true, force: true });
     fs.rmSync(out, { recursive: true, force: true });
-    cold.push(measure(site, out, []));
+    // The last cold build is profiled (a few per cent slower) for the thread shares.
+    cold.push(measure(site, out, [], run === runs - 1 ? profiles : undefined));
   }
+  const shares = threadShares(profiles);
+  fs.rmSync(profiles, { recursive: true, force: true });
   for (let run = 0; run < runs; run += 1) warm.push(measure(site, out, []));
+  const posts = fs.readdirSync(path.join(site, 'posts')).sort();
+  for (let run = 0; run < runs; run += 1) {
+    // A different post each time, beyond its first paragraph (as a writer's correction usually is).
+    editPost(path.join(site, 'posts', posts[(run * 7919) % posts.length]), 1000 + run);
+    edit.push(measure(site, out, []));
+  }
   const pages = countPages(out);
-  rows.push({ size, pages, cold, warm });
+  rows.push({ size, runs, pages, cold, warm, edit, shares });
   process.stderr.write(`measured ${size} posts\n`);
 }
 
 const pick = (list, key) => median(list.map((item) => item[key]));
 if (rows.length)
   console.log(
-    `\nsectorpress ${JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version}, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), medians of ${runs} runs\n`,
+    `\nsectorpress ${JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version}, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), medians\n`,
   );
-if (rows.length) console.log('| posts | HTML pages | cold wall | cold CPU | cold peak RSS | cold pages/s | warm wall | warm peak RSS |');
-if (rows.length) console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+if (rows.length) console.log('| posts | runs | HTML pages | cold wall | cold CPU | cold peak RSS | cold pages/s | warm wall (× cold) | warm peak RSS | one edit wall (× cold) | one edit peak RSS |');
+if (rows.length) console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
   const coldWall = pick(row.cold, 'wall');
+  const ratio = (list) => `${pick(list, 'wall').toFixed(2)} s (${(pick(list, 'wall') / coldWall).toFixed(2)})`;
   console.log(
-    `| ${row.size} | ${row.pages} | ${coldWall.toFixed(2)} s | ${pick(row.cold, 'cpu').toFixed(2)} s | ${pick(row.cold, 'rss').toFixed(0)} MiB | ${Math.round(row.pages / coldWall)} | ${pick(row.warm, 'wall').toFixed(2)} s | ${pick(row.warm, 'rss').toFixed(0)} MiB |`,
+    `| ${row.size} | ${row.runs} | ${row.pages} | ${coldWall.toFixed(2)} s | ${pick(row.cold, 'cpu').toFixed(2)} s | ${pick(row.cold, 'rss').toFixed(0)} MiB | ${Math.round(row.pages / coldWall)} | ${ratio(row.warm)} | ${pick(row.warm, 'rss').toFixed(0)} MiB | ${ratio(row.edit)} | ${pick(row.edit, 'rss').toFixed(0)} MiB |`,
   );
 }
-const small = rows.find((row) => row.size === 1000);
-const large = rows.find((row) => row.size === 10000);
-if (small && large) console.log(`\n10k/1k cold time ratio: ${(pick(large.cold, 'wall') / pick(small.cold, 'wall')).toFixed(1)} (linear ≈ 10)`);
+if (rows.length) console.log('\nThreads in the last cold build (busy share of the whole build):');
+for (const row of rows) console.log(`  ${row.size} posts: ${formatShares(row.shares)}`);
+const coldOf = (size) => rows.find((row) => row.size === size);
+for (const [small, large] of [
+  [1000, 10000],
+  [10000, 100000],
+]) {
+  if (coldOf(small) && coldOf(large))
+    console.log(`\n${large / 1000}k/${small / 1000}k cold time ratio: ${(pick(coldOf(large).cold, 'wall') / pick(coldOf(small).cold, 'wall')).toFixed(1)} (linear ≈ 10)`);
+}
 
 if (!args.includes('--no-dev') && only === undefined) {
-  const devSizes = sizes.filter((size) => size === 1000 || size === 10000).join(',') || '1000';
+  const devSizes = sizes.filter((size) => size === 1000 || size === 10000 || size === 100000).join(',') || '1000';
   execFileSync(process.execPath, [path.join(repo, 'bench', 'dev-latency.mjs'), '--sizes', devSizes], { stdio: 'inherit' });
 }
 
