@@ -53,8 +53,10 @@ async function setUp(setup: WorkerSetup): Promise<ProcessorFor | string> {
 async function start(): Promise<void> {
   const processorFor = await setUp(workerData as WorkerSetup).catch(messageOf);
   if (typeof processorFor === 'string') return reply({ type: 'unusable', reason: processorFor });
-  // One request at a time: the caller sends the next only after a reply for every body.
-  parentPort?.on('message', async (request: WorkerRequest) => {
+  // Requests are rendered one after another, in order: the caller keeps a few in flight and
+  // expects one reply per body, in the order sent.
+  let queue = Promise.resolve();
+  const renderAll = async (request: WorkerRequest): Promise<void> => {
     for (const [id, body, images] of request.bodies) {
       try {
         reply({ type: 'rendered', id, value: await renderMarkdown(processorFor, body, images) });
@@ -62,6 +64,9 @@ async function start(): Promise<void> {
         reply({ type: 'failed', id, message: messageOf(error) });
       }
     }
+  };
+  parentPort?.on('message', (request: WorkerRequest) => {
+    queue = queue.then(() => renderAll(request));
   });
   reply({ type: 'ready' });
 }

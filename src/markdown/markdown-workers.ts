@@ -28,6 +28,9 @@ function spawn(setup: WorkerSetup): Worker {
   return new Worker(code, { eval: true, workerData: setup });
 }
 
+/** Bodies per request to a worker. */
+const REQUEST_BODIES = 32;
+
 /** Why a worker stopped before the end of its bodies, and at which one. */
 export interface WorkerStop {
   readonly job: MarkdownJob;
@@ -91,20 +94,39 @@ export class MarkdownWorker {
     if (ready !== true) return { job: first, reason: 'crash', message: ready };
     return new Promise((resolve) => {
       let index = 0;
+      let sent = 0;
       let timer: NodeJS.Timeout | undefined;
+      let settled = false;
       const finish = (stop: WorkerStop | undefined): void => {
+        settled = true;
         clearTimeout(timer);
         this.listener = undefined;
         resolve(stop);
+      };
+      // Bodies go in small requests, at most two ahead of the worker: one message of every body
+      // took seconds to serialise at 100,000 posts (holding a second copy of them all), and
+      // blocked this thread long enough to trip the time limit of bodies not yet started.
+      const send = (): void => {
+        while (sent < jobs.length && sent - index < 2 * REQUEST_BODIES) {
+          const request = jobs.slice(sent, sent + REQUEST_BODIES);
+          sent += request.length;
+          this.worker.postMessage({ bodies: request.map((job) => [job.id, job.body, job.images]) });
+        }
       };
       // The worker renders one body at a time, so the clock restarts at every reply.
       const time = (): void => {
         clearTimeout(timer);
         const job = jobs[index];
+        const at = index;
         if (job)
           timer = setTimeout(() => {
-            this.terminate();
-            finish({ job, reason: 'timeout', message: `over ${timeLimit(job)} ms` });
+            // A timer fires before replies already waiting are read (after this thread was busy,
+            // say): let them be read first, and stop the worker only if this body is still unanswered.
+            setImmediate(() => {
+              if (index !== at || settled) return;
+              this.terminate();
+              finish({ job, reason: 'timeout', message: `over ${timeLimit(job)} ms` });
+            });
           }, timeLimit(job));
       };
       this.listener = (event) => {
@@ -115,10 +137,11 @@ export class MarkdownWorker {
         index += 1;
         // A reply per body, in order: the last one ends the batch without another message.
         if (index === jobs.length) return finish(undefined);
+        send();
         time();
       };
+      send();
       time();
-      this.worker.postMessage({ bodies: jobs.map((job) => [job.id, job.body, job.images]) });
     });
   }
 }
