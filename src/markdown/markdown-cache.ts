@@ -98,27 +98,83 @@ export function jobKey(job: MarkdownJob): string {
 
 type Stored = [key: string, html: string, wordCount: number, readingMinutes: number, excerpt: string, imageNotes: readonly ImageNote[] | undefined][];
 
-function cacheFile(root: string, digest: string): string {
-  return path.join(cacheFolder(root), `markdown-${digest}.bin`);
+/**
+ * The cache is split into 64 files by the first character of each key (a base64url hash, so
+ * they fill evenly): one file of every body reached ~750 MB at 100,000 posts, so saving it after
+ * one edit rewrote all of it and serialising it doubled the build's memory for a moment.
+ * Now a build rewrites only the files whose set of keys changed, one file at a time.
+ */
+const SHARD_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+function cacheFolderOf(root: string, digest: string): string {
+  return path.join(cacheFolder(root), `markdown-${digest}`);
 }
 
-export async function readMarkdownCache(root: string, digest: string): Promise<Map<string, RenderedMarkdown>> {
+function shardOf(key: string): number {
+  return Math.max(0, SHARD_CHARACTERS.indexOf(key[0] ?? 'A'));
+}
+
+function shardFile(root: string, digest: string, shard: number): string {
+  return path.join(cacheFolderOf(root, digest), `${String(shard).padStart(2, '0')}.bin`);
+}
+
+/** Which keys each shard file holds, as a digest: a shard whose keys are unchanged is not written again. */
+function keysDigest(keys: readonly string[]): string {
+  return createHash('sha1')
+    .update([...keys].sort().join('\n'))
+    .digest('base64url');
+}
+
+/** The cache as read: every entry, and what each shard file held (for `writeMarkdownCache`). */
+export interface MarkdownCache {
+  readonly entries: Map<string, RenderedMarkdown>;
+  readonly shards: ReadonlyMap<number, string>;
+}
+
+async function readShard(file: string): Promise<Stored> {
   try {
-    const stored = deserialize(await fs.readFile(cacheFile(root, digest))) as Stored;
-    return new Map(stored.map(([key, html, wordCount, readingMinutes, excerpt, imageNotes]) => [key, { html, wordCount, readingMinutes, excerpt, ...(imageNotes ? { imageNotes } : {}) }]));
+    return deserialize(await fs.readFile(file)) as Stored;
   } catch {
-    return new Map();
+    return [];
   }
 }
 
-/** Replace the cache with exactly the entries of this build (so it never grows without bound). Errors are the caller's warning. */
-export async function writeMarkdownCache(root: string, digest: string, entries: ReadonlyMap<string, RenderedMarkdown>): Promise<void> {
-  const folder = cacheFolder(root);
+export async function readMarkdownCache(root: string, digest: string): Promise<MarkdownCache> {
+  const entries = new Map<string, RenderedMarkdown>();
+  const shards = new Map<number, string>();
+  const read = await Promise.all(SHARD_CHARACTERS.split('').map((_, shard) => readShard(shardFile(root, digest, shard))));
+  read.forEach((stored, shard) => {
+    if (stored.length === 0) return;
+    for (const [key, html, wordCount, readingMinutes, excerpt, imageNotes] of stored) entries.set(key, { html, wordCount, readingMinutes, excerpt, ...(imageNotes ? { imageNotes } : {}) });
+    shards.set(shard, keysDigest(stored.map(([key]) => key)));
+  });
+  return { entries, shards };
+}
+
+/**
+ * Make the cache hold exactly the entries of this build (so it never grows without bound),
+ * writing only the shard files whose keys differ from `known` (what `readMarkdownCache` found).
+ * Errors are the caller's warning.
+ */
+export async function writeMarkdownCache(root: string, digest: string, entries: ReadonlyMap<string, RenderedMarkdown>, known: ReadonlyMap<number, string> = new Map()): Promise<void> {
+  const parent = cacheFolder(root);
+  const folder = cacheFolderOf(root, digest);
   await fs.mkdir(folder, { recursive: true });
-  const stale = (await fs.readdir(folder)).filter((name) => name.startsWith('markdown-') && name !== path.basename(cacheFile(root, digest)));
-  await Promise.all(stale.map((name) => fs.rm(path.join(folder, name), { force: true })));
-  const stored: Stored = [...entries].map(([key, value]) => [key, value.html, value.wordCount, value.readingMinutes, value.excerpt, value.imageNotes]);
-  const temp = `${cacheFile(root, digest)}.${randomBytes(4).toString('hex')}.tmp`;
-  await fs.writeFile(temp, serialize(stored));
-  await fs.rename(temp, cacheFile(root, digest));
+  // Caches of other pipelines (and the single-file format of earlier versions) go.
+  const stale = (await fs.readdir(parent)).filter((name) => name.startsWith('markdown-') && name !== path.basename(folder));
+  await Promise.all(stale.map((name) => fs.rm(path.join(parent, name), { recursive: true, force: true })));
+  const byShard = SHARD_CHARACTERS.split('').map((): Stored => []);
+  for (const [key, value] of entries) byShard[shardOf(key)]?.push([key, value.html, value.wordCount, value.readingMinutes, value.excerpt, value.imageNotes]);
+  for (const [shard, stored] of byShard.entries()) {
+    const file = shardFile(root, digest, shard);
+    if (stored.length === 0) {
+      if (known.has(shard)) await fs.rm(file, { force: true });
+      continue;
+    }
+    if (known.get(shard) === keysDigest(stored.map(([key]) => key))) continue;
+    // One shard serialised at a time, so at most one shard's copy is in memory.
+    const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+    await fs.writeFile(temp, serialize(stored));
+    await fs.rename(temp, file);
+  }
 }

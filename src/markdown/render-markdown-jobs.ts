@@ -137,7 +137,7 @@ export function rendersInWorkers(config: Config, workers: number | undefined): b
 export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: Config, options: MarkdownStageOptions): Promise<Staged<MarkdownOutput>> {
   // The digest only names the persistent cache; without it, no package versions need looking up.
   const digest = options.cache ? pipelineDigest(config.markdown, options.versions, config.basePath) : '';
-  const cache = options.cache ? await readMarkdownCache(config.root, digest) : new Map<string, RenderedMarkdown>();
+  const { entries: cache, shards } = options.cache ? await readMarkdownCache(config.root, digest) : { entries: new Map<string, RenderedMarkdown>(), shards: new Map<number, string>() };
   const byId = new Map<string, RenderedMarkdown>();
   const used = new Map<string, RenderedMarkdown>();
   const missing: MarkdownJob[] = [];
@@ -160,7 +160,7 @@ export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: C
   }
   if (options.cache && (missing.length > 0 || used.size !== cache.size)) {
     try {
-      await writeMarkdownCache(config.root, digest, used);
+      await writeMarkdownCache(config.root, digest, used, shards);
     } catch (error) {
       problems.push(
         warningProblem({

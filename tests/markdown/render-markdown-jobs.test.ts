@@ -96,6 +96,30 @@ describe('the persistent cache', () => {
     expect(afterEdit.value.byId.get('posts/3.md')?.html).toContain('Edited.');
   });
 
+  it('rewrites only the cache files holding the edited body, and still drops removed bodies', async () => {
+    const stamps = async (): Promise<Map<string, number>> => {
+      const cache = path.join(root, 'node_modules', '.cache', 'sectorpress');
+      const folder = (await fs.readdir(cache)).find((name) => name.startsWith('markdown-')) as string;
+      const files = await fs.readdir(path.join(cache, folder));
+      return new Map(await Promise.all(files.map(async (file) => [file, (await fs.stat(path.join(cache, folder, file))).ino] as [string, number])));
+    };
+    const jobs = corpus(300);
+    await renderMarkdownJobs(jobs, config(), { cache: true, workers: 0 });
+    const before = await stamps();
+    expect(before.size).toBeGreaterThan(10);
+    const edited = jobs.map((item, index) => (index === 7 ? { ...item, body: `${item.body}\n\nEdited.` } : item));
+    await renderMarkdownJobs(edited, config(), { cache: true, workers: 0 });
+    const after = await stamps();
+    const rewritten = [...after].filter(([file, inode]) => before.get(file) !== inode);
+    // The shard that lost the old body and the one that gained the new (the same one, sometimes).
+    expect(rewritten.length).toBeGreaterThanOrEqual(1);
+    expect(rewritten.length).toBeLessThanOrEqual(2);
+    const fewer = await renderMarkdownJobs(edited.slice(0, 100), config(), { cache: true, workers: 0 });
+    expect(fewer.value.renderedCount).toBe(0);
+    const again = await renderMarkdownJobs(edited, config(), { cache: true, workers: 0 });
+    expect(again.value.renderedCount).toBe(200);
+  });
+
   it('is dropped when the plugin list changes', async () => {
     const jobs = corpus(5);
     await renderMarkdownJobs(jobs, config(), { cache: true, workers: 0 });
