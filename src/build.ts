@@ -81,7 +81,7 @@ export interface LoadedSite {
  */
 export async function loadSite(options: BuildOptions = {}): Promise<LoadedSite> {
   const runner = new StageRunner(options.onStage);
-  const { site } = await new SiteBuilder(options).model(runner);
+  const { site } = await new SiteBuilder(options, undefined, true).model(runner);
   runner.finish();
   return { site, problems: sortProblems(runner.problems), timings: runner.timings };
 }
@@ -103,7 +103,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await runner.run('guard', () => checkOutputFolder(config, replaceOutDir));
     return cache ? previousBuild(config) : undefined;
   };
-  const run = await new SiteBuilder(options).run(runner, [], previous);
+  const run = await new SiteBuilder(options, undefined, true).run(runner, [], previous);
   const written = await runner.run('write', () => writeSite(run, cache, replaceOutDir));
   runner.finish();
   const { site, routes, files, markdown, pagesRendered } = run;

@@ -98,10 +98,15 @@ export class SiteBuilder {
   private readonly images = new ImageMemory();
   private readonly search: SearchMemory;
 
-  /** `onSearchIndexed`: build the search index of later runs in the background, and call this when it is ready (search-memory.ts). */
+  /**
+   * `onSearchIndexed`: build the search index of later runs in the background, and call this when it is ready (search-memory.ts).
+   * `once`: the builder runs once (`build()`, `loadSite()`), so it forgets every source text and Markdown body as soon as the
+   * model is made: at 100,000 posts they are over half a gigabyte that nothing after the model reads.
+   */
   constructor(
     private readonly options: BuildOptions,
     onSearchIndexed?: () => void,
+    private readonly once = false,
   ) {
     this.sourceMemory = new SourceMemory(options);
     this.search = new SearchMemory(onSearchIndexed);
@@ -146,6 +151,10 @@ export class SiteBuilder {
       );
       return staged(built.value, [...built.problems, ...images.leadProblems, ...markdown.imageProblems]);
     });
+    if (this.once) {
+      this.sources = undefined;
+      this.sourceMemory.clear();
+    }
     return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files } };
   }
 
