@@ -6,8 +6,8 @@
  * nearly the whole archive for every post whose best matches are rare (quadratic: about a
  * minute of a 100,000-post build). Any candidate sharing two or more tags is in the list of
  * posts carrying one of this post's tag *pairs*, and pair lists are far shorter than tag lists;
- * so those candidates come from a merge of pair lists, and the rest (one shared tag) are simply
- * the newest posts of the post's own tag lists.
+ * so those candidates come from pair lists, tier by tier, and the rest (one shared tag) are
+ * simply the newest posts of the post's own tag lists.
  */
 import type { Post, Tag } from './types.js';
 
@@ -79,30 +79,69 @@ function indexTags(posts: readonly Post[], tags: readonly Tag[]): TagIndex {
   return { byTag, tagNumber, byPair: new Map([...pairs].map(([key, list]) => [key, Int32Array.from(list)])) };
 }
 
+/** Every `size`-element subset of `items`. */
+function subsets<T>(items: readonly T[], size: number): T[][] {
+  if (size === 0) return [[]];
+  if (items.length < size) return [];
+  const [first, ...rest] = items as [T, ...T[]];
+  return [...subsets(rest, size - 1).map((subset) => [first, ...subset]), ...subsets(rest, size)];
+}
+
+/** Past this many tags a post's tag subsets get too many; its candidates come from one merge of its pair lists instead. */
+const MOST_TAGS_BY_TIERS = 8;
+
 function relatedIndexes(self: number, post: Post, index: TagIndex, limit: number, posts: readonly Post[]): number[] {
   const mine = new Set(post.tags);
-  const numbers = post.tags.map((tag) => index.tagNumber.get(tag) ?? -1);
-  const pairLists: Int32Array[] = [];
-  for (let i = 0; i < numbers.length; i += 1) for (let j = i + 1; j < numbers.length; j += 1) pairLists.push(index.byPair.get(pairKey(numbers[i] as number, numbers[j] as number)) ?? new Int32Array());
-  const best: Candidate[] = [];
-  mergeAscending(pairLists, (candidate, open) => {
-    // Later candidates are in at most `open` pair lists; stop when none of them could beat last place.
-    if (best.length === limit && highestScoreIn(open) <= (best[limit - 1] as Candidate).score) return false;
-    if (candidate !== self) offer(best, { index: candidate, score: (posts[candidate] as Post).tags.filter((tag) => mine.has(tag)).length }, limit);
-    return true;
-  });
+  const scoreOf = (candidate: number): number => (posts[candidate] as Post).tags.filter((tag) => mine.has(tag)).length;
+  const numbers = [...new Set(post.tags.map((tag) => index.tagNumber.get(tag) ?? -1))];
+  const pairList = (a: number, b: number): Int32Array => index.byPair.get(pairKey(a, b)) ?? new Int32Array();
+  const best: number[] = [];
+  const chosen = new Set<number>([self]);
+  if (numbers.length <= MOST_TAGS_BY_TIERS) {
+    // Tier by tier from the most tags shared: a candidate sharing `size` tags carries every pair
+    // of some `size` of this post's tags, so it is in the shortest pair list of that subset.
+    // The merge of those lists stops once the tier fills what is left; a tier that does not
+    // fill has found every candidate sharing that many tags (or more: those came earlier).
+    for (let size = numbers.length; size >= 2 && best.length < limit; size -= 1) {
+      const lists = subsets(numbers, size).map((subset) => {
+        const pairs = subsets(subset, 2).map(([a, b]) => pairList(a as number, b as number));
+        return pairs.reduce((shortest, list) => (list.length < shortest.length ? list : shortest));
+      });
+      mergeAscending(lists, (candidate) => {
+        if (!chosen.has(candidate) && scoreOf(candidate) >= size) {
+          chosen.add(candidate);
+          best.push(candidate);
+        }
+        return best.length < limit;
+      });
+    }
+  } else {
+    const ranked: Candidate[] = [];
+    const pairLists = subsets(numbers, 2).map(([a, b]) => pairList(a as number, b as number));
+    mergeAscending(pairLists, (candidate, open) => {
+      // Later candidates are in at most `open` pair lists; stop when none of them could beat last place.
+      if (ranked.length === limit && highestScoreIn(open) <= (ranked[limit - 1] as Candidate).score) return false;
+      if (candidate !== self) offer(ranked, { index: candidate, score: scoreOf(candidate) }, limit);
+      return true;
+    });
+    for (const candidate of ranked) {
+      chosen.add(candidate.index);
+      best.push(candidate.index);
+    }
+  }
   // Not full: every candidate sharing two or more tags is in `best`, so the rest share one, newest first.
-  if (best.length < limit) {
-    const chosen = new Set(best.map((candidate) => candidate.index));
+  if (best.length < limit)
     mergeAscending(
       post.tags.map((tag) => index.byTag.get(tag) ?? new Int32Array()),
       (candidate) => {
-        if (candidate !== self && !chosen.has(candidate)) best.push({ index: candidate, score: 1 });
+        if (!chosen.has(candidate)) {
+          chosen.add(candidate);
+          best.push(candidate);
+        }
         return best.length < limit;
       },
     );
-  }
-  return best.map((candidate) => candidate.index);
+  return best;
 }
 
 /**

@@ -66,6 +66,17 @@ describe('related posts', () => {
       { numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
     );
   });
+
+  it('match the brute-force definition for posts with many tags (property)', () => {
+    const tagNames = Array.from({ length: 12 }, (_, index) => `t${index}`);
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(fc.constantFrom(...tagNames), { maxLength: 11 }), { minLength: 1, maxLength: 30 }), (tagLists) => {
+        const built = site(tagLists.map((tags, index) => entry(index, tags)));
+        for (const post of built.posts) expect(post.related.map((related) => related.title)).toEqual(bruteForceRelated(built.posts, post, config.relatedPosts));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
+    );
+  });
 });
 
 function timeBuild(count: number, tagsFor: (index: number) => string[]): number {
