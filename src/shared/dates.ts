@@ -138,19 +138,23 @@ function ordinal(day: number): string {
  * `cccc, LLLL do, yyyy`.
  */
 export function formatDate(date: Date, format: string, options: { readonly timezone: string; readonly language: string }): string {
-  // The same few thousand dates are printed on many pages; Luxon's zone formatting dominated rendering.
-  const key = `${date.getTime()}\u0000${format}\u0000${options.timezone}\u0000${options.language}`;
-  let formatted = formattedMemo.get(key);
+  // The same dates are printed on many pages; Luxon's zone formatting dominated rendering.
+  const style = `${format}\u0000${options.timezone}\u0000${options.language}`;
+  let memo = formattedMemo.get(style);
+  if (!memo) formattedMemo.set(style, (memo = new Map()));
+  const time = date.getTime();
+  let formatted = memo.get(time);
   if (formatted === undefined) {
     formatted = formatWithLuxon(date, format, options);
-    if (formattedMemo.size > 100_000) formattedMemo.clear();
-    formattedMemo.set(key, formatted);
+    // Bounded, yet large enough that a 100,000-post archive's dates stay in it while its lists render.
+    if (memo.size >= 400_000) memo.clear();
+    memo.set(time, formatted);
   }
   return formatted;
 }
 
-/** A pure memo of `formatWithLuxon`, bounded in size. */
-const formattedMemo = new Map<string, string>();
+/** A pure memo of `formatWithLuxon`: per format, zone and language, the text of each instant. */
+const formattedMemo = new Map<string, Map<number, string>>();
 
 function formatWithLuxon(date: Date, format: string, options: { readonly timezone: string; readonly language: string }): string {
   const dateTime = DateTime.fromJSDate(date, { zone: options.timezone }).setLocale(options.language);
