@@ -25,6 +25,7 @@ import { makeParent } from './staging-folder.js';
 /** The share of files above which a new folder is swapped in instead (a theme change renders every page). */
 const IN_PLACE_SHARE = 0.1;
 const IN_PLACE_MINIMUM = 64;
+const WALK_CONCURRENCY = 32;
 
 /** What an in-place update would do. */
 export interface InPlacePlan {
@@ -34,6 +35,35 @@ export interface InPlacePlan {
   readonly removed: readonly string[];
   /** Folders that hold nothing once `removed` are gone, deepest first. */
   readonly emptied: readonly string[];
+}
+
+/**
+ * Every file and folder under `root` (relative, posix), reading up to 32 folders at a time:
+ * `readdir`'s own recursive walk reads one folder at a time, and a large site has one per page.
+ */
+async function walkFolder(root: string): Promise<{ files: string[]; folders: string[] }> {
+  const files: string[] = [];
+  const folders: string[] = [];
+  const waiting = ['.'];
+  const reading = new Set<Promise<void>>();
+  while (waiting.length > 0 || reading.size > 0) {
+    while (waiting.length > 0 && reading.size < WALK_CONCURRENCY) {
+      const dir = waiting.pop() as string;
+      const read: Promise<void> = fs.readdir(path.join(root, dir), { withFileTypes: true }).then((entries) => {
+        reading.delete(read);
+        for (const entry of entries) {
+          const relative = dir === '.' ? entry.name : `${dir}/${entry.name}`;
+          if (entry.isDirectory()) {
+            folders.push(relative);
+            waiting.push(relative);
+          } else files.push(relative);
+        }
+      });
+      reading.add(read);
+    }
+    await Promise.race(reading);
+  }
+  return { files, folders };
 }
 
 /** Every folder above `file` (`a/b/c.html` → `a`, `a/b`). */
@@ -51,17 +81,12 @@ export async function planInPlace(outDir: string, files: readonly OutputFile[], 
   const changed = files.filter((file) => !unchanged.has(file.path));
   const removed = Object.keys(previous).filter((file) => !wanted.has(file));
   if (changed.length + removed.length > Math.max(IN_PLACE_MINIMUM, files.length * IN_PLACE_SHARE)) return undefined;
-  const entries = await fs.readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => undefined);
-  if (!entries) return undefined;
+  const found = await walkFolder(outDir).catch(() => undefined);
+  if (!found) return undefined;
   const folders = new Set<string>();
   for (const file of wanted) parentsOf(file, folders);
-  const emptied: string[] = [];
-  for (const entry of entries) {
-    const relative = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (entry.isDirectory()) {
-      if (!folders.has(relative)) emptied.push(relative);
-    } else if (previous[relative] === undefined) return undefined;
-  }
+  if (found.files.some((file) => previous[file] === undefined)) return undefined;
+  const emptied = found.folders.filter((dir) => !folders.has(dir));
   emptied.sort((a, b) => b.split('/').length - a.split('/').length);
   return { changed, removed, emptied };
 }

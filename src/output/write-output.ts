@@ -106,14 +106,18 @@ async function makeDirectories(temp: string, files: readonly OutputFile[]): Prom
  * Output paths whose bytes the old output already holds, in the copy the previous build wrote
  * (its stamp is as recorded: not another site's build into the same folder, nor a hand edit).
  */
-async function unchangedFiles(files: readonly OutputFile[], outDir: string, previous: Manifest): Promise<{ unchanged: Set<string>; hashes: Map<string, string> }> {
+async function unchangedFiles(files: readonly OutputFile[], outDir: string, previous: Manifest, fresh: boolean): Promise<{ unchanged: Set<string>; hashes: Map<string, string> }> {
   const unchanged = new Set<string>();
   const hashes = new Map<string, string>();
   await forEachLimited(files, WRITE_CONCURRENCY, async (file) => {
     const hash = await fingerprint(file);
     hashes.set(file.path, hash);
     const before = previous[file.path];
-    if (before?.hash === hash && (await untouchedSince(path.join(outDir, file.path), before))) unchanged.add(file.path);
+    const old = path.join(outDir, file.path);
+    // In `build()` (`fresh`), a page kept from the old output had its stamp checked moments ago (page cache or
+    // staging); a page `watch()` kept may be from an earlier run, so it is checked again.
+    const checked = fresh && 'copyFrom' in file && file.copyFrom === old && file.fingerprint !== undefined;
+    if (before?.hash === hash && (checked || (await untouchedSince(old, before)))) unchanged.add(file.path);
   });
   return { unchanged, hashes };
 }
@@ -215,7 +219,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
   let changed = 0;
   try {
     await fs.mkdir(temp, { recursive: true });
-    const { unchanged, hashes } = await unchangedFiles(files, outDir, previous);
+    const { unchanged, hashes } = await unchangedFiles(files, outDir, previous, options.staging !== undefined);
     // Only a folder this site's build wrote, and the record of it, may be updated file by file.
     const plan = relink && options.manifestPath && verdict?.state.kind === 'ours' ? await planInPlace(outDir, files, unchanged, previous) : undefined;
     if (plan && options.manifestPath) {
