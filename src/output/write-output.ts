@@ -7,14 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { errorProblem, staged, type Staged, hasErrors, type Problem } from '../shared/errors.js';
+import { staged, type Staged, hasErrors } from '../shared/errors.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import { readManifest, writeManifest, type Manifest, fileStamp, untouchedSince } from '../shared/output-manifest.js';
 import { contentHash, discardStaging, stagingName, type Staging } from './staging-folder.js';
 import { planInPlace, updateInPlace } from './update-in-place.js';
 import { checkOwnership, forbiddenProblem, siteRootFolders, type GuardVerdict, type OutputGuard } from './guard-output-folder.js';
 import { inodeOf, topLevelNames, writeOwnership } from './output-ownership.js';
-import { InPlaceWriteError, isMountPointError, MountPointError, replaceContentsInPlace } from './replace-in-place.js';
+import { isMountPointError, MountPointError, replaceContentsInPlace } from './replace-in-place.js';
+import { writeFailure } from './write-failure.js';
 import { recoverOutput, removeLeftovers } from './recover-output.js';
 import { discard } from './remove-in-background.js';
 import type { OutputFile } from '../shared/output-file.js';
@@ -158,33 +159,6 @@ async function recordOwnership(verdict: GuardVerdict | undefined, outDir: string
   const inodes = before === undefined ? [await inodeOf(outDir)] : [...current, before];
   const all = before !== undefined && state.kind === 'ours' ? [...new Set([...state.names, ...names])].sort() : names;
   await writeOwnership(verdict.recordFile, { path: verdict.realOut, inodes, names: all });
-}
-
-/** Why the write failed, in the user's terms. */
-function writeFailure(outDir: string, error: unknown): Problem {
-  if (error instanceof MountPointError) {
-    return errorProblem({
-      code: 'output/mount-point',
-      message: `Could not write the site to ${outDir}: it is a mount point (or another program holds it open), so it cannot be swapped for the new output in one step. The previous output is unchanged.`,
-      hint: 'Build into an empty mount point or one sectorpress wrote before (those are written in place), or build into a folder beside it and copy the files over.',
-    });
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  if (error instanceof InPlaceWriteError) {
-    return errorProblem({
-      code: 'output/write',
-      message: `Could not write the site into ${outDir}, written in place: ${reason}. The folder may be partly written (each file whole, old or new).`,
-      hint: 'Fix the cause (disk space, permissions), then build again: the next build rewrites it.',
-    });
-  }
-  const code = (error as NodeJS.ErrnoException).code;
-  const hint =
-    code === 'ENOSPC'
-      ? 'Free some disk space, then build again.'
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'Make the output folder and the folder above it writable, then build again.'
-        : 'Check there is free disk space and that the folder is writable, then build again.';
-  return errorProblem({ code: 'output/write', message: `Could not write the site to ${outDir}: ${reason}. The previous output is unchanged.`, hint });
 }
 
 /** Refuse a forbidden folder before touching anything, tidy up after killed builds, then check ownership. */
