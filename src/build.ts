@@ -8,9 +8,11 @@ import type { Config, UserConfig } from './config/types.js';
 import { sortProblems, type Problem } from './shared/errors.js';
 import type { Site } from './model/types.js';
 import type { PreviousBuild } from './render/page-cache.js';
+import type { OutputFile } from './shared/output-file.js';
 import { SiteBuilder } from './pipeline/site-builder.js';
 import { StageRunner } from './pipeline/stage-runner.js';
-import { checkOutputFolder, previousBuild, writeSite } from './pipeline/write-site.js';
+import { checkOutputFolder, openSiteStaging, previousBuild, writeSite } from './pipeline/write-site.js';
+import { discardStaging, stageFiles, type Staging } from './output/staging-folder.js';
 
 export interface BuildOptions {
   /** The site folder. Default: the current directory. */
@@ -99,12 +101,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const replaceOutDir = options.replaceOutDir ?? false;
   // Called once the config names the output folder, before any page renders: a folder the build
   // may not replace is refused before the work, not after it.
+  let staging: Staging | undefined;
   const previous = async (config: Config): Promise<PreviousBuild | undefined> => {
     await runner.run('guard', () => checkOutputFolder(config, replaceOutDir));
-    return cache ? previousBuild(config) : undefined;
+    const before = cache ? await previousBuild(config) : undefined;
+    staging = await openSiteStaging(config, before, cache);
+    return before;
   };
-  const run = await new SiteBuilder(options, undefined, true).run(runner, [], previous);
-  const written = await runner.run('write', () => writeSite(run, cache, replaceOutDir));
+  // Pages go to the (invisible) staging folder as they render, so they are not all held in memory.
+  const sink = async (files: readonly OutputFile[]): Promise<OutputFile[]> => (staging ? stageFiles(staging, files) : [...files]);
+  const run = await new SiteBuilder(options, undefined, true).run(runner, [], previous, sink).catch(async (error: unknown) => {
+    await discardStaging(staging);
+    throw error;
+  });
+  const written = await runner.run('write', () => writeSite(run, cache, replaceOutDir, staging));
   runner.finish();
   const { site, routes, files, markdown, pagesRendered } = run;
   return {

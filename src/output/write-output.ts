@@ -4,15 +4,18 @@
  * previous output in place; the next build removes the leftovers. Since the swap
  * replaces the whole folder, the folder is checked first (`guard-output-folder.ts`).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { errorProblem, staged, type Staged, hasErrors, type Problem } from '../shared/errors.js';
+import { staged, type Staged, hasErrors } from '../shared/errors.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import { readManifest, writeManifest, type Manifest, fileStamp, untouchedSince } from '../shared/output-manifest.js';
+import { contentHash, discardStaging, stagingName, type Staging } from './staging-folder.js';
+import { planInPlace, updateInPlace } from './update-in-place.js';
 import { checkOwnership, forbiddenProblem, siteRootFolders, type GuardVerdict, type OutputGuard } from './guard-output-folder.js';
 import { inodeOf, topLevelNames, writeOwnership } from './output-ownership.js';
-import { InPlaceWriteError, isMountPointError, MountPointError, replaceContentsInPlace } from './replace-in-place.js';
+import { isMountPointError, MountPointError, replaceContentsInPlace } from './replace-in-place.js';
+import { writeFailure } from './write-failure.js';
 import { recoverOutput, removeLeftovers } from './recover-output.js';
 import { discard } from './remove-in-background.js';
 import type { OutputFile } from '../shared/output-file.js';
@@ -36,6 +39,11 @@ export interface WriteOptions {
    * manifest's stamp shows the old copy is still the one written. `false` writes every file afresh.
    */
   readonly relink?: boolean;
+  /**
+   * The staging folder pages were streamed into while rendering (staging-folder.ts): finished
+   * here, or removed when the write fails. Without it a new one is made.
+   */
+  readonly staging?: Staging;
 }
 
 export interface WriteResult {
@@ -54,7 +62,7 @@ async function fingerprint(file: OutputFile): Promise<string> {
     return `copy:${stat.size}:${stat.mtimeMs}`;
   }
   let print = fingerprints.get(file);
-  if (print === undefined) fingerprints.set(file, (print = createHash('sha1').update(file.contents).digest('hex')));
+  if (print === undefined) fingerprints.set(file, (print = contentHash(file.contents)));
   return print;
 }
 
@@ -63,12 +71,12 @@ async function fingerprint(file: OutputFile): Promise<string> {
  * unchanged and the copy is provably the one the previous build wrote (its stamp is as recorded:
  * not another site's build into the same folder, nor a hand edit). True when its bytes changed.
  */
-async function writeOne(file: OutputFile, temp: string, outDir: string, previous: Manifest, next: Manifest, relink: boolean): Promise<boolean> {
+async function writeOne(file: OutputFile, temp: string, outDir: string, previous: Manifest, next: Manifest, relink: boolean, unchanged: ReadonlySet<string>): Promise<boolean> {
   const target = path.join(temp, file.path);
   const hash = await fingerprint(file);
   const before = previous[file.path];
   const old = path.join(outDir, file.path);
-  const same = before?.hash === hash && (await untouchedSince(old, before));
+  const same = unchanged.has(file.path);
   if (relink && same) {
     try {
       await fs.link(old, target);
@@ -80,8 +88,9 @@ async function writeOne(file: OutputFile, temp: string, outDir: string, previous
   }
   // A kept page is copied from the old output: only while it is still the file this site wrote.
   if ('copyFrom' in file && file.copyFrom === old && !same) throw new Error(`${file.path} changed in the output folder while building`);
-  if ('copyFrom' in file) await fs.copyFile(file.copyFrom, target);
-  else await fs.writeFile(target, file.contents);
+  // A page streamed into the staging folder while rendering is already where it belongs.
+  if (!('copyFrom' in file)) await fs.writeFile(target, file.contents);
+  else if (file.copyFrom !== target) await fs.copyFile(file.copyFrom, target);
   // Renaming the folder into place keeps inode and modification time, so this stamp stays true.
   next[file.path] = { hash, stamp: fileStamp(await fs.lstat(target)) };
   return !same;
@@ -92,6 +101,26 @@ async function makeDirectories(temp: string, files: readonly OutputFile[]): Prom
   await forEachLimited(directories, WRITE_CONCURRENCY, async (dir) => {
     await fs.mkdir(path.join(temp, dir), { recursive: true });
   });
+}
+
+/**
+ * Output paths whose bytes the old output already holds, in the copy the previous build wrote
+ * (its stamp is as recorded: not another site's build into the same folder, nor a hand edit).
+ */
+async function unchangedFiles(files: readonly OutputFile[], outDir: string, previous: Manifest, fresh: boolean): Promise<{ unchanged: Set<string>; hashes: Map<string, string> }> {
+  const unchanged = new Set<string>();
+  const hashes = new Map<string, string>();
+  await forEachLimited(files, WRITE_CONCURRENCY, async (file) => {
+    const hash = await fingerprint(file);
+    hashes.set(file.path, hash);
+    const before = previous[file.path];
+    const old = path.join(outDir, file.path);
+    // In `build()` (`fresh`), a page kept from the old output had its stamp checked moments ago (page cache or
+    // staging); a page `watch()` kept may be from an earlier run, so it is checked again.
+    const checked = fresh && 'copyFrom' in file && file.copyFrom === old && file.fingerprint !== undefined;
+    if (before?.hash === hash && (checked || (await untouchedSince(old, before)))) unchanged.add(file.path);
+  });
+  return { unchanged, hashes };
 }
 
 /**
@@ -132,33 +161,6 @@ async function recordOwnership(verdict: GuardVerdict | undefined, outDir: string
   await writeOwnership(verdict.recordFile, { path: verdict.realOut, inodes, names: all });
 }
 
-/** Why the write failed, in the user's terms. */
-function writeFailure(outDir: string, error: unknown): Problem {
-  if (error instanceof MountPointError) {
-    return errorProblem({
-      code: 'output/mount-point',
-      message: `Could not write the site to ${outDir}: it is a mount point (or another program holds it open), so it cannot be swapped for the new output in one step. The previous output is unchanged.`,
-      hint: 'Build into an empty mount point or one sectorpress wrote before (those are written in place), or build into a folder beside it and copy the files over.',
-    });
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  if (error instanceof InPlaceWriteError) {
-    return errorProblem({
-      code: 'output/write',
-      message: `Could not write the site into ${outDir}, a mount point written in place: ${reason}. The folder may be partly written.`,
-      hint: 'Fix the cause (disk space, permissions), then build again: the next build rewrites it.',
-    });
-  }
-  const code = (error as NodeJS.ErrnoException).code;
-  const hint =
-    code === 'ENOSPC'
-      ? 'Free some disk space, then build again.'
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'Make the output folder and the folder above it writable, then build again.'
-        : 'Check there is free disk space and that the folder is writable, then build again.';
-  return errorProblem({ code: 'output/write', message: `Could not write the site to ${outDir}: ${reason}. The previous output is unchanged.`, hint });
-}
-
 /** Refuse a forbidden folder before touching anything, tidy up after killed builds, then check ownership. */
 async function checkOutDir(outDir: string, options: WriteOptions): Promise<Staged<GuardVerdict | undefined>> {
   const site = options.guard?.site ?? (options.siteRoot ? siteRootFolders(options.siteRoot) : undefined);
@@ -178,18 +180,30 @@ async function checkOutDir(outDir: string, options: WriteOptions): Promise<Stage
  */
 export async function writeOutput(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<Staged<WriteResult>> {
   const checked = await checkOutDir(outDir, options);
-  if (hasErrors(checked.problems)) return staged({ files: [], changed: 0 }, checked.problems);
+  if (hasErrors(checked.problems)) {
+    await discardStaging(options.staging);
+    return staged({ files: [], changed: 0 }, checked.problems);
+  }
   const verdict = checked.value;
-  const temp = path.join(path.dirname(outDir), `.${path.basename(outDir)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const previous = options.manifestPath ? await readManifest(options.manifestPath) : {};
+  const relink = options.relink ?? true;
+  const temp = options.staging?.folder ?? stagingName(outDir);
+  const previous = options.staging?.previous ?? (options.manifestPath ? await readManifest(options.manifestPath) : {});
   const next: Manifest = {};
   const names = topLevelNames(files.map((file) => file.path));
   let changed = 0;
   try {
-    await fs.mkdir(temp);
+    await fs.mkdir(temp, { recursive: true });
+    const { unchanged, hashes } = await unchangedFiles(files, outDir, previous, options.staging !== undefined);
+    // Only a folder this site's build wrote, and the record of it, may be updated file by file.
+    const plan = relink && options.manifestPath && verdict?.state.kind === 'ours' ? await planInPlace(outDir, files, unchanged, previous) : undefined;
+    if (plan && options.manifestPath) {
+      const result = await updateInPlace({ outDir, temp, files, plan, previous, unchanged, hashes, manifestPath: options.manifestPath }, (before) => recordOwnership(verdict, outDir, names, before));
+      await recordOwnership(verdict, outDir, names, undefined);
+      return staged(result);
+    }
     await makeDirectories(temp, files);
     await forEachLimited(files, WRITE_CONCURRENCY, async (file) => {
-      if (await writeOne(file, temp, outDir, previous, next, options.relink ?? true)) changed += 1;
+      if (await writeOne(file, temp, outDir, previous, next, relink, unchanged)) changed += 1;
     });
     // Once the new output is in, the old manifest would describe files that are gone;
     // were the new one then not saved, a later build could link a stale copy.

@@ -13,6 +13,16 @@ import { pageSignature } from '../render/page-signature.js';
 import { renderPages } from '../render/render-pages.js';
 import type { Route } from '../routes/types.js';
 import type { StageRunner } from './stage-runner.js';
+import { staged, type Problem, type Staged } from '../shared/errors.js';
+
+/**
+ * Where `build()` streams rendered files (output/staging-folder.ts): it writes them and hands
+ * back stand-ins without their bytes, so pages are not all held until the write stage.
+ */
+export type FileSink = (files: readonly OutputFile[]) => Promise<OutputFile[]>;
+
+/** Pages rendered between two hand-overs to the sink: their bytes are all that is held at once. */
+const SINK_CHUNK = 400;
 
 interface Remembered {
   readonly signature: string;
@@ -33,7 +43,7 @@ export class PageMemory {
    * Every page of `routes`, rendering only those whose signature changed (or that `previous` cannot
    * supply).
    */
-  async render(site: Site, routes: readonly Route[], global: string, theme: Theme, runner: StageRunner, previous?: PreviousBuild): Promise<RenderedPages> {
+  async render(site: Site, routes: readonly Route[], global: string, theme: Theme, runner: StageRunner, previous?: PreviousBuild, sink?: FileSink): Promise<RenderedPages> {
     const signatures = new Map(routes.map((route) => [route.outputPath, pageSignature(route, global)]));
     const next = new Map<string, Remembered>();
     if (previous) {
@@ -45,7 +55,7 @@ export class PageMemory {
       if (!next.has(file) && known?.signature === signature) next.set(file, known);
     }
     const stale = routes.filter((route) => !next.has(route.outputPath));
-    const fresh = await runner.run('render', () => renderPages(site, stale, theme));
+    const fresh = await runner.run('render', () => (sink ? renderStreamed(site, stale, theme, sink) : renderPages(site, stale, theme)));
     const byPath = new Map(fresh.map((file) => [file.path, file]));
     for (const route of stale) {
       const file = byPath.get(route.outputPath);
@@ -73,4 +83,29 @@ export class PageMemory {
     for (const entry of this.pages.values()) files.push(entry.file);
     return files;
   }
+}
+
+/**
+ * `renderPages` in chunks, each handed to `sink` while the next renders. The theme's assets
+ * (which `renderPages` returns with every chunk) are left out: `PageMemory` adds them once.
+ * A template failing on many pages is reported once, as `renderPages` does within one call.
+ */
+async function renderStreamed(site: Site, routes: readonly Route[], theme: Theme, sink: FileSink): Promise<Staged<OutputFile[]>> {
+  const files: OutputFile[] = [];
+  const problems = new Map<string, Problem>();
+  let writing: Promise<void> = Promise.resolve();
+  for (let at = 0; at < routes.length; at += SINK_CHUNK) {
+    const chunk = renderPages(site, routes.slice(at, at + SINK_CHUNK), theme);
+    for (const problem of chunk.problems) {
+      const key = `${problem.file ?? problem.message}:${problem.line ?? ''}:${problem.code}`;
+      if (!problems.has(key)) problems.set(key, problem);
+    }
+    const pages = chunk.value.slice(theme.assetFiles.length);
+    await writing;
+    writing = sink(pages).then((light) => {
+      files.push(...light);
+    });
+  }
+  await writing;
+  return staged(files, [...problems.values()]);
 }

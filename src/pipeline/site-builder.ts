@@ -37,7 +37,7 @@ import { renderLanguageFeeds } from '../feeds/render-feeds.js';
 import { siteStrings } from '../render/template-context.js';
 import type { Route } from '../routes/types.js';
 import { FeedMemory } from './feed-memory.js';
-import { PageMemory } from './page-memory.js';
+import { PageMemory, type FileSink } from './page-memory.js';
 import { refreshContent } from './refresh-content.js';
 import { SearchMemory } from './search-memory.js';
 import { findBodyEdits, onlyPost, type LastRun } from './body-edits.js';
@@ -160,18 +160,19 @@ export class SiteBuilder {
 
   /**
    * Run every stage after `changed` (site-relative paths; empty or omitted for a first run).
-   * Throws `BuildFailedError` when a stage has errors; the builder stays usable.
+   * Throws `BuildFailedError` when a stage has errors; the builder stays usable. With `sink`
+   * (`build()` only: its files outlive the run), rendered files are handed to it as they are made.
    */
-  async run(runner: StageRunner, changed: readonly string[] = [], previous?: PreviousOutput): Promise<BuildRun> {
+  async run(runner: StageRunner, changed: readonly string[] = [], previous?: PreviousOutput, sink?: FileSink): Promise<BuildRun> {
     const last = this.last;
     // Only a run that succeeds may be the base of a body edit.
     this.last = undefined;
-    const run = (last && (await this.bodyEdit(last, changed, runner))) ?? (await this.fullRun(runner, changed, previous));
+    const run = (last && (await this.bodyEdit(last, changed, runner))) ?? (await this.fullRun(runner, changed, previous, sink));
     this.last = { ...run, problems: [...runner.problems] };
     return run;
   }
 
-  private async fullRun(runner: StageRunner, changed: readonly string[], previous?: PreviousOutput): Promise<BuildRun> {
+  private async fullRun(runner: StageRunner, changed: readonly string[], previous?: PreviousOutput, sink?: FileSink): Promise<BuildRun> {
     const { config, site, markdown, images } = await this.model(runner, changed);
     const routes = await runner.run('routes', () => planSiteRoutes(site));
     const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
@@ -180,7 +181,7 @@ export class SiteBuilder {
     // Pagefind runs in its own process: the index is built while this thread renders pages and feeds.
     const searching = this.search.render(site, signature, runner, this.options.cache ?? true);
     searching.catch(() => undefined); // awaited below; a stage that fails first must not leave it unhandled
-    const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config));
+    const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config), sink);
     // A multilingual site's feeds are rendered whole each run (the feed memory knows one language).
     const feeds = site.translations ? await runner.run('feeds', () => renderLanguageFeeds(site, routes)) : await this.feeds.render(site, routes, signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
@@ -194,7 +195,8 @@ export class SiteBuilder {
       ),
     );
     const moved = renderRedirects(site, redirects, routes, siteStrings(site, theme));
-    const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...feeds, ...search, ...moved, ...statics, ...images.files], routes));
+    const rest = sink ? await sink([...feeds, ...search, ...moved]) : [...feeds, ...search, ...moved];
+    const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...rest, ...statics, ...images.files], routes));
     return { config, site, routes, redirects, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown, images };
   }
 

@@ -12,6 +12,7 @@ import { readManifest, writeManifest } from '../shared/output-manifest.js';
 import { guardOutputFolder, siteFoldersOf, type GuardVerdict, type OutputGuard } from '../output/guard-output-folder.js';
 import { emptyTrashInBackground } from '../output/remove-in-background.js';
 import { writeOutput, type WriteResult } from '../output/write-output.js';
+import { openStaging, type Staging } from '../output/staging-folder.js';
 import { pageRecord, readPageRecord, type PreviousBuild } from '../render/page-cache.js';
 import type { BuildRun } from './site-builder.js';
 
@@ -33,10 +34,20 @@ export async function previousBuild(config: Config): Promise<PreviousBuild> {
 }
 
 /**
- * Write a run's files to its output folder, atomically. With `reuse` false every file is
- * written afresh (`--no-cache`): nothing is linked from the previous output.
+ * The staging folder `build()` streams its pages into (output/staging-folder.ts), opened once the
+ * guard let the output folder through. `previous` is the previous build when the cache is used.
  */
-export async function writeSite(run: BuildRun, reuse: boolean, replaceOutDir = false): Promise<Staged<WriteResult>> {
+export async function openSiteStaging(config: Config, previous: PreviousBuild | undefined, reuse: boolean): Promise<Staging> {
+  const manifest = previous?.manifest ?? (await readManifest(outputRecordFile(config.root, config.outDir, 'output')));
+  return openStaging(config.outDir, manifest, reuse);
+}
+
+/**
+ * Write a run's files to its output folder, atomically. With `reuse` false every file is
+ * written afresh (`--no-cache`): nothing is linked from the previous output. `staging` is the
+ * folder `build()` streamed the run's pages into, if any.
+ */
+export async function writeSite(run: BuildRun, reuse: boolean, replaceOutDir = false, staging?: Staging): Promise<Staged<WriteResult>> {
   const { config } = run;
   const trash = trashFolder(config.root);
   emptyTrashInBackground(trash); // what earlier builds replaced goes while this one writes
@@ -48,6 +59,7 @@ export async function writeSite(run: BuildRun, reuse: boolean, replaceOutDir = f
     guard: outputGuard(config, replaceOutDir),
     trash,
     relink: reuse,
+    staging,
   });
   if (written.problems.every((problem) => problem.severity !== 'error')) await writeManifest(recordPath, pageRecord(run.signature, run.pageSignatures));
   return written;
