@@ -8,15 +8,15 @@ import { everyLanguage } from './site-root.js';
 import type { Site } from './types.js';
 
 /** Records one index bundle holds before the index is split: Pagefind's memory grows with the records it holds at once. */
-export const DEFAULT_SHARD_SIZE = 5000;
+const DEFAULT_SHARD_SIZE = 5000;
 
 /** The configured shard size (`search: { shardSize }`), else the default. */
-export function searchShardSize(config: Config): number {
+function searchShardSize(config: Config): number {
   return typeof config.search === 'object' ? config.search.shardSize : DEFAULT_SHARD_SIZE;
 }
 
 /** The number of search records of `site` (the default language's model: every language counts). */
-export function countSearchRecords(site: Site): number {
+function countSearchRecords(site: Site): number {
   return everyLanguage(site).reduce((sum, own) => sum + own.posts.length + own.pages.length, 0);
 }
 

@@ -52,12 +52,7 @@ export function shardRecords(plan: ShardPlan): SearchRecord[] {
  * next), so Pagefind's memory is one shard's. `onIndexed` is awaited after each shard (to keep it in
  * the cache at once).
  */
-export async function indexShards(
-  shards: readonly ShardPlan[],
-  indexer: string,
-  language: string | undefined,
-  onIndexed?: (shard: ShardIndex) => Promise<void>,
-): Promise<Staged<ShardIndex[]>> {
+export async function indexShards(shards: readonly ShardPlan[], indexer: string, language: string | undefined, onIndexed?: (shard: ShardIndex) => Promise<void>): Promise<Staged<ShardIndex[]>> {
   const made: ShardIndex[] = [];
   for (const plan of shards) {
     const records = shardRecords(plan);

@@ -9,7 +9,7 @@
 import { SEARCH_FOLDER, type IndexFile } from './index-records.js';
 
 /** The loader's path in the output. */
-export const SHARD_LOADER = `${SEARCH_FOLDER}/shards.js`;
+const SHARD_LOADER = `${SEARCH_FOLDER}/shards.js`;
 
 const source = (count: number): string => `// Made by sectorpress: loads the ${count} shards of this site's search index as one (docs/search.md).
 const here = new URL('./', import.meta.url).pathname;
