@@ -64,6 +64,7 @@ const listOf =
   };
 
 const images: Check = (value) => (value === false ? undefined : shape({ avif: boolean })(value));
+const search: Check = (value) => (typeof value === 'boolean' ? undefined : isRecord(value) ? shape({ shardSize: positiveInteger })(value) : 'must be true, false or { shardSize: N }');
 const subscribe: Check = (value) => (value === false ? undefined : shape({ title: string, text: string, url: string, label: string })(value));
 
 const languageSettings: Check = shape({
@@ -108,7 +109,7 @@ export const CONFIG_FIELDS: Record<string, Check> = {
   subscribe,
   themeOptions: record,
   images,
-  search: boolean,
+  search,
 };
 
 export { isRecord };

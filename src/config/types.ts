@@ -100,8 +100,11 @@ export interface UserConfig {
   themeOptions?: Record<string, unknown>;
   /** Responsive images: `false` copies images as they are; `{ avif: true }` adds AVIF variants. Default `{ avif: false }`. */
   images?: false | { avif?: boolean };
-  /** Build a Pagefind search index, the `/search/` page and the header search form (default true). */
-  search?: boolean;
+  /**
+   * Build a Pagefind search index, the `/search/` page and the header search form (default true).
+   * `{ shardSize: N }` also sets how many records one index bundle holds before the index is split into shards (default 5,000; docs/search.md).
+   */
+  search?: boolean | { shardSize?: number };
 }
 
 /** The validated, defaulted, frozen configuration every stage reads. */
@@ -143,7 +146,7 @@ export interface Config {
   /** Responsive images (docs/images.md): `avif` also writes AVIF variants; `false` copies images as they are. */
   readonly images: { readonly avif: boolean } | false;
   /** Whether the build writes the search index under `/pagefind/` and the `/search/` page (docs/search.md). */
-  readonly search: boolean;
+  readonly search: boolean | { readonly shardSize: number };
 }
 
 /** The `images` settings when resizing is on. */

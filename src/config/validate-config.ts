@@ -143,7 +143,7 @@ function defaults(user: UserConfig, source: ConfigSource, overrides: ConfigOverr
     subscribe: user.subscribe ? { ...user.subscribe } : false,
     themeOptions: { ...user.themeOptions },
     images: user.images === false ? false : { avif: user.images?.avif ?? false },
-    search: user.search ?? true,
+    search: typeof user.search === 'object' ? (user.search.shardSize === undefined ? true : Object.freeze({ shardSize: user.search.shardSize })) : (user.search ?? true),
   };
 }
 

@@ -1,27 +1,48 @@
 /**
  * The search index with memory between runs of one builder, and across builds through the
- * cache folder. The index is made from the search records alone (search/search-records.ts), so
- * it is kept under their digest: a run whose posts and pages show the same titles, text, dates
- * and tags gets the same files without running Pagefind; any change indexes the whole site again.
- * A cheaper key of the records' inputs is checked first, so a rebuild that changed nothing
+ * cache folder. The index is one bundle, or shards of a big site (search/index-shards.ts); each
+ * shard is made from its search records alone, so it is kept under their digest: a run whose posts
+ * and pages show the same titles, text, dates and tags gets the same files without running
+ * Pagefind, and an edit to one post indexes its shard only. Cheaper keys of the records' inputs
+ * (the whole site's, then each shard's) are checked first, so a rebuild that changed nothing
  * searchable does not even make the records.
  */
 import type { Site } from '../model/types.js';
 import { hasErrors, type Staged } from '../shared/errors.js';
-import { indexerVersion, indexRecords, type IndexFile } from '../search/index-records.js';
-import { readCachedIndex, writeCachedIndex, type CachedIndex } from '../search/search-cache.js';
-import { indexLanguage, recordsDigest, searchInputsKey, searchRecords } from '../search/search-records.js';
+import { indexerVersion, type IndexFile } from '../search/index-records.js';
+import { indexShards, planShards, shardDigest, shardRecords, type ShardIndex, type ShardPlan } from '../search/index-shards.js';
+import { shardLoaderFiles } from '../search/shard-loader.js';
+import { readManifest, readShardFiles, writeManifest, writeShardFiles, type IndexManifest } from '../search/search-cache.js';
+import { indexLanguage, searchInputsKey, searchItems } from '../search/search-records.js';
 import type { StageRunner } from './stage-runner.js';
 
+/** The whole index: the key of the site's search inputs, its shards, and all their files (the same file objects, not copies). */
+interface SiteIndex {
+  readonly key: string;
+  readonly shards: readonly ShardIndex[];
+  readonly files: readonly IndexFile[];
+}
+
+// A split index adds the loader that merges its shards in the browser.
+const siteIndex = (key: string, shards: readonly ShardIndex[]): SiteIndex => ({ key, shards, files: [...shards.flatMap((shard) => shard.files), ...shardLoaderFiles(shards.length)] });
+const manifestOf = (index: SiteIndex): IndexManifest => ({ key: index.key, shards: index.shards.map(({ key, digest }) => ({ key, digest })) });
+
+/** What one run knows of earlier indexes: the last one in memory, and the manifest on disk (`root` when the cache is used). */
+interface Known {
+  readonly last: SiteIndex | undefined;
+  readonly manifest: IndexManifest | undefined;
+  readonly root: string | undefined;
+}
+
 export class SearchMemory {
-  private last: CachedIndex | undefined;
+  private last: SiteIndex | undefined;
   /** The key of the index being built in the background, if any. */
   private pending: string | undefined;
 
   /**
    * With `onDeferred`, a run after the first does not wait for Pagefind: it gets the last index
    * and the new one is built in the background; `onDeferred` is called when it is ready, and the
-   * next run returns it (the dev server, whose edits must not wait for a whole-site index).
+   * next run returns it (the dev server, whose edits must not wait for Pagefind).
    */
   constructor(private readonly onDeferred?: () => void) {}
 
@@ -35,39 +56,87 @@ export class SearchMemory {
     const version = await indexerVersion();
     const key = searchInputsKey(site, `${version}:${context}`);
     if (this.last?.key === key) return this.keep(this.last);
-    const root = site.config.root;
-    const cached = useCache ? await readCachedIndex(root, { key }) : undefined;
-    if (cached) return this.keep(cached);
-    const records = searchRecords(site);
-    const digest = recordsDigest(records, version);
-    if (this.last?.digest === digest) return this.keep({ ...this.last, key });
-    const stored = useCache ? await readCachedIndex(root, { digest }) : undefined;
-    if (stored) return this.keep({ ...stored, key });
-    const index = (): Promise<Staged<IndexFile[]>> => indexRecords(records, site.translations ? undefined : indexLanguage(site.config.language));
-    if (this.onDeferred && this.last) return this.defer(this.last.files, { key, digest }, index, useCache ? root : undefined);
-    const files = await runner.run('search', index);
-    if (useCache) await writeCachedIndex(root, { key, digest, files });
-    return this.keep({ key, digest, files });
+    const root = useCache ? site.config.root : undefined;
+    const manifest = root ? await readManifest(root) : undefined;
+    if (root && manifest?.key === key) {
+      const whole = await readWhole(root, manifest);
+      if (whole) return this.keep(whole);
+    }
+    const language = site.translations ? undefined : indexLanguage(site.config.language);
+    const plans = planShards(site, searchItems(site), `${version}:${context}:${language ?? '*'}`);
+    const known: Known = { last: this.last, manifest, root };
+    const found: (ShardIndex | undefined)[] = [];
+    for (const plan of plans) found.push(await findShard(plan, known, version, language));
+    const assemble = (made: readonly ShardIndex[]): SiteIndex =>
+      siteIndex(
+        key,
+        plans.map((plan, at) => found[at] ?? (made.find((shard) => shard.folder === plan.folder) as ShardIndex)),
+      );
+    const missing = plans.filter((_, at) => !found[at]);
+    const index = (): Promise<Staged<ShardIndex[]>> => indexShards(missing, version, language, root ? (shard) => writeShardFiles(root, shard.digest, shard.files) : undefined);
+    if (missing.length > 0 && this.onDeferred && this.last) return this.defer(this.last.files, key, index, assemble, root);
+    const whole = assemble(missing.length > 0 ? await runner.run('search', index) : []);
+    if (root) await writeManifest(root, manifestOf(whole));
+    return this.keep(whole);
   }
 
-  /** Build the index in the background and return `stale` meanwhile; a newer request supersedes an older one. */
-  private defer(stale: readonly IndexFile[], made: { key: string; digest: string }, index: () => Promise<Staged<IndexFile[]>>, root: string | undefined): readonly IndexFile[] {
-    if (this.pending === made.key) return stale;
-    this.pending = made.key;
+  /** Build the missing shards in the background and return `stale` meanwhile; a newer request supersedes an older one. */
+  private defer(
+    stale: readonly IndexFile[],
+    key: string,
+    index: () => Promise<Staged<ShardIndex[]>>,
+    assemble: (made: readonly ShardIndex[]) => SiteIndex,
+    root: string | undefined,
+  ): readonly IndexFile[] {
+    if (this.pending === key) return stale;
+    this.pending = key;
     void index().then(async (result) => {
       // A failed index keeps the last good one; the next edit tries again.
-      if (this.pending !== made.key || hasErrors(result.problems)) return;
-      this.keep({ ...made, files: result.value });
+      if (this.pending !== key || hasErrors(result.problems)) return;
+      const whole = assemble(result.value);
+      this.keep(whole);
       this.onDeferred?.();
-      if (root) await writeCachedIndex(root, { ...made, files: result.value });
+      if (root) await writeManifest(root, manifestOf(whole));
     });
     return stale;
   }
 
   /** Make `index` the current one; an index still being built in the background is no longer wanted. */
-  private keep(index: CachedIndex): readonly IndexFile[] {
+  private keep(index: SiteIndex): readonly IndexFile[] {
     this.pending = undefined;
     this.last = index;
     return index.files;
   }
+}
+
+/** Every shard the manifest names, read from the cache folder; `undefined` if one is missing. */
+async function readWhole(root: string, manifest: IndexManifest): Promise<SiteIndex | undefined> {
+  const shards: ShardIndex[] = [];
+  for (const entry of manifest.shards) {
+    const files = await readShardFiles(root, entry.digest);
+    if (!files) return undefined;
+    shards.push({ ...entry, folder: '', files });
+  }
+  return siteIndex(manifest.key, shards);
+}
+
+/**
+ * The files of `plan` from an earlier index, if any has them: by the key of its inputs, else (when
+ * there is an earlier index at all) by the digest of its records, made for the purpose.
+ */
+async function findShard(plan: ShardPlan, known: Known, indexer: string, language: string | undefined): Promise<ShardIndex | undefined> {
+  const byKey = await lookUp(known, (entry) => entry.key === plan.key);
+  if (byKey) return { ...byKey, folder: plan.folder };
+  if (!known.last && !known.manifest) return undefined;
+  const digest = shardDigest(shardRecords(plan), plan.folder, indexer, language);
+  const byDigest = await lookUp(known, (entry) => entry.digest === digest);
+  return byDigest ? { ...byDigest, folder: plan.folder, key: plan.key } : undefined;
+}
+
+async function lookUp(known: Known, matches: (entry: { key: string; digest: string }) => boolean): Promise<ShardIndex | undefined> {
+  const held = known.last?.shards.find(matches);
+  if (held) return held;
+  const entry = known.root ? known.manifest?.shards.find(matches) : undefined;
+  const files = entry && known.root ? await readShardFiles(known.root, entry.digest) : undefined;
+  return entry && files ? { ...entry, folder: '', files } : undefined;
 }

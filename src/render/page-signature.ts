@@ -113,6 +113,8 @@ function ownFacts(route: Route): string {
     case 'year':
     case 'month':
       return `${context.pagination.page}/${context.pagination.pages}:${context.posts.map((post) => post.source.digest).join(',')}`;
+    case 'search':
+      return context.shards === undefined ? '' : `shards:${context.shards}`;
     default:
       return '';
   }

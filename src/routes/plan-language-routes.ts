@@ -9,6 +9,7 @@ import type { Site, SiteLanguage } from '../model/types.js';
 import { planRoutes } from './plan-routes.js';
 import type { LanguageLink, Route } from './types.js';
 import { everyLanguage } from '../model/site-root.js';
+import { searchShardCount } from '../model/search-shards.js';
 
 /**
  * What makes two pages of different languages the same page: a shared `translationKey` for posts,
@@ -115,10 +116,12 @@ function crossLanguageCollisions(routes: readonly Route[], site: Site): Problem[
 export function planSiteRoutes(site: Site): Staged<Route[]> {
   if (!site.language || !site.languages) return planRoutes(site);
   const problems: Problem[] = [];
+  // One search index serves every language, so every language's search page names all its shards.
+  const searchShards = searchShardCount(site);
   const planned: Planned[] = everyLanguage(site).map((own) => {
     const language = own.language as SiteLanguage;
     // Statics live at the site root: they are checked once, against the default language's pages, below.
-    const result = planRoutes(language.isDefault ? own : { ...own, statics: [] });
+    const result = planRoutes(language.isDefault ? own : { ...own, statics: [] }, searchShards);
     problems.push(...result.problems);
     return { site: own, language, routes: result.value };
   });

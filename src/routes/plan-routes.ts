@@ -4,6 +4,7 @@
  */
 import { staged, type Staged } from '../shared/errors.js';
 import type { Post, Site } from '../model/types.js';
+import { searchShardCount } from '../model/search-shards.js';
 import { checkRoutes } from './check-routes.js';
 import { paginate } from './paginate.js';
 import { outputPathForUrl } from '../shared/permalink.js';
@@ -151,8 +152,10 @@ function listingRoutes(site: Site): Route[] {
  * const { value: routes } = planRoutes(site);
  * routes.find((r) => r.kind === 'tags')?.url; // '/tags/'
  */
-export function planRoutes(site: Site): Staged<Route[]> {
+export function planRoutes(site: Site, searchShards = searchShardCount(site)): Staged<Route[]> {
   const { config } = site;
+  // Only a sharded index names its shards on the search page, so a one-bundle site's page is unchanged.
+  const search: RouteContext = searchShards > 1 ? { kind: 'search', shards: searchShards } : { kind: 'search' };
   const routes: Route[] = [
     ...listingRoutes(site),
     ...entityRoutes(site),
@@ -166,7 +169,7 @@ export function planRoutes(site: Site): Staged<Route[]> {
       description: describe('', config.description),
       context: { kind: 'events', upcoming: site.events.upcoming, past: site.events.past },
     }),
-    ...(config.search ? [route({ kind: 'search', url: '/search/', templates: ['search'], title: 'Search', description: describe('', config.description), context: { kind: 'search' } })] : []),
+    ...(config.search ? [route({ kind: 'search', url: '/search/', templates: ['search'], title: 'Search', description: describe('', config.description), context: search })] : []),
     route({ kind: 'not-found', url: '/404.html', templates: ['404'], title: 'Page not found', description: describe('', config.description), context: { kind: 'not-found' } }),
   ];
   return staged(routes, checkRoutes(routes, site));

@@ -33,7 +33,8 @@ export type RouteContext =
   | ({ readonly kind: 'month'; readonly archive: MonthArchive } & ListContext)
   | { readonly kind: 'events'; readonly upcoming: readonly Event[]; readonly past: readonly Event[] }
   | { readonly kind: 'event'; readonly event: Event }
-  | { readonly kind: 'search' }
+  // `shards`: how many bundles the search index is split into, when more than one (docs/search.md).
+  | { readonly kind: 'search'; readonly shards?: number }
   | { readonly kind: 'not-found' };
 
 /** A link to a page in one language (multilingual sites; docs/languages.md). */

@@ -56,10 +56,10 @@ const messageOf = (error: unknown): string => (error instanceof Error ? (error.m
 
 /**
  * Index `records` with Pagefind (all as `language` when given, else each in its own record language)
- * and return its files (paths relative to the output folder),
+ * and return its files (paths relative to the output folder, under `folder`),
  * sorted by path. A Pagefind failure is an error problem, never a thrown exception.
  */
-export async function indexRecords(records: readonly SearchRecord[], language: string | undefined): Promise<Staged<IndexFile[]>> {
+export async function indexRecords(records: readonly SearchRecord[], language: string | undefined, folder = SEARCH_FOLDER): Promise<Staged<IndexFile[]>> {
   try {
     // Loaded only when an index is built: a warm build or `search: false` never starts Pagefind.
     const pagefind = await import('pagefind');
@@ -78,7 +78,7 @@ export async function indexRecords(records: readonly SearchRecord[], language: s
       const output = files
         .map((file) => ({ path: file.path.replace(/\\/g, '/'), contents: file.content }))
         .filter((file) => !UNUSED_FILES.test(file.path))
-        .map((file): IndexFile => ({ path: `${SEARCH_FOLDER}/${file.path}`, contents: file.contents }))
+        .map((file): IndexFile => ({ path: `${folder}/${file.path}`, contents: file.contents }))
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       return staged(output);
     } finally {

@@ -1,57 +1,81 @@
 /**
- * The search index kept in the cache folder, under the digest of its records and the key of
- * their inputs: a build whose posts and pages show the same text, titles, dates and tags reuses
- * it without running Pagefind. Only the latest index is kept; anything unreadable, or of another
- * key and digest, reads as empty.
+ * The search index kept in the cache folder: each shard's files in a file of their own, named by
+ * the digest of the shard's records, and a manifest of the last build's shards (the key of the
+ * whole site's inputs, and each shard's inputs key and digest). A build whose posts and pages show
+ * the same text, titles, dates and tags reuses every shard without running Pagefind; a build that
+ * changed one post indexes its shard only. Shard files the manifest no longer names are deleted,
+ * so the cache holds one index. Anything unreadable reads as missing.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { cacheFolder } from '../shared/cache-folder.js';
 import type { IndexFile } from './index-records.js';
 
-/** An index with what it was made from: `key` of the records' inputs, `digest` of the records. */
-export interface CachedIndex {
+/** One shard as the manifest names it: `key` of its records' inputs, `digest` of its records. */
+export interface ShardEntry {
   readonly key: string;
   readonly digest: string;
-  readonly files: readonly IndexFile[];
 }
 
-interface StoredIndex {
+/** The shards of the last index written: `key` of the whole site's search inputs. */
+export interface IndexManifest {
   readonly key: string;
-  readonly digest: string;
-  readonly files: readonly (readonly [string, string])[];
+  readonly shards: readonly ShardEntry[];
 }
 
 let writes = 0;
 
-function searchCacheFile(siteRoot: string): string {
-  return path.join(cacheFolder(siteRoot), 'search-index.json');
-}
+const manifestFile = (siteRoot: string): string => path.join(cacheFolder(siteRoot), 'search-index.json');
+const shardsFolder = (siteRoot: string): string => path.join(cacheFolder(siteRoot), 'search-shards');
+const shardFile = (siteRoot: string, digest: string): string => path.join(shardsFolder(siteRoot), `${digest}.json`);
 
-/** The cached index when its key or its digest is the one asked for, else `undefined`. */
-export async function readCachedIndex(siteRoot: string, match: { readonly key: string } | { readonly digest: string }): Promise<CachedIndex | undefined> {
+const isEntry = (value: unknown): value is ShardEntry =>
+  typeof value === 'object' && value !== null && typeof (value as ShardEntry).key === 'string' && /^[0-9a-f]{64}$/.test(String((value as ShardEntry).digest));
+
+/** The last build's manifest, or `undefined` when there is none (or it is of an older format). */
+export async function readManifest(siteRoot: string): Promise<IndexManifest | undefined> {
   try {
-    const stored = JSON.parse(await fs.readFile(searchCacheFile(siteRoot), 'utf8')) as StoredIndex;
-    const matches = 'key' in match ? stored.key === match.key : stored.digest === match.digest;
-    if (!matches || !Array.isArray(stored.files)) return undefined;
-    const files = stored.files.map(([file, base64]) => ({ path: file, contents: new Uint8Array(Buffer.from(base64, 'base64')) }));
-    return { key: stored.key, digest: stored.digest, files };
+    const stored = JSON.parse(await fs.readFile(manifestFile(siteRoot), 'utf8')) as Partial<IndexManifest>;
+    if (typeof stored.key !== 'string' || !Array.isArray(stored.shards) || !stored.shards.every(isEntry)) return undefined;
+    return { key: stored.key, shards: stored.shards };
   } catch {
     return undefined;
   }
 }
 
-/** Keep `index` (written to a temporary file, then renamed, so a reader never sees half of it). */
-export async function writeCachedIndex(siteRoot: string, index: CachedIndex): Promise<void> {
-  const target = searchCacheFile(siteRoot);
-  const stored: StoredIndex = { key: index.key, digest: index.digest, files: index.files.map((file) => [file.path, Buffer.from(file.contents).toString('base64')] as const) };
+/** The files of the shard whose records have `digest`, or `undefined`. */
+export async function readShardFiles(siteRoot: string, digest: string): Promise<IndexFile[] | undefined> {
+  try {
+    const stored = JSON.parse(await fs.readFile(shardFile(siteRoot, digest), 'utf8')) as unknown;
+    if (!Array.isArray(stored)) return undefined;
+    return (stored as [string, string][]).map(([file, base64]) => ({ path: file, contents: new Uint8Array(Buffer.from(base64, 'base64')) }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write `text` to `target` through a temporary file, so a reader never sees half of it. */
+async function writeWhole(target: string, text: string): Promise<void> {
   const temporary = `${target}.${process.pid}-${(writes += 1)}.tmp`;
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(temporary, JSON.stringify(stored));
+    await fs.writeFile(temporary, text);
     await fs.rename(temporary, target);
   } catch {
     // A cache that cannot be written only costs the next build time.
     await fs.rm(temporary, { force: true });
   }
+}
+
+/** Keep one shard's files under the digest of its records. */
+export function writeShardFiles(siteRoot: string, digest: string, files: readonly IndexFile[]): Promise<void> {
+  return writeWhole(shardFile(siteRoot, digest), JSON.stringify(files.map((file) => [file.path, Buffer.from(file.contents).toString('base64')])));
+}
+
+/** Keep `manifest` as the current index, and delete the shard files it does not name. */
+export async function writeManifest(siteRoot: string, manifest: IndexManifest): Promise<void> {
+  await writeWhole(manifestFile(siteRoot), JSON.stringify(manifest));
+  const named = new Set(manifest.shards.map((shard) => `${shard.digest}.json`));
+  const present = await fs.readdir(shardsFolder(siteRoot)).catch(() => [] as string[]);
+  await Promise.all(present.filter((file) => file.endsWith('.json') && !named.has(file)).map((file) => fs.rm(path.join(shardsFolder(siteRoot), file), { force: true })));
 }

@@ -55,6 +55,28 @@ function pageRecord(page: Page, site: Site, language: string): SearchRecord {
   };
 }
 
+/** One post or page to index, with its public URL: enough to pick its shard and key it without making its record. */
+export interface SearchItem {
+  readonly url: string;
+  /** Its language's model (the site itself on a one-language site). */
+  readonly own: Site;
+  readonly entry: { readonly kind: 'post'; readonly post: Post } | { readonly kind: 'page'; readonly page: Page };
+}
+
+/** Every post and page of `site` to index, in record order: posts first (newest first), then pages, language by language. */
+export function searchItems(site: Site): SearchItem[] {
+  return everyLanguage(site).flatMap((own) => [
+    ...own.posts.map((post): SearchItem => ({ url: withBasePath(own.config.basePath, post.url), own, entry: { kind: 'post', post } })),
+    ...own.pages.map((page): SearchItem => ({ url: withBasePath(own.config.basePath, page.url), own, entry: { kind: 'page', page } })),
+  ]);
+}
+
+/** The record of one item: its text is extracted here, so records can be made a shard at a time. */
+export function makeRecord(item: SearchItem): SearchRecord {
+  const language = indexLanguage(item.own.config.language);
+  return item.entry.kind === 'post' ? postRecord(item.entry.post, item.own, language) : pageRecord(item.entry.page, item.own, language);
+}
+
 /**
  * Every post and page of `site` as a search record, posts first (newest first), then pages.
  *
@@ -64,10 +86,7 @@ function pageRecord(page: Page, site: Site, language: string): SearchRecord {
 export function searchRecords(site: Site): SearchRecord[] {
   // One bundle for every language: Pagefind keeps an index per record language, and its script
   // picks the one matching the page's `<html lang>`, so `/cy/search/` finds only Welsh pages.
-  return everyLanguage(site).flatMap((own) => {
-    const language = indexLanguage(own.config.language);
-    return [...own.posts.map((post) => postRecord(post, own, language)), ...own.pages.map((page) => pageRecord(page, own, language))];
-  });
+  return searchItems(site).map(makeRecord);
 }
 
 /** A digest of everything the index is made from: equal digests give byte-identical indexes. */
@@ -87,8 +106,18 @@ export function searchInputsKey(site: Site, context: string): string {
   const hash = createHash('sha256').update(context);
   for (const own of everyLanguage(site)) {
     if (own !== site) hash.update(`\0lang\0${own.config.language}`);
-    for (const post of own.posts) hash.update(`\0${post.source.digest}\0${post.url}\0${post.title}\0${post.date.getTime()}\0${post.tags.map((tag) => tag.name).join('\u0001')}`);
-    for (const page of own.pages) hash.update(`\0${page.source.digest}\0${page.url}\0${page.title}`);
+    for (const post of own.posts) hash.update(postKey(post));
+    for (const page of own.pages) hash.update(pageKey(page));
   }
+  return hash.digest('hex');
+}
+
+const postKey = (post: Post): string => `\0${post.source.digest}\0${post.url}\0${post.title}\0${post.date.getTime()}\0${post.tags.map((tag) => tag.name).join('\u0001')}`;
+const pageKey = (page: Page): string => `\0${page.source.digest}\0${page.url}\0${page.title}`;
+
+/** `searchInputsKey` for some items only (one shard's): equal keys mean equal records. */
+export function itemsInputsKey(items: readonly SearchItem[], context: string): string {
+  const hash = createHash('sha256').update(context);
+  for (const item of items) hash.update(`\0${item.own.config.language}`).update(item.entry.kind === 'post' ? postKey(item.entry.post) : pageKey(item.entry.page));
   return hash.digest('hex');
 }
