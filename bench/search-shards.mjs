@@ -11,7 +11,7 @@ const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.md')).sort();
 const records = await Promise.all(
   files.map(async (f) => {
     const text = await fs.readFile(path.join(dir, f), 'utf8');
-    const body = text.replace(/^---[\s\S]*?---/, '').replace(/[#*_>`\[\]()]/g, ' ');
+    const body = text.replace(/^---[\s\S]*?---/, '').replace(/[#*_>`[\]()]/g, ' ');
     const title = /title:\s*"?(.+?)"?\s*$/m.exec(text)?.[1] ?? f;
     return { url: `/${f.replace(/\.md$/, '')}/`, content: `${title}. ${body}`, language: 'en', meta: { title } };
   }),
