@@ -34,10 +34,21 @@ interface Known {
   readonly root: string | undefined;
 }
 
+/** What a dev server's edit asked the index for. */
+interface Request {
+  readonly site: Site;
+  readonly context: string;
+  readonly useCache: boolean;
+}
+
+/** How long after an edit the dev server's index catches up. */
+const CATCH_UP_DELAY_MS = 100;
+
 export class SearchMemory {
   private last: SiteIndex | undefined;
-  /** The key of the index being built in the background, if any. */
-  private pending: string | undefined;
+  /** The newest edit the background index has not caught up with, and the catching up under way. */
+  private waiting: Request | undefined;
+  private catchingUp: Promise<void> | undefined;
 
   /**
    * With `onDeferred`, a run after the first does not wait for Pagefind: it gets the last index
@@ -53,6 +64,40 @@ export class SearchMemory {
    */
   async render(site: Site, context: string, runner: StageRunner, useCache: boolean): Promise<readonly IndexFile[]> {
     if (!site.config.search) return [];
+    if (this.onDeferred && this.last) return this.later({ site, context, useCache });
+    return this.index(site, context, useCache, (index) => runner.run('search', index));
+  }
+
+  /**
+   * The dev server after its first index: an edit's pages wait for no search work at all, not even
+   * the key (a walk of every post: a tenth of a second at 100,000 posts, and making one shard's
+   * records costs more). The newest request is indexed shortly after, in the background.
+   */
+  private later(request: Request): readonly IndexFile[] {
+    const stale = (this.last as SiteIndex).files;
+    this.waiting = request;
+    // After the edit's own reload has gone out (its pages are served by then); edits in between are coalesced.
+    this.catchingUp ??= new Promise<void>((resolve) => setTimeout(resolve, CATCH_UP_DELAY_MS)).then(() => this.catchUp());
+    return stale;
+  }
+
+  private async catchUp(): Promise<void> {
+    for (let request = this.waiting; request; request = this.waiting) {
+      this.waiting = undefined;
+      const before = this.last;
+      // A failed index keeps the last good one; the next edit tries again.
+      await this.index(request.site, request.context, request.useCache, async (index) => {
+        const result = await index();
+        if (hasErrors(result.problems)) throw new Error('search index failed');
+        return result.value;
+      }).catch(() => undefined);
+      if (this.last && this.last.key !== before?.key && !this.waiting) this.onDeferred?.();
+    }
+    this.catchingUp = undefined;
+  }
+
+  /** The index of `site`: from memory, the cache folder, or Pagefind for the shards that changed (through `run`). */
+  private async index(site: Site, context: string, useCache: boolean, run: (index: () => Promise<Staged<ShardIndex[]>>) => Promise<ShardIndex[]>): Promise<readonly IndexFile[]> {
     const version = await indexerVersion();
     const key = searchInputsKey(site, `${version}:${context}`);
     if (this.last?.key === key) return this.keep(this.last);
@@ -67,43 +112,18 @@ export class SearchMemory {
     const known: Known = { last: this.last, manifest, root };
     const found: (ShardIndex | undefined)[] = [];
     for (const plan of plans) found.push(await findShard(plan, known, version, language));
-    const assemble = (made: readonly ShardIndex[]): SiteIndex =>
-      siteIndex(
-        key,
-        plans.map((plan, at) => found[at] ?? (made.find((shard) => shard.folder === plan.folder) as ShardIndex)),
-      );
     const missing = plans.filter((_, at) => !found[at]);
-    const index = (): Promise<Staged<ShardIndex[]>> => indexShards(missing, version, language, root ? (shard) => writeShardFiles(root, shard.digest, shard.files) : undefined);
-    if (missing.length > 0 && this.onDeferred && this.last) return this.defer(this.last.files, key, index, assemble, root);
-    const whole = assemble(missing.length > 0 ? await runner.run('search', index) : []);
+    const made = missing.length > 0 ? await run(() => indexShards(missing, version, language, root ? (shard) => writeShardFiles(root, shard.digest, shard.files) : undefined)) : [];
+    const whole = siteIndex(
+      key,
+      plans.map((plan, at) => found[at] ?? (made.find((shard) => shard.folder === plan.folder) as ShardIndex)),
+    );
     if (root) await writeManifest(root, manifestOf(whole));
     return this.keep(whole);
   }
 
-  /** Build the missing shards in the background and return `stale` meanwhile; a newer request supersedes an older one. */
-  private defer(
-    stale: readonly IndexFile[],
-    key: string,
-    index: () => Promise<Staged<ShardIndex[]>>,
-    assemble: (made: readonly ShardIndex[]) => SiteIndex,
-    root: string | undefined,
-  ): readonly IndexFile[] {
-    if (this.pending === key) return stale;
-    this.pending = key;
-    void index().then(async (result) => {
-      // A failed index keeps the last good one; the next edit tries again.
-      if (this.pending !== key || hasErrors(result.problems)) return;
-      const whole = assemble(result.value);
-      this.keep(whole);
-      this.onDeferred?.();
-      if (root) await writeManifest(root, manifestOf(whole));
-    });
-    return stale;
-  }
-
   /** Make `index` the current one; an index still being built in the background is no longer wanted. */
   private keep(index: SiteIndex): readonly IndexFile[] {
-    this.pending = undefined;
     this.last = index;
     return index.files;
   }
