@@ -25,13 +25,6 @@ function offer(best: Candidate[], candidate: Candidate, limit: number): void {
   if (best.length > limit) best.pop();
 }
 
-/** The largest score a candidate found in at most `open` pair lists can have: s shared tags put it in s(s−1)/2 of them. */
-function highestScoreIn(open: number): number {
-  let score = 1;
-  while (((score + 1) * score) / 2 <= open) score += 1;
-  return score;
-}
-
 /** Calls `visit` with each index of `lists` (each ascending) once, in ascending order, until it returns false. */
 function mergeAscending(lists: readonly Int32Array[], visit: (index: number, open: number) => boolean): void {
   const cursor = new Array<number>(lists.length).fill(0);
@@ -49,12 +42,20 @@ function mergeAscending(lists: readonly Int32Array[], visit: (index: number, ope
   }
 }
 
+/**
+ * Past this many tags a post's tag subsets and pairs get too many: its own related posts come from a
+ * merge of its whole tag lists, and as a candidate it is looked at by every post (it is rare).
+ */
+const MOST_TAGS_BY_TIERS = 8;
+
 interface TagIndex {
   /** Post indexes of each tag, ascending. */
   readonly byTag: ReadonlyMap<Tag, Int32Array>;
   /** Post indexes carrying both tags of a pair, ascending; keyed `i,j` by tag number. */
   readonly byPair: ReadonlyMap<string, Int32Array>;
   readonly tagNumber: ReadonlyMap<Tag, number>;
+  /** Posts with more than `MOST_TAGS_BY_TIERS` tags, ascending: kept out of the pair lists (2,000 tags would be 2 million pairs). */
+  readonly wide: Int32Array;
 }
 
 function pairKey(a: number, b: number): string {
@@ -66,8 +67,13 @@ function indexTags(posts: readonly Post[], tags: readonly Tag[]): TagIndex {
   const tagNumber = new Map<Tag, number>(tags.map((tag, number) => [tag, number]));
   const byTag = new Map<Tag, Int32Array>(tags.map((tag) => [tag, Int32Array.from(tag.posts.flatMap((post) => position.get(post) ?? [])).sort()]));
   const pairs = new Map<string, number[]>();
+  const wide: number[] = [];
   posts.forEach((post, index) => {
     const numbers = post.tags.map((tag) => tagNumber.get(tag) ?? -1);
+    if (numbers.length > MOST_TAGS_BY_TIERS) {
+      wide.push(index);
+      return;
+    }
     for (let i = 0; i < numbers.length; i += 1)
       for (let j = i + 1; j < numbers.length; j += 1) {
         const key = pairKey(numbers[i] as number, numbers[j] as number);
@@ -76,7 +82,7 @@ function indexTags(posts: readonly Post[], tags: readonly Tag[]): TagIndex {
         else pairs.set(key, [index]);
       }
   });
-  return { byTag, tagNumber, byPair: new Map([...pairs].map(([key, list]) => [key, Int32Array.from(list)])) };
+  return { byTag, tagNumber, wide: Int32Array.from(wide), byPair: new Map([...pairs].map(([key, list]) => [key, Int32Array.from(list)])) };
 }
 
 /** Every `size`-element subset of `items`. */
@@ -87,9 +93,6 @@ function subsets<T>(items: readonly T[], size: number): T[][] {
   return [...subsets(rest, size - 1).map((subset) => [first, ...subset]), ...subsets(rest, size)];
 }
 
-/** Past this many tags a post's tag subsets get too many; its candidates come from one merge of its pair lists instead. */
-const MOST_TAGS_BY_TIERS = 8;
-
 function relatedIndexes(self: number, post: Post, index: TagIndex, limit: number, posts: readonly Post[]): number[] {
   const mine = new Set(post.tags);
   const scoreOf = (candidate: number): number => (posts[candidate] as Post).tags.filter((tag) => mine.has(tag)).length;
@@ -99,15 +102,16 @@ function relatedIndexes(self: number, post: Post, index: TagIndex, limit: number
   const chosen = new Set<number>([self]);
   if (numbers.length <= MOST_TAGS_BY_TIERS) {
     // Tier by tier from the most tags shared: a candidate sharing `size` tags carries every pair
-    // of some `size` of this post's tags, so it is in the shortest pair list of that subset.
-    // The merge of those lists stops once the tier fills what is left; a tier that does not
-    // fill has found every candidate sharing that many tags (or more: those came earlier).
+    // of some `size` of this post's tags, so it is in the shortest pair list of that subset (or,
+    // with many tags, among the wide posts). The merge of those lists stops once the tier fills
+    // what is left; a tier that does not fill has found every candidate sharing that many tags
+    // (or more: those came earlier).
     for (let size = numbers.length; size >= 2 && best.length < limit; size -= 1) {
       const lists = subsets(numbers, size).map((subset) => {
         const pairs = subsets(subset, 2).map(([a, b]) => pairList(a as number, b as number));
         return pairs.reduce((shortest, list) => (list.length < shortest.length ? list : shortest));
       });
-      mergeAscending(lists, (candidate) => {
+      mergeAscending(index.wide.length > 0 ? [...lists, index.wide] : lists, (candidate) => {
         if (!chosen.has(candidate) && scoreOf(candidate) >= size) {
           chosen.add(candidate);
           best.push(candidate);
@@ -117,13 +121,15 @@ function relatedIndexes(self: number, post: Post, index: TagIndex, limit: number
     }
   } else {
     const ranked: Candidate[] = [];
-    const pairLists = subsets(numbers, 2).map(([a, b]) => pairList(a as number, b as number));
-    mergeAscending(pairLists, (candidate, open) => {
-      // Later candidates are in at most `open` pair lists; stop when none of them could beat last place.
-      if (ranked.length === limit && highestScoreIn(open) <= (ranked[limit - 1] as Candidate).score) return false;
-      if (candidate !== self) offer(ranked, { index: candidate, score: scoreOf(candidate) }, limit);
-      return true;
-    });
+    mergeAscending(
+      post.tags.map((tag) => index.byTag.get(tag) ?? new Int32Array()),
+      (candidate, open) => {
+        // Later candidates are in at most `open` tag lists; stop when none of them could beat last place.
+        if (ranked.length === limit && open <= (ranked[limit - 1] as Candidate).score) return false;
+        if (candidate !== self) offer(ranked, { index: candidate, score: scoreOf(candidate) }, limit);
+        return true;
+      },
+    );
     for (const candidate of ranked) {
       chosen.add(candidate.index);
       best.push(candidate.index);
