@@ -13,7 +13,7 @@ import { indexerVersion, type IndexFile } from '../search/index-records.js';
 import { indexShards, planShards, shardDigest, shardRecords, type ShardIndex, type ShardPlan } from '../search/index-shards.js';
 import { shardLoaderFiles } from '../search/shard-loader.js';
 import { readManifest, readShardFiles, writeManifest, writeShardFiles, type IndexManifest } from '../search/search-cache.js';
-import { indexLanguage, searchInputsKey, searchItems } from '../search/search-records.js';
+import { indexLanguage, searchInputsKey, searchItems, type SearchRecord } from '../search/search-records.js';
 import type { StageRunner } from './stage-runner.js';
 
 /** The whole index: the key of the site's search inputs, its shards, and all their files (the same file objects, not copies). */
@@ -111,12 +111,15 @@ export class SearchMemory {
     const plans = planShards(site, searchItems(site), `${version}:${context}:${language ?? '*'}`);
     const known: Known = { last: this.last, manifest, root };
     const found: (ShardIndex | undefined)[] = [];
-    for (const plan of plans) found.push(await findShard(plan, known, version, language));
+    // A shard's records, made at most once a run: a changed shard's are made to compare digests, then indexed.
+    const made = new Map<ShardPlan, SearchRecord[]>();
+    const recordsOf = (plan: ShardPlan): SearchRecord[] => made.get(plan) ?? (made.set(plan, shardRecords(plan)).get(plan) as SearchRecord[]);
+    for (const plan of plans) found.push(await findShard(plan, known, version, language, recordsOf));
     const missing = plans.filter((_, at) => !found[at]);
-    const made = missing.length > 0 ? await run(() => indexShards(missing, version, language, root ? (shard) => writeShardFiles(root, shard.digest, shard.files) : undefined)) : [];
+    const indexed = missing.length > 0 ? await run(() => indexShards(missing, version, language, root ? (shard) => writeShardFiles(root, shard.digest, shard.files) : undefined, recordsOf)) : [];
     const whole = siteIndex(
       key,
-      plans.map((plan, at) => found[at] ?? (made.find((shard) => shard.folder === plan.folder) as ShardIndex)),
+      plans.map((plan, at) => found[at] ?? (indexed.find((shard) => shard.folder === plan.folder) as ShardIndex)),
     );
     if (root) await writeManifest(root, manifestOf(whole));
     return this.keep(whole);
@@ -144,11 +147,11 @@ async function readWhole(root: string, manifest: IndexManifest): Promise<SiteInd
  * The files of `plan` from an earlier index, if any has them: by the key of its inputs, else (when
  * there is an earlier index at all) by the digest of its records, made for the purpose.
  */
-async function findShard(plan: ShardPlan, known: Known, indexer: string, language: string | undefined): Promise<ShardIndex | undefined> {
+async function findShard(plan: ShardPlan, known: Known, indexer: string, language: string | undefined, recordsOf: (plan: ShardPlan) => SearchRecord[]): Promise<ShardIndex | undefined> {
   const byKey = await lookUp(known, (entry) => entry.key === plan.key);
   if (byKey) return { ...byKey, folder: plan.folder };
   if (!known.last && !known.manifest) return undefined;
-  const digest = shardDigest(shardRecords(plan), plan.folder, indexer, language);
+  const digest = shardDigest(recordsOf(plan), plan.folder, indexer, language);
   const byDigest = await lookUp(known, (entry) => entry.digest === digest);
   return byDigest ? { ...byDigest, folder: plan.folder, key: plan.key } : undefined;
 }

@@ -50,12 +50,18 @@ export function shardRecords(plan: ShardPlan): SearchRecord[] {
 /**
  * Index `shards` with Pagefind one after another (create, add, get the files, delete, then the
  * next), so Pagefind's memory is one shard's. `onIndexed` is awaited after each shard (to keep it in
- * the cache at once).
+ * the cache at once); `recordsOf` gives a shard's records (made already, when the caller compared digests).
  */
-export async function indexShards(shards: readonly ShardPlan[], indexer: string, language: string | undefined, onIndexed?: (shard: ShardIndex) => Promise<void>): Promise<Staged<ShardIndex[]>> {
+export async function indexShards(
+  shards: readonly ShardPlan[],
+  indexer: string,
+  language: string | undefined,
+  onIndexed?: (shard: ShardIndex) => Promise<void>,
+  recordsOf: (plan: ShardPlan) => SearchRecord[] = shardRecords,
+): Promise<Staged<ShardIndex[]>> {
   const made: ShardIndex[] = [];
   for (const plan of shards) {
-    const records = shardRecords(plan);
+    const records = recordsOf(plan);
     const digest = shardDigest(records, plan.folder, indexer, language);
     // A shard with no records still gets its (empty) bundle: the search page checks each bundle's languages.
     const result = await indexRecords(records, language, plan.folder);
