@@ -25,32 +25,24 @@ function fail(file: string, message: string, hint: string, line: number, column:
   return { data: {}, body: '', bodyLine: 1, positions: {}, problems: [errorProblem({ code, message, hint, file, line, column })] };
 }
 
+/** What YAML parsing gives for one front-matter block: the same for the same YAML text, so it can be kept between builds. */
+export interface ParsedYaml {
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly positions: Readonly<Record<string, SourcePosition>>;
+  readonly items: Readonly<Record<string, readonly SourcePosition[]>>;
+}
+
 /**
- * @param text File text with BOM removed and line endings normalised to `\n`.
- * @param file Site-relative path, for messages.
+ * Where parsed YAML may be remembered: `parseFrontMatter` asks it before parsing, and tells it
+ * each block parsed without problems (front-matter-cache.ts keeps them on disk).
  */
-export function parseFrontMatter(text: string, file: string): FrontMatter {
-  // Only the front matter is split into lines; bodies can be megabytes long.
-  const firstEnd = text.indexOf('\n');
-  if (!FENCE.test(firstEnd < 0 ? text : text.slice(0, firstEnd))) return { data: {}, body: text, bodyLine: 1, positions: {}, problems: [] };
-  const lines: string[] = [];
-  let closing = -1;
-  for (let start = 0; start <= text.length; ) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end < 0 ? text.length : end);
-    if (lines.length > 0 && CLOSE.test(line)) {
-      closing = lines.length;
-      lines.push(line);
-      break;
-    }
-    lines.push(line);
-    if (end < 0) break;
-    start = end + 1;
-  }
-  if (closing < 0) {
-    return fail(file, 'The front matter opened with `---` is never closed.', 'Add a line containing only `---` after the front matter.', 1, 1, 'front-matter/unclosed');
-  }
-  const yamlText = lines.slice(1, closing).join('\n');
+export interface YamlMemo {
+  recall(yamlText: string): ParsedYaml | undefined;
+  remember(yamlText: string, parsed: ParsedYaml): void;
+}
+
+/** The YAML between the fences → data and positions, or the problem (positions in file coordinates: the fence is line 1). */
+function parseYaml(yamlText: string, file: string): ParsedYaml | FrontMatter {
   const counter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
   const toFile = (offset: number): SourcePosition => {
@@ -89,7 +81,43 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       if (isSeq(list)) items[String(pair.key.value)] = list.items.map((item) => toFile((item as { range?: [number, number, number] } | null)?.range?.[0] ?? list.range?.[0] ?? 0));
     }
   }
+  return { data: (data ?? {}) as Record<string, unknown>, positions, items };
+}
+
+/**
+ * @param text File text with BOM removed and line endings normalised to `\n`.
+ * @param file Site-relative path, for messages.
+ * @param memo Parsed YAML kept from earlier builds (parsing is most of reading an entry).
+ */
+export function parseFrontMatter(text: string, file: string, memo?: YamlMemo): FrontMatter {
+  // Only the front matter is split into lines; bodies can be megabytes long.
+  const firstEnd = text.indexOf('\n');
+  if (!FENCE.test(firstEnd < 0 ? text : text.slice(0, firstEnd))) return { data: {}, body: text, bodyLine: 1, positions: {}, problems: [] };
+  const lines: string[] = [];
+  let closing = -1;
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (lines.length > 0 && CLOSE.test(line)) {
+      closing = lines.length;
+      lines.push(line);
+      break;
+    }
+    lines.push(line);
+    if (end < 0) break;
+    start = end + 1;
+  }
+  if (closing < 0) {
+    return fail(file, 'The front matter opened with `---` is never closed.', 'Add a line containing only `---` after the front matter.', 1, 1, 'front-matter/unclosed');
+  }
+  const yamlText = lines.slice(1, closing).join('\n');
+  let parsed = memo?.recall(yamlText);
+  if (!parsed) {
+    const fresh = parseYaml(yamlText, file);
+    if ('problems' in fresh) return fresh;
+    memo?.remember(yamlText, fresh);
+    parsed = fresh;
+  }
   const bodyStart = lines.slice(0, closing + 1).reduce((length, line) => length + line.length + 1, 0);
-  const body = text.slice(bodyStart);
-  return { data: (data ?? {}) as Record<string, unknown>, body, bodyLine: closing + 2, positions, items, problems: [] };
+  return { ...parsed, body: text.slice(bodyStart), bodyLine: closing + 2, problems: [] };
 }

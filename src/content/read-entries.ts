@@ -5,7 +5,7 @@ import type { Config } from '../config/types.js';
 import { hasErrors, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
 import { slugify } from '../shared/slug.js';
 import { normalisePermalink, permalinkDanger, slugDanger } from '../shared/check-url-path.js';
-import { parseFrontMatter, type FrontMatter } from './front-matter.js';
+import { parseFrontMatter, type FrontMatter, type YamlMemo } from './front-matter.js';
 import { FieldReader } from './read-fields.js';
 import { readCommentsField } from './read-comments.js';
 import { readRedirectsField } from './read-redirects.js';
@@ -196,14 +196,18 @@ function job(source: SourceFile, front: FrontMatter): MarkdownJob {
 
 /**
  * Read every entry's front matter. Problems in one file never stop the others
- * being read, so a build reports all of them at once.
+ * being read, so a build reports all of them at once. `memo` keeps parsed YAML between builds (front-matter-cache.ts).
  */
-export function readEntries(sources: { readonly posts: readonly SourceFile[]; readonly pages: readonly SourceFile[]; readonly events: readonly SourceFile[] }, config: Config): Staged<EntrySet> {
+export function readEntries(
+  sources: { readonly posts: readonly SourceFile[]; readonly pages: readonly SourceFile[]; readonly events: readonly SourceFile[] },
+  config: Config,
+  memo?: YamlMemo,
+): Staged<EntrySet> {
   const problems: Problem[] = [];
   const jobs: MarkdownJob[] = [];
   const collect = <T>(files: readonly SourceFile[], read: (source: SourceFile, front: FrontMatter, config: Config) => { entry: T; problems: Problem[] }): T[] =>
     files.flatMap((source) => {
-      const front = parseFrontMatter(source.text, source.relativePath);
+      const front = parseFrontMatter(source.text, source.relativePath, memo);
       if (front.problems.length > 0) {
         problems.push(...front.problems);
         return [];

@@ -135,8 +135,8 @@ export class SiteBuilder {
     this.sources = undefined;
     const sources = await runner.run('load', () => refreshContent(known, changed, config));
     this.sources = sources;
-    const entries = await runner.run('entries', () => {
-      const read = this.sourceMemory.readAll([...sources.posts, ...sources.pages, ...sources.events], config);
+    const entries = await runner.run('entries', async () => {
+      const read = await this.sourceMemory.readAll([...sources.posts, ...sources.pages, ...sources.events], config);
       return staged(read.entries, read.problems);
     });
     const data = await runner.run('data', () => readData(sources.data));

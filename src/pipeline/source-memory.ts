@@ -8,8 +8,10 @@ import type { BuildOptions } from '../build.js';
 import type { StageRunner } from './stage-runner.js';
 import type { Config } from '../config/types.js';
 import { readEntries } from '../content/read-entries.js';
+import { FrontMatterCache } from '../content/front-matter-cache.js';
+import type { YamlMemo } from '../content/front-matter.js';
 import type { EntrySet, EventEntry, PageEntry, PostEntry, SourceFile } from '../content/types.js';
-import type { Problem } from '../shared/errors.js';
+import { warningProblem, type Problem } from '../shared/errors.js';
 import { createProcessors, type ProcessorFor } from '../markdown/create-processor.js';
 import { jobKey } from '../markdown/markdown-cache.js';
 import { imageProblems } from '../markdown/image-problems.js';
@@ -55,18 +57,39 @@ export class SourceMemory {
   }
 
   /** One file's entries, parsed again only if its digest changed. */
-  read(file: SourceFile, config: Config): ReadFile {
+  read(file: SourceFile, config: Config, memo?: YamlMemo): ReadFile {
     let read = this.files.get(file.relativePath);
     if (!read || read.digest !== file.digest) {
-      const single = readEntries({ posts: file.kind === 'post' ? [file] : [], pages: file.kind === 'page' ? [file] : [], events: file.kind === 'event' ? [file] : [] }, config);
+      const single = readEntries({ posts: file.kind === 'post' ? [file] : [], pages: file.kind === 'page' ? [file] : [], events: file.kind === 'event' ? [file] : [] }, config, memo);
       read = { digest: file.digest, entries: single.value, problems: single.problems };
       this.files.set(file.relativePath, read);
     }
     return read;
   }
 
-  /** Every file's entries; files no longer present are forgotten. */
-  readAll(files: readonly SourceFile[], config: Config): { entries: EntrySet; problems: Problem[] } {
+  /**
+   * Every file's entries; files no longer present are forgotten. The first run (nothing read yet)
+   * takes parsed front matter from the on-disk cache and saves it again for the next process;
+   * later runs parse only the files that changed, so they leave the disk alone.
+   */
+  async readAll(files: readonly SourceFile[], config: Config): Promise<{ entries: EntrySet; problems: Problem[] }> {
+    const disk = this.files.size === 0 ? await FrontMatterCache.open(config.root, this.options.cache ?? true) : undefined;
+    const read = this.readEach(files, config, disk);
+    try {
+      await disk?.save();
+    } catch (error) {
+      read.problems.push(
+        warningProblem({
+          code: 'content/cache',
+          message: `The front matter cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next build will parse every file again.`,
+          hint: 'Check node_modules/.cache/sectorpress in the site folder is writable.',
+        }),
+      );
+    }
+    return read;
+  }
+
+  private readEach(files: readonly SourceFile[], config: Config, memo: YamlMemo | undefined): { entries: EntrySet; problems: Problem[] } {
     const posts: PostEntry[] = [];
     const pages: PageEntry[] = [];
     const events: EventEntry[] = [];
@@ -75,7 +98,7 @@ export class SourceMemory {
     const seen = new Set<string>();
     for (const file of files) {
       seen.add(file.relativePath);
-      const read = this.read(file, config);
+      const read = this.read(file, config, memo);
       posts.push(...read.entries.posts);
       pages.push(...read.entries.pages);
       events.push(...read.entries.events);
