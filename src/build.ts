@@ -102,9 +102,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Called once the config names the output folder, before any page renders: a folder the build
   // may not replace is refused before the work, not after it.
   let staging: Staging | undefined;
+  let before: PreviousBuild | undefined;
   const previous = async (config: Config): Promise<PreviousBuild | undefined> => {
     await runner.run('guard', () => checkOutputFolder(config, replaceOutDir));
-    const before = cache ? await previousBuild(config) : undefined;
+    before = cache ? await previousBuild(config) : undefined;
     staging = await openSiteStaging(config, before, cache);
     return before;
   };
@@ -114,7 +115,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await discardStaging(staging);
     throw error;
   });
-  const written = await runner.run('write', () => writeSite(run, cache, replaceOutDir, staging));
+  const written = await runner.run('write', () => writeSite(run, cache, replaceOutDir, staging, before));
   runner.finish();
   const { site, routes, files, markdown, pagesRendered } = run;
   return {

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import type { Manifest } from '../shared/output-manifest.js';
 import { fileStamp, writeManifest } from '../shared/output-manifest.js';
+import { walkFolder, type OutputSurvey } from '../shared/output-survey.js';
 import type { OutputFile } from '../shared/output-file.js';
 import { inodeOf } from './output-ownership.js';
 import { InPlaceWriteError } from './replace-in-place.js';
@@ -25,7 +26,6 @@ import { makeParent } from './staging-folder.js';
 /** The share of files above which a new folder is swapped in instead (a theme change renders every page). */
 const IN_PLACE_SHARE = 0.1;
 const IN_PLACE_MINIMUM = 64;
-const WALK_CONCURRENCY = 32;
 
 /** What an in-place update would do. */
 export interface InPlacePlan {
@@ -37,35 +37,6 @@ export interface InPlacePlan {
   readonly emptied: readonly string[];
 }
 
-/**
- * Every file and folder under `root` (relative, posix), reading up to 32 folders at a time:
- * `readdir`'s own recursive walk reads one folder at a time, and a large site has one per page.
- */
-async function walkFolder(root: string): Promise<{ files: string[]; folders: string[] }> {
-  const files: string[] = [];
-  const folders: string[] = [];
-  const waiting = ['.'];
-  const reading = new Set<Promise<void>>();
-  while (waiting.length > 0 || reading.size > 0) {
-    while (waiting.length > 0 && reading.size < WALK_CONCURRENCY) {
-      const dir = waiting.pop() as string;
-      const read: Promise<void> = fs.readdir(path.join(root, dir), { withFileTypes: true }).then((entries) => {
-        reading.delete(read);
-        for (const entry of entries) {
-          const relative = dir === '.' ? entry.name : `${dir}/${entry.name}`;
-          if (entry.isDirectory()) {
-            folders.push(relative);
-            waiting.push(relative);
-          } else files.push(relative);
-        }
-      });
-      reading.add(read);
-    }
-    await Promise.race(reading);
-  }
-  return { files, folders };
-}
-
 /** Every folder above `file` (`a/b/c.html` → `a`, `a/b`). */
 function parentsOf(file: string, into: Set<string>): void {
   for (let dir = path.posix.dirname(file); dir !== '.' && !into.has(dir); dir = path.posix.dirname(dir)) into.add(dir);
@@ -74,14 +45,15 @@ function parentsOf(file: string, into: Set<string>): void {
 /**
  * The plan for updating `outDir` in place, or `undefined` when a new folder must be swapped in:
  * too many changes, or something in the folder the previous manifest does not name (a file
- * added by hand), which only a swap removes.
+ * added by hand), which only a swap removes. `survey` is what the folder held when this build
+ * started (output-survey.ts); without it the folder is read now.
  */
-export async function planInPlace(outDir: string, files: readonly OutputFile[], unchanged: ReadonlySet<string>, previous: Manifest): Promise<InPlacePlan | undefined> {
+export async function planInPlace(outDir: string, files: readonly OutputFile[], unchanged: ReadonlySet<string>, previous: Manifest, survey?: OutputSurvey): Promise<InPlacePlan | undefined> {
   const wanted = new Set(files.map((file) => file.path));
   const changed = files.filter((file) => !unchanged.has(file.path));
   const removed = Object.keys(previous).filter((file) => !wanted.has(file));
   if (changed.length + removed.length > Math.max(IN_PLACE_MINIMUM, files.length * IN_PLACE_SHARE)) return undefined;
-  const found = await walkFolder(outDir).catch(() => undefined);
+  const found = survey ?? (await walkFolder(outDir).catch(() => undefined));
   if (!found) return undefined;
   const folders = new Set<string>();
   for (const file of wanted) parentsOf(file, folders);

@@ -12,6 +12,7 @@ import { forEachLimited } from '../shared/for-each-limited.js';
 import { readManifest, writeManifest, type Manifest, fileStamp, untouchedSince } from '../shared/output-manifest.js';
 import { contentHash, discardStaging, stagingName, type Staging } from './staging-folder.js';
 import { planInPlace, updateInPlace } from './update-in-place.js';
+import type { OutputSurvey } from '../shared/output-survey.js';
 import { checkOwnership, forbiddenProblem, siteRootFolders, type GuardVerdict, type OutputGuard } from './guard-output-folder.js';
 import { inodeOf, topLevelNames, writeOwnership } from './output-ownership.js';
 import { isMountPointError, MountPointError, replaceContentsInPlace } from './replace-in-place.js';
@@ -44,6 +45,8 @@ export interface WriteOptions {
    * here, or removed when the write fails. Without it a new one is made.
    */
   readonly staging?: Staging;
+  /** What the output folder held when the build started (output-survey.ts), so an in-place update need not read it again. */
+  readonly survey?: OutputSurvey;
 }
 
 export interface WriteResult {
@@ -195,7 +198,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
     await fs.mkdir(temp, { recursive: true });
     const { unchanged, hashes } = await unchangedFiles(files, outDir, previous, options.staging !== undefined);
     // Only a folder this site's build wrote, and the record of it, may be updated file by file.
-    const plan = relink && options.manifestPath && verdict?.state.kind === 'ours' ? await planInPlace(outDir, files, unchanged, previous) : undefined;
+    const plan = relink && options.manifestPath && verdict?.state.kind === 'ours' ? await planInPlace(outDir, files, unchanged, previous, options.survey) : undefined;
     if (plan && options.manifestPath) {
       const result = await updateInPlace({ outDir, temp, files, plan, previous, unchanged, hashes, manifestPath: options.manifestPath }, (before) => recordOwnership(verdict, outDir, names, before));
       await recordOwnership(verdict, outDir, names, undefined);

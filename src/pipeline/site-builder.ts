@@ -127,9 +127,10 @@ export class SiteBuilder {
     return { config, fresh: true };
   }
 
-  /** The stages up to the `Site` model (all `loadSite` needs). */
-  async model(runner: StageRunner, changed: readonly string[] = []): Promise<ModelRun> {
+  /** The stages up to the `Site` model (all `loadSite` needs); `onConfig` is told the config as soon as it is loaded. */
+  async model(runner: StageRunner, changed: readonly string[] = [], onConfig?: (config: Config) => void): Promise<ModelRun> {
     const { config, fresh } = await this.settings(changed, runner);
+    onConfig?.(config);
     const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
     const known = fresh ? undefined : this.sources;
     this.sources = undefined;
@@ -173,7 +174,29 @@ export class SiteBuilder {
   }
 
   private async fullRun(runner: StageRunner, changed: readonly string[], previous?: PreviousOutput, sink?: FileSink): Promise<BuildRun> {
-    const { config, site, markdown, images } = await this.model(runner, changed);
+    // The previous output is checked and read while the content loads: at 100,000 posts that is
+    // a folder per page, and the thread pool reads it while this thread parses.
+    let before: Promise<PreviousBuild | undefined> | undefined;
+    const startPrevious = (config: Config): void => {
+      before = previous?.(config);
+      before?.catch(() => undefined); // awaited below; a stage that fails first must not leave it unhandled
+    };
+    try {
+      return await this.stages(runner, changed, startPrevious, () => before, sink);
+    } catch (error) {
+      await before?.catch(() => undefined); // settled, so the caller's clean-up sees all it made
+      throw error;
+    }
+  }
+
+  private async stages(
+    runner: StageRunner,
+    changed: readonly string[],
+    onConfig: (config: Config) => void,
+    previous: () => Promise<PreviousBuild | undefined> | undefined,
+    sink?: FileSink,
+  ): Promise<BuildRun> {
+    const { config, site, markdown, images } = await this.model(runner, changed, onConfig);
     const routes = await runner.run('routes', () => planSiteRoutes(site));
     const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
     this.theme = theme;
@@ -181,7 +204,7 @@ export class SiteBuilder {
     // Pagefind runs in its own process: the index is built while this thread renders pages and feeds.
     const searching = this.search.render(site, signature, runner, this.options.cache ?? true);
     searching.catch(() => undefined); // awaited below; a stage that fails first must not leave it unhandled
-    const pages = await this.pages.render(site, routes, signature, theme, runner, await previous?.(config), sink);
+    const pages = await this.pages.render(site, routes, signature, theme, runner, await previous(), sink);
     // A multilingual site's feeds are rendered whole each run (the feed memory knows one language).
     const feeds = site.translations ? await runner.run('feeds', () => renderLanguageFeeds(site, routes)) : await this.feeds.render(site, routes, signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));

@@ -13,7 +13,7 @@ import { guardOutputFolder, siteFoldersOf, type GuardVerdict, type OutputGuard }
 import { emptyTrashInBackground } from '../output/remove-in-background.js';
 import { writeOutput, type WriteResult } from '../output/write-output.js';
 import { openStaging, type Staging } from '../output/staging-folder.js';
-import { pageRecord, readPageRecord, type PreviousBuild } from '../render/page-cache.js';
+import { pageRecord, readPageRecord, startSurvey, type PreviousBuild } from '../render/page-cache.js';
 import type { BuildRun } from './site-builder.js';
 
 /** What decides whether the output folder may be replaced: the site's folders, the ownership records, and the user's say. */
@@ -27,10 +27,13 @@ export function checkOutputFolder(config: Config, replaceOutDir: boolean): Promi
   return guardOutputFolder(config.outDir, outputGuard(config, replaceOutDir));
 }
 
-/** What the last build of this site into its output folder left, for the page cache. */
+/**
+ * What the last build of this site into its output folder left, for the page cache and the write
+ * stage. The output folder itself is read in the background (`survey`) while the build goes on.
+ */
 export async function previousBuild(config: Config): Promise<PreviousBuild> {
   const [record, manifest] = await Promise.all([readPageRecord(outputRecordFile(config.root, config.outDir, 'pages')), readManifest(outputRecordFile(config.root, config.outDir, 'output'))]);
-  return { record, manifest, outDir: config.outDir };
+  return { record, manifest, outDir: config.outDir, survey: startSurvey(config.outDir, manifest) };
 }
 
 /**
@@ -47,7 +50,7 @@ export async function openSiteStaging(config: Config, previous: PreviousBuild | 
  * written afresh (`--no-cache`): nothing is linked from the previous output. `staging` is the
  * folder `build()` streamed the run's pages into, if any.
  */
-export async function writeSite(run: BuildRun, reuse: boolean, replaceOutDir = false, staging?: Staging): Promise<Staged<WriteResult>> {
+export async function writeSite(run: BuildRun, reuse: boolean, replaceOutDir = false, staging?: Staging, previous?: PreviousBuild): Promise<Staged<WriteResult>> {
   const { config } = run;
   const trash = trashFolder(config.root);
   emptyTrashInBackground(trash); // what earlier builds replaced goes while this one writes
@@ -60,6 +63,7 @@ export async function writeSite(run: BuildRun, reuse: boolean, replaceOutDir = f
     trash,
     relink: reuse,
     staging,
+    survey: await previous?.survey,
   });
   if (written.problems.every((problem) => problem.severity !== 'error')) await writeManifest(recordPath, pageRecord(run.signature, run.pageSignatures));
   return written;

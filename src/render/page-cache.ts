@@ -14,6 +14,7 @@ import { staged, type Staged } from '../shared/errors.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import type { Manifest } from '../shared/output-manifest.js';
 import { untouchedSince } from '../shared/output-manifest.js';
+import { surveyOutput, type OutputSurvey } from '../shared/output-survey.js';
 
 /** What the previous build rendered: the site-wide signature and each page's signature. */
 export interface PageRecord {
@@ -27,6 +28,13 @@ export interface PreviousBuild {
   readonly record: PageRecord | undefined;
   readonly manifest: Manifest;
   readonly outDir: string;
+  /** The output folder as it was when the build started, read in the background (output-survey.ts). */
+  readonly survey?: Promise<OutputSurvey | undefined>;
+}
+
+/** Start reading the previous output folder against its manifest; the promise never rejects. */
+export function startSurvey(outDir: string, manifest: Manifest): Promise<OutputSurvey | undefined> {
+  return surveyOutput(outDir, manifest).catch(() => undefined);
 }
 
 /** A short, fixed-size stand-in for a page's (possibly long) signature. */
@@ -49,6 +57,14 @@ export async function reusablePages(signatures: ReadonlyMap<string, string>, glo
   const record = previous.record;
   if (!record || record.global !== global) return staged(reusable);
   const candidates = [...signatures].filter(([file, signature]) => record.pages[file] === digest(signature)).map(([file]) => file);
+  const survey = await previous.survey;
+  if (survey) {
+    for (const file of candidates) {
+      const entry = previous.manifest[file];
+      if (entry && survey.untouched.has(file)) reusable.set(file, entry.hash);
+    }
+    return staged(reusable);
+  }
   await forEachLimited(candidates, 64, async (file) => {
     const entry = previous.manifest[file];
     if (entry && (await untouchedSince(path.join(previous.outDir, file), entry))) reusable.set(file, entry.hash);

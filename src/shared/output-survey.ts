@@ -1,0 +1,64 @@
+/**
+ * The previous output folder, read once per build: every file and folder in it, and which of
+ * the files its manifest names still carry the stamp they were written with. The page cache
+ * (which pages to keep) and the in-place update (is anything there the manifest does not name?)
+ * both need it, and a large site has a folder per page: reading it while the content is loaded
+ * and parsed, instead of between stages, takes it off the build's critical path.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { forEachLimited } from './for-each-limited.js';
+import { fileStamp, type Manifest } from './output-manifest.js';
+
+const WALK_CONCURRENCY = 32;
+const STAT_CONCURRENCY = 64;
+
+/** What the output folder held when it was surveyed. */
+export interface OutputSurvey {
+  /** Every file (relative, posix). */
+  readonly files: readonly string[];
+  /** Every folder (relative, posix). */
+  readonly folders: readonly string[];
+  /** Manifest paths whose file is still the one the manifest describes (not replaced or edited since). */
+  readonly untouched: ReadonlySet<string>;
+}
+
+/**
+ * Every file and folder under `root` (relative, posix), reading up to 32 folders at a time:
+ * `readdir`'s own recursive walk reads one folder at a time, and a large site has one per page.
+ */
+export async function walkFolder(root: string): Promise<{ files: string[]; folders: string[] }> {
+  const files: string[] = [];
+  const folders: string[] = [];
+  const waiting = ['.'];
+  const reading = new Set<Promise<void>>();
+  while (waiting.length > 0 || reading.size > 0) {
+    while (waiting.length > 0 && reading.size < WALK_CONCURRENCY) {
+      const dir = waiting.pop() as string;
+      const read: Promise<void> = fs.readdir(path.join(root, dir), { withFileTypes: true }).then((entries) => {
+        reading.delete(read);
+        for (const entry of entries) {
+          const relative = dir === '.' ? entry.name : `${dir}/${entry.name}`;
+          if (entry.isDirectory()) {
+            folders.push(relative);
+            waiting.push(relative);
+          } else files.push(relative);
+        }
+      });
+      reading.add(read);
+    }
+    await Promise.race(reading);
+  }
+  return { files, folders };
+}
+
+/** The survey of `outDir` against `manifest`; `undefined` when the folder cannot be read (there is nothing to keep). */
+export async function surveyOutput(outDir: string, manifest: Manifest): Promise<OutputSurvey | undefined> {
+  const untouched = new Set<string>();
+  const stamps = forEachLimited(Object.entries(manifest), STAT_CONCURRENCY, async ([file, entry]) => {
+    const stat = await fs.lstat(path.join(outDir, file)).catch(() => undefined);
+    if (stat?.isFile() === true && fileStamp(stat) === entry.stamp) untouched.add(file);
+  });
+  const [found] = await Promise.all([walkFolder(outDir).catch(() => undefined), stamps]);
+  return found && { ...found, untouched };
+}
