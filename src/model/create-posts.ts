@@ -5,7 +5,7 @@ import type { Problem } from '../shared/errors.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
 import { normaliseUrlPath, renderPermalink } from '../shared/permalink.js';
 import { encodeUrlPath } from '../shared/check-url-path.js';
-import { zonedParts } from '../shared/dates.js';
+import { zonedParts, type ZonedParts } from '../shared/dates.js';
 import type { Mutable } from './mutable.js';
 import type { ModelOptions, Post } from './types.js';
 
@@ -25,8 +25,7 @@ function comparePostEntries(a: PostEntry, b: PostEntry): number {
   return b.date.getTime() - a.date.getTime() || (a.source.relativePath < b.source.relativePath ? -1 : a.source.relativePath > b.source.relativePath ? 1 : 0);
 }
 
-function postUrl(entry: PostEntry, config: Config): { url: string; problems: Problem[] } {
-  const parts = zonedParts(entry.date, config.timezone);
+function postUrl(entry: PostEntry, config: Config, parts: ZonedParts): { url: string; problems: Problem[] } {
   const url =
     entry.permalink === undefined
       ? renderPermalink(config.permalinks.post, { year: String(parts.year), month: pad(parts.month), day: pad(parts.day), slug: entry.slug })
@@ -49,7 +48,7 @@ function placeOf(entry: PostEntry, config: Config): { url: string; problems: Pro
   let place = byEntry.get(entry);
   if (!place) {
     const parts = zonedParts(entry.date, config.timezone);
-    byEntry.set(entry, (place = { ...postUrl(entry, config), year: parts.year, month: parts.month }));
+    byEntry.set(entry, (place = { ...postUrl(entry, config, parts), year: parts.year, month: parts.month }));
   }
   return place;
 }

@@ -48,7 +48,7 @@ async function pageCount(out: string, folder: string): Promise<number> {
 /** The cache's shard files with their inode and modification time. */
 async function cachedShards(root: string): Promise<Map<string, string>> {
   const folder = path.join(cacheFolder(root), 'search-shards');
-  const files = (await fs.readdir(folder)).filter((file) => file.endsWith('.json'));
+  const files = (await fs.readdir(folder)).filter((file) => file.endsWith('.bin'));
   return new Map(await Promise.all(files.map(async (file) => [file, await fs.stat(path.join(folder, file)).then((stat) => `${stat.ino}:${stat.mtimeMs}`)] as const)));
 }
 
