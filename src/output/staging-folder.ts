@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import { type Manifest, untouchedSince } from '../shared/output-manifest.js';
+import type { OutputSurvey } from '../shared/output-survey.js';
 import type { OutputFile } from '../shared/output-file.js';
 import { unsafeOutputPath } from './check-output.js';
 
@@ -28,6 +29,8 @@ export interface Staging {
   readonly relink: boolean;
   /** Folders already made inside the staging folder. */
   readonly made: Set<string>;
+  /** The output folder as read at the start of the build (output-survey.ts): which old files still carry their stamp. */
+  readonly survey?: Promise<OutputSurvey | undefined>;
 }
 
 /** The name of a new staging folder beside `outDir` (the pattern recover-output.ts sweeps). */
@@ -41,11 +44,17 @@ export function contentHash(contents: string | Uint8Array): string {
 }
 
 /** Make an empty staging folder beside `outDir`; call once the output guard has let the folder through. */
-export async function openStaging(outDir: string, previous: Manifest, relink: boolean): Promise<Staging> {
+export async function openStaging(outDir: string, previous: Manifest, relink: boolean, survey?: Promise<OutputSurvey | undefined>): Promise<Staging> {
   const folder = stagingName(outDir);
   await fs.mkdir(path.dirname(outDir), { recursive: true });
   await fs.mkdir(folder);
-  return { outDir, folder, previous, relink, made: new Set(['.']) };
+  return { outDir, folder, previous, relink, made: new Set(['.']), ...(survey ? { survey } : {}) };
+}
+
+/** Whether the old output's copy of `file` is still the one the manifest describes (from the survey when there is one). */
+async function untouched(staging: Staging, file: string, old: string): Promise<boolean> {
+  const survey = await staging.survey;
+  return survey ? survey.untouched.has(file) : untouchedSince(old, staging.previous[file]);
 }
 
 /** Remove a staging folder that will not be swapped in (the build failed). */
@@ -66,7 +75,7 @@ async function stageOne(staging: Staging, file: OutputFile): Promise<OutputFile>
   const hash = contentHash(file.contents);
   const old = path.join(staging.outDir, file.path);
   const before = staging.previous[file.path];
-  if (staging.relink && before?.hash === hash && (await untouchedSince(old, before))) return { path: file.path, copyFrom: old, fingerprint: hash };
+  if (staging.relink && before?.hash === hash && (await untouched(staging, file.path, old))) return { path: file.path, copyFrom: old, fingerprint: hash };
   const target = path.join(staging.folder, file.path);
   try {
     await makeParent(staging.folder, file.path, staging.made);

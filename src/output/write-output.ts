@@ -110,7 +110,13 @@ async function makeDirectories(temp: string, files: readonly OutputFile[]): Prom
  * Output paths whose bytes the old output already holds, in the copy the previous build wrote
  * (its stamp is as recorded: not another site's build into the same folder, nor a hand edit).
  */
-async function unchangedFiles(files: readonly OutputFile[], outDir: string, previous: Manifest, fresh: boolean): Promise<{ unchanged: Set<string>; hashes: Map<string, string> }> {
+async function unchangedFiles(
+  files: readonly OutputFile[],
+  outDir: string,
+  previous: Manifest,
+  fresh: boolean,
+  survey: OutputSurvey | undefined,
+): Promise<{ unchanged: Set<string>; hashes: Map<string, string> }> {
   const unchanged = new Set<string>();
   const hashes = new Map<string, string>();
   await forEachLimited(files, WRITE_CONCURRENCY, async (file) => {
@@ -121,7 +127,7 @@ async function unchangedFiles(files: readonly OutputFile[], outDir: string, prev
     // In `build()` (`fresh`), a page kept from the old output had its stamp checked moments ago (page cache or
     // staging); a page `watch()` kept may be from an earlier run, so it is checked again.
     const checked = fresh && 'copyFrom' in file && file.copyFrom === old && file.fingerprint !== undefined;
-    if (before?.hash === hash && (checked || (await untouchedSince(old, before)))) unchanged.add(file.path);
+    if (before?.hash === hash && (checked || (survey ? survey.untouched.has(file.path) : await untouchedSince(old, before)))) unchanged.add(file.path);
   });
   return { unchanged, hashes };
 }
@@ -196,7 +202,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
   let changed = 0;
   try {
     await fs.mkdir(temp, { recursive: true });
-    const { unchanged, hashes } = await unchangedFiles(files, outDir, previous, options.staging !== undefined);
+    const { unchanged, hashes } = await unchangedFiles(files, outDir, previous, options.staging !== undefined, options.survey);
     // Only a folder this site's build wrote, and the record of it, may be updated file by file.
     const plan = relink && options.manifestPath && verdict?.state.kind === 'ours' ? await planInPlace(outDir, files, unchanged, previous, options.survey) : undefined;
     if (plan && options.manifestPath) {

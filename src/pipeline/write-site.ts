@@ -42,7 +42,7 @@ export async function previousBuild(config: Config): Promise<PreviousBuild> {
  */
 export async function openSiteStaging(config: Config, previous: PreviousBuild | undefined, reuse: boolean): Promise<Staging> {
   const manifest = previous?.manifest ?? (await readManifest(outputRecordFile(config.root, config.outDir, 'output')));
-  return openStaging(config.outDir, manifest, reuse);
+  return openStaging(config.outDir, manifest, reuse, previous?.survey);
 }
 
 /**
