@@ -28,7 +28,25 @@ function impossibleDay(text: string): string | undefined {
   return undefined;
 }
 
+/** `2024-07-09T10:00:00Z`, the form generators and exports write most. */
+const UTC_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
+
+/**
+ * The instant of a UTC date-time in the commonest form, without Luxon (whose parsing was ~40 µs a
+ * post: 4 s of a 100,000-post build); `undefined` for anything else, which takes the general path.
+ * The same instant Luxon gives (a property test compares them).
+ */
+function plainUtc(text: string): DateParse | undefined {
+  const match = UTC_DATE_TIME.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate() || hour > 23 || minute > 59 || second > 59) return undefined;
+  return { ok: true, date: new Date(Date.UTC(year, month - 1, day, hour, minute, second)) };
+}
+
 function parseDateText(value: string, timezone: string): DateParse {
+  const plain = plainUtc(value);
+  if (plain) return plain;
   // `2024-07-09 10:00 +01:00` → `2024-07-09 10:00+01:00`, which ISO parsing accepts.
   const text = value.trim().replace(/\s+(Z|[+-]\d{2}:?\d{2})$/i, '$1');
   if (!/^\d{4,}-\d{2}-\d{2}/.test(text) && !/^[+-]\d{6}-/.test(text)) {

@@ -85,6 +85,28 @@ describe('parseDateValue', () => {
     );
   });
 
+  it('reads a UTC date-time (`2024-07-09T10:00:00Z`) as the instant Luxon reads, and refuses what Luxon refuses (property)', () => {
+    const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+    const parts = fc.record({
+      year: fc.integer({ min: 1000, max: 9999 }),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 25 }),
+      minute: fc.integer({ min: 0, max: 60 }),
+      second: fc.integer({ min: 0, max: 60 }),
+    });
+    fc.assert(
+      fc.property(parts, fc.constantFrom(LONDON, 'UTC', 'Pacific/Chatham'), (time, zone) => {
+        const text = `${pad(time.year, 4)}-${pad(time.month, 2)}-${pad(time.day, 2)}T${pad(time.hour, 2)}:${pad(time.minute, 2)}:${pad(time.second, 2)}Z`;
+        const result = parseDateValue(text, zone);
+        const luxon = DateTime.fromISO(text, { setZone: true });
+        expect(result.ok).toBe(luxon.isValid);
+        if (result.ok) expect(result.date.getTime()).toBe(luxon.toMillis());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('never throws on any input (property)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.anything(), fc.date()), (value) => {
