@@ -54,6 +54,14 @@ export async function walkFolder(root: string): Promise<{ files: string[]; folde
 
 /** The survey of `outDir` against `manifest`; `undefined` when the folder cannot be read (there is nothing to keep). */
 export async function surveyOutput(outDir: string, manifest: Manifest): Promise<OutputSurvey | undefined> {
+  // No folder (a first build, or the output was deleted): not one stat per file the manifest names.
+  if (
+    !(await fs.lstat(outDir).then(
+      (stat) => stat.isDirectory(),
+      () => false,
+    ))
+  )
+    return undefined;
   const untouched = new Set<string>();
   const stamps = forEachLimited(Object.entries(manifest), STAT_CONCURRENCY, async ([file, entry]) => {
     const stat = await fs.lstat(path.join(outDir, file)).catch(() => undefined);
