@@ -139,15 +139,21 @@ async function readShard(file: string): Promise<Stored> {
   }
 }
 
-export async function readMarkdownCache(root: string, digest: string): Promise<MarkdownCache> {
+/** With `keep`, each entry is passed through it as read, and the shard files are read one at a time (so the whole cache is never in memory at once). */
+export async function readMarkdownCache(root: string, digest: string, keep?: (body: RenderedMarkdown) => RenderedMarkdown): Promise<MarkdownCache> {
   const entries = new Map<string, RenderedMarkdown>();
   const shards = new Map<number, string>();
-  const read = await Promise.all(SHARD_CHARACTERS.split('').map((_, shard) => readShard(shardFile(root, digest, shard))));
-  read.forEach((stored, shard) => {
+  const take = (stored: Stored, shard: number): void => {
     if (stored.length === 0) return;
-    for (const [key, html, wordCount, readingMinutes, excerpt, imageNotes] of stored) entries.set(key, { html, wordCount, readingMinutes, excerpt, ...(imageNotes ? { imageNotes } : {}) });
+    for (const [key, html, wordCount, readingMinutes, excerpt, imageNotes] of stored) {
+      const body: RenderedMarkdown = { html, wordCount, readingMinutes, excerpt, ...(imageNotes ? { imageNotes } : {}) };
+      entries.set(key, keep ? keep(body) : body);
+    }
     shards.set(shard, keysDigest(stored.map(([key]) => key)));
-  });
+  };
+  const files = SHARD_CHARACTERS.split('').map((_, shard) => shardFile(root, digest, shard));
+  if (keep) for (const [shard, file] of files.entries()) take(await readShard(file), shard);
+  else (await Promise.all(files.map(readShard))).forEach(take);
   return { entries, shards };
 }
 

@@ -20,6 +20,9 @@ import type { PostEntry, SourceSet } from '../content/types.js';
 import { staged } from '../shared/errors.js';
 import { contentFolder, isConfigFile, THEME_FOLDER } from '../shared/site-layout.js';
 import { pipelineDigest } from '../markdown/markdown-cache.js';
+import { BodySpool } from '../markdown/body-spool.js';
+import type { RenderedMarkdown } from '../markdown/types.js';
+import { cacheFolder } from '../shared/cache-folder.js';
 import { buildSites } from '../model/build-sites.js';
 import { findImageUrls } from '../images/find-image-urls.js';
 import { ImageMemory } from '../images/prepare-images.js';
@@ -87,6 +90,12 @@ function touchesSiteWide(changed: readonly string[], config: Config): boolean {
   });
 }
 
+/** Rendered bodies to disk in the site's cache folder, or kept as they are when no spool file can be made there. */
+function spoolBodies(config: Config): (body: RenderedMarkdown) => RenderedMarkdown {
+  const spool = BodySpool.open(cacheFolder(config.root));
+  return spool ? (body) => spool.keep(body) : (body) => body;
+}
+
 export class SiteBuilder {
   private last: LastRun | undefined;
   private config: Config | undefined;
@@ -101,12 +110,13 @@ export class SiteBuilder {
   /**
    * `onSearchIndexed`: build the search index of later runs in the background, and call this when it is ready (search-memory.ts).
    * `once`: the builder runs once (`build()`, `loadSite()`), so it forgets every source text and Markdown body as soon as the
-   * model is made: at 100,000 posts they are over half a gigabyte that nothing after the model reads.
+   * model is made: at 100,000 posts they are over half a gigabyte that nothing after the model reads. `build()` also keeps
+   * rendered bodies on disk until a page, feed or search shard reads them (markdown/body-spool.ts); `loadSite()` users get them in memory.
    */
   constructor(
     private readonly options: BuildOptions,
     onSearchIndexed?: () => void,
-    private readonly once = false,
+    private readonly once: false | 'model' | 'build' = false,
   ) {
     this.sourceMemory = new SourceMemory(options);
     this.search = new SearchMemory(onSearchIndexed);
@@ -143,6 +153,7 @@ export class SiteBuilder {
     const images = await runner.run('images', () =>
       this.images.prepare({ config, jobs: entries.jobs, posts: entries.posts, pages: entries.pages, authors: data.authors, statics: sources.statics, drafts: this.options.drafts ?? false }),
     );
+    if (this.once === 'build') this.sourceMemory.keep ??= spoolBodies(config);
     const markdown = await this.sourceMemory.render(entries.jobs, config, runner, 'all', images.bodies);
     const site = await runner.run('model', () => {
       const built = buildSites(
