@@ -52,6 +52,9 @@ function indexProblem(detail: string): Staged<IndexFile[]> {
   );
 }
 
+/** Records sent to Pagefind before waiting for its answers. */
+const RECORDS_IN_FLIGHT = 256;
+
 const messageOf = (error: unknown): string => (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
 
 /**
@@ -66,13 +69,16 @@ export async function indexRecords(records: readonly SearchRecord[], language: s
     const { index, errors } = await pagefind.createIndex(language === undefined ? {} : { forceLanguage: language });
     if (!index) return indexProblem(errors.join('; '));
     try {
-      // Sent all at once: Pagefind takes them in the order sent, and a round trip per record would
-      // cost more than the indexing itself on a busy machine.
-      const added = await Promise.all(
-        records.map((record) => index.addCustomRecord({ ...record, filters: Object.fromEntries(Object.entries(record.filters).map(([name, values]) => [name, [...values]])) })),
-      );
-      const failed = added.findIndex((response) => response.errors.length > 0);
-      if (failed >= 0) return indexProblem(`${records[failed]?.url}: ${added[failed]?.errors.join('; ')}`);
+      // Sent in batches, in order (Pagefind takes them in the order sent): a round trip per record would cost more than
+      // the indexing itself on a busy machine, and all at once would hold every record's encoded message in the pipe's buffer.
+      for (let at = 0; at < records.length; at += RECORDS_IN_FLIGHT) {
+        const batch = records.slice(at, at + RECORDS_IN_FLIGHT);
+        const added = await Promise.all(
+          batch.map((record) => index.addCustomRecord({ ...record, filters: Object.fromEntries(Object.entries(record.filters).map(([name, values]) => [name, [...values]])) })),
+        );
+        const failed = added.findIndex((response) => response.errors.length > 0);
+        if (failed >= 0) return indexProblem(`${batch[failed]?.url}: ${added[failed]?.errors.join('; ')}`);
+      }
       const { files, errors: writeErrors } = await index.getFiles();
       if (writeErrors.length > 0) return indexProblem(writeErrors.join('; '));
       const output = files
