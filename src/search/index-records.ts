@@ -4,6 +4,7 @@
  * same output checks, manifest and atomic swap as every other output file.
  */
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorProblem, staged, type Staged } from '../shared/errors.js';
@@ -57,6 +58,33 @@ const RECORDS_IN_FLIGHT = 256;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
 
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof import('pagefind').createIndex>>['index']>;
+
+/**
+ * The index's files, written by Pagefind to a temporary folder and read back. Pagefind's
+ * `getFiles` sends them over its pipe as base64 inside JSON inside base64, which held about
+ * five copies of a shard's files (a 5,000-record shard's are ~30 MB) in this process at once.
+ */
+async function writtenFiles(index: PagefindIndex): Promise<{ files: { path: string; content: Uint8Array }[]; errors: string[] }> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'sectorpress-search-'));
+  try {
+    const { errors } = await index.writeFiles({ outputPath: folder });
+    if (errors.length > 0) return { files: [], errors };
+    const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
+    const files = await Promise.all(
+      entries
+        .filter((entry) => entry.isFile())
+        .map(async (entry) => {
+          const file = path.join(entry.parentPath, entry.name);
+          return { path: path.relative(folder, file), content: await fs.readFile(file) };
+        }),
+    );
+    return { files, errors: [] };
+  } finally {
+    await fs.rm(folder, { recursive: true, force: true });
+  }
+}
+
 /**
  * Index `records` with Pagefind (all as `language` when given, else each in its own record language)
  * and return its files (paths relative to the output folder, under `folder`),
@@ -79,7 +107,7 @@ export async function indexRecords(records: readonly SearchRecord[], language: s
         const failed = added.findIndex((response) => response.errors.length > 0);
         if (failed >= 0) return indexProblem(`${batch[failed]?.url}: ${added[failed]?.errors.join('; ')}`);
       }
-      const { files, errors: writeErrors } = await index.getFiles();
+      const { files, errors: writeErrors } = await writtenFiles(index);
       if (writeErrors.length > 0) return indexProblem(writeErrors.join('; '));
       const output = files
         .map((file) => ({ path: file.path.replace(/\\/g, '/'), contents: file.content }))
