@@ -116,9 +116,10 @@ export class SearchMemory {
     const recordsOf = (plan: ShardPlan): SearchRecord[] => made.get(plan) ?? (made.set(plan, shardRecords(plan)).get(plan) as SearchRecord[]);
     for (const plan of plans) found.push(await findShard(plan, known, version, language, recordsOf));
     const missing = plans.filter((_, at) => !found[at]);
-    // A shard's records are let go once it is indexed: at 100,000 posts every shard's text is hundreds of megabytes.
-    const takeRecords = (plan: ShardPlan): SearchRecord[] => {
-      const records = recordsOf(plan);
+    // A shard's records are let go once it is indexed, and those not made yet are made as they are sent: at 100,000 posts
+    // every shard's text together is hundreds of megabytes.
+    const takeRecords = (plan: ShardPlan): SearchRecord[] | undefined => {
+      const records = made.get(plan);
       made.delete(plan);
       return records;
     };

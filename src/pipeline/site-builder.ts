@@ -11,6 +11,7 @@
  *   feed-memory.ts; render/page-signature.ts is the one signature scheme).
  * A builder's first run may also keep pages from the previous build's output (page-cache.ts).
  */
+import os from 'node:os';
 import path from 'node:path';
 import type { BuildOptions } from '../build.js';
 import { loadConfig } from '../config/load-config.js';
@@ -90,9 +91,9 @@ function touchesSiteWide(changed: readonly string[], config: Config): boolean {
   });
 }
 
-/** Rendered bodies to disk in the site's cache folder, or kept as they are when no spool file can be made there. */
-function spoolBodies(config: Config): (body: RenderedMarkdown) => RenderedMarkdown {
-  const spool = BodySpool.open(cacheFolder(config.root));
+/** Rendered bodies to disk in the site's cache folder (the system's temporary folder with `cache: false`), or kept as they are when no spool file can be made. */
+function spoolBodies(config: Config, cache: boolean): (body: RenderedMarkdown) => RenderedMarkdown {
+  const spool = BodySpool.open(cache ? cacheFolder(config.root) : os.tmpdir());
   return spool ? (body) => spool.keep(body) : (body) => body;
 }
 
@@ -153,7 +154,7 @@ export class SiteBuilder {
     const images = await runner.run('images', () =>
       this.images.prepare({ config, jobs: entries.jobs, posts: entries.posts, pages: entries.pages, authors: data.authors, statics: sources.statics, drafts: this.options.drafts ?? false }),
     );
-    if (this.once === 'build') this.sourceMemory.keep ??= spoolBodies(config);
+    if (this.once === 'build') this.sourceMemory.keep ??= spoolBodies(config, this.options.cache ?? true);
     const markdown = await this.sourceMemory.render(entries.jobs, config, runner, 'all', images.bodies);
     const site = await runner.run('model', () => {
       const built = buildSites(

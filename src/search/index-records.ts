@@ -56,6 +56,18 @@ function indexProblem(detail: string): Staged<IndexFile[]> {
 /** Records sent to Pagefind before waiting for its answers. */
 const RECORDS_IN_FLIGHT = 256;
 
+function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 const messageOf = (error: unknown): string => (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof import('pagefind').createIndex>>['index']>;
@@ -90,7 +102,7 @@ async function writtenFiles(index: PagefindIndex): Promise<{ files: { path: stri
  * and return its files (paths relative to the output folder, under `folder`),
  * sorted by path. A Pagefind failure is an error problem, never a thrown exception.
  */
-export async function indexRecords(records: readonly SearchRecord[], language: string | undefined, folder = SEARCH_FOLDER): Promise<Staged<IndexFile[]>> {
+export async function indexRecords(records: Iterable<SearchRecord>, language: string | undefined, folder = SEARCH_FOLDER): Promise<Staged<IndexFile[]>> {
   try {
     // Loaded only when an index is built: a warm build or `search: false` never starts Pagefind.
     const pagefind = await import('pagefind');
@@ -99,8 +111,7 @@ export async function indexRecords(records: readonly SearchRecord[], language: s
     try {
       // Sent in batches, in order (Pagefind takes them in the order sent): a round trip per record would cost more than
       // the indexing itself on a busy machine, and all at once would hold every record's encoded message in the pipe's buffer.
-      for (let at = 0; at < records.length; at += RECORDS_IN_FLIGHT) {
-        const batch = records.slice(at, at + RECORDS_IN_FLIGHT);
+      for (const batch of batches(records, RECORDS_IN_FLIGHT)) {
         const added = await Promise.all(
           batch.map((record) => index.addCustomRecord({ ...record, filters: Object.fromEntries(Object.entries(record.filters).map(([name, values]) => [name, [...values]])) })),
         );
