@@ -169,16 +169,17 @@ export async function writeMarkdownCache(root: string, digest: string, entries: 
   // Caches of other pipelines (and the single-file format of earlier versions) go.
   const stale = (await fs.readdir(parent)).filter((name) => name.startsWith('markdown-') && name !== path.basename(folder));
   await Promise.all(stale.map((name) => fs.rm(path.join(parent, name), { recursive: true, force: true })));
-  const byShard = SHARD_CHARACTERS.split('').map((): Stored => []);
-  for (const [key, value] of entries) byShard[shardOf(key)]?.push([key, value.html, value.wordCount, value.readingMinutes, value.excerpt, value.imageNotes]);
-  for (const [shard, stored] of byShard.entries()) {
+  const byShard = SHARD_CHARACTERS.split('').map((): [string, RenderedMarkdown][] => []);
+  for (const entry of entries) byShard[shardOf(entry[0])]?.push(entry);
+  for (const [shard, held] of byShard.entries()) {
     const file = shardFile(root, digest, shard);
-    if (stored.length === 0) {
+    if (held.length === 0) {
       if (known.has(shard)) await fs.rm(file, { force: true });
       continue;
     }
-    if (known.get(shard) === keysDigest(stored.map(([key]) => key))) continue;
-    // One shard serialised at a time, so at most one shard's copy is in memory.
+    if (known.get(shard) === keysDigest(held.map(([key]) => key))) continue;
+    // One shard's HTML read and serialised at a time (a body's `html` may be read from disk: body-spool.ts), so at most one shard's copy is in memory.
+    const stored: Stored = held.map(([key, value]) => [key, value.html, value.wordCount, value.readingMinutes, value.excerpt, value.imageNotes]);
     const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
     await fs.writeFile(temp, serialize(stored));
     await fs.rename(temp, file);
