@@ -97,6 +97,9 @@ function spoolBodies(config: Config, cache: boolean): (body: RenderedMarkdown) =
   return spool ? (body) => spool.keep(body) : (body) => body;
 }
 
+/** An entry without its Markdown body (rendered already; nothing after the Markdown stage reads it). */
+const withoutBody = <T extends { readonly body: string }>(entry: T): T => ({ ...entry, body: '' });
+
 export class SiteBuilder {
   private last: LastRun | undefined;
   private config: Config | undefined;
@@ -142,6 +145,23 @@ export class SiteBuilder {
   async model(runner: StageRunner, changed: readonly string[] = []): Promise<ModelRun> {
     const { config, fresh } = await this.settings(changed, runner);
     const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
+    const { entries, data, statics, images, markdown } = await this.bodies(config, fresh, changed, runner);
+    const site = await runner.run('model', () => {
+      const built = buildSites(
+        { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: markdown.byId, data, statics, images: images.images },
+        { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now },
+      );
+      return staged(built.value, [...built.problems, ...images.leadProblems, ...markdown.imageProblems]);
+    });
+    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files } };
+  }
+
+  /**
+   * The stages from the sources to the rendered bodies. A builder that runs `once` forgets the source texts here, and
+   * its entries lose their Markdown bodies (cut from those texts, so they would keep them all): at 100,000 posts they
+   * are about a gigabyte that the model stage does not read.
+   */
+  private async bodies(config: Config, fresh: boolean, changed: readonly string[], runner: StageRunner) {
     const known = fresh ? undefined : this.sources;
     this.sources = undefined;
     const sources = await runner.run('load', () => refreshContent(known, changed, config));
@@ -156,18 +176,11 @@ export class SiteBuilder {
     );
     if (this.once === 'build') this.sourceMemory.keep ??= spoolBodies(config, this.options.cache ?? true);
     const markdown = await this.sourceMemory.render(entries.jobs, config, runner, 'all', images.bodies);
-    const site = await runner.run('model', () => {
-      const built = buildSites(
-        { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: markdown.byId, data, statics: sources.statics, images: images.images },
-        { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now },
-      );
-      return staged(built.value, [...built.problems, ...images.leadProblems, ...markdown.imageProblems]);
-    });
-    if (this.once) {
-      this.sources = undefined;
-      this.sourceMemory.clear();
-    }
-    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files } };
+    if (!this.once) return { entries, data, statics: sources.statics, images, markdown };
+    this.sources = undefined;
+    this.sourceMemory.clear();
+    const bodiless = { posts: entries.posts.map(withoutBody), pages: entries.pages.map(withoutBody), events: entries.events.map(withoutBody) };
+    return { entries: bodiless, data, statics: sources.statics, images, markdown };
   }
 
   /**
