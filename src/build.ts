@@ -83,7 +83,7 @@ export interface LoadedSite {
  */
 export async function loadSite(options: BuildOptions = {}): Promise<LoadedSite> {
   const runner = new StageRunner(options.onStage);
-  const { site } = await new SiteBuilder(options, undefined, true).model(runner);
+  const { site } = await new SiteBuilder(options, undefined, 'model').model(runner);
   runner.finish();
   return { site, problems: sortProblems(runner.problems), timings: runner.timings };
 }
@@ -111,7 +111,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
   // Pages go to the (invisible) staging folder as they render, so they are not all held in memory.
   const sink = async (files: readonly OutputFile[]): Promise<OutputFile[]> => (staging ? stageFiles(staging, files) : [...files]);
-  const run = await new SiteBuilder(options, undefined, true).run(runner, [], previous, sink).catch(async (error: unknown) => {
+  const run = await new SiteBuilder(options, undefined, 'build').run(runner, [], previous, sink).catch(async (error: unknown) => {
     await discardStaging(staging);
     throw error;
   });

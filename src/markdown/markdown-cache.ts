@@ -139,15 +139,21 @@ async function readShard(file: string): Promise<Stored> {
   }
 }
 
-export async function readMarkdownCache(root: string, digest: string): Promise<MarkdownCache> {
+/** With `keep`, each entry is passed through it as read, and the shard files are read one at a time (so the whole cache is never in memory at once). */
+export async function readMarkdownCache(root: string, digest: string, keep?: (body: RenderedMarkdown) => RenderedMarkdown): Promise<MarkdownCache> {
   const entries = new Map<string, RenderedMarkdown>();
   const shards = new Map<number, string>();
-  const read = await Promise.all(SHARD_CHARACTERS.split('').map((_, shard) => readShard(shardFile(root, digest, shard))));
-  read.forEach((stored, shard) => {
+  const take = (stored: Stored, shard: number): void => {
     if (stored.length === 0) return;
-    for (const [key, html, wordCount, readingMinutes, excerpt, imageNotes] of stored) entries.set(key, { html, wordCount, readingMinutes, excerpt, ...(imageNotes ? { imageNotes } : {}) });
+    for (const [key, html, wordCount, readingMinutes, excerpt, imageNotes] of stored) {
+      const body: RenderedMarkdown = { html, wordCount, readingMinutes, excerpt, ...(imageNotes ? { imageNotes } : {}) };
+      entries.set(key, keep ? keep(body) : body);
+    }
     shards.set(shard, keysDigest(stored.map(([key]) => key)));
-  });
+  };
+  const files = SHARD_CHARACTERS.split('').map((_, shard) => shardFile(root, digest, shard));
+  if (keep) for (const [shard, file] of files.entries()) take(await readShard(file), shard);
+  else (await Promise.all(files.map(readShard))).forEach(take);
   return { entries, shards };
 }
 
@@ -163,16 +169,17 @@ export async function writeMarkdownCache(root: string, digest: string, entries: 
   // Caches of other pipelines (and the single-file format of earlier versions) go.
   const stale = (await fs.readdir(parent)).filter((name) => name.startsWith('markdown-') && name !== path.basename(folder));
   await Promise.all(stale.map((name) => fs.rm(path.join(parent, name), { recursive: true, force: true })));
-  const byShard = SHARD_CHARACTERS.split('').map((): Stored => []);
-  for (const [key, value] of entries) byShard[shardOf(key)]?.push([key, value.html, value.wordCount, value.readingMinutes, value.excerpt, value.imageNotes]);
-  for (const [shard, stored] of byShard.entries()) {
+  const byShard = SHARD_CHARACTERS.split('').map((): [string, RenderedMarkdown][] => []);
+  for (const entry of entries) byShard[shardOf(entry[0])]?.push(entry);
+  for (const [shard, held] of byShard.entries()) {
     const file = shardFile(root, digest, shard);
-    if (stored.length === 0) {
+    if (held.length === 0) {
       if (known.has(shard)) await fs.rm(file, { force: true });
       continue;
     }
-    if (known.get(shard) === keysDigest(stored.map(([key]) => key))) continue;
-    // One shard serialised at a time, so at most one shard's copy is in memory.
+    if (known.get(shard) === keysDigest(held.map(([key]) => key))) continue;
+    // One shard's HTML read and serialised at a time (a body's `html` may be read from disk: body-spool.ts), so at most one shard's copy is in memory.
+    const stored: Stored = held.map(([key, value]) => [key, value.html, value.wordCount, value.readingMinutes, value.excerpt, value.imageNotes]);
     const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
     await fs.writeFile(temp, serialize(stored));
     await fs.rename(temp, file);

@@ -32,6 +32,11 @@ export interface MarkdownStageOptions {
    * body came from the cache, so the first edit does not wait for it.
    */
   readonly processors?: ProcessorFor;
+  /**
+   * Called with every body as it arrives (rendered or from the cache): what it returns is kept
+   * instead (`build()` moves the HTML to disk, markdown/body-spool.ts).
+   */
+  readonly keep?: (body: RenderedMarkdown) => RenderedMarkdown;
 }
 
 /** How workers must be set up for this config, or `undefined` when bodies must render on this thread. */
@@ -70,11 +75,12 @@ interface Rendered {
   readonly problems: Problem[];
 }
 
-async function renderHere(jobs: readonly MarkdownJob[], config: Config, processors: ProcessorFor | undefined, out: Rendered): Promise<void> {
-  const processorFor = processors ?? createProcessors(config.markdown, config.basePath);
+async function renderHere(jobs: readonly MarkdownJob[], config: Config, options: MarkdownStageOptions, out: Rendered): Promise<void> {
+  const processorFor = options.processors ?? createProcessors(config.markdown, config.basePath);
+  const keep = options.keep ?? ((body: RenderedMarkdown) => body);
   for (const job of jobs) {
     try {
-      out.rendered.set(job.id, await renderMarkdown(processorFor, job.body, job.images));
+      out.rendered.set(job.id, keep(await renderMarkdown(processorFor, job.body, job.images)));
     } catch (error) {
       out.problems.push(failure(job, error instanceof Error ? error.message : String(error)));
     }
@@ -84,12 +90,12 @@ async function renderHere(jobs: readonly MarkdownJob[], config: Config, processo
 /** Render in workers when possible; whatever they could not take renders here. */
 async function renderWithin(jobs: readonly MarkdownJob[], config: Config, limits: BodyLimits, options: MarkdownStageOptions, out: Rendered): Promise<void> {
   const setup = workerSetup(config, options.workers);
-  if (!setup) return renderHere(jobs, config, options.processors, out);
+  if (!setup) return renderHere(jobs, config, options, out);
   const settled = new Set<string>();
   const refused = await renderInWorkers(jobs, setup, workerCount(jobs.length, options.workers), (job) => timeLimitOf(job, limits), {
     rendered: (id, value) => {
       settled.add(id);
-      out.rendered.set(id, value);
+      out.rendered.set(id, options.keep ? options.keep(value) : value);
     },
     failed: (job, message) => {
       settled.add(job.id);
@@ -104,7 +110,7 @@ async function renderWithin(jobs: readonly MarkdownJob[], config: Config, limits
     await renderHere(
       jobs.filter((job) => !settled.has(job.id)),
       config,
-      options.processors,
+      options,
       out,
     );
 }
@@ -137,7 +143,7 @@ export function rendersInWorkers(config: Config, workers: number | undefined): b
 export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: Config, options: MarkdownStageOptions): Promise<Staged<MarkdownOutput>> {
   // The digest only names the persistent cache; without it, no package versions need looking up.
   const digest = options.cache ? pipelineDigest(config.markdown, options.versions, config.basePath) : '';
-  const { entries: cache, shards } = options.cache ? await readMarkdownCache(config.root, digest) : { entries: new Map<string, RenderedMarkdown>(), shards: new Map<number, string>() };
+  const { entries: cache, shards } = options.cache ? await readMarkdownCache(config.root, digest, options.keep) : { entries: new Map<string, RenderedMarkdown>(), shards: new Map<number, string>() };
   const byId = new Map<string, RenderedMarkdown>();
   const used = new Map<string, RenderedMarkdown>();
   const missing: MarkdownJob[] = [];

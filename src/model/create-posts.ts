@@ -103,7 +103,10 @@ export function createPosts(
       authors: [],
       summary: entry.summary,
       excerpt: entry.summary ?? body?.excerpt ?? '',
-      html: body?.html ?? '',
+      // Read when asked for: `build()` keeps bodies on disk (markdown/body-spool.ts), and this must not load them all.
+      get html(): string {
+        return body?.html ?? '';
+      },
       wordCount: body?.wordCount ?? 0,
       readingMinutes: body?.readingMinutes ?? 1,
       image: entry.image,

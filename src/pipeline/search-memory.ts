@@ -116,7 +116,14 @@ export class SearchMemory {
     const recordsOf = (plan: ShardPlan): SearchRecord[] => made.get(plan) ?? (made.set(plan, shardRecords(plan)).get(plan) as SearchRecord[]);
     for (const plan of plans) found.push(await findShard(plan, known, version, language, recordsOf));
     const missing = plans.filter((_, at) => !found[at]);
-    const indexed = missing.length > 0 ? await run(() => indexShards(missing, version, language, root ? (shard) => writeShardFiles(root, shard.digest, shard.files) : undefined, recordsOf)) : [];
+    // A shard's records are let go once it is indexed, and those not made yet are made as they are sent: at 100,000 posts
+    // every shard's text together is hundreds of megabytes.
+    const takeRecords = (plan: ShardPlan): SearchRecord[] | undefined => {
+      const records = made.get(plan);
+      made.delete(plan);
+      return records;
+    };
+    const indexed = missing.length > 0 ? await run(() => indexShards(missing, version, language, root ? (shard) => writeShardFiles(root, shard.digest, shard.files) : undefined, takeRecords)) : [];
     const whole = siteIndex(
       key,
       plans.map((plan, at) => found[at] ?? (indexed.find((shard) => shard.folder === plan.folder) as ShardIndex)),

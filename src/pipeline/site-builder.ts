@@ -11,6 +11,7 @@
  *   feed-memory.ts; render/page-signature.ts is the one signature scheme).
  * A builder's first run may also keep pages from the previous build's output (page-cache.ts).
  */
+import os from 'node:os';
 import path from 'node:path';
 import type { BuildOptions } from '../build.js';
 import { loadConfig } from '../config/load-config.js';
@@ -20,6 +21,9 @@ import type { PostEntry, SourceSet } from '../content/types.js';
 import { staged } from '../shared/errors.js';
 import { contentFolder, isConfigFile, THEME_FOLDER } from '../shared/site-layout.js';
 import { pipelineDigest } from '../markdown/markdown-cache.js';
+import { BodySpool } from '../markdown/body-spool.js';
+import type { RenderedMarkdown } from '../markdown/types.js';
+import { cacheFolder } from '../shared/cache-folder.js';
 import { buildSites } from '../model/build-sites.js';
 import { findImageUrls } from '../images/find-image-urls.js';
 import { ImageMemory } from '../images/prepare-images.js';
@@ -87,6 +91,15 @@ function touchesSiteWide(changed: readonly string[], config: Config): boolean {
   });
 }
 
+/** Rendered bodies to disk in the site's cache folder (the system's temporary folder with `cache: false`), or kept as they are when no spool file can be made. */
+function spoolBodies(config: Config, cache: boolean): (body: RenderedMarkdown) => RenderedMarkdown {
+  const spool = BodySpool.open(cache ? cacheFolder(config.root) : os.tmpdir());
+  return spool ? (body) => spool.keep(body) : (body) => body;
+}
+
+/** An entry without its Markdown body (rendered already; nothing after the Markdown stage reads it). */
+const withoutBody = <T extends { readonly body: string }>(entry: T): T => ({ ...entry, body: '' });
+
 export class SiteBuilder {
   private last: LastRun | undefined;
   private config: Config | undefined;
@@ -101,12 +114,13 @@ export class SiteBuilder {
   /**
    * `onSearchIndexed`: build the search index of later runs in the background, and call this when it is ready (search-memory.ts).
    * `once`: the builder runs once (`build()`, `loadSite()`), so it forgets every source text and Markdown body as soon as the
-   * model is made: at 100,000 posts they are over half a gigabyte that nothing after the model reads.
+   * model is made: at 100,000 posts they are over half a gigabyte that nothing after the model reads. `build()` also keeps
+   * rendered bodies on disk until a page, feed or search shard reads them (markdown/body-spool.ts); `loadSite()` users get them in memory.
    */
   constructor(
     private readonly options: BuildOptions,
     onSearchIndexed?: () => void,
-    private readonly once = false,
+    private readonly once: false | 'model' | 'build' = false,
   ) {
     this.sourceMemory = new SourceMemory(options);
     this.search = new SearchMemory(onSearchIndexed);
@@ -132,6 +146,23 @@ export class SiteBuilder {
     const { config, fresh } = await this.settings(changed, runner);
     onConfig?.(config);
     const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
+    const { entries, data, statics, images, markdown } = await this.bodies(config, fresh, changed, runner);
+    const site = await runner.run('model', () => {
+      const built = buildSites(
+        { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: markdown.byId, data, statics, images: images.images },
+        { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now },
+      );
+      return staged(built.value, [...built.problems, ...images.leadProblems, ...markdown.imageProblems]);
+    });
+    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files } };
+  }
+
+  /**
+   * The stages from the sources to the rendered bodies. A builder that runs `once` forgets the source texts here, and
+   * its entries lose their Markdown bodies (cut from those texts, so they would keep them all): at 100,000 posts they
+   * are about a gigabyte that the model stage does not read.
+   */
+  private async bodies(config: Config, fresh: boolean, changed: readonly string[], runner: StageRunner) {
     const known = fresh ? undefined : this.sources;
     this.sources = undefined;
     const sources = await runner.run('load', () => refreshContent(known, changed, config));
@@ -144,19 +175,13 @@ export class SiteBuilder {
     const images = await runner.run('images', () =>
       this.images.prepare({ config, jobs: entries.jobs, posts: entries.posts, pages: entries.pages, authors: data.authors, statics: sources.statics, drafts: this.options.drafts ?? false }),
     );
+    if (this.once === 'build') this.sourceMemory.keep ??= spoolBodies(config, this.options.cache ?? true);
     const markdown = await this.sourceMemory.render(entries.jobs, config, runner, 'all', images.bodies);
-    const site = await runner.run('model', () => {
-      const built = buildSites(
-        { config, posts: entries.posts, pages: entries.pages, events: entries.events, rendered: markdown.byId, data, statics: sources.statics, images: images.images },
-        { drafts: this.options.drafts ?? false, future: this.options.future ?? false, now },
-      );
-      return staged(built.value, [...built.problems, ...images.leadProblems, ...markdown.imageProblems]);
-    });
-    if (this.once) {
-      this.sources = undefined;
-      this.sourceMemory.clear();
-    }
-    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files } };
+    if (!this.once) return { entries, data, statics: sources.statics, images, markdown };
+    this.sources = undefined;
+    this.sourceMemory.clear();
+    const bodiless = { posts: entries.posts.map(withoutBody), pages: entries.pages.map(withoutBody), events: entries.events.map(withoutBody) };
+    return { entries: bodiless, data, statics: sources.statics, images, markdown };
   }
 
   /**

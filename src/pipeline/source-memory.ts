@@ -46,6 +46,8 @@ export class SourceMemory {
   /** Hashing every body on every rebuild costs more than rendering one; unchanged files keep their job objects. */
   private readonly bodyKeys = new WeakMap<MarkdownJob, string>();
   private processors: ProcessorFor | undefined;
+  /** Applied to every rendered body as it arrives (`build()` moves the HTML to disk: markdown/body-spool.ts). */
+  keep: ((body: RenderedMarkdown) => RenderedMarkdown) | undefined;
 
   constructor(private readonly options: BuildOptions) {}
 
@@ -125,7 +127,7 @@ export class SourceMemory {
     const missing = jobs.filter((job) => !this.markdown.has(this.keyOf(job)));
     const cache = this.markdown.size === 0 && (this.options.cache ?? true);
     const rendered = await runner.run('markdown', () =>
-      renderMarkdownJobs(missing, config, { cache, workers: this.options.workers, processors: (this.processors ??= createProcessors(config.markdown, config.basePath)) }),
+      renderMarkdownJobs(missing, config, { cache, workers: this.options.workers, processors: (this.processors ??= createProcessors(config.markdown, config.basePath)), keep: this.keep }),
     );
     for (const job of missing) {
       const value = rendered.byId.get(job.id);

@@ -4,6 +4,7 @@
  * same output checks, manifest and atomic swap as every other output file.
  */
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorProblem, staged, type Staged } from '../shared/errors.js';
@@ -52,28 +53,72 @@ function indexProblem(detail: string): Staged<IndexFile[]> {
   );
 }
 
+/** Records sent to Pagefind before waiting for its answers. */
+const RECORDS_IN_FLIGHT = 256;
+
+function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 const messageOf = (error: unknown): string => (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof import('pagefind').createIndex>>['index']>;
+
+/**
+ * The index's files, written by Pagefind to a temporary folder and read back. Pagefind's
+ * `getFiles` sends them over its pipe as base64 inside JSON inside base64, which held about
+ * five copies of a shard's files (a 5,000-record shard's are ~30 MB) in this process at once.
+ */
+async function writtenFiles(index: PagefindIndex): Promise<{ files: { path: string; content: Uint8Array }[]; errors: string[] }> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'sectorpress-search-'));
+  try {
+    const { errors } = await index.writeFiles({ outputPath: folder });
+    if (errors.length > 0) return { files: [], errors };
+    const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
+    const files = await Promise.all(
+      entries
+        .filter((entry) => entry.isFile())
+        .map(async (entry) => {
+          const file = path.join(entry.parentPath, entry.name);
+          return { path: path.relative(folder, file), content: await fs.readFile(file) };
+        }),
+    );
+    return { files, errors: [] };
+  } finally {
+    await fs.rm(folder, { recursive: true, force: true });
+  }
+}
 
 /**
  * Index `records` with Pagefind (all as `language` when given, else each in its own record language)
  * and return its files (paths relative to the output folder, under `folder`),
  * sorted by path. A Pagefind failure is an error problem, never a thrown exception.
  */
-export async function indexRecords(records: readonly SearchRecord[], language: string | undefined, folder = SEARCH_FOLDER): Promise<Staged<IndexFile[]>> {
+export async function indexRecords(records: Iterable<SearchRecord>, language: string | undefined, folder = SEARCH_FOLDER): Promise<Staged<IndexFile[]>> {
   try {
     // Loaded only when an index is built: a warm build or `search: false` never starts Pagefind.
     const pagefind = await import('pagefind');
     const { index, errors } = await pagefind.createIndex(language === undefined ? {} : { forceLanguage: language });
     if (!index) return indexProblem(errors.join('; '));
     try {
-      // Sent all at once: Pagefind takes them in the order sent, and a round trip per record would
-      // cost more than the indexing itself on a busy machine.
-      const added = await Promise.all(
-        records.map((record) => index.addCustomRecord({ ...record, filters: Object.fromEntries(Object.entries(record.filters).map(([name, values]) => [name, [...values]])) })),
-      );
-      const failed = added.findIndex((response) => response.errors.length > 0);
-      if (failed >= 0) return indexProblem(`${records[failed]?.url}: ${added[failed]?.errors.join('; ')}`);
-      const { files, errors: writeErrors } = await index.getFiles();
+      // Sent in batches, in order (Pagefind takes them in the order sent): a round trip per record would cost more than
+      // the indexing itself on a busy machine, and all at once would hold every record's encoded message in the pipe's buffer.
+      for (const batch of batches(records, RECORDS_IN_FLIGHT)) {
+        const added = await Promise.all(
+          batch.map((record) => index.addCustomRecord({ ...record, filters: Object.fromEntries(Object.entries(record.filters).map(([name, values]) => [name, [...values]])) })),
+        );
+        const failed = added.findIndex((response) => response.errors.length > 0);
+        if (failed >= 0) return indexProblem(`${batch[failed]?.url}: ${added[failed]?.errors.join('; ')}`);
+      }
+      const { files, errors: writeErrors } = await writtenFiles(index);
       if (writeErrors.length > 0) return indexProblem(writeErrors.join('; '));
       const output = files
         .map((file) => ({ path: file.path.replace(/\\/g, '/'), contents: file.content }))

@@ -10,7 +10,7 @@ import type { Site } from '../model/types.js';
 import { hasErrors, staged, type Staged } from '../shared/errors.js';
 import { indexRecords, type IndexFile } from './index-records.js';
 import type { ShardEntry } from './search-cache.js';
-import { itemsInputsKey, makeRecord, recordsDigest, type SearchItem, type SearchRecord } from './search-records.js';
+import { itemsInputsKey, makeRecord, recordsDigest, recordsDigester, type SearchItem, type SearchRecord } from './search-records.js';
 import { shardFolder, splitIntoShards } from './search-shards.js';
 
 /** One shard to index: its bundle folder, its items and the key of their inputs. */
@@ -37,9 +37,11 @@ export function planShards(site: Site, items: readonly SearchItem[], context: st
   });
 }
 
+const digestContext = (folder: string, indexer: string, language: string | undefined): string => `${indexer}\0${folder}\0${language ?? '*'}`;
+
 /** The digest a shard's files are kept under: its records, its folder and what indexes them. */
 export function shardDigest(records: readonly SearchRecord[], folder: string, indexer: string, language: string | undefined): string {
-  return recordsDigest(records, `${indexer}\0${folder}\0${language ?? '*'}`);
+  return recordsDigest(records, digestContext(folder, indexer, language));
 }
 
 /** The records of one shard, made now (their text is extracted from the pages' HTML here). */
@@ -47,26 +49,37 @@ export function shardRecords(plan: ShardPlan): SearchRecord[] {
   return plan.items.map(makeRecord);
 }
 
+/** `plan`'s records as Pagefind takes them, each added to `digester` as it is made. */
+function* streamedRecords(plan: ShardPlan, digester: { add: (record: SearchRecord) => void }): Generator<SearchRecord> {
+  for (const item of plan.items) {
+    const record = makeRecord(item);
+    digester.add(record);
+    yield record;
+  }
+}
+
 /**
  * Index `shards` with Pagefind one after another (create, add, get the files, delete, then the
  * next), so Pagefind's memory is one shard's. `onIndexed` is awaited after each shard (to keep it in
- * the cache at once); `recordsOf` gives a shard's records (made already, when the caller compared digests).
+ * the cache at once); `recordsOf` gives a shard's records when the caller made them already (to compare
+ * digests); otherwise they are made a batch at a time as they are sent, and never all held at once.
  */
 export async function indexShards(
   shards: readonly ShardPlan[],
   indexer: string,
   language: string | undefined,
   onIndexed?: (shard: ShardIndex) => Promise<void>,
-  recordsOf: (plan: ShardPlan) => SearchRecord[] = shardRecords,
+  recordsOf: (plan: ShardPlan) => readonly SearchRecord[] | undefined = () => undefined,
 ): Promise<Staged<ShardIndex[]>> {
   const made: ShardIndex[] = [];
   for (const plan of shards) {
+    const digester = recordsDigester(digestContext(plan.folder, indexer, language));
     const records = recordsOf(plan);
-    const digest = shardDigest(records, plan.folder, indexer, language);
+    if (records) for (const record of records) digester.add(record);
     // A shard with no records still gets its (empty) bundle: the search page checks each bundle's languages.
-    const result = await indexRecords(records, language, plan.folder);
+    const result = await indexRecords(records ?? streamedRecords(plan, digester), language, plan.folder);
     if (hasErrors(result.problems)) return staged([], result.problems);
-    const shard: ShardIndex = { folder: plan.folder, key: plan.key, digest, files: result.value };
+    const shard: ShardIndex = { folder: plan.folder, key: plan.key, digest: digester.digest(), files: result.value };
     await onIndexed?.(shard);
     made.push(shard);
   }

@@ -89,11 +89,17 @@ export function searchRecords(site: Site): SearchRecord[] {
   return searchItems(site).map(makeRecord);
 }
 
+/** `recordsDigest` a record at a time, so records can be made, digested and sent a batch at a time. */
+export function recordsDigester(indexer: string): { add: (record: SearchRecord) => void; digest: () => string } {
+  const hash = createHash('sha256').update(indexer);
+  return { add: (record) => hash.update('\0').update(JSON.stringify(record)), digest: () => hash.digest('hex') };
+}
+
 /** A digest of everything the index is made from: equal digests give byte-identical indexes. */
 export function recordsDigest(records: readonly SearchRecord[], indexer: string): string {
-  const hash = createHash('sha256').update(indexer);
-  for (const record of records) hash.update('\0').update(JSON.stringify(record));
-  return hash.digest('hex');
+  const digester = recordsDigester(indexer);
+  for (const record of records) digester.add(record);
+  return digester.digest();
 }
 
 /**
