@@ -97,6 +97,8 @@ export class SiteBuilder {
   private readonly feeds = new FeedMemory();
   private readonly images = new ImageMemory();
   private readonly search: SearchMemory;
+  /** The search files of the last run, which `takeSearchIndex` swaps for a newer index's. */
+  private searchFiles: readonly OutputFile[] = [];
 
   /**
    * `onSearchIndexed`: build the search index of later runs in the background, and call this when it is ready (search-memory.ts).
@@ -186,6 +188,7 @@ export class SiteBuilder {
     const feeds = site.translations ? await runner.run('feeds', () => renderLanguageFeeds(site, routes)) : await this.feeds.render(site, routes, signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
     const search = await searching;
+    this.searchFiles = search;
     // Checked once the feeds are rendered, since a redirect may lead to one; still before anything is written.
     const redirects = await runner.run('redirects', () =>
       planRedirects(
@@ -268,6 +271,7 @@ export class SiteBuilder {
     const feeds = await this.feeds.render(site, routes, last.signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
     const search = await this.search.render(site, last.signature, runner, this.options.cache ?? true);
+    this.searchFiles = search;
     return {
       ...last,
       site,
@@ -278,6 +282,33 @@ export class SiteBuilder {
       markdown: { rendered: markdown.rendered, cached: markdown.cached },
       images: { made: 0, cached: last.images.files.length, files: last.images.files },
     };
+  }
+
+  /**
+   * The last run with the search index built since in the background (search-memory.ts) in place
+   * of the one it had: nothing else can have changed, so the model, routes and pages are not looked
+   * at again (a rebuild of nothing changed walks them all: seconds at 100,000 posts). `undefined`
+   * without a last run.
+   */
+  takeSearchIndex(): BuildRun | undefined {
+    const last = this.last;
+    const fresh = this.search.current();
+    if (!last || !fresh || fresh === this.searchFiles) return last;
+    const stale = new Set(this.searchFiles);
+    const files: OutputFile[] = [];
+    let placed = false;
+    for (const file of last.files) {
+      if (!stale.has(file)) files.push(file);
+      else if (!placed) {
+        // The new index where the old one was, so the order stays that of a full run.
+        files.push(...fresh);
+        placed = true;
+      }
+    }
+    if (!placed) files.push(...fresh);
+    this.searchFiles = fresh;
+    this.last = { ...last, files };
+    return this.last;
   }
 
   /** Warm up what an edit will need (see `SourceMemory.warmUp`); safe to run beside rebuilds. */
