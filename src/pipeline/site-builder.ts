@@ -42,7 +42,8 @@ import { refreshContent } from './refresh-content.js';
 import { SearchMemory } from './search-memory.js';
 import { findBodyEdits, onlyPost, type LastRun } from './body-edits.js';
 import { SourceMemory } from './source-memory.js';
-import { clockMovedNothing, swapPosts } from './swap-posts.js';
+import { clockMovedNothing, indexRoutes, swapPosts, type RoutesShowing } from './swap-posts.js';
+import { LayeredMap } from './layered-map.js';
 import type { StageRunner } from './stage-runner.js';
 
 /** The one place `BuildOptions` become config overrides (build, dev server and watch alike). */
@@ -99,6 +100,8 @@ export class SiteBuilder {
   private readonly search: SearchMemory;
   /** The search files of the last run, which `takeSearchIndex` swaps for a newer index's. */
   private searchFiles: readonly OutputFile[] = [];
+  /** The routes that show each post, for the routes they index (swap-posts.ts). */
+  private showing: { routes: readonly Route[]; posts: RoutesShowing } | undefined;
 
   /**
    * `onSearchIndexed`: build the search index of later runs in the background, and call this when it is ready (search-memory.ts).
@@ -264,9 +267,10 @@ export class SiteBuilder {
         reads.flatMap(({ after }) => after.problems),
       ),
     );
-    const { site, routes, changed: positions } = swapPosts(last.site, last.routes, swap, now);
-    const signatures = new Map(last.pageSignatures);
-    for (const at of positions) signatures.set((routes[at] as Route).outputPath, pageSignature(routes[at] as Route, last.signature));
+    const showing = this.routesShowing(last.routes);
+    const { site, routes, changed: positions } = swapPosts(last.site, last.routes, swap, now, showing);
+    this.showing = { routes, posts: showing };
+    const signatures = new LayeredMap(last.pageSignatures, new Map(positions.map((at) => [(routes[at] as Route).outputPath, pageSignature(routes[at] as Route, last.signature)])));
     const pages = await this.pages.renderSome(site, routes, positions, signatures, theme, runner);
     const feeds = await this.feeds.render(site, routes, last.signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
@@ -311,8 +315,15 @@ export class SiteBuilder {
     return this.last;
   }
 
-  /** Warm up what an edit will need (see `SourceMemory.warmUp`); safe to run beside rebuilds. */
+  /** The routes that show each post of `routes`: kept from the last body edit, else made (a walk of every list page). */
+  private routesShowing(routes: readonly Route[]): RoutesShowing {
+    if (this.showing?.routes !== routes) this.showing = { routes, posts: indexRoutes(routes) };
+    return this.showing.posts;
+  }
+
+  /** Warm up what an edit will need (see `SourceMemory.warmUp`, and the routes showing each post); safe to run beside rebuilds. */
   async warmUp(): Promise<void> {
+    if (this.last) this.routesShowing(this.last.routes);
     if (this.config) await this.sourceMemory.warmUp(this.config);
   }
 }
