@@ -81,17 +81,24 @@ export class SearchMemory {
   private later(request: Request): readonly IndexFile[] {
     const stale = (this.last as SiteIndex).files;
     this.waiting = request;
-    // Once the edits pause (their pages are served by then); edits in between are coalesced. A
-    // catch-up under way takes the newest request when it is done.
-    if (!this.catchingUp) {
-      clearTimeout(this.quiet);
-      this.quiet = setTimeout(() => {
-        this.quiet = undefined;
-        this.catchingUp = this.catchUp();
-      }, CATCH_UP_QUIET_MS);
-      this.quiet.unref();
-    }
+    this.awaitQuiet();
     return stale;
+  }
+
+  /**
+   * (Re)start the quiet period before a catch-up, if one is wanted: at each request, and when the
+   * builder's run that made it ends (a run that renders every page takes seconds on a large site,
+   * and the catch-up must not share the thread with it). Edits in between are coalesced; a
+   * catch-up under way takes the newest request when it is done.
+   */
+  awaitQuiet(): void {
+    if (this.catchingUp || !this.waiting) return;
+    clearTimeout(this.quiet);
+    this.quiet = setTimeout(() => {
+      this.quiet = undefined;
+      this.catchingUp = this.catchUp();
+    }, CATCH_UP_QUIET_MS);
+    this.quiet.unref();
   }
 
   /** The files of the newest index (the dev server takes in one built in the background). */

@@ -174,6 +174,7 @@ export class SiteBuilder {
     this.last = undefined;
     const run = (last && (await this.bodyEdit(last, changed, runner))) ?? (await this.fullRun(runner, changed, previous, sink));
     this.last = { ...run, problems: [...runner.problems] };
+    this.search.awaitQuiet();
     return run;
   }
 
