@@ -25,7 +25,9 @@ describe('LayeredMap', () => {
         }
         expect(layered.has('not a key at all')).toBe(false);
         const seen: [string, number][] = [];
-        layered.forEach((value, key) => seen.push([key, value]));
+        layered.forEach((value, key) => {
+          seen.push([key, value]);
+        });
         expect(seen).toEqual([...copied]);
       }),
     );
