@@ -281,7 +281,8 @@ export class SiteBuilder {
       ...last,
       site,
       routes,
-      files: [...pages.files, ...feeds, ...search, ...renderRedirects(site, last.redirects, routes, siteStrings(site, theme)), ...statics, ...last.images.files],
+      // concat, not spread: a copy of the arrays, where a spread iterates them (270,000 files at 100,000 posts).
+      files: pages.files.concat(feeds, search, renderRedirects(site, last.redirects, routes, siteStrings(site, theme)), statics, last.images.files),
       pageSignatures: signatures,
       pagesRendered: pages.rendered,
       markdown: { rendered: markdown.rendered, cached: markdown.cached },
