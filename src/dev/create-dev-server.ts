@@ -84,7 +84,11 @@ async function listenOnFreePort(server: Server, port: number, host: string, log:
   }
 }
 
+/** Only files of the search index changed: the index built in the background after an edit was taken in. */
+const onlySearchIndex = (result: RebuildResult): boolean => result.updated.length > 0 && result.updated.every((file) => file.startsWith(`${SEARCH_FOLDER}/`));
+
 function describe(result: RebuildResult): string {
+  if (result.ok && result.changed.length === 0 && onlySearchIndex(result)) return `[dev] search index brought up to date in ${result.ms} ms`;
   const what = result.changed.length === 0 ? 'first build' : result.changed.length === 1 ? `${result.changed[0]} changed` : `${result.changed.length} files changed`;
   const pages = `${result.pagesWritten} ${result.pagesWritten === 1 ? 'page' : 'pages'}`;
   return result.ok ? `[dev] ${what} → ${pages} updated in ${result.ms} ms` : `[dev] ${what} → build failed in ${result.ms} ms; still serving the last good site`;
@@ -123,7 +127,7 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
           result.updated.filter((file) => file.endsWith('.css') && session.has(file)).map((file) => `${session.basePath}${file}`),
         );
       // A search index built in the background concerns only pages that use it.
-      else if (result.updated.length > 0 && result.updated.every((file) => file.startsWith(`${SEARCH_FOLDER}/`))) reload.send('search-index');
+      else if (onlySearchIndex(result)) reload.send('search-index');
       else if (result.updated.length > 0) reload.send('reload');
     }
     options.onRebuild?.(result);
@@ -149,9 +153,9 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
   if (exposed) log(exposed);
 
   let queue = Promise.resolve();
-  // A search index built in the background after an edit is taken in by a rebuild of nothing changed.
+  // A search index built in the background after an edit is taken into the last output.
   session.onSearchIndexed = () => {
-    queue = queue.then(async () => report(await session.rebuild([])));
+    queue = queue.then(async () => report(await session.takeSearchIndex()));
   };
   const watcher: FileWatcher = session.watch(
     (paths) => {

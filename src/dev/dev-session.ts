@@ -195,11 +195,29 @@ export class DevSession {
   }
 
   /** Rebuild after `changed` (site-relative paths; empty for the first build); never throws. */
-  async rebuild(changed: readonly string[] = []): Promise<RebuildResult> {
+  rebuild(changed: readonly string[] = []): Promise<RebuildResult> {
+    return this.take(changed, (runner) => this.runBuilder(changed, runner));
+  }
+
+  /**
+   * Take in the search index built in the background since the last rebuild (`onSearchIndexed`):
+   * the last output with the new index files, nothing rebuilt. Falls back on a rebuild of nothing changed.
+   */
+  takeSearchIndex(): Promise<RebuildResult> {
+    return this.take([], async (runner) => {
+      const last = this.builder.takeSearchIndex();
+      if (!last) return this.runBuilder([], runner);
+      // The last run's warnings still hold (without a good last run there is none to take the index into).
+      runner.problems.push(...this.problems);
+      return last;
+    });
+  }
+
+  private async take(changed: readonly string[], produce: (runner: StageRunner) => Promise<BuildRun>): Promise<RebuildResult> {
     const started = performance.now();
     const runner = new StageRunner(undefined);
     try {
-      const { config, files, images } = await this.runBuilder(changed, runner);
+      const { config, files, images } = await produce(runner);
       this.outDir = config.outDir;
       this.basePath = config.basePath;
       this.themeDir = config.theme;

@@ -5,8 +5,9 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import { isIgnoredSitePath } from '../shared/site-layout.js';
+import { CONTENT_FOLDERS, isIgnoredSitePath } from '../shared/site-layout.js';
 import { awaitFolder, isFolder } from './await-folder.js';
+import { watchFolders } from './watch-folders.js';
 
 /**
  * chokidar throttles `change` events per file and drops a second save that lands
@@ -56,6 +57,9 @@ export interface WatchFilesOptions {
   readonly onRoot?: (state: 'gone' | 'back') => void;
 }
 
+/** The folders of Markdown sources, which may hold a whole archive: watched by watch-folders.ts, not chokidar. */
+const ARCHIVE_FOLDERS = CONTENT_FOLDERS.filter((source) => source.nested).map((source) => source.folder);
+
 /** Below a watched folder, paths are judged by the rule the build reads the site by (editor/VCS noise, dotfiles outside static/, node_modules). */
 const posix = path.sep === '/' ? (file: string): string => file : (file: string): string => file.split(path.sep).join('/');
 
@@ -63,8 +67,8 @@ const posix = path.sep === '/' ? (file: string): string => file : (file: string)
  * Called by chokidar for every entry of every folder it scans, and it rescans a folder
  * after each change inside it, so this is kept to plain string tests on absolute paths.
  */
-function ignoredBy(options: WatchFilesOptions): (file: string) => boolean {
-  const ignored = options.ignore.map((dir) => path.resolve(dir));
+function ignoredBy(options: WatchFilesOptions, more: readonly string[] = []): (file: string) => boolean {
+  const ignored = [...options.ignore, ...more].map((dir) => path.resolve(dir));
   const bases = [options.root, ...options.extra].map((dir) => path.resolve(dir));
   return (file) => {
     if (ignored.some((dir) => file === dir || (file.startsWith(dir) && file[dir.length] === path.sep))) return true;
@@ -79,6 +83,8 @@ function watchTree(options: WatchFilesOptions, onGone: () => void): FileWatcher 
   const pending = new Set<string>();
   /** Pending only because of a raw event: chokidar has not reported them (yet). */
   const rawOnly = new Set<string>();
+  /** Pending from the archive folders' own watchers (no chokidar echo follows, and a deletion counts). */
+  const fromFolders = new Set<string>();
   const seen = new Map<string, string>();
   /**
    * Each file's signature when a batch last took it in. chokidar's echo of a save can arrive
@@ -112,6 +118,12 @@ function watchTree(options: WatchFilesOptions, onGone: () => void): FileWatcher 
     // Nor is a late raw echo of a save a batch already took in (same signature as then).
     const paths = [...pending]
       .filter((file) => {
+        if (fromFolders.has(file)) {
+          // Several events of one save may straddle the quiet period: bytes a batch already took in are no change.
+          // Gone is a change only for what was there before this batch (not an editor's temporary file).
+          const stamp = signature(absolute(file));
+          return stamp === 'missing' ? taken.has(file) || folders.listed(absolute(file)) : stamp !== taken.get(file);
+        }
         if (!rawOnly.has(file)) return true;
         const stamp = signature(absolute(file));
         return stamp !== 'missing' && stamp !== taken.get(file);
@@ -119,6 +131,7 @@ function watchTree(options: WatchFilesOptions, onGone: () => void): FileWatcher 
       .sort();
     pending.clear();
     rawOnly.clear();
+    fromFolders.clear();
     if (paths.length === 0) return;
     for (const file of paths) {
       const stamp = signature(absolute(file));
@@ -135,11 +148,14 @@ function watchTree(options: WatchFilesOptions, onGone: () => void): FileWatcher 
     }, RECHECK_MS);
     options.onBatch(paths);
   };
+  const archives = ARCHIVE_FOLDERS.map((folder) => path.join(options.root, folder));
   const ignored = ignoredBy(options);
-  const watcher: FSWatcher = chokidarWatch([options.root, ...options.extra], { ignoreInitial: true, ignored, persistent: true });
-  const schedule = (file: string, raw: boolean): void => {
+  const folders = watchFolders(options.root, archives, ignored, (file) => schedule(file, 'folder'));
+  const watcher: FSWatcher = chokidarWatch([options.root, ...options.extra], { ignoreInitial: true, ignored: ignoredBy(options, archives), persistent: true });
+  const schedule = (file: string, raw: boolean | 'folder'): void => {
     const relative = relativeOf(file);
-    if (!raw) rawOnly.delete(relative);
+    if (raw === 'folder') fromFolders.add(relative);
+    else if (!raw) rawOnly.delete(relative);
     else if (!pending.has(relative)) rawOnly.add(relative);
     pending.add(relative);
     if (timer) clearTimeout(timer);
@@ -173,6 +189,7 @@ function watchTree(options: WatchFilesOptions, onGone: () => void): FileWatcher 
     async close() {
       if (timer) clearTimeout(timer);
       if (recheck) clearTimeout(recheck);
+      folders.close();
       await watcher.close();
     },
   };

@@ -41,14 +41,19 @@ interface Request {
   readonly useCache: boolean;
 }
 
-/** How long after an edit the dev server's index catches up. */
-const CATCH_UP_DELAY_MS = 100;
+/**
+ * How long the edits must pause before the dev server's index catches up: Pagefind takes seconds on a
+ * large site, and a catch-up on the main thread (the search key, one shard's records, taking the index
+ * in) would otherwise land between the saves of a writer at work and delay their reloads.
+ */
+const CATCH_UP_QUIET_MS = 1000;
 
 export class SearchMemory {
   private last: SiteIndex | undefined;
   /** The newest edit the background index has not caught up with, and the catching up under way. */
   private waiting: Request | undefined;
   private catchingUp: Promise<void> | undefined;
+  private quiet: NodeJS.Timeout | undefined;
 
   /**
    * With `onDeferred`, a run after the first does not wait for Pagefind: it gets the last index
@@ -76,9 +81,29 @@ export class SearchMemory {
   private later(request: Request): readonly IndexFile[] {
     const stale = (this.last as SiteIndex).files;
     this.waiting = request;
-    // After the edit's own reload has gone out (its pages are served by then); edits in between are coalesced.
-    this.catchingUp ??= new Promise<void>((resolve) => setTimeout(resolve, CATCH_UP_DELAY_MS)).then(() => this.catchUp());
+    this.awaitQuiet();
     return stale;
+  }
+
+  /**
+   * (Re)start the quiet period before a catch-up, if one is wanted: at each request, and when the
+   * builder's run that made it ends (a run that renders every page takes seconds on a large site,
+   * and the catch-up must not share the thread with it). Edits in between are coalesced; a
+   * catch-up under way takes the newest request when it is done.
+   */
+  awaitQuiet(): void {
+    if (this.catchingUp || !this.waiting) return;
+    clearTimeout(this.quiet);
+    this.quiet = setTimeout(() => {
+      this.quiet = undefined;
+      this.catchingUp = this.catchUp();
+    }, CATCH_UP_QUIET_MS);
+    this.quiet.unref();
+  }
+
+  /** The files of the newest index (the dev server takes in one built in the background). */
+  current(): readonly IndexFile[] | undefined {
+    return this.last?.files;
   }
 
   private async catchUp(): Promise<void> {
