@@ -42,8 +42,9 @@ export class FrontMatterCache implements YamlMemo {
   /** The cache of the site at `root`; empty (and never saved) when `enabled` is false. */
   static async open(root: string, enabled: boolean): Promise<FrontMatterCache> {
     const folder = folderOf(root);
-    const store = enabled ? await readShardedStore<ParsedYaml>(folder) : { entries: new Map<string, ParsedYaml>(), shards: new Map<number, string>() };
-    return new FrontMatterCache(enabled ? folder : '', store.entries, store.shards);
+    const stored = new Map<string, ParsedYaml>();
+    const shards = enabled ? await readShardedStore<readonly [string, ParsedYaml]>(folder, ([key, parsed]) => stored.set(key, parsed)) : new Map<number, string>();
+    return new FrontMatterCache(enabled ? folder : '', stored, shards);
   }
 
   recall(yamlText: string): ParsedYaml | undefined {
@@ -61,6 +62,6 @@ export class FrontMatterCache implements YamlMemo {
   /** Write what this run used, if that differs from what was read. Errors are the caller's warning. */
   async save(): Promise<void> {
     if (this.folder === '' || (this.added === 0 && this.used.size === this.stored.size)) return;
-    await writeShardedStore(this.folder, PREFIX, this.used, this.shards);
+    await writeShardedStore(this.folder, PREFIX, this.used, (key, parsed) => [key, parsed], this.shards);
   }
 }
