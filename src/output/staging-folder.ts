@@ -11,8 +11,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { forEachLimited } from '../shared/for-each-limited.js';
-import { type Manifest, untouchedSince } from '../shared/output-manifest.js';
-import type { OutputSurvey } from '../shared/output-survey.js';
+import type { Manifest } from '../shared/output-manifest.js';
+import { stillAsWritten, type OutputSurvey } from '../shared/output-survey.js';
 import type { OutputFile } from '../shared/output-file.js';
 import { unsafeOutputPath } from './check-output.js';
 
@@ -51,12 +51,6 @@ export async function openStaging(outDir: string, previous: Manifest, relink: bo
   return { outDir, folder, previous, relink, made: new Set(['.']), ...(survey ? { survey } : {}) };
 }
 
-/** Whether the old output's copy of `file` is still the one the manifest describes (from the survey when there is one). */
-async function untouched(staging: Staging, file: string, old: string): Promise<boolean> {
-  const survey = await staging.survey;
-  return survey ? survey.untouched.has(file) : untouchedSince(old, staging.previous[file]);
-}
-
 /** Remove a staging folder that will not be swapped in (the build failed). */
 export async function discardStaging(staging: Staging | undefined): Promise<void> {
   if (staging) await fs.rm(staging.folder, { recursive: true, force: true }).catch(() => undefined);
@@ -75,7 +69,7 @@ async function stageOne(staging: Staging, file: OutputFile): Promise<OutputFile>
   const hash = contentHash(file.contents);
   const old = path.join(staging.outDir, file.path);
   const before = staging.previous[file.path];
-  if (staging.relink && before?.hash === hash && (await untouched(staging, file.path, old))) return { path: file.path, copyFrom: old, fingerprint: hash };
+  if (staging.relink && before?.hash === hash && (await stillAsWritten(await staging.survey, staging.outDir, file.path, before))) return { path: file.path, copyFrom: old, fingerprint: hash };
   const target = path.join(staging.folder, file.path);
   try {
     await makeParent(staging.folder, file.path, staging.made);

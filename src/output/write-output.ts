@@ -9,10 +9,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { staged, type Staged, hasErrors } from '../shared/errors.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
-import { readManifest, writeManifest, type Manifest, fileStamp, untouchedSince } from '../shared/output-manifest.js';
+import { readManifest, writeManifest, type Manifest, fileStamp } from '../shared/output-manifest.js';
 import { contentHash, discardStaging, stagingName, type Staging } from './staging-folder.js';
 import { planInPlace, updateInPlace } from './update-in-place.js';
-import type { OutputSurvey } from '../shared/output-survey.js';
+import { stillAsWritten, type OutputSurvey } from '../shared/output-survey.js';
 import { checkOwnership, forbiddenProblem, siteRootFolders, type GuardVerdict, type OutputGuard } from './guard-output-folder.js';
 import { inodeOf, topLevelNames, writeOwnership } from './output-ownership.js';
 import { isMountPointError, MountPointError, replaceContentsInPlace } from './replace-in-place.js';
@@ -127,7 +127,7 @@ async function unchangedFiles(
     // In `build()` (`fresh`), a page kept from the old output had its stamp checked moments ago (page cache or
     // staging); a page `watch()` kept may be from an earlier run, so it is checked again.
     const checked = fresh && 'copyFrom' in file && file.copyFrom === old && file.fingerprint !== undefined;
-    if (before?.hash === hash && (checked || (survey ? survey.untouched.has(file.path) : await untouchedSince(old, before)))) unchanged.add(file.path);
+    if (before?.hash === hash && (checked || (await stillAsWritten(survey, outDir, file.path, before)))) unchanged.add(file.path);
   });
   return { unchanged, hashes };
 }

@@ -9,12 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { staged, type Staged } from '../shared/errors.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import type { Manifest } from '../shared/output-manifest.js';
-import { untouchedSince } from '../shared/output-manifest.js';
-import { surveyOutput, type OutputSurvey } from '../shared/output-survey.js';
+import { stillAsWritten, surveyOutput, type OutputSurvey } from '../shared/output-survey.js';
 
 /** What the previous build rendered: the site-wide signature and each page's signature. */
 export interface PageRecord {
@@ -58,16 +56,9 @@ export async function reusablePages(signatures: ReadonlyMap<string, string>, glo
   if (!record || record.global !== global) return staged(reusable);
   const candidates = [...signatures].filter(([file, signature]) => record.pages[file] === digest(signature)).map(([file]) => file);
   const survey = await previous.survey;
-  if (survey) {
-    for (const file of candidates) {
-      const entry = previous.manifest[file];
-      if (entry && survey.untouched.has(file)) reusable.set(file, entry.hash);
-    }
-    return staged(reusable);
-  }
   await forEachLimited(candidates, 64, async (file) => {
     const entry = previous.manifest[file];
-    if (entry && (await untouchedSince(path.join(previous.outDir, file), entry))) reusable.set(file, entry.hash);
+    if (entry && (await stillAsWritten(survey, previous.outDir, file, entry))) reusable.set(file, entry.hash);
   });
   return staged(reusable);
 }

@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { forEachLimited } from './for-each-limited.js';
-import { fileStamp, type Manifest } from './output-manifest.js';
+import { fileStamp, untouchedSince, type Manifest, type ManifestEntry } from './output-manifest.js';
 
 const WALK_CONCURRENCY = 32;
 const STAT_CONCURRENCY = 64;
@@ -69,4 +69,13 @@ export async function surveyOutput(outDir: string, manifest: Manifest): Promise<
   });
   const [found] = await Promise.all([walkFolder(outDir).catch(() => undefined), stamps]);
   return found && { ...found, untouched };
+}
+
+/**
+ * Whether the old output's copy of `file` is still the one `entry` describes: from `survey` when the
+ * build has one, else by a stat now (the dev server and `watch()` have no survey).
+ */
+export async function stillAsWritten(survey: OutputSurvey | undefined, outDir: string, file: string, entry: ManifestEntry | undefined): Promise<boolean> {
+  if (!entry) return false;
+  return survey ? survey.untouched.has(file) : untouchedSince(path.join(outDir, file), entry);
 }
