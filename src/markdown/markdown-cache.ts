@@ -9,6 +9,7 @@ import type { PluggableList } from 'unified';
 import { cacheFolder } from '../shared/cache-folder.js';
 import { ownVersion, packageVersion } from '../shared/package-version.js';
 import { readShardedStore, writeShardedStore } from '../shared/sharded-store.js';
+import { readOnDemand } from './body-spool.js';
 import type { ImageNote, MarkdownJob, RenderedMarkdown } from './types.js';
 
 const PIPELINE_PACKAGES = [
@@ -86,8 +87,8 @@ export function jobKey(job: MarkdownJob): string {
   return job.images ? bodyKey(`${job.body}\u0000${JSON.stringify(job.images)}`) : bodyKey(job.body);
 }
 
-/** One body as stored: a tuple, so property names are not stored once a body. */
-type Stored = [key: string, html: string, wordCount: number, readingMinutes: number, excerpt: string, imageNotes: readonly ImageNote[] | undefined];
+/** One body as stored, but for its HTML (the store's text): a tuple, so property names are not stored once a body. */
+type Stored = [key: string, wordCount: number, readingMinutes: number, excerpt: string, imageNotes: readonly ImageNote[] | undefined];
 
 /**
  * The cache is split into 64 files by key (shared/sharded-store.ts): one file of every body
@@ -106,16 +107,19 @@ export interface MarkdownCache {
   readonly shards: ReadonlyMap<number, string>;
 }
 
-/** With `keep`, each entry is passed through it as read, and the shard files are read one at a time (so the whole cache is never in memory at once). */
-export async function readMarkdownCache(root: string, digest: string, keep?: (body: RenderedMarkdown) => RenderedMarkdown): Promise<MarkdownCache> {
+/**
+ * With `onDisk`, each body's HTML stays in the cache file until it is read (a rebuild reads few: its
+ * changed pages, feeds and search shards); otherwise the shard files are all read into memory.
+ */
+export async function readMarkdownCache(root: string, digest: string, onDisk = false): Promise<MarkdownCache> {
   const entries = new Map<string, RenderedMarkdown>();
   const shards = await readShardedStore<Stored>(
     cacheFolderOf(root, digest),
-    ([key, html, wordCount, readingMinutes, excerpt, imageNotes]) => {
-      const body: RenderedMarkdown = { html, wordCount, readingMinutes, excerpt, ...(imageNotes ? { imageNotes } : {}) };
-      entries.set(key, keep ? keep(body) : body);
+    ([key, wordCount, readingMinutes, excerpt, imageNotes], html) => {
+      const facts = { wordCount, readingMinutes, excerpt, ...(imageNotes ? { imageNotes } : {}) };
+      entries.set(key, typeof html === 'function' ? readOnDemand(facts, html) : { html: html ?? '', ...facts });
     },
-    keep !== undefined,
+    { lazyTexts: onDisk },
   );
   return { entries, shards };
 }
@@ -127,5 +131,12 @@ export async function readMarkdownCache(root: string, digest: string, keep?: (bo
  */
 export function writeMarkdownCache(root: string, digest: string, entries: ReadonlyMap<string, RenderedMarkdown>, known: ReadonlyMap<number, string> = new Map()): Promise<void> {
   // A shard's HTML is read when that shard is written (a body's `html` may be read from disk: body-spool.ts).
-  return writeShardedStore(cacheFolderOf(root, digest), PREFIX, entries, (key, value): Stored => [key, value.html, value.wordCount, value.readingMinutes, value.excerpt, value.imageNotes], known);
+  return writeShardedStore(
+    cacheFolderOf(root, digest),
+    PREFIX,
+    entries,
+    (key, value): Stored => [key, value.wordCount, value.readingMinutes, value.excerpt, value.imageNotes],
+    known,
+    (value) => value.html,
+  );
 }

@@ -5,27 +5,16 @@
  * in a fresh one. One worker stays warm between calls (idle, it does not keep the process
  * alive), so the dev server's few bodies per edit cost a message round trip, not a start-up.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { canStartWorker, startWorker, workerModule } from '../shared/start-worker.js';
 import type { WorkerReply, WorkerSetup } from './markdown-worker.js';
 import type { MarkdownJob, RenderedMarkdown } from './types.js';
 
-const compiledFile = fileURLToPath(new URL('./markdown-worker.js', import.meta.url));
-const sourceFile = fileURLToPath(new URL('./markdown-worker.ts', import.meta.url));
+const WORKER = workerModule(new URL('./markdown-worker.js', import.meta.url));
 
 /** Whether this install can start Markdown workers (compiled, or run from source through jiti). */
 export function canStartWorkers(): boolean {
-  return existsSync(compiledFile) || existsSync(sourceFile);
-}
-
-function spawn(setup: WorkerSetup): Worker {
-  if (existsSync(compiledFile)) return new Worker(compiledFile, { workerData: setup });
-  // Run from TypeScript sources (sectorpress's own tests): load the worker through jiti.
-  const jiti = createRequire(import.meta.url).resolve('jiti');
-  const code = `require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(sourceFile)}).import(${JSON.stringify(sourceFile)})`;
-  return new Worker(code, { eval: true, workerData: setup });
+  return canStartWorker(WORKER);
 }
 
 /** Bodies per request to a worker. */
@@ -54,7 +43,7 @@ export class MarkdownWorker {
   readonly ready: Promise<true | string>;
 
   constructor(setup: WorkerSetup) {
-    this.worker = spawn(setup);
+    this.worker = startWorker(WORKER, setup);
     this.ready = new Promise((resolve) => {
       this.listener = (event) => {
         if (event.type === 'ready') return resolve(true);

@@ -111,3 +111,12 @@ export function warmUpWorker(jobs: readonly MarkdownJob[], setup: WorkerSetup): 
   const ignore = (): void => undefined;
   void worker.render(jobs, () => 60_000, { rendered: ignore, failed: ignore }).then(() => worker.idle());
 }
+
+/**
+ * End the warm worker, if any: for a builder that runs once, no later call will use it, and the heap it keeps
+ * (its parser's garbage from thousands of bodies) is memory the rest of the build can use.
+ */
+export function endWarmWorker(): void {
+  if (warm && !warm.worker.busy) warm.worker.terminate();
+  warm = undefined;
+}

@@ -14,6 +14,7 @@ import type { WorkerSetup } from './markdown-worker.js';
 import { crashProblem, limitsOf, oversizedProblem, timeLimitOf, timeoutProblem, type BodyLimits } from './body-limits.js';
 import { canStartWorkers } from './markdown-workers.js';
 import { renderInWorkers, warmUpWorker } from './render-in-workers.js';
+export { endWarmWorker } from './render-in-workers.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { MarkdownJob, MarkdownOutput, RenderedMarkdown } from './types.js';
 
@@ -33,10 +34,15 @@ export interface MarkdownStageOptions {
    */
   readonly processors?: ProcessorFor;
   /**
-   * Called with every body as it arrives (rendered or from the cache): what it returns is kept
-   * instead (`build()` moves the HTML to disk, markdown/body-spool.ts).
+   * Called with every body as it is rendered: what it returns is kept instead (`build()` moves the
+   * HTML to disk, markdown/body-spool.ts). Given, bodies from the cache are left on disk too (their `html` is read when asked for).
    */
   readonly keep?: (body: RenderedMarkdown) => RenderedMarkdown;
+  /**
+   * Called with a job's id once the stage is done with its body (rendered, failed or stopped): a builder
+   * that runs once lets the body go then (pipeline/releasable-job.ts). The stage reads no body after it.
+   */
+  readonly settled?: (id: string) => void;
 }
 
 /** How workers must be set up for this config, or `undefined` when bodies must render on this thread. */
@@ -84,6 +90,7 @@ async function renderHere(jobs: readonly MarkdownJob[], config: Config, options:
     } catch (error) {
       out.problems.push(failure(job, error instanceof Error ? error.message : String(error)));
     }
+    options.settled?.(job.id);
   }
 }
 
@@ -92,18 +99,22 @@ async function renderWithin(jobs: readonly MarkdownJob[], config: Config, limits
   const setup = workerSetup(config, options.workers);
   if (!setup) return renderHere(jobs, config, options, out);
   const settled = new Set<string>();
+  const settle = (id: string): void => {
+    settled.add(id);
+    options.settled?.(id);
+  };
   const refused = await renderInWorkers(jobs, setup, workerCount(jobs.length, options.workers), (job) => timeLimitOf(job, limits), {
     rendered: (id, value) => {
-      settled.add(id);
       out.rendered.set(id, options.keep ? options.keep(value) : value);
+      settle(id);
     },
     failed: (job, message) => {
-      settled.add(job.id);
       out.problems.push(failure(job, message));
+      settle(job.id);
     },
     stopped: (stop) => {
-      settled.add(stop.job.id);
       out.problems.push(stop.reason === 'timeout' ? timeoutProblem(stop.job, limits) : crashProblem(stop.job, stop.message));
+      settle(stop.job.id);
     },
   });
   if (refused !== undefined)
@@ -121,8 +132,10 @@ async function renderAll(jobs: readonly MarkdownJob[], config: Config, options: 
   const accepted: MarkdownJob[] = [];
   for (const job of jobs) {
     const problem = oversizedProblem(job, limits);
-    if (problem) out.problems.push(problem);
-    else accepted.push(job);
+    if (problem) {
+      out.problems.push(problem);
+      options.settled?.(job.id);
+    } else accepted.push(job);
   }
   if (accepted.length > 0) await renderWithin(accepted, config, limits, options, out);
   return out;
@@ -143,17 +156,25 @@ export function rendersInWorkers(config: Config, workers: number | undefined): b
 export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: Config, options: MarkdownStageOptions): Promise<Staged<MarkdownOutput>> {
   // The digest only names the persistent cache; without it, no package versions need looking up.
   const digest = options.cache ? pipelineDigest(config.markdown, options.versions, config.basePath) : '';
-  const { entries: cache, shards } = options.cache ? await readMarkdownCache(config.root, digest, options.keep) : { entries: new Map<string, RenderedMarkdown>(), shards: new Map<number, string>() };
+  const { entries: cache, shards } = options.cache
+    ? await readMarkdownCache(config.root, digest, options.keep !== undefined)
+    : { entries: new Map<string, RenderedMarkdown>(), shards: new Map<number, string>() };
   const byId = new Map<string, RenderedMarkdown>();
   const used = new Map<string, RenderedMarkdown>();
   const missing: MarkdownJob[] = [];
+  // Keys are taken before rendering: with `settled`, a body is gone once rendered.
+  const keys = new Map<MarkdownJob, string>();
   for (const job of jobs) {
     const key = jobKey(job);
     const hit = cache.get(key);
     if (hit) {
       byId.set(job.id, hit);
       used.set(key, hit);
-    } else missing.push(job);
+      options.settled?.(job.id);
+    } else {
+      missing.push(job);
+      keys.set(job, key);
+    }
   }
   const { rendered, problems } = await renderAll(missing, config, options);
   const setup = options.processors && missing.length === 0 && jobs.length > 0 ? workerSetup(config, options.workers) : undefined;
@@ -162,7 +183,7 @@ export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: C
     const value = rendered.get(job.id);
     if (!value) continue;
     byId.set(job.id, value);
-    used.set(jobKey(job), value);
+    used.set(keys.get(job) as string, value);
   }
   if (options.cache && (missing.length > 0 || used.size !== cache.size)) {
     try {

@@ -48,6 +48,7 @@ import { findBodyEdits, onlyPost, type LastRun } from './body-edits.js';
 import { SourceMemory } from './source-memory.js';
 import { clockMovedNothing, indexRoutes, swapPosts, type RoutesShowing } from './swap-posts.js';
 import { LayeredMap } from './layered-map.js';
+import { releasableJobs } from './releasable-job.js';
 import type { StageRunner } from './stage-runner.js';
 
 /** The one place `BuildOptions` become config overrides (build, dev server and watch alike). */
@@ -118,16 +119,17 @@ export class SiteBuilder {
 
   /**
    * `onSearchIndexed`: build the search index of later runs in the background, and call this when it is ready (search-memory.ts).
-   * `once`: the builder runs once (`build()`, `loadSite()`), so it forgets every source text and Markdown body as soon as the
-   * model is made: at 100,000 posts they are over half a gigabyte that nothing after the model reads. `build()` also keeps
-   * rendered bodies on disk until a page, feed or search shard reads them (markdown/body-spool.ts); `loadSite()` users get them in memory.
+   * `once`: the builder runs once (`build()`, `loadSite()`), so it keeps no source text past the entries stage and lets each
+   * Markdown body go once rendered (see `entries`): at 100,000 posts they are most of a gigabyte that nothing after the
+   * Markdown stage reads. `build()` also keeps rendered bodies on disk until a page, feed or search shard reads them (in the
+   * Markdown cache's files, or markdown/body-spool.ts for those rendered now); `loadSite()` users get them in memory.
    */
   constructor(
     private readonly options: BuildOptions,
     onSearchIndexed?: () => void,
     private readonly once: false | 'model' | 'build' = false,
   ) {
-    this.sourceMemory = new SourceMemory(options);
+    this.sourceMemory = new SourceMemory(options, once !== false);
     this.search = new SearchMemory(onSearchIndexed);
   }
 
@@ -162,31 +164,39 @@ export class SiteBuilder {
     return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files } };
   }
 
-  /**
-   * The stages from the sources to the rendered bodies. A builder that runs `once` forgets the source texts here, and
-   * its entries lose their Markdown bodies (cut from those texts, so they would keep them all): at 100,000 posts they
-   * are about a gigabyte that the model stage does not read.
-   */
+  /** The stages from the sources to the rendered bodies. */
   private async bodies(config: Config, fresh: boolean, changed: readonly string[], runner: StageRunner) {
+    const { entries, data, statics, settled } = await this.entries(config, fresh, changed, runner);
+    const images = await runner.run('images', () =>
+      this.images.prepare({ config, jobs: entries.jobs, posts: entries.posts, pages: entries.pages, authors: data.authors, statics, drafts: this.options.drafts ?? false }),
+    );
+    if (this.once === 'build') this.sourceMemory.keep ??= spoolBodies(config, this.options.cache ?? true);
+    const markdown = await this.sourceMemory.render(entries.jobs, config, runner, 'all', images.bodies, settled);
+    if (this.once) this.sourceMemory.clear();
+    return { entries, data, statics, images, markdown };
+  }
+
+  /**
+   * The load, entries and data stages. A builder that runs `once` keeps no source text past them: its
+   * entries come without their Markdown bodies (cut from those texts, so they would keep them all), and
+   * its jobs let each body go as soon as the Markdown stage is done with it (`settled`). At 100,000 posts
+   * the texts are most of a gigabyte that nothing after the Markdown stage reads.
+   */
+  private async entries(config: Config, fresh: boolean, changed: readonly string[], runner: StageRunner) {
     const known = fresh ? undefined : this.sources;
     this.sources = undefined;
     const sources = await runner.run('load', () => refreshContent(known, changed, config));
-    this.sources = sources;
+    if (!this.once) this.sources = sources;
     const entries = await runner.run('entries', async () => {
       const read = await this.sourceMemory.readAll([...sources.posts, ...sources.pages, ...sources.events], config);
       return staged(read.entries, read.problems);
     });
     const data = await runner.run('data', () => readData(sources.data));
-    const images = await runner.run('images', () =>
-      this.images.prepare({ config, jobs: entries.jobs, posts: entries.posts, pages: entries.pages, authors: data.authors, statics: sources.statics, drafts: this.options.drafts ?? false }),
-    );
-    if (this.once === 'build') this.sourceMemory.keep ??= spoolBodies(config, this.options.cache ?? true);
-    const markdown = await this.sourceMemory.render(entries.jobs, config, runner, 'all', images.bodies);
-    if (!this.once) return { entries, data, statics: sources.statics, images, markdown };
-    this.sources = undefined;
+    if (!this.once) return { entries, data, statics: sources.statics, settled: undefined };
     this.sourceMemory.clear();
-    const bodiless = { posts: entries.posts.map(withoutBody), pages: entries.pages.map(withoutBody), events: entries.events.map(withoutBody) };
-    return { entries: bodiless, data, statics: sources.statics, images, markdown };
+    const { jobs, release } = releasableJobs(entries.jobs);
+    const bodiless = { posts: entries.posts.map(withoutBody), pages: entries.pages.map(withoutBody), events: entries.events.map(withoutBody), jobs };
+    return { entries: bodiless, data, statics: sources.statics, settled: release };
   }
 
   /**

@@ -17,7 +17,8 @@ import { jobKey } from '../markdown/markdown-cache.js';
 import { imageProblems } from '../markdown/image-problems.js';
 import type { BodyImages } from '../images/types.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
-import { renderMarkdownJobs, rendersInWorkers } from '../markdown/render-markdown-jobs.js';
+import { withImages } from './releasable-job.js';
+import { endWarmWorker, renderMarkdownJobs, rendersInWorkers } from '../markdown/render-markdown-jobs.js';
 import type { MarkdownJob, RenderedMarkdown } from '../markdown/types.js';
 
 /** The entries and problems read from one content file. */
@@ -36,10 +37,6 @@ export interface RenderedBodies {
   readonly imageProblems: readonly Problem[];
 }
 
-function withImages(job: MarkdownJob, images: BodyImages | undefined): MarkdownJob {
-  return images ? { ...job, images } : job;
-}
-
 export class SourceMemory {
   readonly files = new Map<string, ReadFile>();
   private readonly markdown = new Map<string, RenderedMarkdown>();
@@ -49,7 +46,11 @@ export class SourceMemory {
   /** Applied to every rendered body as it arrives (`build()` moves the HTML to disk: markdown/body-spool.ts). */
   keep: ((body: RenderedMarkdown) => RenderedMarkdown) | undefined;
 
-  constructor(private readonly options: BuildOptions) {}
+  /** `once`: no later render will come (`build()`, `loadSite()`), so no worker is kept warm for one. */
+  constructor(
+    private readonly options: BuildOptions,
+    private readonly once = false,
+  ) {}
 
   /** Forget everything (the config changed: Markdown plugins may differ). */
   clear(): void {
@@ -120,15 +121,31 @@ export class SourceMemory {
   /**
    * Rendered Markdown for `jobs` by job id, rendering only bodies not seen before (the first
    * run uses the on-disk cache). With scope `all`, `jobs` is every body of the site and bodies
-   * no longer used are dropped. `images` gives each body the site images it shows (images stage).
+   * no longer used are dropped. `images` gives each body the site images it shows (images stage);
+   * `settled` is told each job the Markdown stage is done with (releasable-job.ts).
    */
-  async render(contentJobs: readonly MarkdownJob[], config: Config, runner: StageRunner, scope: 'all' | 'some' = 'all', images?: ReadonlyMap<string, BodyImages>): Promise<RenderedBodies> {
+  async render(
+    contentJobs: readonly MarkdownJob[],
+    config: Config,
+    runner: StageRunner,
+    scope: 'all' | 'some' = 'all',
+    images?: ReadonlyMap<string, BodyImages>,
+    settled?: (id: string) => void,
+  ): Promise<RenderedBodies> {
     const jobs = images && images.size > 0 ? contentJobs.map((job) => withImages(job, images.get(job.id))) : contentJobs;
     const missing = jobs.filter((job) => !this.markdown.has(this.keyOf(job)));
     const cache = this.markdown.size === 0 && (this.options.cache ?? true);
     const rendered = await runner.run('markdown', () =>
-      renderMarkdownJobs(missing, config, { cache, workers: this.options.workers, processors: (this.processors ??= createProcessors(config.markdown, config.basePath)), keep: this.keep }),
+      renderMarkdownJobs(missing, config, {
+        cache,
+        workers: this.options.workers,
+        // Given processors, the stage also warms a worker for the next call.
+        processors: this.once ? undefined : (this.processors ??= createProcessors(config.markdown, config.basePath)),
+        keep: this.keep,
+        settled,
+      }),
     );
+    if (this.once) endWarmWorker();
     for (const job of missing) {
       const value = rendered.byId.get(job.id);
       if (value) this.markdown.set(this.keyOf(job), value);

@@ -3,12 +3,18 @@
  * the files its manifest names still carry the stamp they were written with. The page cache
  * (which pages to keep) and the in-place update (is anything there the manifest does not name?)
  * both need it, and a large site has a folder per page: reading it while the content is loaded
- * and parsed, instead of between stages, takes it off the build's critical path.
+ * and parsed, instead of between stages, takes it off the build's critical path; reading it in a
+ * worker thread (survey-worker.ts) takes it off this thread too.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { forEachLimited } from './for-each-limited.js';
+import type { Worker } from 'node:worker_threads';
 import { fileStamp, untouchedSince, type Manifest, type ManifestEntry } from './output-manifest.js';
+import { canStartWorker, startWorker, workerModule } from './start-worker.js';
+import type { SurveyReply, SurveyRequest } from './survey-worker.js';
+
+const WORKER = workerModule(new URL('./survey-worker.js', import.meta.url));
 
 const WALK_CONCURRENCY = 32;
 const STAT_CONCURRENCY = 64;
@@ -52,8 +58,8 @@ export async function walkFolder(root: string): Promise<{ files: string[]; folde
   return { files, folders };
 }
 
-/** The survey of `outDir` against `manifest`; `undefined` when the folder cannot be read (there is nothing to keep). */
-export async function surveyOutput(outDir: string, manifest: Manifest): Promise<OutputSurvey | undefined> {
+/** The survey read on this thread, through the thread pool (when no worker can be started). */
+async function surveyHere(outDir: string, manifest: Manifest): Promise<OutputSurvey | undefined> {
   // No folder (a first build, or the output was deleted): not one stat per file the manifest names.
   if (
     !(await fs.lstat(outDir).then(
@@ -69,6 +75,31 @@ export async function surveyOutput(outDir: string, manifest: Manifest): Promise<
   });
   const [found] = await Promise.all([walkFolder(outDir).catch(() => undefined), stamps]);
   return found && { ...found, untouched };
+}
+
+/** The survey read by a worker thread (survey-worker.ts); `null` when the worker could not do it. */
+function surveyInWorker(outDir: string, manifest: Manifest): Promise<OutputSurvey | undefined | null> {
+  const request: SurveyRequest = { outDir, stamps: Object.entries(manifest).map(([file, entry]) => [file, entry.stamp]) };
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = startWorker(WORKER, request);
+    } catch {
+      return resolve(null);
+    }
+    worker.once('message', (reply: SurveyReply) => resolve(reply && { files: reply.files, folders: reply.folders, untouched: new Set(reply.untouched) }));
+    worker.once('error', () => resolve(null));
+    worker.once('exit', () => resolve(null)); // after a reply, resolving again does nothing
+  });
+}
+
+/** The survey of `outDir` against `manifest`; `undefined` when the folder cannot be read (there is nothing to keep). */
+export async function surveyOutput(outDir: string, manifest: Manifest): Promise<OutputSurvey | undefined> {
+  if (canStartWorker(WORKER)) {
+    const read = await surveyInWorker(outDir, manifest);
+    if (read !== null) return read;
+  }
+  return surveyHere(outDir, manifest);
 }
 
 /**
