@@ -58,16 +58,16 @@ export async function walkFolder(root: string): Promise<{ files: string[]; folde
   return { files, folders };
 }
 
+const isFolder = (folder: string): Promise<boolean> =>
+  fs.lstat(folder).then(
+    (stat) => stat.isDirectory(),
+    () => false,
+  );
+
 /** The survey read on this thread, through the thread pool (when no worker can be started). */
 async function surveyHere(outDir: string, manifest: Manifest): Promise<OutputSurvey | undefined> {
   // No folder (a first build, or the output was deleted): not one stat per file the manifest names.
-  if (
-    !(await fs.lstat(outDir).then(
-      (stat) => stat.isDirectory(),
-      () => false,
-    ))
-  )
-    return undefined;
+  if (!(await isFolder(outDir))) return undefined;
   const untouched = new Set<string>();
   const stamps = forEachLimited(Object.entries(manifest), STAT_CONCURRENCY, async ([file, entry]) => {
     const stat = await fs.lstat(path.join(outDir, file)).catch(() => undefined);
@@ -95,6 +95,8 @@ function surveyInWorker(outDir: string, manifest: Manifest): Promise<OutputSurve
 
 /** The survey of `outDir` against `manifest`; `undefined` when the folder cannot be read (there is nothing to keep). */
 export async function surveyOutput(outDir: string, manifest: Manifest): Promise<OutputSurvey | undefined> {
+  // A first build has no folder to read: no worker is started for it.
+  if (!(await isFolder(outDir))) return undefined;
   if (canStartWorker(WORKER)) {
     const read = await surveyInWorker(outDir, manifest);
     if (read !== null) return read;

@@ -96,14 +96,13 @@ function readShardRows<R>(file: string): ReadRow<R>[] {
 
 /**
  * Hand every row of the store in `folder` to `take` with its text (nothing when the store is missing or unreadable: a
- * cache is only ever a shortcut), and return what each shard file held (for `writeShardedStore`). With `oneAtATime`,
- * shard files are read one after another, so the whole store is never in memory at once; with `lazyTexts`, the texts
- * are not read at all until asked for.
+ * cache is only ever a shortcut), and return what each shard file held (for `writeShardedStore`). With `lazyTexts`, the
+ * shard files are read one after another and their texts not at all until asked for, so the store is never in memory.
  */
 export async function readShardedStore<R extends StoreRow>(
   folder: string,
   take: (row: R, text: StoredText | undefined) => void,
-  options: { readonly oneAtATime?: boolean; readonly lazyTexts?: boolean } = {},
+  options: { readonly lazyTexts?: boolean } = {},
 ): Promise<ReadonlyMap<number, string>> {
   const shards = new Map<number, string>();
   const takeShard = (stored: readonly ReadRow<R>[], shard: number): void => {
@@ -113,7 +112,6 @@ export async function readShardedStore<R extends StoreRow>(
   };
   const files = SHARD_CHARACTERS.split('').map((_, shard) => shardFile(folder, shard));
   if (options.lazyTexts) for (const [shard, file] of files.entries()) takeShard(readShardRows<R>(file), shard);
-  else if (options.oneAtATime) for (const [shard, file] of files.entries()) takeShard(await readShard<R>(file), shard);
   else (await Promise.all(files.map((file) => readShard<R>(file)))).forEach(takeShard);
   return shards;
 }
