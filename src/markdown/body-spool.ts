@@ -14,17 +14,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { HeldFile, survivesUtf8 } from '../shared/held-file.js';
+import { readOnDemand } from './read-on-demand.js';
 import type { RenderedMarkdown } from './types.js';
-
-/** `facts` with an `html` that `read` gives each time it is read. */
-export function readOnDemand(facts: Omit<RenderedMarkdown, 'html'>, read: () => string): RenderedMarkdown {
-  return {
-    ...facts,
-    get html(): string {
-      return read();
-    },
-  };
-}
 
 export class BodySpool {
   private end = 0;

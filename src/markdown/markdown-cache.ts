@@ -9,7 +9,7 @@ import type { PluggableList } from 'unified';
 import { cacheFolder } from '../shared/cache-folder.js';
 import { ownVersion, packageVersion } from '../shared/package-version.js';
 import { readShardedStore, writeShardedStore } from '../shared/sharded-store.js';
-import { readOnDemand } from './body-spool.js';
+import { readOnDemand } from './read-on-demand.js';
 import type { ImageNote, MarkdownJob, RenderedMarkdown } from './types.js';
 
 const PIPELINE_PACKAGES = [

@@ -43,6 +43,8 @@ export interface MarkdownStageOptions {
    * that runs once lets the body go then (pipeline/releasable-job.ts). The stage reads no body after it.
    */
   readonly settled?: (id: string) => void;
+  /** A job's cache key (markdown-cache.ts `jobKey`), when the caller has taken it already: a body is hashed once per build. */
+  readonly keyOf?: (job: MarkdownJob) => string;
 }
 
 /** How workers must be set up for this config, or `undefined` when bodies must render on this thread. */
@@ -164,8 +166,9 @@ export async function renderMarkdownJobs(jobs: readonly MarkdownJob[], config: C
   const missing: MarkdownJob[] = [];
   // Keys are taken before rendering: with `settled`, a body is gone once rendered.
   const keys = new Map<MarkdownJob, string>();
+  const keyOf = options.keyOf ?? jobKey;
   for (const job of jobs) {
-    const key = jobKey(job);
+    const key = keyOf(job);
     const hit = cache.get(key);
     if (hit) {
       byId.set(job.id, hit);

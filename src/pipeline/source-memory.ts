@@ -143,6 +143,7 @@ export class SourceMemory {
         processors: this.once ? undefined : (this.processors ??= createProcessors(config.markdown, config.basePath)),
         keep: this.keep,
         settled,
+        keyOf: (job) => this.keyOf(job),
       }),
     );
     if (this.once) endWarmWorker();

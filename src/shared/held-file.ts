@@ -59,8 +59,11 @@ export class HeldFile {
     return fstatSync(this.held.fd).size;
   }
 
-  /** Up to `length` bytes at `at` (fewer only at the end of the file), in a buffer the next read reuses. */
-  readBytes(at: number, length: number): Buffer {
+  /**
+   * `use` applied to up to `length` bytes at `at` (fewer only at the end of the file). The bytes are
+   * valid only inside `use`: they sit in a buffer the next read reuses, so no read allocates.
+   */
+  withBytes<T>(at: number, length: number, use: (bytes: Buffer) => T): T {
     // A read longer than the scratch buffer gets its own: a file held for long keeps only the small one.
     const into = length <= this.scratch.length ? this.scratch : Buffer.allocUnsafe(length);
     let done = 0;
@@ -69,14 +72,15 @@ export class HeldFile {
       if (got === 0) break;
       done += got;
     }
-    return into.subarray(0, done);
+    return use(into.subarray(0, done));
   }
 
   /** The UTF-8 text of `length` bytes at `at`; throws when the file is shorter. */
   readText(at: number, length: number): string {
-    const bytes = this.readBytes(at, length);
-    if (bytes.length < length) throw new Error('A stored text was cut short: the file was changed by something else.');
-    return bytes.toString('utf8');
+    return this.withBytes(at, length, (bytes) => {
+      if (bytes.length < length) throw new Error('A stored text was cut short: the file was changed by something else.');
+      return bytes.toString('utf8');
+    });
   }
 
   /**

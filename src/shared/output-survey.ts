@@ -8,6 +8,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { FolderListing } from './folder-listing.js';
 import { forEachLimited } from './for-each-limited.js';
 import type { Worker } from 'node:worker_threads';
 import { fileStamp, untouchedSince, type Manifest, type ManifestEntry } from './output-manifest.js';
@@ -34,28 +35,20 @@ export interface OutputSurvey {
  * `readdir`'s own recursive walk reads one folder at a time, and a large site has one per page.
  */
 export async function walkFolder(root: string): Promise<{ files: string[]; folders: string[] }> {
-  const files: string[] = [];
-  const folders: string[] = [];
-  const waiting = ['.'];
+  const listing = new FolderListing();
   const reading = new Set<Promise<void>>();
-  while (waiting.length > 0 || reading.size > 0) {
-    while (waiting.length > 0 && reading.size < WALK_CONCURRENCY) {
-      const dir = waiting.pop() as string;
+  while (listing.hasWaiting || reading.size > 0) {
+    while (listing.hasWaiting && reading.size < WALK_CONCURRENCY) {
+      const dir = listing.next() as string;
       const read: Promise<void> = fs.readdir(path.join(root, dir), { withFileTypes: true }).then((entries) => {
         reading.delete(read);
-        for (const entry of entries) {
-          const relative = dir === '.' ? entry.name : `${dir}/${entry.name}`;
-          if (entry.isDirectory()) {
-            folders.push(relative);
-            waiting.push(relative);
-          } else files.push(relative);
-        }
+        listing.add(dir, entries);
       });
       reading.add(read);
     }
     await Promise.race(reading);
   }
-  return { files, folders };
+  return { files: listing.files, folders: listing.folders };
 }
 
 const isFolder = (folder: string): Promise<boolean> =>

@@ -79,13 +79,11 @@ function readShardRows<R>(file: string): ReadRow<R>[] {
   const held = HeldFile.open(file, 'r');
   if (!held) return [];
   try {
-    const head = held.readBytes(0, HEAD);
-    if (head.length < HEAD || !head.subarray(0, MAGIC.length).equals(MAGIC)) return [];
-    const length = head.readUInt32LE(MAGIC.length);
+    const length = held.withBytes(0, HEAD, (head) => (head.length === HEAD && head.subarray(0, MAGIC.length).equals(MAGIC) ? head.readUInt32LE(MAGIC.length) : undefined));
+    if (length === undefined) return [];
     const texts = HEAD + length;
-    const rows = held.readBytes(HEAD, length);
-    if (rows.length < length) return [];
-    const header: unknown = deserialize(rows);
+    const header: unknown = held.withBytes(HEAD, length, (rows) => (rows.length < length ? undefined : deserialize(rows)));
+    if (header === undefined) return [];
     // A file cut short (a full disk) is no cache: found now, not when a page asks for a body.
     if (texts + textsLength(header) > held.size()) return [];
     return rowsOf(header, (at, size) => () => held.readText(texts + at, size));

@@ -7,6 +7,7 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { FolderListing } from './folder-listing.js';
 import { fileStamp } from './output-manifest.js';
 
 /** What the worker is started with: the folder, and each manifest path with the stamp it was written with. */
@@ -20,19 +21,9 @@ export type SurveyReply = { readonly files: string[]; readonly folders: string[]
 
 /** Every file and folder under `root` (relative, posix). */
 function walk(root: string): { files: string[]; folders: string[] } {
-  const files: string[] = [];
-  const folders: string[] = [];
-  const waiting = ['.'];
-  for (let dir = waiting.pop(); dir !== undefined; dir = waiting.pop()) {
-    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      const relative = dir === '.' ? entry.name : `${dir}/${entry.name}`;
-      if (entry.isDirectory()) {
-        folders.push(relative);
-        waiting.push(relative);
-      } else files.push(relative);
-    }
-  }
-  return { files, folders };
+  const listing = new FolderListing();
+  for (let dir = listing.next(); dir !== undefined; dir = listing.next()) listing.add(dir, readdirSync(path.join(root, dir), { withFileTypes: true }));
+  return { files: listing.files, folders: listing.folders };
 }
 
 function survey({ outDir, stamps }: SurveyRequest): SurveyReply {

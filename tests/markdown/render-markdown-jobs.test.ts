@@ -96,6 +96,25 @@ describe('the persistent cache', () => {
     expect(afterEdit.value.byId.get('posts/3.md')?.html).toContain('Edited.');
   });
 
+  it('keys bodies with the keys the caller took already, hashing none of them again', async () => {
+    const jobs = corpus(6);
+    const keys = new Map(jobs.map((item) => [item, `key-of-${item.id}`]));
+    const asked: string[] = [];
+    const keyOf = (item: MarkdownJob): string => {
+      asked.push(item.id);
+      return keys.get(item) ?? 'unknown';
+    };
+    const cold = await renderMarkdownJobs(jobs, config(), { cache: true, workers: 0, keyOf });
+    expect(cold.value.renderedCount).toBe(6);
+    expect(asked).toEqual(jobs.map((item) => item.id));
+    // The caller's key is the cache key: a changed body under an unchanged key is taken from the cache.
+    const edited = jobs.map((item, index) => (index === 2 ? { ...item, body: `${item.body}\n\nEdited.` } : item));
+    keys.set(edited[2] as MarkdownJob, 'key-of-posts/2.md');
+    const warm = await renderMarkdownJobs(edited, config(), { cache: true, workers: 0, keyOf });
+    expect(warm.value.cacheHits).toBe(6);
+    expect(warm.value.byId.get('posts/2.md')?.html).not.toContain('Edited.');
+  });
+
   it('rewrites only the cache files holding the edited body, and still drops removed bodies', async () => {
     const stamps = async (): Promise<Map<string, number>> => {
       const cache = path.join(root, 'node_modules', '.cache', 'sectorpress');
