@@ -5,7 +5,8 @@ import type { Problem } from '../shared/errors.js';
 import type { Post } from '../model/types.js';
 import type { BuildRun } from './site-builder.js';
 import type { ReadFile, SourceMemory } from './source-memory.js';
-import { sameFrontMatter } from './swap-posts.js';
+import { sourceAt } from './refresh-content.js';
+import { postAt, sameFrontMatter } from './swap-posts.js';
 
 /** The last good run of a builder, with every problem it reported. */
 export interface LastRun extends BuildRun {
@@ -34,14 +35,14 @@ export function findBodyEdits(changed: readonly string[], sources: SourceSet, co
   const known = new Set(last.problems);
   for (const file of changed) {
     const before = memory.files.get(file);
-    const source = sources.posts.find((candidate) => candidate.relativePath === file);
+    const source = sourceAt(sources, file);
     if (!before || !source) return undefined;
     const after = memory.read(source, config);
     const [old, current] = [onlyPost(before), onlyPost(after)];
     if (!old || !current || !sameFrontMatter(old, current)) return undefined;
     // Problems of this file other than its front matter's (say, of its old body) would outlive the edit.
     if (last.problems.some((problem) => problem.file === file && !before.problems.includes(problem)) || before.problems.some((problem) => !known.has(problem))) return undefined;
-    const post = last.site.posts.find((candidate) => candidate.source.relativePath === file);
+    const post = postAt(last.site.posts, file);
     if (!post) return undefined; // a draft or future post: the full path is cheap enough
     edits.push({ before, after, post });
   }

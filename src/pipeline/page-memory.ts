@@ -24,6 +24,8 @@ export type FileSink = (files: readonly OutputFile[]) => Promise<OutputFile[]>;
 /** Pages rendered between two hand-overs to the sink: their bytes are all that is held at once. */
 const SINK_CHUNK = 400;
 
+const positionsOf = (files: readonly OutputFile[]): ReadonlyMap<string, number> => new Map(files.map((file, at) => [file.path, at]));
+
 interface Remembered {
   readonly signature: string;
   readonly file: OutputFile;
@@ -38,6 +40,8 @@ export interface RenderedPages {
 
 export class PageMemory {
   private pages = new Map<string, Remembered>();
+  /** The last run's files (`files`), and each one's position in them, made when a body edit first needs them. */
+  private list: { readonly files: readonly OutputFile[]; positions: ReadonlyMap<string, number> | undefined } | undefined;
 
   /**
    * Every page of `routes`, rendering only those whose signature changed (or that `previous` cannot
@@ -65,6 +69,26 @@ export class PageMemory {
     return { files: this.files(theme), signatures, rendered: stale.length };
   }
 
+  /** Index the last run's files by path now, so the first body edit does not pay for it (a dev server warming up). */
+  warmUp(): void {
+    if (this.list) this.list.positions ??= positionsOf(this.list.files);
+  }
+
+  /** The last run's files with `fresh` in their places (a copy of pointers), or all of them listed again when one is new. */
+  private replaced(fresh: readonly OutputFile[], theme: Theme): OutputFile[] {
+    const list = this.list;
+    if (!list) return this.files(theme);
+    list.positions ??= positionsOf(list.files);
+    const files = [...list.files];
+    for (const file of fresh) {
+      const at = list.positions.get(file.path);
+      if (at === undefined) return this.files(theme);
+      files[at] = file;
+    }
+    this.list = { files, positions: list.positions };
+    return files;
+  }
+
   /**
    * The body-edit path: the same routes as the last run, of which only those at `positions` may
    * show something new (`signatures` already holds their new signatures). Walking every page,
@@ -72,15 +96,18 @@ export class PageMemory {
    */
   async renderSome(site: Site, routes: readonly Route[], positions: readonly number[], signatures: ReadonlyMap<string, string>, theme: Theme, runner: StageRunner): Promise<RenderedPages> {
     const stale = positions.map((at) => routes[at] as Route).filter((route) => this.pages.get(route.outputPath)?.signature !== signatures.get(route.outputPath));
-    const fresh = await runner.run('render', () => renderPages(site, stale, theme));
+    // `renderPages` lists the theme's assets first: they are not pages, and the list has them already.
+    const fresh = (await runner.run('render', () => renderPages(site, stale, theme))).slice(theme.assetFiles.length);
     // Replacing entries keeps the map's order (the route order); the files handed out before stay as they were.
     for (const file of fresh) this.pages.set(file.path, { signature: signatures.get(file.path) as string, file });
-    return { files: this.files(theme), signatures, rendered: stale.length };
+    // Listing every page again (a walk of the map) costs more than the edit at 100,000 posts: the last list is patched.
+    return { files: this.replaced(fresh, theme), signatures, rendered: stale.length };
   }
 
   private files(theme: Theme): OutputFile[] {
     const files: OutputFile[] = [...theme.assetFiles];
     for (const entry of this.pages.values()) files.push(entry.file);
+    this.list = { files, positions: undefined };
     return files;
   }
 }

@@ -13,21 +13,43 @@ import { contentFolderOf } from '../shared/site-layout.js';
 
 const BUCKETS = { post: 'posts', page: 'pages', event: 'events', data: 'data' } as const satisfies Record<SourceKind, keyof SourceSet>;
 
-function classify(file: string): [SourceKind, 'posts' | 'pages' | 'events' | 'data'] | undefined {
+function classify(file: string): [SourceKind, Bucket] | undefined {
   const kind = contentFolderOf(file)?.kind;
   return kind ? [kind, BUCKETS[kind]] : undefined;
 }
 
+type Bucket = 'posts' | 'pages' | 'events' | 'data';
+
+/**
+ * Each list's positions by path, made once per list and handed on to the list that replaces a
+ * file in place (same paths, same order): at 100,000 posts a set or search of every path per edit
+ * cost more than reading the edited file.
+ */
+const positions = new WeakMap<readonly SourceFile[], ReadonlyMap<string, number>>();
+
+function positionsOf(list: readonly SourceFile[]): ReadonlyMap<string, number> {
+  let found = positions.get(list);
+  if (!found) positions.set(list, (found = new Map(list.map((source, at) => [source.relativePath, at]))));
+  return found;
+}
+
+/** Index every list of `sources` by path now, so the first edit does not pay for it (a dev server warming up). */
+export function indexSources(sources: SourceSet): void {
+  for (const bucket of Object.values(BUCKETS)) positionsOf(sources[bucket]);
+}
+
+/** The source of `sources` at `file` (site-relative), if one of its posts, pages, events or data files is there. */
+export function sourceAt(sources: SourceSet, file: string): SourceFile | undefined {
+  const kind = classify(file);
+  if (!kind) return undefined;
+  const list = sources[kind[1]];
+  const at = positionsOf(list).get(file);
+  return at === undefined ? undefined : list[at];
+}
+
 export async function refreshContent(previous: SourceSet | undefined, changed: readonly string[], config: Config): Promise<Staged<SourceSet>> {
   if (!previous || changed.length === 0) return loadContent(config);
-  // Only the lists the changed files would be in, each made into a set once (a map of every known file cost more than the edit at 100,000 posts).
-  const listed = new Map<'posts' | 'pages' | 'events' | 'data', Set<string>>();
-  const known = (file: string, bucket: 'posts' | 'pages' | 'events' | 'data'): boolean => {
-    let paths = listed.get(bucket);
-    if (!paths) listed.set(bucket, (paths = new Set(previous[bucket].map((source) => source.relativePath))));
-    return paths.has(file);
-  };
-  const updates: [SourceFile, 'posts' | 'pages' | 'events' | 'data'][] = [];
+  const updates: [SourceFile, Bucket][] = [];
   const problems: Problem[] = [];
   for (const file of changed) {
     const kind = classify(file);
@@ -39,15 +61,18 @@ export async function refreshContent(previous: SourceSet | undefined, changed: r
       }
     })();
     // New, deleted, linked or non-content files change the file list itself: walk again.
-    if (!kind || !known(file, kind[1]) || !stat?.isFile()) return loadContent(config);
+    if (!kind || !sourceAt(previous, file) || !stat?.isFile()) return loadContent(config);
     const read = readSource(config.root, file, kind[0], problems);
     if (!read) return loadContent(config);
     updates.push([read, kind[1]]);
   }
   const next = { ...previous };
   for (const [file, bucket] of updates) {
-    const list = [...next[bucket]];
-    list[list.findIndex((existing) => existing.relativePath === file.relativePath)] = file;
+    const before = next[bucket];
+    const list = [...before];
+    const at = positionsOf(before).get(file.relativePath) as number;
+    list[at] = file;
+    positions.set(list, positionsOf(before));
     next[bucket] = list;
   }
   return staged(next, problems);

@@ -42,11 +42,11 @@ import { siteStrings } from '../render/template-context.js';
 import type { Route } from '../routes/types.js';
 import { FeedMemory } from './feed-memory.js';
 import { PageMemory, type FileSink } from './page-memory.js';
-import { refreshContent } from './refresh-content.js';
+import { indexSources, refreshContent } from './refresh-content.js';
 import { SearchMemory } from './search-memory.js';
 import { findBodyEdits, onlyPost, type LastRun } from './body-edits.js';
 import { SourceMemory } from './source-memory.js';
-import { clockMovedNothing, indexRoutes, swapPosts, type RoutesShowing } from './swap-posts.js';
+import { clockMovedNothing, indexPosts, indexRoutes, swapPosts, type RoutesShowing } from './swap-posts.js';
 import { LayeredMap } from './layered-map.js';
 import { releasableJobs } from './releasable-job.js';
 import type { StageRunner } from './stage-runner.js';
@@ -381,9 +381,14 @@ export class SiteBuilder {
     return this.showing.posts;
   }
 
-  /** Warm up what an edit will need (see `SourceMemory.warmUp`, and the routes showing each post); safe to run beside rebuilds. */
+  /** Warm up what an edit will need (see `SourceMemory.warmUp`; the routes showing each post; sources, posts and pages by path); safe to run beside rebuilds. */
   async warmUp(): Promise<void> {
-    if (this.last) this.routesShowing(this.last.routes);
+    if (this.last) {
+      this.routesShowing(this.last.routes);
+      indexPosts(this.last.site.posts);
+    }
+    if (this.sources) indexSources(this.sources);
+    this.pages.warmUp();
     if (this.config) await this.sourceMemory.warmUp(this.config);
   }
 }

@@ -33,8 +33,40 @@ export function clockMovedNothing(before: Date, after: Date, posts: readonly Pos
   return !posts.some((post) => within(post.date)) && !events.some((event) => within(event.end ?? event.start));
 }
 
+/**
+ * `list` with each swapped post replaced, or `list` itself when it holds none. Found with `indexOf`
+ * (a scan of pointers): a lookup of every post in `swap` reads each post object, and at 100,000
+ * posts the lists an edit touches (its tags', author's, year's) hold tens of thousands of them.
+ */
 function swapList(list: readonly Post[], swap: ReadonlyMap<Post, Post>): readonly Post[] {
-  return list.some((post) => swap.has(post)) ? list.map((post) => swap.get(post) ?? post) : list;
+  let copy: Post[] | undefined;
+  for (const [old, fresh] of swap) {
+    for (let at = list.indexOf(old); at >= 0; at = list.indexOf(old, at + 1)) {
+      copy ??= [...list];
+      copy[at] = fresh;
+    }
+  }
+  return copy ?? list;
+}
+
+/** Each list of posts' positions by source path, made once and handed on to the copies `swapPosts` makes (same order). */
+const positions = new WeakMap<readonly Post[], ReadonlyMap<string, number>>();
+
+function positionsOf(posts: readonly Post[]): ReadonlyMap<string, number> {
+  let found = positions.get(posts);
+  if (!found) positions.set(posts, (found = new Map(posts.map((post, at) => [post.source.relativePath, at]))));
+  return found;
+}
+
+/** Index `posts` by source path now, so the first edit does not pay for it (a dev server warming up). */
+export function indexPosts(posts: readonly Post[]): void {
+  positionsOf(posts);
+}
+
+/** The post of `posts` whose source is `file` (site-relative), without a walk of every post at each edit. */
+export function postAt(posts: readonly Post[], file: string): Post | undefined {
+  const at = positionsOf(posts).get(file);
+  return at === undefined ? undefined : posts[at];
 }
 
 /** `item` with its `posts` swapped, or `item` itself when it holds none of them; remembered in `copies`. */
@@ -108,10 +140,14 @@ export function swapPosts(site: Site, routes: readonly Route[], swap: ReadonlyMa
   const authors = site.authors.map((author) => (keys.has(author.key) ? withPosts(author, swap, copies) : author));
   const years = swapYears(site.years, swap, copies);
   const posts = [...site.posts];
+  const at = positionsOf(site.posts);
   for (const [old, fresh] of swap) {
-    const at = posts.indexOf(old);
-    if (at >= 0) posts[at] = fresh;
+    const known = at.get(old.source.relativePath);
+    // A file holding more than one post is not a body edit; the scan is only a safety net.
+    const position = known !== undefined && posts[known] === old ? known : posts.indexOf(old);
+    if (position >= 0) posts[position] = fresh;
   }
+  positions.set(posts, at);
   const next: Site = {
     ...site,
     now,
