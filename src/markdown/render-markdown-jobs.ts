@@ -14,7 +14,6 @@ import type { WorkerSetup } from './markdown-worker.js';
 import { crashProblem, limitsOf, oversizedProblem, timeLimitOf, timeoutProblem, type BodyLimits } from './body-limits.js';
 import { canStartWorkers } from './markdown-workers.js';
 import { renderInWorkers, warmUpWorker } from './render-in-workers.js';
-export { endWarmWorker } from './render-in-workers.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { MarkdownJob, MarkdownOutput, RenderedMarkdown } from './types.js';
 

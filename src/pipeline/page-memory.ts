@@ -12,6 +12,7 @@ import { reusablePages, type PreviousBuild } from '../render/page-cache.js';
 import { pageSignature } from '../render/page-signature.js';
 import { renderPages } from '../render/render-pages.js';
 import type { Route } from '../routes/types.js';
+import { ListPositions } from './list-positions.js';
 import type { StageRunner } from './stage-runner.js';
 import { staged, type Problem, type Staged } from '../shared/errors.js';
 
@@ -24,7 +25,8 @@ export type FileSink = (files: readonly OutputFile[]) => Promise<OutputFile[]>;
 /** Pages rendered between two hand-overs to the sink: their bytes are all that is held at once. */
 const SINK_CHUNK = 400;
 
-const positionsOf = (files: readonly OutputFile[]): ReadonlyMap<string, number> => new Map(files.map((file, at) => [file.path, at]));
+/** The page lists by output path (list-positions.ts). */
+const pagePositions = new ListPositions<OutputFile>((file) => file.path);
 
 interface Remembered {
   readonly signature: string;
@@ -40,8 +42,8 @@ export interface RenderedPages {
 
 export class PageMemory {
   private pages = new Map<string, Remembered>();
-  /** The last run's files (`files`), and each one's position in them, made when a body edit first needs them. */
-  private list: { readonly files: readonly OutputFile[]; positions: ReadonlyMap<string, number> | undefined } | undefined;
+  /** The last run's files, which a body edit patches rather than lists again. */
+  private list: readonly OutputFile[] | undefined;
 
   /**
    * Every page of `routes`, rendering only those whose signature changed (or that `previous` cannot
@@ -66,27 +68,13 @@ export class PageMemory {
       if (file) next.set(route.outputPath, { signature: signatures.get(route.outputPath) as string, file });
     }
     this.pages = next;
-    return { files: this.files(theme), signatures, rendered: stale.length };
+    this.list = this.files(theme);
+    return { files: this.list, signatures, rendered: stale.length };
   }
 
   /** Index the last run's files by path now, so the first body edit does not pay for it (a dev server warming up). */
   warmUp(): void {
-    if (this.list) this.list.positions ??= positionsOf(this.list.files);
-  }
-
-  /** The last run's files with `fresh` in their places (a copy of pointers), or all of them listed again when one is new. */
-  private replaced(fresh: readonly OutputFile[], theme: Theme): OutputFile[] {
-    const list = this.list;
-    if (!list) return this.files(theme);
-    list.positions ??= positionsOf(list.files);
-    const files = [...list.files];
-    for (const file of fresh) {
-      const at = list.positions.get(file.path);
-      if (at === undefined) return this.files(theme);
-      files[at] = file;
-    }
-    this.list = { files, positions: list.positions };
-    return files;
+    if (this.list) pagePositions.of(this.list);
   }
 
   /**
@@ -101,13 +89,13 @@ export class PageMemory {
     // Replacing entries keeps the map's order (the route order); the files handed out before stay as they were.
     for (const file of fresh) this.pages.set(file.path, { signature: signatures.get(file.path) as string, file });
     // Listing every page again (a walk of the map) costs more than the edit at 100,000 posts: the last list is patched.
-    return { files: this.replaced(fresh, theme), signatures, rendered: stale.length };
+    this.list = (this.list && pagePositions.replaced(this.list, fresh)) ?? this.files(theme);
+    return { files: this.list, signatures, rendered: stale.length };
   }
 
   private files(theme: Theme): OutputFile[] {
     const files: OutputFile[] = [...theme.assetFiles];
     for (const entry of this.pages.values()) files.push(entry.file);
-    this.list = { files, positions: undefined };
     return files;
   }
 }

@@ -10,6 +10,7 @@ import { loadContent, readSource } from '../content/load-content.js';
 import type { SourceFile, SourceKind, SourceSet } from '../content/types.js';
 import { staged, type Problem, type Staged } from '../shared/errors.js';
 import { contentFolderOf } from '../shared/site-layout.js';
+import { ListPositions } from './list-positions.js';
 
 const BUCKETS = { post: 'posts', page: 'pages', event: 'events', data: 'data' } as const satisfies Record<SourceKind, keyof SourceSet>;
 
@@ -20,31 +21,18 @@ function classify(file: string): [SourceKind, Bucket] | undefined {
 
 type Bucket = 'posts' | 'pages' | 'events' | 'data';
 
-/**
- * Each list's positions by path, made once per list and handed on to the list that replaces a
- * file in place (same paths, same order): at 100,000 posts a set or search of every path per edit
- * cost more than reading the edited file.
- */
-const positions = new WeakMap<readonly SourceFile[], ReadonlyMap<string, number>>();
-
-function positionsOf(list: readonly SourceFile[]): ReadonlyMap<string, number> {
-  let found = positions.get(list);
-  if (!found) positions.set(list, (found = new Map(list.map((source, at) => [source.relativePath, at]))));
-  return found;
-}
+/** The source lists by path (list-positions.ts): at 100,000 posts a set or search of every path per edit cost more than reading the edited file. */
+const sourcePositions = new ListPositions<SourceFile>((source) => source.relativePath);
 
 /** Index every list of `sources` by path now, so the first edit does not pay for it (a dev server warming up). */
 export function indexSources(sources: SourceSet): void {
-  for (const bucket of Object.values(BUCKETS)) positionsOf(sources[bucket]);
+  for (const bucket of Object.values(BUCKETS)) sourcePositions.of(sources[bucket]);
 }
 
 /** The source of `sources` at `file` (site-relative), if one of its posts, pages, events or data files is there. */
 export function sourceAt(sources: SourceSet, file: string): SourceFile | undefined {
   const kind = classify(file);
-  if (!kind) return undefined;
-  const list = sources[kind[1]];
-  const at = positionsOf(list).get(file);
-  return at === undefined ? undefined : list[at];
+  return kind && sourcePositions.find(sources[kind[1]], file);
 }
 
 export async function refreshContent(previous: SourceSet | undefined, changed: readonly string[], config: Config): Promise<Staged<SourceSet>> {
@@ -67,13 +55,7 @@ export async function refreshContent(previous: SourceSet | undefined, changed: r
     updates.push([read, kind[1]]);
   }
   const next = { ...previous };
-  for (const [file, bucket] of updates) {
-    const before = next[bucket];
-    const list = [...before];
-    const at = positionsOf(before).get(file.relativePath) as number;
-    list[at] = file;
-    positions.set(list, positionsOf(before));
-    next[bucket] = list;
-  }
+  // Every updated file is known (checked above), so each list is replaced in place.
+  for (const [file, bucket] of updates) next[bucket] = sourcePositions.replaced(next[bucket], [file]) as SourceFile[];
   return staged(next, problems);
 }

@@ -18,7 +18,8 @@ import { imageProblems } from '../markdown/image-problems.js';
 import type { BodyImages } from '../images/types.js';
 import { renderMarkdown } from '../markdown/render-markdown.js';
 import { withImages } from './releasable-job.js';
-import { endWarmWorker, renderMarkdownJobs, rendersInWorkers } from '../markdown/render-markdown-jobs.js';
+import { renderMarkdownJobs, rendersInWorkers } from '../markdown/render-markdown-jobs.js';
+import { endWarmWorker } from '../markdown/render-in-workers.js';
 import type { MarkdownJob, RenderedMarkdown } from '../markdown/types.js';
 
 /** The entries and problems read from one content file. */

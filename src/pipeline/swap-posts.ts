@@ -10,6 +10,7 @@
 import type { EventEntry, PostEntry } from '../content/types.js';
 import type { Post, Site, YearArchive } from '../model/types.js';
 import type { Route } from '../routes/types.js';
+import { ListPositions } from './list-positions.js';
 
 /** Everything about a post entry except its body, as a comparable string. */
 function frontMatterOf(entry: PostEntry): string {
@@ -49,24 +50,17 @@ function swapList(list: readonly Post[], swap: ReadonlyMap<Post, Post>): readonl
   return copy ?? list;
 }
 
-/** Each list of posts' positions by source path, made once and handed on to the copies `swapPosts` makes (same order). */
-const positions = new WeakMap<readonly Post[], ReadonlyMap<string, number>>();
-
-function positionsOf(posts: readonly Post[]): ReadonlyMap<string, number> {
-  let found = positions.get(posts);
-  if (!found) positions.set(posts, (found = new Map(posts.map((post, at) => [post.source.relativePath, at]))));
-  return found;
-}
+/** The site's post lists by source path (list-positions.ts), handed on to the copies `swapPosts` makes. */
+const postPositions = new ListPositions<Post>((post) => post.source.relativePath);
 
 /** Index `posts` by source path now, so the first edit does not pay for it (a dev server warming up). */
 export function indexPosts(posts: readonly Post[]): void {
-  positionsOf(posts);
+  postPositions.of(posts);
 }
 
 /** The post of `posts` whose source is `file` (site-relative), without a walk of every post at each edit. */
 export function postAt(posts: readonly Post[], file: string): Post | undefined {
-  const at = positionsOf(posts).get(file);
-  return at === undefined ? undefined : posts[at];
+  return postPositions.find(posts, file);
 }
 
 /** `item` with its `posts` swapped, or `item` itself when it holds none of them; remembered in `copies`. */
@@ -139,15 +133,8 @@ export function swapPosts(site: Site, routes: readonly Route[], swap: ReadonlyMa
   const tags = site.tags.map((tag) => (slugs.has(tag.slug) ? withPosts(tag, swap, copies) : tag));
   const authors = site.authors.map((author) => (keys.has(author.key) ? withPosts(author, swap, copies) : author));
   const years = swapYears(site.years, swap, copies);
-  const posts = [...site.posts];
-  const at = positionsOf(site.posts);
-  for (const [old, fresh] of swap) {
-    const known = at.get(old.source.relativePath);
-    // A file holding more than one post is not a body edit; the scan is only a safety net.
-    const position = known !== undefined && posts[known] === old ? known : posts.indexOf(old);
-    if (position >= 0) posts[position] = fresh;
-  }
-  positions.set(posts, at);
+  // A swapped post comes from a file holding only it (body-edits.ts), so its path names its place.
+  const posts = postPositions.replaced(site.posts, swap.values()) ?? [...swapList(site.posts, swap)];
   const next: Site = {
     ...site,
     now,

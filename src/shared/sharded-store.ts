@@ -60,15 +60,31 @@ function textsLength(header: unknown): number {
   return (header as Entry<unknown>[]).reduce((most, entry) => (entry.length === 3 ? Math.max(most, entry[1] + entry[2]) : most), 0);
 }
 
-/** A shard's rows with their texts in memory (none when the file is missing, unreadable or of an older layout). */
+/** Where a shard file's bytes are read from: the whole file in memory, or the file held open (`HeldFile`). */
+interface ShardBytes {
+  withBytes<T>(at: number, length: number, use: (bytes: Buffer) => T): T;
+  size(): number;
+}
+
+/**
+ * A shard's rows, each with its text as `text(at, length)` gives it (`at` counted from the file's start); none when
+ * the file is of an older layout or cut short (a full disk): found now, not when a page asks for a body.
+ */
+function decodeShard<R>(bytes: ShardBytes, text: (at: number, length: number) => StoredText): ReadRow<R>[] {
+  const length = bytes.withBytes(0, HEAD, (head) => (head.length === HEAD && head.subarray(0, MAGIC.length).equals(MAGIC) ? head.readUInt32LE(MAGIC.length) : undefined));
+  if (length === undefined) return [];
+  const texts = HEAD + length;
+  const header: unknown = bytes.withBytes(HEAD, length, (rows) => (rows.length < length ? undefined : deserialize(rows)));
+  if (header === undefined || texts + textsLength(header) > bytes.size()) return [];
+  return rowsOf(header, (at, size) => text(texts + at, size));
+}
+
+/** A shard's rows with their texts in memory (none when the file is missing or unreadable). */
 async function readShard<R>(file: string): Promise<ReadRow<R>[]> {
   try {
     const bytes = await fs.readFile(file);
-    if (bytes.length < HEAD || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return [];
-    const texts = HEAD + bytes.readUInt32LE(MAGIC.length);
-    const header: unknown = deserialize(bytes.subarray(HEAD, texts));
-    if (texts + textsLength(header) > bytes.length) return [];
-    return rowsOf(header, (at, length) => bytes.toString('utf8', texts + at, texts + at + length));
+    const whole: ShardBytes = { withBytes: (at, length, use) => use(bytes.subarray(at, at + length)), size: () => bytes.length };
+    return decodeShard(whole, (at, length) => bytes.toString('utf8', at, at + length));
   } catch {
     return [];
   }
@@ -79,14 +95,7 @@ function readShardRows<R>(file: string): ReadRow<R>[] {
   const held = HeldFile.open(file, 'r');
   if (!held) return [];
   try {
-    const length = held.withBytes(0, HEAD, (head) => (head.length === HEAD && head.subarray(0, MAGIC.length).equals(MAGIC) ? head.readUInt32LE(MAGIC.length) : undefined));
-    if (length === undefined) return [];
-    const texts = HEAD + length;
-    const header: unknown = held.withBytes(HEAD, length, (rows) => (rows.length < length ? undefined : deserialize(rows)));
-    if (header === undefined) return [];
-    // A file cut short (a full disk) is no cache: found now, not when a page asks for a body.
-    if (texts + textsLength(header) > held.size()) return [];
-    return rowsOf(header, (at, size) => () => held.readText(texts + at, size));
+    return decodeShard(held, (at, length) => () => held.readText(at, length));
   } catch {
     return [];
   }
