@@ -1,7 +1,7 @@
 /**
  * URL slugs, one rule for tags, posts, events and authors: runs of anything that is not a
  * letter or digit become one hyphen. Latin letters are written in plain ASCII (`é` → `e`,
- * Welsh `ŵ` → `w`, `ß` → `ss`); letters and digits of other scripts, and emoji, are kept
+ * Welsh `ŵ` → `w`, `ß` → `ss`; a run of Latin letters with no ASCII form is kept); letters and digits of other scripts, and emoji, are kept
  * as they are (lower-cased), so `中文` and `🎉` tags keep a slug of their own. Apostrophes
  * are dropped (`children’s` → `childrens`) and `&` is not spelled out, as WordPress does,
  * so tag URLs of migrated blogs keep working.
@@ -30,6 +30,9 @@ function asciiLatin(run: string): string {
     ascii = transliterate(run.normalize('NFKC')).normalize('NFD').replace(/\p{M}/gu, '');
     // A letter with a mark may transliterate to a letter that itself needs it (`Ǽ` → `Æ` → `AE`).
     if (/[^\x00-\x7f]/.test(ascii)) ascii = transliterate(ascii);
+    // Latin letters transliteration has no ASCII for (modifier letters such as `𐞀`) are kept as they are, as
+    // other scripts' letters are, rather than leaving a name with no slug.
+    if (!/[a-z0-9]/i.test(ascii)) ascii = run;
     transliterated.set(run, ascii);
   }
   return ascii;
