@@ -25,6 +25,8 @@ import { BodySpool } from '../markdown/body-spool.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
 import { cacheFolder } from '../shared/cache-folder.js';
 import { buildSites } from '../model/build-sites.js';
+import { BodyFactReads, watchBodyFacts } from '../model/body-fact-reads.js';
+import { everyLanguage } from '../model/site-root.js';
 import { findImageUrls } from '../images/find-image-urls.js';
 import { ImageMemory } from '../images/prepare-images.js';
 import { resolveClock } from '../shared/dates.js';
@@ -33,7 +35,7 @@ import { checkOutputFiles } from '../output/check-output.js';
 import type { OutputFile } from '../shared/output-file.js';
 import { loadTheme, type Theme } from '../render/load-theme.js';
 import type { PreviousBuild } from '../render/page-cache.js';
-import { pageSignature, sameClockFact, siteSignature } from '../render/page-signature.js';
+import { bodyFactsSignature, pageSignature, sameClockFact, siteSignature } from '../render/page-signature.js';
 import { planRedirects, type PlannedRedirect } from '../routes/plan-redirects.js';
 import { planSiteRoutes } from '../routes/plan-language-routes.js';
 import { renderRedirects } from '../feeds/render-redirect-pages.js';
@@ -79,6 +81,10 @@ export interface BuildRun extends ModelRun {
   readonly files: readonly OutputFile[];
   /** The site signature and each page's signature, for the on-disk page record. */
   readonly signature: string;
+  /** Every post's excerpt and reading time as a digest (render/page-signature.ts `bodyFactsSignature`), for the page record. */
+  readonly bodyFacts: string;
+  /** True when no page of the run's output showed another post's excerpt or reading time (model/body-fact-reads.ts). */
+  readonly ownBodyFactsOnly: boolean;
   readonly pageSignatures: ReadonlyMap<string, string>;
   readonly pagesRendered: number;
 }
@@ -108,7 +114,9 @@ export class SiteBuilder {
   private theme: Theme | undefined;
   private sources: SourceSet | undefined;
   private readonly sourceMemory: SourceMemory;
-  private readonly pages = new PageMemory();
+  /** A builder that renders pages notes which of them show other posts' excerpts (model/body-fact-reads.ts). */
+  private readonly bodyFacts: BodyFactReads | undefined;
+  private readonly pages: PageMemory;
   private readonly feeds = new FeedMemory();
   private readonly images = new ImageMemory();
   private readonly search: SearchMemory;
@@ -131,6 +139,8 @@ export class SiteBuilder {
   ) {
     this.sourceMemory = new SourceMemory(options, once !== false);
     this.search = new SearchMemory(onSearchIndexed);
+    this.bodyFacts = once === 'model' ? undefined : new BodyFactReads();
+    this.pages = new PageMemory(this.bodyFacts);
   }
 
   /** The config, loaded again when `changed` touches config, theme or data (the theme is then loaded again too). */
@@ -161,6 +171,8 @@ export class SiteBuilder {
       );
       return staged(built.value, [...built.problems, ...images.leadProblems, ...markdown.imageProblems]);
     });
+    // Every language's: a page may show a translation's posts too.
+    if (this.bodyFacts) for (const own of everyLanguage(site)) for (const post of own.posts) watchBodyFacts(post, this.bodyFacts);
     return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files } };
   }
 
@@ -242,10 +254,11 @@ export class SiteBuilder {
     const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
     this.theme = theme;
     const signature = siteSignature(site, theme, pipelineDigest(config.markdown, undefined, config.basePath));
+    const bodyFacts = bodyFactsSignature(site);
     // Pagefind runs in its own process: the index is built while this thread renders pages and feeds.
     const searching = this.search.render(site, signature, runner, this.options.cache ?? true);
     searching.catch(() => undefined); // awaited below; a stage that fails first must not leave it unhandled
-    const pages = await this.pages.render(site, routes, signature, theme, runner, await previous(), sink);
+    const pages = await this.pages.render(site, routes, { global: signature, bodyFacts }, theme, runner, await previous(), sink);
     // A multilingual site's feeds are rendered whole each run (the feed memory knows one language).
     const feeds = site.translations ? await runner.run('feeds', () => renderLanguageFeeds(site, routes)) : await this.feeds.render(site, routes, signature, runner);
     const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
@@ -262,12 +275,26 @@ export class SiteBuilder {
     const moved = renderRedirects(site, redirects, routes, siteStrings(site, theme));
     const rest = sink ? await sink([...feeds, ...search, ...moved]) : [...feeds, ...search, ...moved];
     const files = await runner.run('check', () => checkOutputFiles([...pages.files, ...rest, ...statics, ...images.files], routes));
-    return { config, site, routes, redirects, files, signature, pageSignatures: pages.signatures, pagesRendered: pages.rendered, markdown, images };
+    return {
+      config,
+      site,
+      routes,
+      redirects,
+      files,
+      signature,
+      bodyFacts,
+      ownBodyFactsOnly: this.pages.showsOwnBodyFactsOnly(),
+      pageSignatures: pages.signatures,
+      pagesRendered: pages.rendered,
+      markdown,
+      images,
+    };
   }
 
   /**
    * The fast path (swap-posts.ts): when only post bodies changed, and nothing another page shows
-   * (front matter, excerpt, reading time, the clock as pages see it), the last model gets new post
+   * (front matter, the clock as pages see it; excerpt and reading time while some page shows another
+   * post's: model/body-fact-reads.ts), the last model gets new post
    * objects instead of being rebuilt; the output paths are those of the last run, already checked.
    * `undefined` when the edit is not of that kind.
    */
@@ -315,8 +342,9 @@ export class SiteBuilder {
         wordCount: body?.wordCount ?? 0,
         readingMinutes: body?.readingMinutes ?? 1,
       };
-      if (fresh.excerpt !== post.excerpt || fresh.readingMinutes !== post.readingMinutes) return undefined;
-      swap.set(post, fresh);
+      // Another post's excerpt or reading time may show on any page: only when no page showed any is a change to them its pages' own.
+      if ((fresh.excerpt !== post.excerpt || fresh.readingMinutes !== post.readingMinutes) && !this.pages.showsOwnBodyFactsOnly()) return undefined;
+      swap.set(post, this.bodyFacts ? watchBodyFacts(fresh, this.bodyFacts) : fresh);
     }
     const replaced = new Set(reads.flatMap(({ before }) => before.problems));
     runner.problems.unshift(...last.problems.filter((problem) => !replaced.has(problem)));
@@ -342,6 +370,7 @@ export class SiteBuilder {
       // concat, not spread: a copy of the arrays, where a spread iterates them (270,000 files at 100,000 posts).
       files: pages.files.concat(feeds, search, renderRedirects(site, last.redirects, routes, siteStrings(site, theme)), statics, last.images.files),
       pageSignatures: signatures,
+      ownBodyFactsOnly: this.pages.showsOwnBodyFactsOnly(),
       pagesRendered: pages.rendered,
       markdown: { rendered: markdown.rendered, cached: markdown.cached },
       images: { made: 0, cached: last.images.files.length, files: last.images.files },

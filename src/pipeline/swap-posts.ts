@@ -1,14 +1,17 @@
 /**
  * The common edit of a writing day, a post whose body changed and nothing else that any other
- * page shows (front matter, excerpt and reading time as they were), without rebuilding the whole
- * model: a new `Site` and new routes in which new `Post` objects stand in for the edited ones.
- * Nothing of the previous model is changed: lists holding an edited post are copied with the
- * new one in its place, and so are the tags, authors, archives and routes holding those lists.
- * Other posts' `previous`, `next` and `related` still point at the old object, which differs
- * only in what the site signature already says no other page shows (its body and word count).
+ * page shows (front matter as it was; excerpt and reading time too, unless no page shows another
+ * post's: model/body-fact-reads.ts), without rebuilding the whole model: a new `Site` and new
+ * routes in which new `Post` objects stand in for the edited ones. Nothing of the previous model
+ * is changed: lists holding an edited post are copied with the new one in its place, and so are
+ * the tags, authors, archives and routes holding those lists. Other posts' `previous`, `next` and
+ * `related` still point at the old object, which differs only in what no other page shows (its
+ * body and word count, which the site signature leaves out, and the excerpt and reading time
+ * when no page read them of a post not its own).
  */
 import type { EventEntry, PostEntry } from '../content/types.js';
 import type { Post, Site, YearArchive } from '../model/types.js';
+import { postDescription } from '../routes/plan-routes.js';
 import type { Route } from '../routes/types.js';
 import { ListPositions } from './list-positions.js';
 
@@ -106,9 +109,13 @@ export function indexRoutes(routes: readonly Route[]): RoutesShowing {
 }
 
 /** The route at `at`, copied with the swapped posts and the copies of the tag, author or archive it shows. */
-function swapRoute(route: Route, swap: ReadonlyMap<Post, Post>, copies: ReadonlyMap<object, object>): Route {
+function swapRoute(route: Route, swap: ReadonlyMap<Post, Post>, copies: ReadonlyMap<object, object>, config: Site['config']): Route {
   const context = route.context;
-  if (context.kind === 'post') return { ...route, context: { ...context, post: swap.get(context.post) ?? context.post } };
+  if (context.kind === 'post') {
+    const post = swap.get(context.post) ?? context.post;
+    // The excerpt may have changed with the body: the description is made from it.
+    return { ...route, description: postDescription(post, config), context: { ...context, post } };
+  }
   if (!('posts' in context)) return route;
   const swapped: Record<string, unknown> = { ...context, posts: swapList(context.posts, swap) };
   for (const key of ['tag', 'author', 'archive']) {
@@ -147,7 +154,7 @@ export function swapPosts(site: Site, routes: readonly Route[], swap: ReadonlyMa
   };
   const changed = [...new Set(olds.flatMap((post) => showing.get(post) ?? []))].sort((a, b) => a - b);
   const nextRoutes = [...routes];
-  for (const at of changed) nextRoutes[at] = swapRoute(routes[at] as Route, swap, copies);
+  for (const at of changed) nextRoutes[at] = swapRoute(routes[at] as Route, swap, copies, site.config);
   for (const [old, fresh] of swap) {
     const positions = showing.get(old);
     showing.delete(old);

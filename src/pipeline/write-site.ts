@@ -65,6 +65,7 @@ export async function writeSite(run: BuildRun, reuse: boolean, replaceOutDir = f
     staging,
     survey: await previous?.survey,
   });
-  if (written.problems.every((problem) => problem.severity !== 'error')) await writeManifest(recordPath, pageRecord(run.signature, run.pageSignatures));
+  if (written.problems.every((problem) => problem.severity !== 'error'))
+    await writeManifest(recordPath, pageRecord({ global: run.signature, bodyFacts: run.bodyFacts }, run.ownBodyFactsOnly, run.pageSignatures));
   return written;
 }

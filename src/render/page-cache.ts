@@ -17,8 +17,18 @@ import { stillAsWritten, surveyOutput, type OutputSurvey } from '../shared/outpu
 /** What the previous build rendered: the site-wide signature and each page's signature. */
 export interface PageRecord {
   readonly global: string;
+  /** The signature of every post's excerpt and reading time (page-signature.ts `bodyFactsSignature`). */
+  readonly bodyFacts?: string;
+  /** True when no page of that output showed another post's excerpt or reading time (model/body-fact-reads.ts). */
+  readonly ownBodyFactsOnly?: boolean;
   /** Output path → a digest of the page's signature. */
   readonly pages: Readonly<Record<string, string>>;
+}
+
+/** The site-wide facts a build's pages were rendered with. */
+export interface PageGlobals {
+  readonly global: string;
+  readonly bodyFacts: string;
 }
 
 /** What the previous build left: its page record, its output manifest and where its output is. */
@@ -41,8 +51,17 @@ function digest(signature: string): string {
 }
 
 /** The record to keep once this build's pages are written. */
-export function pageRecord(global: string, signatures: ReadonlyMap<string, string>): PageRecord {
-  return { global, pages: Object.fromEntries([...signatures].map(([file, signature]) => [file, digest(signature)])) };
+export function pageRecord(globals: PageGlobals, ownBodyFactsOnly: boolean, signatures: ReadonlyMap<string, string>): PageRecord {
+  return { ...globals, ownBodyFactsOnly, pages: Object.fromEntries([...signatures].map(([file, signature]) => [file, digest(signature)])) };
+}
+
+/**
+ * True when pages of `record` may be kept under `globals`: the site-wide facts are the same, and
+ * so are posts' excerpts and reading times, or no page showed another post's (a post's own pages
+ * and lists see a change to its excerpt through their own signatures).
+ */
+function recordStillHolds(record: PageRecord, globals: PageGlobals): boolean {
+  return record.global === globals.global && (record.bodyFacts === globals.bodyFacts || record.ownBodyFactsOnly === true);
 }
 
 /**
@@ -50,10 +69,10 @@ export function pageRecord(global: string, signatures: ReadonlyMap<string, strin
  * fingerprint. A page qualifies only if its signature matches, the previous build wrote it,
  * and the file there still has the stamp it was written with.
  */
-export async function reusablePages(signatures: ReadonlyMap<string, string>, global: string, previous: PreviousBuild): Promise<Staged<Map<string, string>>> {
+export async function reusablePages(signatures: ReadonlyMap<string, string>, globals: PageGlobals, previous: PreviousBuild): Promise<Staged<Map<string, string>>> {
   const reusable = new Map<string, string>();
   const record = previous.record;
-  if (!record || record.global !== global) return staged(reusable);
+  if (!record || !recordStillHolds(record, globals)) return staged(reusable);
   const candidates = [...signatures].filter(([file, signature]) => record.pages[file] === digest(signature)).map(([file]) => file);
   const survey = await previous.survey;
   await forEachLimited(candidates, 64, async (file) => {

@@ -4,11 +4,14 @@
  * between builds through the on-disk page record (page-cache.ts).
  *
  * The site signature covers everything any page may show: every post's title, date, URL,
- * tags, authors, excerpt and reading time; pages; events; authors; data; the config
- * (helper and plugin sources too); every theme file; the versions of the Markdown pipeline;
- * and the clock as far as pages can see it. Any change to it re-renders every page. A page's
- * own inputs (its source file, or the posts and position of a list page) are added per route,
- * so a post's body reaches only its own page and the list pages that show it.
+ * tags and authors; pages; events; authors; data; the config (helper and plugin sources
+ * too); every theme file; the versions of the Markdown pipeline; and the clock as far as
+ * pages can see it. Any change to it re-renders every page. A page's own inputs (its source
+ * file, or the posts and position of a list page) are added per route, so a post's body
+ * reaches only its own page and the list pages that show it. Posts' excerpts and reading
+ * times, which come from their bodies, have a signature of their own (`bodyFactsSignature`):
+ * a change to it re-renders every page only when some page showed another post's
+ * (model/body-fact-reads.ts), since a post's own pages and lists already see its source change.
  */
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -27,9 +30,17 @@ function postFacts(post: Post): string {
     post.image ?? '',
     post.tags.map((tag) => `${tag.slug}=${tag.name}`).join(','),
     post.authors.map((author) => author.key).join(','),
-    post.excerpt,
-    post.readingMinutes,
   ].join('\u0001');
+}
+
+/**
+ * Every post's excerpt and reading time, in every language, as one digest: what a body edit can
+ * change that another page may show.
+ */
+export function bodyFactsSignature(site: Site): string {
+  const hash = createHash('sha1');
+  for (const own of everyLanguage(site)) for (const post of own.posts) hash.update(`${post.url}\u0001${post.excerpt}\u0001${post.readingMinutes}\u0002`);
+  return hash.digest('hex');
 }
 
 /** The config as a string. Functions (helpers, plugins) have no JSON, so their source stands in; the clock is `clockFact`'s. */

@@ -1,7 +1,8 @@
 /** Routes → HTML files: each route's template inside the layout, with one shared context. */
 import Handlebars from 'handlebars';
 import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
-import type { Site } from '../model/types.js';
+import type { BodyFactReads } from '../model/body-fact-reads.js';
+import type { Post, Site } from '../model/types.js';
 import type { OutputFile } from '../shared/output-file.js';
 import type { Route } from '../routes/types.js';
 import type { CompiledTemplate, Theme } from './load-theme.js';
@@ -16,6 +17,20 @@ import { addQueryScript } from './query-redirect-script.js';
 export interface RenderOptions {
   /** HTML inserted before the last `</body>` (the dev server's live-reload script). */
   readonly injectBeforeBodyEnd?: string;
+  /**
+   * Note, per page, whether it read the excerpt or reading time of a post not its own (the posts
+   * must be watched: model/body-fact-reads.ts); `strayed` is told each rendered route's answer.
+   */
+  readonly bodyFacts?: { readonly reads: BodyFactReads; readonly strayed: (route: Route, strayed: boolean) => void };
+}
+
+const NO_POSTS: ReadonlySet<Post> = new Set();
+
+/** The posts a page shows as its own: its post, or its list (their sources are in its signature). */
+function ownPosts(route: Route): ReadonlySet<Post> {
+  const context = route.context;
+  if (context.kind === 'post') return new Set([context.post]);
+  return 'posts' in context ? new Set(context.posts) : NO_POSTS;
 }
 
 /** Guard against prototype access from templates (Handlebars' own default, made explicit). */
@@ -113,7 +128,9 @@ export function renderPages(site: Site, routes: readonly Route[], theme: Theme, 
   for (const route of routes) {
     const own = routeSite(site, route);
     if (!strings.has(own)) strings.set(own, siteStrings(own, theme));
+    options.bodyFacts?.reads.watch(ownPosts(route));
     const result = renderRoute(route, own, theme, strings.get(own) ?? theme.strings, options);
+    if (options.bodyFacts) options.bodyFacts.strayed(route, options.bodyFacts.reads.stop());
     if ('problem' in result) {
       const key = `${result.problem.file ?? route.url}:${result.problem.line ?? ''}:${result.problem.code}`;
       if (!problems.has(key)) problems.set(key, result.problem);

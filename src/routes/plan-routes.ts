@@ -20,6 +20,11 @@ function describe(text: string, fallback: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).trimEnd()}…`;
 }
 
+/** A post page's meta description: its excerpt, else the site's description. */
+export function postDescription(post: Post, config: Site['config']): string {
+  return describe(post.excerpt, config.description);
+}
+
 interface RouteFields {
   readonly kind: Route['kind'];
   readonly url: string;
@@ -76,7 +81,7 @@ function entityRoutes(site: Site): Route[] {
         url: post.url,
         templates: [`post-${post.slug}`, 'post'],
         title: post.title,
-        description: describe(post.excerpt, config.description),
+        description: postDescription(post, config),
         context: { kind: 'post', post },
         sources: [post.source.relativePath],
       }),
