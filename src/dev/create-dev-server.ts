@@ -56,6 +56,7 @@ export interface DevServer {
   readonly port: number;
   /** The current in-memory output (the last good build). */
   readonly output: DevOutput;
+  /** Stop watching and serving; no search index is built in the background after it (one under way finishes, unused). */
   close(): Promise<void>;
 }
 
@@ -179,6 +180,7 @@ export async function createDevServer(options: DevServerOptions = {}): Promise<D
     output: session,
     async close() {
       await watcher.close();
+      session.close();
       reload.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -108,7 +108,10 @@ export class DevSession {
     const extra = this.themeDir && !this.themeDir.startsWith(this.root + path.sep) ? [this.themeDir] : [];
     const rootChanged = (state: 'gone' | 'back'): void => {
       // Anything may have changed while it was away: forget what rebuilds remembered.
-      if (state === 'back') this.builder = this.newBuilder();
+      if (state === 'back') {
+        this.builder.stop();
+        this.builder = this.newBuilder();
+      }
       onRoot?.(state);
       if (state === 'back') onBatch([]);
     };
@@ -142,6 +145,11 @@ export class DevSession {
     const changed = this.staticStamps.get(file.path) !== stamp;
     this.staticStamps.set(file.path, stamp);
     return changed;
+  }
+
+  /** End the session's background work (a search index being caught up with); call when done with it. */
+  close(): void {
+    this.builder.stop();
   }
 
   /** Make the first edits as fast as later ones (optional; call when idle after the first build). */

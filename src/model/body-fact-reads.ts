@@ -38,15 +38,19 @@ const BODY_FACTS = ['excerpt', 'readingMinutes'] as const;
 
 /**
  * `post` itself, its excerpt and reading time now read through `reads`. Own properties (not a
- * prototype's getters), which templates may read: Handlebars refuses prototype properties.
+ * prototype's getters), which templates may read: Handlebars refuses prototype properties. A
+ * helper that assigns to them still can, as it could to the plain fields.
  */
 export function watchBodyFacts(post: Post, reads: BodyFactReads): Post {
   for (const field of BODY_FACTS) {
-    const value = post[field];
+    let value: unknown = post[field];
     Object.defineProperty(post, field, {
       get: () => {
         reads.read(post);
         return value;
+      },
+      set: (next: unknown) => {
+        value = next;
       },
       enumerable: true,
       configurable: true,

@@ -54,6 +54,8 @@ export class SearchMemory {
   private waiting: Request | undefined;
   private catchingUp: Promise<void> | undefined;
   private quiet: NodeJS.Timeout | undefined;
+  /** Set by `stop`: no index is built in the background any more. */
+  private stopped = false;
 
   /**
    * With `onDeferred`, a run after the first does not wait for Pagefind: it gets the last index
@@ -92,7 +94,7 @@ export class SearchMemory {
    * catch-up under way takes the newest request when it is done.
    */
   awaitQuiet(): void {
-    if (this.catchingUp || !this.waiting) return;
+    if (this.stopped || this.catchingUp || !this.waiting) return;
     clearTimeout(this.quiet);
     this.quiet = setTimeout(() => {
       this.quiet = undefined;
@@ -101,13 +103,25 @@ export class SearchMemory {
     this.quiet.unref();
   }
 
+  /**
+   * Build nothing more in the background (the dev server is closing): an edit's index still waiting
+   * is dropped, and a catch-up under way ends after the index it is building. Otherwise a closed
+   * server's process would run Pagefind on for the last edits, minutes at 100,000 posts.
+   */
+  stop(): void {
+    this.stopped = true;
+    this.waiting = undefined;
+    clearTimeout(this.quiet);
+    this.quiet = undefined;
+  }
+
   /** The files of the newest index (the dev server takes in one built in the background). */
   current(): readonly IndexFile[] | undefined {
     return this.last?.files;
   }
 
   private async catchUp(): Promise<void> {
-    for (let request = this.waiting; request; request = this.waiting) {
+    for (let request = this.waiting; request && !this.stopped; request = this.waiting) {
       this.waiting = undefined;
       const before = this.last;
       // A failed index keeps the last good one; the next edit tries again.
@@ -116,7 +130,7 @@ export class SearchMemory {
         if (hasErrors(result.problems)) throw new Error('search index failed');
         return result.value;
       }).catch(() => undefined);
-      if (this.last && this.last.key !== before?.key && !this.waiting) this.onDeferred?.();
+      if (!this.stopped && this.last && this.last.key !== before?.key && !this.waiting) this.onDeferred?.();
     }
     this.catchingUp = undefined;
   }

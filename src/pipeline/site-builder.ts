@@ -410,6 +410,11 @@ export class SiteBuilder {
     return this.showing.posts;
   }
 
+  /** Start no more background work (the search index of later runs: search-memory.ts); the builder is not used again. */
+  stop(): void {
+    this.search.stop();
+  }
+
   /** Warm up what an edit will need (see `SourceMemory.warmUp`; the routes showing each post; sources, posts and pages by path); safe to run beside rebuilds. */
   async warmUp(): Promise<void> {
     if (this.last) {

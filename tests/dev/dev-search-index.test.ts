@@ -1,6 +1,7 @@
 // The dev server's search index after an edit: the edit's pages are served at once with the old
 // index, the new one is built in the background once the edits pause, and taking it in renders
-// nothing again. The output then equals a clean build's, index included, byte for byte.
+// nothing again. The output then equals a clean build's, index included, byte for byte. A closed
+// server builds no index in the background.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,4 +72,23 @@ describe('the search index on the dev server', () => {
     await indexed;
     await expectSameAsCleanBuild();
   }, 90_000);
+});
+
+describe('a closed dev server', () => {
+  it('builds no search index for the edits before it closed', async () => {
+    const own = await copyFixture('blog-basic');
+    const shards = path.join(own, 'node_modules', '.cache', 'sectorpress', 'search-shards');
+    const closing = await createDevServer({ root: own, port: 0, now: NOW, log: () => undefined });
+    const stream = await connectSse(`${closing.url}__sectorpress/events`);
+    const before = (await fs.readdir(shards)).sort();
+    const reload = stream.next('reload');
+    const file = path.join(own, 'posts', 'bst-start.md');
+    await fs.writeFile(file, `${await fs.readFile(file, 'utf8')}\nA paragraph about hot-air balloons.\n`);
+    await reload;
+    // Within the pause the index waits for; an open server indexes the edit after it (the test above).
+    stream.close();
+    await closing.close();
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    expect((await fs.readdir(shards)).sort()).toEqual(before);
+  }, 60_000);
 });

@@ -41,4 +41,13 @@ describe('BodyFactReads', () => {
     expect(JSON.parse(JSON.stringify({ excerpt: second.excerpt, readingMinutes: second.readingMinutes }))).toEqual({ excerpt: 'Second summary', readingMinutes: second.readingMinutes });
     expect(Object.getOwnPropertyDescriptor({ ...first }, 'excerpt')?.get).toBeUndefined();
   });
+
+  it('still lets a helper assign to them, as it could to plain fields', () => {
+    const post = watchBodyFacts(makeSite().posts[0] as (typeof site.posts)[number], reads);
+    (post as { excerpt: string }).excerpt = 'Changed by a helper';
+    expect(post.excerpt).toBe('Changed by a helper');
+    reads.watch(new Set());
+    expect(post.excerpt).toBe('Changed by a helper');
+    expect(reads.stop()).toBe(true);
+  });
 });
