@@ -3,9 +3,10 @@
  * that are not their own. A page's own posts are its post, or the posts of its list; their
  * source is part of its signature, so an edit of them renders it again anyway. A theme may
  * show any post's excerpt anywhere (a sidebar of `site.posts`, a "next post" teaser), so
- * a builder that keeps pages between runs (the dev server, `watch()`) notes each read while a
- * page renders: while no page has read another post's body facts, an edit that changes a
- * post's excerpt or reading time need not render every page again.
+ * a builder that renders pages notes each read while a page renders: while no page has read
+ * another post's body facts, an edit that changes a post's excerpt or reading time need not
+ * render every page again, in the dev server, `watch()` or the next build (the page record
+ * keeps the answer: render/page-cache.ts).
  */
 import type { Post } from './types.js';
 
