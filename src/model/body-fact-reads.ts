@@ -11,11 +11,12 @@
 import type { Post } from './types.js';
 
 export class BodyFactReads {
-  private own: ReadonlySet<Post> | undefined;
+  /** A page's own posts: one, or a page of a list, so a scan costs less than a set made per page. */
+  private own: readonly Post[] | undefined;
   private strayed = false;
 
   /** Start noting reads for a page whose own posts are `own`. */
-  watch(own: ReadonlySet<Post>): void {
+  watch(own: readonly Post[]): void {
     this.own = own;
     this.strayed = false;
   }
@@ -30,7 +31,7 @@ export class BodyFactReads {
 
   /** Called by a watched post whenever its excerpt or reading time is read. */
   read(post: Post): void {
-    if (this.own && !this.own.has(post)) this.strayed = true;
+    if (this.own && !this.own.includes(post)) this.strayed = true;
   }
 }
 

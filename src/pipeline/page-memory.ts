@@ -107,12 +107,8 @@ export class PageMemory {
       if (file) next.set(route.outputPath, { signature: signatures.get(route.outputPath) as string, file });
     }
     this.pages = next;
-    for (const file of [...this.strays, ...this.unread]) {
-      if (!next.has(file)) {
-        this.strays.delete(file);
-        this.unread.delete(file);
-      }
-    }
+    // Pages gone with their routes take their notes with them.
+    for (const notes of [this.strays, this.unread]) for (const file of notes) if (!next.has(file)) notes.delete(file);
     this.list = this.files(theme);
     return { files: this.list, signatures, rendered: stale.length };
   }

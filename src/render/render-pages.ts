@@ -24,13 +24,11 @@ export interface RenderOptions {
   readonly bodyFacts?: { readonly reads: BodyFactReads; readonly strayed: (route: Route, strayed: boolean) => void };
 }
 
-const NO_POSTS: ReadonlySet<Post> = new Set();
-
-/** The posts a page shows as its own: its post, or its list (their sources are in its signature). */
-function ownPosts(route: Route): ReadonlySet<Post> {
+/** The posts a page shows as its own: its post, or its list (their sources are in its signature). A page of a list; no set made per page. */
+function ownPosts(route: Route): readonly Post[] {
   const context = route.context;
-  if (context.kind === 'post') return new Set([context.post]);
-  return 'posts' in context ? new Set(context.posts) : NO_POSTS;
+  if (context.kind === 'post') return [context.post];
+  return 'posts' in context ? context.posts : [];
 }
 
 /** Guard against prototype access from templates (Handlebars' own default, made explicit). */

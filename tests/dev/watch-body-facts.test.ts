@@ -6,23 +6,15 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/build.js';
+import type { BuildOptions } from '../../src/build.js';
 import type { RebuildResult } from '../../src/dev/dev-session.js';
 import { watch } from '../../src/dev/watch.js';
 import { rewriteFile } from '../support/random-edits.js';
+import { expectSameAsCleanBuild } from '../support/clean-build.js';
 import { copyFixture, readTree } from '../support/site-folder.js';
 
 const POST = path.join('posts', '2024-09-05-workforce.md');
 const PAGE = path.join('2024', '09', 'workforce', 'index.html');
-
-async function expectSameAsBuild(options: BuildOptions, outDir: string, when: string): Promise<void> {
-  const clean = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-facts-clean-')), 'site');
-  await build({ ...options, outDir: clean, cache: false });
-  const [expected, actual] = await Promise.all([readTree(clean), readTree(outDir)]);
-  expect([...actual.keys()], when).toEqual([...expected.keys()]);
-  for (const [file, bytes] of expected) expect(actual.get(file)?.equals(bytes), `${file} ${when}`).toBe(true);
-  await fs.rm(path.dirname(clean), { recursive: true, force: true });
-}
 
 /** A site watched into a fresh folder; `edit` changes a file and returns the rebuild it caused. */
 async function watched(site: string) {
@@ -62,9 +54,9 @@ describe('an edit that changes what lists show of a post', () => {
     const excerpt = await dev.edit(newOpening('A new opening for the workforce post.'));
     expect(await fs.readFile(path.join(dev.outDir, 'tag', 'workforce', 'index.html'), 'utf8')).toContain('A new opening for the workforce post.');
     expect(await fs.readFile(path.join(dev.outDir, PAGE), 'utf8')).toContain('<meta name="description" content="A new opening for the workforce post.">');
-    await expectSameAsBuild(dev.options, dev.outDir, 'after the opening paragraph changed');
+    await expectSameAsCleanBuild(dev.options, dev.outDir, 'after the opening paragraph changed');
     const reading = await dev.edit(longer);
-    await expectSameAsBuild(dev.options, dev.outDir, 'after the reading time changed');
+    await expectSameAsCleanBuild(dev.options, dev.outDir, 'after the reading time changed');
     for (const result of [excerpt, reading]) {
       expect(result.timings.model, 'the body-edit path, not a full run').toBeUndefined();
       expect(result.pagesWritten).toBeLessThan(dev.pages / 3);
@@ -81,9 +73,9 @@ describe('an edit that changes what lists show of a post', () => {
     const result = await dev.edit(newOpening('An opening every footer shows.'));
     expect(await fs.readFile(path.join(dev.outDir, 'about', 'index.html'), 'utf8')).toContain('An opening every footer shows.');
     expect(result.pagesWritten).toBeGreaterThan(dev.pages / 2);
-    await expectSameAsBuild(dev.options, dev.outDir, 'after the opening paragraph changed');
+    await expectSameAsCleanBuild(dev.options, dev.outDir, 'after the opening paragraph changed');
     await dev.edit(longer);
-    await expectSameAsBuild(dev.options, dev.outDir, 'after the reading time changed');
+    await expectSameAsCleanBuild(dev.options, dev.outDir, 'after the reading time changed');
     await dev.stop();
   }, 60_000);
 });

@@ -6,37 +6,14 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/build.js';
+import type { BuildOptions } from '../../src/build.js';
 import type { RebuildResult } from '../../src/dev/dev-session.js';
 import { watch } from '../../src/dev/watch.js';
 import { postEdits, postFiles, rewriteFile as rewrite, seeded } from '../support/random-edits.js';
-import { copyFixture, readTree, repoRoot } from '../support/site-folder.js';
+import { expectSameAsCleanBuild } from '../support/clean-build.js';
+import { copyFixture, repoRoot } from '../support/site-folder.js';
 
 const NOW = '2024-11-15T12:00:00Z';
-
-/** The folder `watch()` keeps equals a clean build of the same options into another folder, byte for byte. */
-async function expectSameAsBuild(options: BuildOptions, outDir: string, when: string): Promise<void> {
-  const clean = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-parity-clean-')), 'site');
-  await build({ ...options, outDir: clean, cache: false });
-  const [expected, actual] = await Promise.all([readTree(clean), readTree(outDir)]);
-  expect([...actual.keys()], when).toEqual([...expected.keys()]);
-  for (const [file, bytes] of expected) {
-    if (process.env.DEBUG_PARITY && !actual.get(file)?.equals(bytes)) {
-      const a = actual.get(file)?.toString().split('\n') ?? [];
-      const b = bytes.toString().split('\n');
-      console.log(
-        file,
-        b
-          .map((line, i) => (line === a[i] ? '' : `-${a[i]}\n+${line}`))
-          .filter(Boolean)
-          .slice(0, 6)
-          .join('\n'),
-      );
-    }
-    expect(actual.get(file)?.equals(bytes), `${file} ${when}`).toBe(true);
-  }
-  await fs.rm(path.dirname(clean), { recursive: true, force: true });
-}
 
 describe('watch() and build() give the same output folder', () => {
   it('after the first build and after each of 20 random edits, with config, baseUrl, outDir and drafts set', async () => {
@@ -63,7 +40,7 @@ describe('watch() and build() give the same output folder', () => {
     const home = await fs.readFile(path.join(outDir, 'index.html'), 'utf8');
     expect(home).toContain('PARITY TEST BOROUGH');
     expect(home).toContain('https://parity.example.gov.uk/');
-    await expectSameAsBuild(options, outDir, 'after the first build');
+    await expectSameAsCleanBuild(options, outDir, 'after the first build');
 
     const random = seeded(11);
     const edits = postEdits(site, random);
@@ -87,7 +64,7 @@ describe('watch() and build() give the same output folder', () => {
       else await (siteEdits[pick - edits.length] as () => Promise<void>)();
       const result = await rebuilt;
       expect(result.ok, `step ${step}: ${result.problems.map((problem) => problem.message).join('; ')}`).toBe(true);
-      await expectSameAsBuild(options, outDir, `after step ${step} (${result.changed.join(', ')})`);
+      await expectSameAsCleanBuild(options, outDir, `after step ${step} (${result.changed.join(', ')})`);
     }
     controller.abort();
     await results.next();
