@@ -75,7 +75,7 @@ export interface MadeVariants {
   readonly failed: readonly { readonly job: VariantJob; readonly message: string }[];
 }
 
-async function isCached(target: string, known: Set<string>): Promise<boolean> {
+export async function isCached(target: string, known: Set<string>): Promise<boolean> {
   if (known.has(target)) return true;
   const found = await fs.stat(target).then(
     (stats) => stats.isFile(),

@@ -29,6 +29,7 @@ import { BodyFactReads, watchBodyFacts } from '../model/body-fact-reads.js';
 import { everyLanguage } from '../model/site-root.js';
 import { findImageUrls } from '../images/find-image-urls.js';
 import { ImageMemory } from '../images/prepare-images.js';
+import { staticOutputFiles } from '../images/strip-metadata.js';
 import { resolveClock } from '../shared/dates.js';
 import type { Post, Site } from '../model/types.js';
 import { checkOutputFiles } from '../output/check-output.js';
@@ -70,7 +71,7 @@ export interface ModelRun {
   /** Markdown bodies rendered in this run, and those taken from the on-disk cache. */
   readonly markdown: { readonly rendered: number; readonly cached: number };
   /** Image variants encoded in this run and taken from the cache, and the variant files to write. */
-  readonly images: { readonly made: number; readonly cached: number; readonly files: readonly OutputFile[] };
+  readonly images: { readonly made: number; readonly cached: number; readonly files: readonly OutputFile[]; readonly replaced: readonly string[] };
 }
 
 /** What one run produced: the model, its routes and every output file (kept pages by reference). */
@@ -173,7 +174,7 @@ export class SiteBuilder {
     });
     // Every language's: a page may show a translation's posts too.
     if (this.bodyFacts) for (const own of everyLanguage(site)) for (const post of own.posts) watchBodyFacts(post, this.bodyFacts);
-    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files } };
+    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files, replaced: images.replaced } };
   }
 
   /** The stages from the sources to the rendered bodies. */
@@ -261,7 +262,7 @@ export class SiteBuilder {
     const pages = await this.pages.render(site, routes, { global: signature, bodyFacts }, theme, runner, await previous(), sink);
     // A multilingual site's feeds are rendered whole each run (the feed memory knows one language).
     const feeds = site.translations ? await runner.run('feeds', () => renderLanguageFeeds(site, routes)) : await this.feeds.render(site, routes, signature, runner);
-    const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
+    const statics = staticOutputFiles(site.statics, images.replaced);
     const search = await searching;
     this.searchFiles = search;
     // Checked once the feeds are rendered, since a redirect may lead to one; still before anything is written.
@@ -360,7 +361,7 @@ export class SiteBuilder {
     const signatures = new LayeredMap(last.pageSignatures, new Map(positions.map((at) => [(routes[at] as Route).outputPath, pageSignature(routes[at] as Route, last.signature)])));
     const pages = await this.pages.renderSome(site, routes, positions, signatures, theme, runner);
     const feeds = await this.feeds.render(site, routes, last.signature, runner);
-    const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
+    const statics = staticOutputFiles(site.statics, last.images.replaced);
     const search = await this.search.render(site, last.signature, runner, this.options.cache ?? true);
     this.searchFiles = search;
     return {
@@ -373,7 +374,7 @@ export class SiteBuilder {
       ownBodyFactsOnly: this.pages.showsOwnBodyFactsOnly(),
       pagesRendered: pages.rendered,
       markdown: { rendered: markdown.rendered, cached: markdown.cached },
-      images: { made: 0, cached: last.images.files.length, files: last.images.files },
+      images: { made: 0, cached: last.images.files.length, files: last.images.files, replaced: last.images.replaced },
     };
   }
 
