@@ -11,12 +11,11 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Sharp } from 'sharp';
 import type { StaticFile } from '../content/types.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import type { OutputFile } from '../shared/output-file.js';
 import { loadSharp, type SharpFunction } from './load-sharp.js';
-import { imageCacheFolder, isCached } from './make-variants.js';
+import { encode, imageCacheFolder, isCached, ORIGINAL_ENCODERS } from './make-variants.js';
 import type { ImageFacts } from './read-image-facts.js';
 import type { ImageFormat } from './types.js';
 
@@ -25,17 +24,6 @@ export const STRIPPED_FORMATS: ReadonlySet<ImageFormat> = new Set(['jpeg', 'png'
 
 /** Files in `static/` that may be such an image, by extension (their facts say what they really are). */
 export const STRIPPED_EXTENSION = /\.(?:jpe?g|png|webp|avif)$/i;
-
-/**
- * The encoder settings for a stripped original: it replaces the photo people download, so JPEG
- * and WebP at high quality, PNG lossless. Part of the cache name (see `encoderSettings`).
- */
-export const ORIGINAL_ENCODERS = {
-  jpeg: { quality: 90 },
-  png: { compressionLevel: 9 },
-  webp: { quality: 90 },
-  avif: { quality: 70 },
-} as const;
 
 /** One original to publish stripped: from which file, into which cache file, at which output path. */
 export interface StripJob {
@@ -51,24 +39,11 @@ export function stripJob(facts: ImageFacts, digest: string): StripJob | undefine
   return { source: facts.file.path, outputPath: facts.file.outputPath, cacheName: `${facts.hash}-${digest}-original${extension}` };
 }
 
-function encode(pipeline: Sharp, format: ImageFormat): Sharp {
-  switch (format) {
-    case 'png':
-      return pipeline.png(ORIGINAL_ENCODERS.png);
-    case 'webp':
-      return pipeline.webp(ORIGINAL_ENCODERS.webp);
-    case 'avif':
-      return pipeline.avif(ORIGINAL_ENCODERS.avif);
-    default:
-      return pipeline.jpeg(ORIGINAL_ENCODERS.jpeg);
-  }
-}
-
 async function writeStripped(sharp: SharpFunction, job: StripJob, format: ImageFormat, target: string): Promise<void> {
   const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     // sharp writes no EXIF, XMP or IPTC unless asked; rotate() turns the pixels as EXIF said.
-    await encode(sharp(job.source).rotate().keepIccProfile(), format).toFile(temp);
+    await encode(sharp(job.source).rotate().keepIccProfile(), format, ORIGINAL_ENCODERS).toFile(temp);
     await fs.rename(temp, target);
   } finally {
     await fs.rm(temp, { force: true });
