@@ -14,10 +14,10 @@ const XMP =
   '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Jo Carer</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>';
 const GPS = { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 1234/100', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 3900/100' };
 
-/** A 1800 × 1200 photo as a phone saves it: GPS and camera in EXIF, a name in XMP, a P3 profile, turned by EXIF orientation 6. */
+/** A 900 × 600 photo as a phone saves it: GPS and camera in EXIF, a name in XMP, a P3 profile, turned by EXIF orientation 6. */
 async function writePhonePhoto(file: string, format: 'jpeg' | 'png'): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const pixels = sharp({ create: { width: 1800, height: 1200, channels: 3, background: { r: 90, g: 140, b: 200 }, noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
+  const pixels = sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 90, g: 140, b: 200 }, noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
   const raw = await pixels.blur(1.5).png().toBuffer();
   const image = sharp(raw)
     .withMetadata({ orientation: 6 })
@@ -61,7 +61,7 @@ describe('photos: what metadata is published', () => {
     const tree = await readTree(cold.outDir);
     const images = [...tree.keys()].filter((file) => IMAGE.test(file));
     expect(images).toEqual(expect.arrayContaining(['images/fun-day.jpg', 'images/unlinked-event.png', 'images/plain.jpg']));
-    expect(images.filter((file) => file.startsWith('_images/')).length).toBeGreaterThan(4);
+    expect(images.filter((file) => file.startsWith('_images/')).length).toBeGreaterThanOrEqual(4);
     for (const file of images) {
       const meta = await sharp(path.join(cold.outDir, file)).metadata();
       expect(meta.exif, file).toBeUndefined();
@@ -76,8 +76,8 @@ describe('photos: what metadata is published', () => {
   it('keeps the photo the right way up and its colour profile', async () => {
     for (const name of ['fun-day.jpg', 'unlinked-event.png']) {
       const meta = await sharp(path.join(cold.outDir, 'images', name)).metadata();
-      // Orientation 6 turned the 1800 × 1200 pixels: shown 1200 wide, 1800 high.
-      expect([meta.width, meta.height], name).toEqual([1200, 1800]);
+      // Orientation 6 turned the 900 × 600 pixels: shown 600 wide, 900 high.
+      expect([meta.width, meta.height], name).toEqual([600, 900]);
       expect(meta.icc, name).toBeDefined();
     }
   });
@@ -101,11 +101,16 @@ describe('photos: what metadata is published', () => {
     }
   });
 
-  it('strips once: a warm build does no image work and writes the same bytes', async () => {
+  it('strips once: a warm build does no image work, and a build from an empty cache writes the same bytes', async () => {
     const digests = async (): Promise<Record<string, string>> => Object.fromEntries([...(await readTree(cold.outDir))].map(([file, bytes]) => [file, createHash('sha1').update(bytes).digest('hex')]));
     const before = await digests();
     const warm = await build({ root: site, now: NOW, workers: 0 });
     expect(warm.counts.imagesMade).toBe(0);
     expect(await digests()).toEqual(before);
-  }, 60_000);
+    // Stripped again from scratch, the bytes are the same: the build stays reproducible.
+    await fs.rm(path.join(site, 'node_modules', '.cache', 'sectorpress', 'images'), { recursive: true, force: true });
+    const again = await build({ root: site, now: NOW, workers: 0 });
+    expect(again.counts.imagesMade).toBeGreaterThan(0);
+    expect(await digests()).toEqual(before);
+  }, 90_000);
 });
