@@ -29,6 +29,7 @@ import { createPost, refreshPost } from '../model/create-posts.js';
 import type { Mutable } from '../model/mutable.js';
 import { findImageUrls } from '../images/find-image-urls.js';
 import { ImageMemory } from '../images/prepare-images.js';
+import { staticOutputFiles } from '../images/strip-metadata.js';
 import { resolveClock } from '../shared/dates.js';
 import type { Site } from '../model/types.js';
 import { checkOutputFiles } from '../output/check-output.js';
@@ -70,7 +71,7 @@ export interface ModelRun {
   /** Markdown bodies rendered in this run, and those taken from the on-disk cache. */
   readonly markdown: { readonly rendered: number; readonly cached: number };
   /** Image variants encoded in this run and taken from the cache, and the variant files to write. */
-  readonly images: { readonly made: number; readonly cached: number; readonly files: readonly OutputFile[] };
+  readonly images: { readonly made: number; readonly cached: number; readonly files: readonly OutputFile[]; readonly replaced: readonly string[] };
 }
 
 /** What one run produced: the model, its routes and every output file (kept pages by reference). */
@@ -165,7 +166,7 @@ export class SiteBuilder {
       );
       return staged(built.value, [...built.problems, ...images.leadProblems, ...markdown.imageProblems]);
     });
-    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files } };
+    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files, replaced: images.replaced } };
   }
 
   /** The stages from the sources to the rendered bodies. */
@@ -254,7 +255,7 @@ export class SiteBuilder {
     const pages = await this.pages.render(site, routes, global, theme, runner, await previous(), sink);
     // A multilingual site's feeds are rendered whole each run (the feed memory knows one language).
     const feeds = site.translations ? await runner.run('feeds', () => renderLanguageFeeds(site, routes)) : await this.feeds.render(site, routes, signature, runner);
-    const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
+    const statics = staticOutputFiles(site.statics, images.replaced);
     const search = await searching;
     this.searchFiles = search;
     // Checked once the feeds are rendered, since a redirect may lead to one; still before anything is written.
@@ -347,7 +348,7 @@ export class SiteBuilder {
     }
     const pages = await this.pages.renderSome(site, routes, positions, theme, runner);
     const feeds = await this.feeds.render(site, routes, last.signature, runner);
-    const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
+    const statics = staticOutputFiles(site.statics, last.images.replaced);
     const search = await this.search.render(site, last.signature, runner, this.options.cache ?? true);
     this.searchFiles = search;
     return {
@@ -359,7 +360,7 @@ export class SiteBuilder {
       pageRecord: () => this.pages.record(),
       pagesRendered: pages.rendered,
       markdown: { rendered: markdown.rendered, cached: markdown.cached },
-      images: { made: 0, cached: last.images.files.length, files: last.images.files },
+      images: { made: 0, cached: last.images.files.length, files: last.images.files, replaced: last.images.replaced },
     };
   }
 
