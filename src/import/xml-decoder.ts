@@ -6,6 +6,7 @@
  * (line and column of the text), so the import can say where rather than lose them silently.
  */
 import { isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
 
 /** An encoding the file asks for that this computer cannot decode, with where it is asked for. */
 export class UnknownEncodingError extends Error {
