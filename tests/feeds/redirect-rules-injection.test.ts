@@ -1,0 +1,252 @@
+// Issue #26 finding 3: a tab, line break or other invisible character inside a redirect's address must
+// never add a rule to `_redirects`, `redirects.htaccess` or `redirects.nginx.conf`. data/redirects.yml and
+// front matter refuse such addresses at their line; the rule writer escapes them anyway. Each rules file is
+// parsed back here with a small parser for its format, and exactly the intended rules must come out.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { renderRedirectRules } from '../../src/feeds/render-redirect-rules.js';
+import type { PlannedRedirect } from '../../src/routes/plan-redirects.js';
+import { BuildFailedError, formatProblem } from '../../src/shared/errors.js';
+import { writeSite } from '../content/temp-site.js';
+import { makeSite } from '../support/make-site.js';
+import { exists, readText } from '../support/site-folder.js';
+
+const EVIL = '/* https://evil.example/ 200!';
+
+/** Line ends as any of the three servers (or a tool reading the file) might take them. */
+const LINES = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+
+const rulesLines = (text: string): string[] =>
+  text
+    .split(LINES)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+
+interface NetlifyRule {
+  readonly from: string;
+  readonly conditions: string[];
+  readonly to: string;
+  readonly status: string;
+}
+
+/** `_redirects`: one rule a line, fields split on whitespace, `from [name=value…] to status`. */
+function parseNetlify(text: string): NetlifyRule[] {
+  return rulesLines(text).map((line) => {
+    const fields = line.split(/\s+/u);
+    return { from: fields[0] ?? '', conditions: fields.slice(1, -2), to: fields.at(-2) ?? '', status: fields.at(-1) ?? '' };
+  });
+}
+
+interface ApacheRule {
+  readonly conditions: string[][];
+  readonly rule: string[];
+}
+
+/** `redirects.htaccess`: `RewriteEngine On`, then `RewriteCond`s each closed by a `RewriteRule`; arguments split on whitespace. */
+function parseApache(text: string): ApacheRule[] {
+  const [engine, ...lines] = rulesLines(text).map((line) => line.split(/\s+/u));
+  expect(engine).toEqual(['RewriteEngine', 'On']);
+  const rules: ApacheRule[] = [];
+  let conditions: string[][] = [];
+  for (const [directive, ...args] of lines) {
+    if (directive === 'RewriteCond') conditions.push(args);
+    else if (directive === 'RewriteRule') {
+      rules.push({ conditions, rule: args });
+      conditions = [];
+    } else throw new Error(`not a rewrite directive: ${directive}`);
+  }
+  expect(conditions).toEqual([]);
+  return rules;
+}
+
+/** nginx tokens: words, `"…"` strings (backslash escapes), `{`, `}`, `;`; `#` starts a comment. */
+function nginxTokens(text: string): string[] {
+  const tokens: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const character = text[at] as string;
+    if (/\s/u.test(character)) at += 1;
+    else if (character === '#') at = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+    else if ('{};'.includes(character)) {
+      tokens.push(character);
+      at += 1;
+    } else if (character === '"') {
+      let value = '';
+      at += 1;
+      while (at < text.length && text[at] !== '"') {
+        if (text[at] === '\\') at += 1;
+        value += text[at] ?? '';
+        at += 1;
+      }
+      tokens.push(`"${value}`);
+      at += 1;
+    } else {
+      const word = /^[^\s{};"]+/u.exec(text.slice(at))?.[0] ?? character;
+      tokens.push(word);
+      at += word.length;
+    }
+  }
+  return tokens;
+}
+
+interface NginxRule {
+  readonly kind: 'location' | 'if';
+  /** The exact path, or the regex matched against `$request_uri`. */
+  readonly match: string;
+  readonly to: string;
+}
+
+/** `redirects.nginx.conf`: only `location = "…" { return 301 "…"; }` and `if ($request_uri ~ "…") { return 301 "…"; }`. */
+function parseNginx(text: string): NginxRule[] {
+  const tokens = nginxTokens(text);
+  const rules: NginxRule[] = [];
+  const string = (token: string | undefined): string => {
+    expect(token?.startsWith('"')).toBe(true);
+    return (token ?? '').slice(1);
+  };
+  while (tokens.length > 0) {
+    const head = tokens.splice(0, tokens[0] === 'location' ? 3 : 5);
+    const body = tokens.splice(0, 6);
+    expect([body[0], body[1], body[2], body[4], body[5]]).toEqual(['{', 'return', '301', ';', '}']);
+    if (head[0] === 'location') {
+      expect(head[1]).toBe('=');
+      rules.push({ kind: 'location', match: string(head[2]), to: string(body[3]) });
+    } else {
+      expect([head[0], head[1], head[2], head[4]]).toEqual(['if', '($request_uri', '~', ')']);
+      rules.push({ kind: 'if', match: string(head[3]), to: string(body[3]) });
+    }
+  }
+  return rules;
+}
+
+/** A regex from a rules file tried on a URL's bytes, as Apache and nginx match (`\xHH` is a byte). */
+const matchesBytes = (pattern: string, address: string): boolean => new RegExp(pattern).test(Buffer.from(address, 'utf8').toString('latin1'));
+
+function planned(from: string, to: string, query?: string): PlannedRedirect {
+  return { from: query === undefined ? from : `${from}?${query}`, path: from, query, outputPath: undefined, to, external: /^https:/.test(to) };
+}
+
+describe('the rules writer, given addresses with whitespace and control characters (past the read checks)', () => {
+  const hostile = [
+    planned(`/old\n${EVIL}/`, '/about/'),
+    planned('/tab\there/', `https://ok.example/x\t${EVIL}`),
+    planned('/cr/', `/about/\r${EVIL}`),
+    planned('/ls\u2028x/', '/about/'),
+    planned('/', '/about/', `p=1\n${EVIL}`),
+  ];
+  const files = new Map(renderRedirectRules(hostile, makeSite().config).map((file) => [file.path, String(file.contents)]));
+
+  it('_redirects holds one rule per redirect, each leading from and to the intended address', () => {
+    const rules = parseNetlify(files.get('_redirects') ?? '');
+    expect(rules.map((rule) => rule.status)).toEqual(hostile.map(() => '301!'));
+    // Query rules come first (see render-redirect-rules.ts).
+    const ordered = [hostile[4], ...hostile.slice(0, 4)] as PlannedRedirect[];
+    expect(rules.map((rule) => decodeURIComponent(rule.from))).toEqual(ordered.map((redirect) => redirect.path));
+    expect(rules.map((rule) => decodeURIComponent(rule.to))).toEqual(ordered.map((redirect) => redirect.to));
+    expect(rules[0]?.conditions.map((pair) => decodeURIComponent(pair))).toEqual([`p=1\n${EVIL}`]);
+    expect(rules.slice(1).map((rule) => rule.conditions)).toEqual([[], [], [], []]);
+  });
+
+  it('redirects.htaccess holds one RewriteRule per redirect, each matching only the intended address', () => {
+    const rules = parseApache(files.get('redirects.htaccess') ?? '');
+    expect(rules).toHaveLength(hostile.length);
+    for (const [index, redirect] of [hostile[4], ...hostile.slice(0, 4)].entries()) {
+      const { conditions, rule } = rules[index] as ApacheRule;
+      expect(rule).toHaveLength(3);
+      expect(rule[0]).toBe('^');
+      expect(rule[2]).toBe('[R=301,L,NE]');
+      expect(decodeURIComponent((rule[1] ?? '').replace(/\?$/, ''))).toBe(redirect?.to);
+      const uri = conditions.find((condition) => condition[0] === '%{REQUEST_URI}');
+      expect(conditions.every((condition) => condition.length === 2)).toBe(true);
+      expect(matchesBytes(uri?.[1] ?? '', redirect?.path ?? '')).toBe(true);
+      expect(matchesBytes(uri?.[1] ?? '', '/old/')).toBe(false);
+    }
+    // QUERY_STRING is matched as sent, percent-encoded.
+    expect(matchesBytes(rules[0]?.conditions[0]?.[1] ?? '', encodeURI(`p=1\n${EVIL}`))).toBe(true);
+  });
+
+  it('redirects.nginx.conf holds only the intended location and if blocks', () => {
+    const rules = parseNginx(files.get('redirects.nginx.conf') ?? '');
+    const plain = hostile.slice(0, 4);
+    expect(rules.filter((rule) => rule.kind === 'if')).toHaveLength(1);
+    expect(rules.filter((rule) => rule.kind === 'location').map((rule) => decodeURIComponent(rule.match))).toEqual(
+      plain.flatMap((redirect) => [redirect.path, redirect.path.slice(0, -1)]),
+    );
+    expect(rules.filter((rule) => rule.kind === 'location').map((rule) => decodeURIComponent(rule.to))).toEqual(plain.flatMap((redirect) => [redirect.to, redirect.to]));
+    expect(decodeURIComponent(rules[0]?.to ?? '')).toBe('/about/');
+  });
+});
+
+/** Build a site that must fail: its error lines (`file:line:col error: …`) and hints, and whether output was written. */
+async function failingBuild(files: Record<string, string>): Promise<{ errors: string[]; wrote: boolean }> {
+  const root = await writeSite({ 'sectorpress.config.json': JSON.stringify({ title: 'T', url: 'https://t.example.org' }), 'pages/about.md': '---\ntitle: About\n---\nAbout.\n', ...files });
+  const outDir = path.join(root, '_site');
+  const failure = await build({ root, outDir, now: '2026-01-01T00:00:00Z', cache: false, workers: 0 }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(failure).toBeInstanceOf(BuildFailedError);
+  const problems = (failure as BuildFailedError).problems.filter((problem) => problem.severity === 'error');
+  return { errors: problems.map((problem) => formatProblem(problem)), wrote: await exists(outDir) };
+}
+
+describe('data/redirects.yml and front matter, with whitespace or control characters in an address', () => {
+  it('refuses each at its line, says which character and what to do, and writes nothing', async () => {
+    const yaml = [
+      `- from: /a/\n  to: "https://ok.example/\\t${EVIL}"`,
+      `- from: /b/\n  to: "/about/\\n${EVIL}"`,
+      `- from: "/c\\r\\n${EVIL}"\n  to: /about/`,
+      '- from: /d/\n  to: "https://ok.example/\\u2028x"',
+      '- from: /e/\n  to: "https://ok.example/a b"',
+      '- from: /f/\n  to: "https://ok.example/\\u200Ex"',
+    ].join('\n');
+    const { errors, wrote } = await failingBuild({ 'data/redirects.yml': `${yaml}\n` });
+    const firstLines = errors.map((error) => error.split('\n')[0]);
+    expect(firstLines).toEqual([
+      expect.stringMatching(/^data\/redirects\.yml:1:3 error: The redirect target .* is not usable: it contains whitespace \(U\+0009\)\./),
+      expect.stringMatching(/^data\/redirects\.yml:3:3 error: The redirect target .* is not usable: it contains a line break \(U\+000A\)\./),
+      expect.stringMatching(/^data\/redirects\.yml:5:3 error: The redirect from .* is not allowed: it contains a line break \(U\+000D\)\./),
+      expect.stringMatching(/^data\/redirects\.yml:7:3 error: .* it contains a line break \(U\+2028\)\./),
+      expect.stringMatching(/^data\/redirects\.yml:9:3 error: .* it contains a space \(U\+0020\)\./),
+      expect.stringMatching(/^data\/redirects\.yml:11:3 error: .* it contains an invisible or control character \(U\+200E\)\./),
+    ]);
+    for (const error of errors) expect(error).toContain('write a space as `%20`');
+    expect(wrote).toBe(false);
+  });
+
+  it('refuses one in the `redirects` of a post at its line', async () => {
+    const post = `---\ntitle: A\nredirects:\n  - /archives/2/\n  - "/archives/1/\\n${EVIL}"\n---\nBody.\n`;
+    const { errors, wrote } = await failingBuild({ 'posts/2024-01-02-a.md': post });
+    expect(errors).toEqual([expect.stringMatching(/^posts\/2024-01-02-a\.md:5:5 error: The old address .* is not allowed: it contains a line break \(U\+000A\)\.[^]*write a space as `%20`/)]);
+    expect(wrote).toBe(false);
+  });
+});
+
+describe('a real build, its rules files parsed back', () => {
+  it('holds exactly the redirects written, in all three formats', async () => {
+    const root = await writeSite({
+      'sectorpress.config.json': JSON.stringify({ title: 'T', url: 'https://t.example.org' }),
+      'pages/about.md': '---\ntitle: About\nredirects: [/?page_id=7]\n---\nAbout.\n',
+      'data/redirects.yml': '- from: /our%20plan/\n  to: /about/\n- from: /elsewhere/\n  to: https://ok.example/new%20home/\n',
+    });
+    const outDir = path.join(root, '_site');
+    await build({ root, outDir, now: '2026-01-01T00:00:00Z', cache: false, workers: 0 });
+    expect(parseNetlify(await readText(outDir, '_redirects'))).toEqual([
+      { from: '/', conditions: ['page_id=7'], to: '/about/', status: '301!' },
+      { from: '/our%20plan/', conditions: [], to: '/about/', status: '301!' },
+      { from: '/elsewhere/', conditions: [], to: 'https://ok.example/new%20home/', status: '301!' },
+    ]);
+    const apache = parseApache(await readText(outDir, 'redirects.htaccess'));
+    expect(apache.map((rule) => rule.rule[1])).toEqual(['/about/?', '/about/', 'https://ok.example/new%20home/']);
+    expect(matchesBytes(apache[1]?.conditions[0]?.[1] ?? '', '/our plan/')).toBe(true);
+    const nginx = parseNginx(await readText(outDir, 'redirects.nginx.conf'));
+    expect(nginx.map((rule) => [rule.kind, rule.kind === 'if' ? '' : rule.match, rule.to])).toEqual([
+      ['if', '', '/about/'],
+      ['location', '/our plan/', '/about/'],
+      ['location', '/our plan', '/about/'],
+      ['location', '/elsewhere/', 'https://ok.example/new%20home/'],
+      ['location', '/elsewhere', 'https://ok.example/new%20home/'],
+    ]);
+  });
+});
