@@ -5,62 +5,20 @@
  * decided once the site's routes are known (routes/plan-redirects.ts).
  */
 import { LineCounter, isSeq, parseDocument } from 'yaml';
-import { addressCharacterError, checkUrlPath, encodeUrlPath, quoteAddress } from '../shared/check-url-path.js';
+import { addressCharacterError, quoteAddress } from '../shared/check-url-path.js';
 import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
-import { normaliseUrlPath } from '../shared/permalink.js';
+import { redirectFromDanger, redirectTargetDanger } from '../shared/redirect-address.js';
 import type { SourcePosition } from '../shared/source-position.js';
 import type { FrontMatter } from './front-matter.js';
 import type { RedirectRecord, SourceFile } from './types.js';
+
+/** Split off the query of an old address (it lives in src/shared/redirect-address.ts, for the importers too). */
+export { splitQuery } from '../shared/redirect-address.js';
 
 const DOCS_HINT = 'See docs/redirects.md.';
 
 /** What to do about an address with whitespace or a control character in it. */
 const ONE_LINE_HINT = 'Write the address on one line, without tabs, line breaks or invisible characters; write a space as `%20`.';
-
-/** A query string a redirect may match: `p=123`, `page_id=7&lang=en`. */
-const QUERY = /^[A-Za-z0-9_.~%+-]+(=[A-Za-z0-9_.~%+,:@/-]*)?(&[A-Za-z0-9_.~%+-]+(=[A-Za-z0-9_.~%+,:@/-]*)?)*$/;
-
-/**
- * Why an old address cannot be a redirect's `from` (phrased to follow "it …"), or `undefined`.
- *
- * @example
- * redirectFromDanger('/?p=123'); // undefined
- * redirectFromDanger('/../x/'); // 'contains `..` (or `.`) as a path segment'
- */
-function redirectFromDanger(from: string): string | undefined {
-  const characters = addressCharacterError(from);
-  if (characters) return characters;
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(from)) return 'is a full URL; write the path on this site only, e.g. `/archives/123/`';
-  if (!from.startsWith('/')) return 'does not start with `/`';
-  if (from.includes('#')) return 'has a `#fragment`, which browsers never send to a server';
-  const [pathPart = '', query] = splitQuery(from);
-  if (query !== undefined && !QUERY.test(query)) return 'has a query string that is not plain `name=value` pairs joined by `&`';
-  return checkUrlPath(encodeUrlPath(normaliseUrlPath(pathPart))).error;
-}
-
-/** Why a `to` is not a usable target (phrased to follow "it …"), or `undefined`. Existence is checked later. */
-function redirectTargetDanger(to: string): string | undefined {
-  const characters = addressCharacterError(to);
-  if (characters) return characters;
-  if (/^https?:\/\//i.test(to)) {
-    try {
-      new URL(to);
-      return undefined;
-    } catch {
-      return 'is not a valid web address';
-    }
-  }
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(to)) return 'is neither a path on this site nor an https:// address';
-  if (!to.startsWith('/')) return 'does not start with `/` (a path on this site) or `https://`';
-  const pathPart = to.split(/[?#]/)[0] ?? '';
-  return checkUrlPath(encodeUrlPath(normaliseUrlPath(pathPart))).error;
-}
-
-/** `/?p=1` → `['/', 'p=1']`; `/a/` → `['/a/', undefined]`. */
-export function splitQuery(address: string): [string, string | undefined] {
-  const at = address.indexOf('?');
-  return at < 0 ? [address, undefined] : [address.slice(0, at), address.slice(at + 1)];
-}
 
 function problemAt(file: string, at: SourcePosition, message: string, hint: string, code = 'redirects/invalid'): Problem {
   return errorProblem({ code, message, hint, file, line: at.line, column: at.column });

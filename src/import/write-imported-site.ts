@@ -4,6 +4,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { redirectFromDanger } from '../shared/redirect-address.js';
+import { quoteAddress } from '../shared/check-url-path.js';
 import { CONFIG_FILE_NAMES, JSON_CONFIG_FILE } from '../shared/site-layout.js';
 import { renderImportReport } from './import-report.js';
 import { serialiseEntry, toYaml } from './serialise-entry.js';
@@ -46,7 +48,11 @@ function configJson(config: ImportedSite['config']): string {
 /** Stage the data files and config, move everything in, then write the report (which lists the files kept). */
 export async function finishImport(staging: SiteStaging, site: Omit<ImportedSite, 'entries'>, options: WriteImportOptions): Promise<{ written: number; kept: string[] }> {
   if (Object.keys(site.authors).length) await staging.write('data/authors.yml', toYaml(site.authors));
-  if (site.redirects.length) await staging.write('data/redirects.yml', toYaml(site.redirects.map(({ from, to }) => ({ from, to }))));
+  // The last guard for every importer: an old address the build would refuse never reaches data/redirects.yml.
+  const redirects = site.redirects.filter(({ from }) => !redirectFromDanger(from));
+  for (const { from } of site.redirects.filter((redirect) => !redirects.includes(redirect)))
+    site.warnings.push({ source: 'data/redirects.yml', message: `The old address ${quoteAddress(from)} was not redirected: a redirect may not hold it.`, action: 'Add it by hand, written as one line, if it matters.' });
+  if (redirects.length) await staging.write('data/redirects.yml', toYaml(redirects.map(({ from, to }) => ({ from, to }))));
   if (!(await hasOtherConfig(staging.siteFolder))) await staging.write(JSON_CONFIG_FILE, configJson(site.config));
   const result = await staging.commit({ force: options.force });
   const report = renderImportReport({ title: options.reportTitle, counts: site.counts, warnings: site.warnings, kept: result.kept });
