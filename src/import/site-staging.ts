@@ -69,6 +69,8 @@ async function currentHash(file: string): Promise<string | undefined> {
 export class SiteStaging {
   /** Staged path → sha256 of its bytes. */
   private readonly staged = new Map<string, string>();
+  /** Staged paths already in the site folder (downloads), and whether this import put them there. */
+  private readonly inPlace = new Map<string, boolean>();
   /** Folders made so far: one `mkdir` per folder, not per file (thousands of posts share `posts/`). */
   private readonly made = new Set<string>();
 
@@ -101,6 +103,16 @@ export class SiteStaging {
     this.staged.set(relative, await hashFile(target));
   }
 
+  /**
+   * Note the file `relative` already in the site folder (a download, which resumes in place) in the manifest:
+   * with its hash when this import put it there (`fresh`), else with the hash the last import noted, so a file
+   * the user edited since is still told from the import's own.
+   */
+  async adopt(relative: string, fresh: boolean): Promise<void> {
+    this.staged.set(relative, fresh ? await hashFile(path.join(this.siteFolder, ...relative.split('/'))) : '');
+    this.inPlace.set(relative, fresh);
+  }
+
   /** The staged text of `relative`. */
   read(relative: string): Promise<string> {
     return fs.readFile(path.join(this.folder, ...relative.split('/')), 'utf8');
@@ -121,6 +133,12 @@ export class SiteStaging {
     const result: CommitResult = { written: 0, kept: [], refused: [] };
     for (const relative of this.files()) {
       const hash = this.staged.get(relative) ?? '';
+      const fresh = this.inPlace.get(relative);
+      if (fresh !== undefined) {
+        const noted = fresh ? hash : previous.files[relative];
+        if (noted) next[relative] = noted;
+        continue;
+      }
       const link = await linkOnPath(this.siteFolder, relative);
       if (link !== undefined) {
         result.refused.push({ file: relative, reason: linkReason(link, relative) });
