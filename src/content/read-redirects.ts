@@ -71,7 +71,9 @@ function readDataItem(item: unknown, file: string, at: SourcePosition, problems:
   const oneLine = (address: string): string => (addressCharacterError(address) ? `${ONE_LINE_HINT} ` : '');
   const fromDanger = redirectFromDanger(from);
   if (fromDanger)
-    problems.push(problemAt(file, at, `The redirect from ${quoteAddress(from)} is not allowed: it ${fromDanger}.`, `${oneLine(from)}Write a path on the old site, e.g. \`/category/news/\`. ${DOCS_HINT}`));
+    problems.push(
+      problemAt(file, at, `The redirect from ${quoteAddress(from)} is not allowed: it ${fromDanger}.`, `${oneLine(from)}Write a path on the old site, e.g. \`/category/news/\`. ${DOCS_HINT}`),
+    );
   const toDanger = redirectTargetDanger(to);
   if (toDanger)
     problems.push(

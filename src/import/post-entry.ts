@@ -167,7 +167,11 @@ export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wa
   const names = termNames(item, context);
   const old = published ? addresses(item, context, place.defaultUrl) : { redirects: [], refused: [] };
   for (const address of old.refused)
-    warnings.push({ source, message: `has the old address ${quoteAddress(address)}, which cannot be redirected (it has a line break, space or other character a redirect may not hold).`, action: 'Add the old address to `redirects` by hand if it matters, written as one line.' });
+    warnings.push({
+      source,
+      message: `has the old address ${quoteAddress(address)}, which cannot be redirected (it has a line break, space or other character a redirect may not hold).`,
+      action: 'Add the old address to `redirects` by hand if it matters, written as one line.',
+    });
   // A password-protected post's comments are as private as its text.
   const comments = context.comments && !item.password ? readComments(item.comments, context.zone) : [];
   const date = frontMatterDate(item.date) ?? frontMatterDate(item.modified);

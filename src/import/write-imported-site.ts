@@ -52,12 +52,20 @@ export async function finishImport(staging: SiteStaging, site: Omit<ImportedSite
   // The last guard for every importer: an old address the build would refuse never reaches data/redirects.yml.
   const redirects = site.redirects.filter(({ from }) => !redirectFromDanger(from));
   for (const { from } of site.redirects.filter((redirect) => !redirects.includes(redirect)))
-    site.warnings.push({ source: 'data/redirects.yml', message: `The old address ${quoteAddress(from)} was not redirected: a redirect may not hold it.`, action: 'Add it by hand, written as one line, if it matters.' });
+    site.warnings.push({
+      source: 'data/redirects.yml',
+      message: `The old address ${quoteAddress(from)} was not redirected: a redirect may not hold it.`,
+      action: 'Add it by hand, written as one line, if it matters.',
+    });
   if (redirects.length) await staging.write('data/redirects.yml', toYaml(redirects.map(({ from, to }) => ({ from, to }))));
   if (!(await hasOtherConfig(staging.siteFolder))) await staging.write(JSON_CONFIG_FILE, configJson(site.config));
   const result = await staging.commit({ force: options.force });
   for (const { file, reason } of result.refused)
-    site.warnings.push({ source: file, message: `was not written: ${reason}, and the importer writes nothing through a link.`, action: 'Replace the link with a real folder or file (or remove it) and import again.' });
+    site.warnings.push({
+      source: file,
+      message: `was not written: ${reason}, and the importer writes nothing through a link.`,
+      action: 'Replace the link with a real folder or file (or remove it) and import again.',
+    });
   const report = renderImportReport({ title: options.reportTitle, counts: site.counts, warnings: site.warnings, kept: result.kept });
   // Replaced, never written through: the report's place may hold a link too.
   await replaceFile(path.join(staging.siteFolder, REPORT_FILE), report);

@@ -214,16 +214,16 @@ export function addressCharacterError(address: string): string | undefined {
 }
 
 /**
- * `address` with each character `addressCharacterError` refuses replaced by `escape` of its UTF-8 bytes
+ * `address` with each character `addressCharacterError` refuses replaced by `escapeByte` of each of its UTF-8 bytes
  * (percent-encoding by default): the last guard before an address is written into a rules file.
  *
  * @example
  * escapeAddressCharacters('/a\n/'); // '/a%0A/'
  * escapeAddressCharacters('/a b/', (hex) => `\\x${hex}`); // '/a\\x20b/'
  */
-export function escapeAddressCharacters(address: string, escape: (hex: string) => string = (hex) => `%${hex}`): string {
+export function escapeAddressCharacters(address: string, escapeByte: (hex: string) => string = (hex) => `%${hex}`): string {
   return address.replace(new RegExp(UNSAFE_IN_ADDRESS.source, 'gu'), (character) =>
-    [...Buffer.from(character, 'utf8')].map((byte) => escape(byte.toString(16).toUpperCase().padStart(2, '0'))).join(''),
+    [...Buffer.from(character, 'utf8')].map((byte) => escapeByte(byte.toString(16).toUpperCase().padStart(2, '0'))).join(''),
   );
 }
 
@@ -235,7 +235,5 @@ export function escapeAddressCharacters(address: string, escape: (hex: string) =
  * quoteAddress('/a\u200e/'); // '"/a\\u200e/"'
  */
 export function quoteAddress(address: string): string {
-  return JSON.stringify(address).replace(new RegExp(UNSAFE_IN_ADDRESS.source, 'gu'), (character) =>
-    character === ' ' ? ' ' : `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-  );
+  return JSON.stringify(address).replace(new RegExp(UNSAFE_IN_ADDRESS.source, 'gu'), (character) => (character === ' ' ? ' ' : `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`));
 }

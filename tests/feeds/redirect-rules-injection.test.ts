@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { renderRedirectRules } from '../../src/feeds/render-redirect-rules.js';
 import type { PlannedRedirect } from '../../src/routes/plan-redirects.js';
-import { BuildFailedError, formatProblem } from '../../src/shared/errors.js';
 import { writeSite } from '../content/temp-site.js';
+import { failingBuild } from '../support/failing-build.js';
 import { makeSite } from '../support/make-site.js';
 import { matchesBytes, parseApache, parseNetlify, parseNginx, type ApacheRule } from '../support/redirect-rules.js';
-import { exists, readText } from '../support/site-folder.js';
+import { readText } from '../support/site-folder.js';
 
 const EVIL = '/* https://evil.example/ 200!';
 
@@ -62,26 +62,11 @@ describe('the rules writer, given addresses with whitespace and control characte
     const rules = parseNginx(files.get('redirects.nginx.conf') ?? '');
     const plain = hostile.slice(0, 4);
     expect(rules.filter((rule) => rule.kind === 'if')).toHaveLength(1);
-    expect(rules.filter((rule) => rule.kind === 'location').map((rule) => decodeURIComponent(rule.match))).toEqual(
-      plain.flatMap((redirect) => [redirect.path, redirect.path.slice(0, -1)]),
-    );
+    expect(rules.filter((rule) => rule.kind === 'location').map((rule) => decodeURIComponent(rule.match))).toEqual(plain.flatMap((redirect) => [redirect.path, redirect.path.slice(0, -1)]));
     expect(rules.filter((rule) => rule.kind === 'location').map((rule) => decodeURIComponent(rule.to))).toEqual(plain.flatMap((redirect) => [redirect.to, redirect.to]));
     expect(decodeURIComponent(rules[0]?.to ?? '')).toBe('/about/');
   });
 });
-
-/** Build a site that must fail: its error lines (`file:line:col error: …`) and hints, and whether output was written. */
-async function failingBuild(files: Record<string, string>): Promise<{ errors: string[]; wrote: boolean }> {
-  const root = await writeSite({ 'sectorpress.config.json': JSON.stringify({ title: 'T', url: 'https://t.example.org' }), 'pages/about.md': '---\ntitle: About\n---\nAbout.\n', ...files });
-  const outDir = path.join(root, '_site');
-  const failure = await build({ root, outDir, now: '2026-01-01T00:00:00Z', cache: false, workers: 0 }).then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(failure).toBeInstanceOf(BuildFailedError);
-  const problems = (failure as BuildFailedError).problems.filter((problem) => problem.severity === 'error');
-  return { errors: problems.map((problem) => formatProblem(problem)), wrote: await exists(outDir) };
-}
 
 describe('data/redirects.yml and front matter, with whitespace or control characters in an address', () => {
   it('refuses each at its line, says which character and what to do, and writes nothing', async () => {
@@ -93,8 +78,7 @@ describe('data/redirects.yml and front matter, with whitespace or control charac
       '- from: /e/\n  to: "https://ok.example/a b"',
       '- from: /f/\n  to: "https://ok.example/\\u200Ex"',
     ].join('\n');
-    const { errors, wrote } = await failingBuild({ 'data/redirects.yml': `${yaml}\n` });
-    const firstLines = errors.map((error) => error.split('\n')[0]);
+    const { errors: firstLines, messages, wrote } = await failingBuild({ 'data/redirects.yml': `${yaml}\n` });
     expect(firstLines).toEqual([
       expect.stringMatching(/^data\/redirects\.yml:1:3 error: The redirect target .* is not usable: it contains whitespace \(U\+0009\)\./),
       expect.stringMatching(/^data\/redirects\.yml:3:3 error: The redirect target .* is not usable: it contains a line break \(U\+000A\)\./),
@@ -103,14 +87,14 @@ describe('data/redirects.yml and front matter, with whitespace or control charac
       expect.stringMatching(/^data\/redirects\.yml:9:3 error: .* it contains a space \(U\+0020\)\./),
       expect.stringMatching(/^data\/redirects\.yml:11:3 error: .* it contains an invisible or control character \(U\+200E\)\./),
     ]);
-    for (const error of errors) expect(error).toContain('write a space as `%20`');
+    for (const message of messages) expect(message).toContain('write a space as `%20`');
     expect(wrote).toBe(false);
   });
 
   it('refuses one in the `redirects` of a post at its line', async () => {
     const post = `---\ntitle: A\nredirects:\n  - /archives/2/\n  - "/archives/1/\\n${EVIL}"\n---\nBody.\n`;
-    const { errors, wrote } = await failingBuild({ 'posts/2024-01-02-a.md': post });
-    expect(errors).toEqual([expect.stringMatching(/^posts\/2024-01-02-a\.md:5:5 error: The old address .* is not allowed: it contains a line break \(U\+000A\)\.[^]*write a space as `%20`/)]);
+    const { messages, wrote } = await failingBuild({ 'posts/2024-01-02-a.md': post });
+    expect(messages).toEqual([expect.stringMatching(/^posts\/2024-01-02-a\.md:5:5 error: The old address .* is not allowed: it contains a line break \(U\+000A\)\.[\s\S]*write a space as `%20`/)]);
     expect(wrote).toBe(false);
   });
 });

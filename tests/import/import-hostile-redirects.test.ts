@@ -52,8 +52,6 @@ describe('import wordpress of an export whose old addresses carry extra redirect
     // One rule per redirect the build planned: nothing split, nothing added.
     expect(rules.every((rule) => rule.status === '301!' && !rule.to.includes('evil') && rule.conditions.every((pair) => /^[a-z_]+=[\w-]+$/.test(pair)))).toBe(true);
     // The harmless old addresses are all still redirected: the link with an encoded space, `?p=`, the tags.
-    expect(rules.map((rule) => [rule.from, ...rule.conditions].join(' '))).toEqual(
-      expect.arrayContaining(['/our%20plan.html', '/ p=11', '/ p=12', '/ p=13', '/tag/events/feed/']),
-    );
+    expect(rules.map((rule) => [rule.from, ...rule.conditions].join(' '))).toEqual(expect.arrayContaining(['/our%20plan.html', '/ p=11', '/ p=12', '/ p=13', '/tag/events/feed/']));
   });
 });

@@ -61,6 +61,10 @@ describe('import wordpress --media of an export with unpublished posts', () => {
     const built = await buildImported(site);
     expect(built.code).toBe(0);
     const output = [...(await readTree(path.join(site, '_site'))).keys()];
-    for (const name of FILES.slice(2)) expect(output.some((each) => each.endsWith(name)), name).toBe(false);
+    for (const name of FILES.slice(2))
+      expect(
+        output.some((each) => each.endsWith(name)),
+        name,
+      ).toBe(false);
   });
 });

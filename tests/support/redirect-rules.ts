@@ -113,4 +113,3 @@ export function parseNginx(text: string): NginxRule[] {
 
 /** A regex from a rules file tried on a URL's bytes, as Apache and nginx match (`\xHH` is a byte). */
 export const matchesBytes = (pattern: string, address: string): boolean => new RegExp(pattern).test(Buffer.from(address, 'utf8').toString('latin1'));
-
