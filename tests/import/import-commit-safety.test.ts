@@ -42,7 +42,7 @@ process.exitCode = await runCli(args, { out: () => {}, err: (text) => console.er
 `;
 
 async function waitFor(file: string, child: ChildProcess): Promise<void> {
-  for (let tries = 0; tries < 1200; tries += 1) {
+  for (let tries = 0; tries < 4800; tries += 1) {
     if (await exists(file)) return;
     if (child.exitCode !== null) throw new Error(`the import ended (code ${child.exitCode}) before it was stopped`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -98,7 +98,7 @@ describe('an import killed while it moves files in', () => {
     expect(await stagingBeside(site)).toEqual([]);
     const manifest = JSON.parse(after.get('.sectorpress-import.json')?.toString() ?? '{}') as { pending?: unknown };
     expect(manifest.pending).toBeUndefined();
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('symbolic links under the site folder', () => {
