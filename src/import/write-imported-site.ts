@@ -77,9 +77,16 @@ export async function finishImport(staging: SiteStaging, site: Omit<ImportedSite
  * rerun safety: unchanged input → identical files; a file edited by the user since the last import is kept
  * (and reported) unless `force`.
  */
-export async function writeImportedSite(site: ImportedSite, siteFolder: string, options: WriteImportOptions): Promise<CommitResult> {
+export async function writeImportedSite(
+  site: ImportedSite,
+  siteFolder: string,
+  options: WriteImportOptions,
+  /** Runs first, with the staging (to stage media, and point the entries at them). */
+  prepare?: (staging: SiteStaging) => Promise<void>,
+): Promise<CommitResult> {
   const staging = await SiteStaging.open(siteFolder);
   try {
+    await prepare?.(staging);
     for (const entry of site.entries) await stageEntry(staging, entry);
     return await finishImport(staging, site, options);
   } finally {

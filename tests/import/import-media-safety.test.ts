@@ -86,4 +86,22 @@ describe('import wordpress --media', () => {
     expect(again.stdout).not.toContain('Kept');
     expect((await fs.readFile(path.join(site, PHOTO))).equals(image('re-exported'))).toBe(true);
   });
+
+  it('keeps an edited media file on a re-import of a feed too', async () => {
+    const { uploads } = await mediaFolder();
+    const feed = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-feed-')), 'feed.xml');
+    await fs.writeFile(
+      feed,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>${WXR_SITE}/</link><item><title>Open day</title><link>${WXR_SITE}/open-day/</link><pubDate>Wed, 04 Mar 2020 10:00:00 GMT</pubDate><description><![CDATA[<p><img src="${UPLOADS}/2019/05/photo.jpg" alt="The hall"></p>]]></description></item></channel></rss>`,
+    );
+    const site = await freshSitePath();
+    const args = ['import', 'feed', feed, '--out', site, '--media', uploads];
+    expect((await runCliCaptured(args)).code).toBe(0);
+    expect((await fs.readFile(path.join(site, PHOTO))).equals(image('original'))).toBe(true);
+    await fs.writeFile(path.join(site, PHOTO), image('blurred by the editor'));
+    await fs.writeFile(path.join(uploads, '2019', '05', 'photo.jpg'), image('a new original, longer than before'));
+    const again = await runCliCaptured(args);
+    expect(again.stdout).toContain('Kept 1 file');
+    expect((await fs.readFile(path.join(site, PHOTO))).equals(image('blurred by the editor'))).toBe(true);
+  });
 });
