@@ -62,7 +62,9 @@ async function hashFile(file: string): Promise<string> {
 /** The hash of a regular file at `file`, or `undefined` when there is none. */
 async function currentHash(file: string): Promise<string | undefined> {
   const info = await fs.lstat(file).catch(() => undefined);
-  return info?.isFile() ? hashFile(file) : undefined;
+  if (!info?.isFile()) return undefined;
+  // Posts are small and many: read whole; media may be large: streamed.
+  return info.size < 1 << 20 ? hashText(await fs.readFile(file)) : hashFile(file);
 }
 
 /** A staging folder for one import into `siteFolder`. */
