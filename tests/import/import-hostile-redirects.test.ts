@@ -2,6 +2,7 @@
 // spaces and a second rule in them, raw or percent-encoded) never reach the site's redirects. The site
 // imports, builds, and its `_redirects` holds exactly the redirects of the harmless old addresses.
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildImported, freshSitePath } from '../support/import-site.js';
@@ -53,5 +54,24 @@ describe('import wordpress of an export whose old addresses carry extra redirect
     expect(rules.every((rule) => rule.status === '301!' && !rule.to.includes('evil') && rule.conditions.every((pair) => /^[a-z_]+=[\w-]+$/.test(pair)))).toBe(true);
     // The harmless old addresses are all still redirected: the link with an encoded space, `?p=`, the tags.
     expect(rules.map((rule) => [rule.from, ...rule.conditions].join(' '))).toEqual(expect.arrayContaining(['/our%20plan.html', '/ p=11', '/ p=12', '/ p=13', '/tag/events/feed/']));
+  });
+
+  it('from a feed: old links with an encoded line break are not redirected, and the site builds', async () => {
+    const feed = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-feed-')), 'feed.xml');
+    const item = (slug: string, link: string): string =>
+      `<item><title>${slug}</title><link>${link}</link><guid isPermaLink="false">${slug}</guid><pubDate>Wed, 04 Mar 2020 10:00:00 GMT</pubDate><description>Text.</description></item>`;
+    await fs.writeFile(
+      feed,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>${WXR_SITE}/</link>${item('one', `${WXR_SITE}/one%0A${ENCODED_RULE}/`)}${item('two', `${WXR_SITE}/2020/two.html`)}</channel></rss>`,
+    );
+    const site = await freshSitePath();
+    expect((await runCliCaptured(['import', 'feed', feed, '--out', site])).code).toBe(0);
+    const written = [...(await readTree(site))].filter(([name]) => name.endsWith('.md') && name !== 'import-report.md').map(([, bytes]) => bytes.toString());
+    expect(written.join('\n')).not.toContain('%0A');
+    expect(written.join('\n')).toContain('/2020/two.html');
+    const built = await buildImported(site);
+    expect(built.code).toBe(0);
+    const rules = parseNetlify(await fs.readFile(path.join(site, '_site', '_redirects'), 'utf8'));
+    expect(rules.map((rule) => rule.from)).toEqual(['/2020/two.html']);
   });
 });
