@@ -5,55 +5,20 @@
  * decided once the site's routes are known (routes/plan-redirects.ts).
  */
 import { LineCounter, isSeq, parseDocument } from 'yaml';
-import { checkUrlPath, encodeUrlPath } from '../shared/check-url-path.js';
+import { addressCharacterError, quoteAddress } from '../shared/check-url-path.js';
 import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
-import { normaliseUrlPath } from '../shared/permalink.js';
+import { redirectFromDanger, redirectTargetDanger } from '../shared/redirect-address.js';
 import type { SourcePosition } from '../shared/source-position.js';
 import type { FrontMatter } from './front-matter.js';
 import type { RedirectRecord, SourceFile } from './types.js';
 
+/** Split off the query of an old address (it lives in src/shared/redirect-address.ts, for the importers too). */
+export { splitQuery } from '../shared/redirect-address.js';
+
 const DOCS_HINT = 'See docs/redirects.md.';
 
-/** A query string a redirect may match: `p=123`, `page_id=7&lang=en`. */
-const QUERY = /^[A-Za-z0-9_.~%+-]+(=[A-Za-z0-9_.~%+,:@/-]*)?(&[A-Za-z0-9_.~%+-]+(=[A-Za-z0-9_.~%+,:@/-]*)?)*$/;
-
-/**
- * Why an old address cannot be a redirect's `from` (phrased to follow "it …"), or `undefined`.
- *
- * @example
- * redirectFromDanger('/?p=123'); // undefined
- * redirectFromDanger('/../x/'); // 'contains `..` (or `.`) as a path segment'
- */
-function redirectFromDanger(from: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(from)) return 'is a full URL; write the path on this site only, e.g. `/archives/123/`';
-  if (!from.startsWith('/')) return 'does not start with `/`';
-  if (from.includes('#')) return 'has a `#fragment`, which browsers never send to a server';
-  const [pathPart = '', query] = splitQuery(from);
-  if (query !== undefined && !QUERY.test(query)) return 'has a query string that is not plain `name=value` pairs joined by `&`';
-  return checkUrlPath(encodeUrlPath(normaliseUrlPath(pathPart))).error;
-}
-
-/** Why a `to` is not a usable target (phrased to follow "it …"), or `undefined`. Existence is checked later. */
-function redirectTargetDanger(to: string): string | undefined {
-  if (/^https?:\/\//i.test(to)) {
-    try {
-      new URL(to);
-      return undefined;
-    } catch {
-      return 'is not a valid web address';
-    }
-  }
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(to)) return 'is neither a path on this site nor an https:// address';
-  if (!to.startsWith('/')) return 'does not start with `/` (a path on this site) or `https://`';
-  const pathPart = to.split(/[?#]/)[0] ?? '';
-  return checkUrlPath(encodeUrlPath(normaliseUrlPath(pathPart))).error;
-}
-
-/** `/?p=1` → `['/', 'p=1']`; `/a/` → `['/a/', undefined]`. */
-export function splitQuery(address: string): [string, string | undefined] {
-  const at = address.indexOf('?');
-  return at < 0 ? [address, undefined] : [address.slice(0, at), address.slice(at + 1)];
-}
+/** What to do about an address with whitespace or a control character in it. */
+const ONE_LINE_HINT = 'Write the address on one line, without tabs, line breaks or invisible characters; write a space as `%20`.';
 
 function problemAt(file: string, at: SourcePosition, message: string, hint: string, code = 'redirects/invalid'): Problem {
   return errorProblem({ code, message, hint, file, line: at.line, column: at.column });
@@ -82,8 +47,8 @@ export function readRedirectsField(front: FrontMatter, file: string, problems: P
         problemAt(
           file,
           at,
-          `The old address ${JSON.stringify(item)} in \`redirects\` is not allowed: it ${danger ?? ''}.`,
-          `Write a path on the old site, e.g. \`/archives/123/\` or \`/?p=123\`. ${DOCS_HINT}`,
+          `The old address ${typeof item === 'string' ? quoteAddress(item) : JSON.stringify(item)} in \`redirects\` is not allowed: it ${danger ?? ''}.`,
+          `${from !== undefined && addressCharacterError(from) ? `${ONE_LINE_HINT} ` : ''}Write a path on the old site, e.g. \`/archives/123/\` or \`/?p=123\`. ${DOCS_HINT}`,
           'front-matter/redirects',
         ),
       );
@@ -103,13 +68,21 @@ function readDataItem(item: unknown, file: string, at: SourcePosition, problems:
   }
   const from = record.from.trim();
   const to = record.to.trim();
+  const oneLine = (address: string): string => (addressCharacterError(address) ? `${ONE_LINE_HINT} ` : '');
   const fromDanger = redirectFromDanger(from);
   if (fromDanger)
-    problems.push(problemAt(file, at, `The redirect from ${JSON.stringify(from)} is not allowed: it ${fromDanger}.`, `Write a path on the old site, e.g. \`/category/news/\`. ${DOCS_HINT}`));
+    problems.push(
+      problemAt(file, at, `The redirect from ${quoteAddress(from)} is not allowed: it ${fromDanger}.`, `${oneLine(from)}Write a path on the old site, e.g. \`/category/news/\`. ${DOCS_HINT}`),
+    );
   const toDanger = redirectTargetDanger(to);
   if (toDanger)
     problems.push(
-      problemAt(file, at, `The redirect target ${JSON.stringify(to)} is not usable: it ${toDanger}.`, `Write a path on this site (\`/tag/news/\`) or a full https:// address. ${DOCS_HINT}`),
+      problemAt(
+        file,
+        at,
+        `The redirect target ${quoteAddress(to)} is not usable: it ${toDanger}.`,
+        `${oneLine(to)}Write a path on this site (\`/tag/news/\`) or a full https:// address. ${DOCS_HINT}`,
+      ),
     );
   return fromDanger || toDanger ? undefined : { from, to, file, line: at.line, column: at.column };
 }

@@ -6,6 +6,7 @@ import { frontMatterDate, parseFeedDate } from './feed-dates.js';
 import { slugFromLink, uniqueName } from './feed-names.js';
 import { canonicalMediaKey } from './media-urls.js';
 import type { FeedItem, FeedPerson, ParsedFeed } from './feed-parse.js';
+import { redirectFromDanger } from '../shared/redirect-address.js';
 import { samePath, sitePathOf } from './feed-redirects.js';
 import { summaryText } from './feed-text.js';
 import { htmlToLine } from './plain-text.js';
@@ -152,8 +153,9 @@ function postUrl(dateText: string, slug: string, pattern: string): string {
 function oldPaths(item: FeedItem, siteUrl: URL): string[] {
   const paths: string[] = [];
   for (const old of [item.link, item.guid]) {
+    // An address the build would refuse (a hostile feed's `%0A`) is not written.
     const path = sitePathOf(old, siteUrl);
-    if (path && path !== '/' && !paths.some((known) => samePath(known, path))) paths.push(path);
+    if (path && !redirectFromDanger(path) && path !== '/' && !paths.some((known) => samePath(known, path))) paths.push(path);
   }
   return paths;
 }

@@ -13,6 +13,7 @@ import { downloadFeedMedia } from './feed-media.js';
 import { parseFeedText } from './feed-parse.js';
 import { FeedSourceError, readFeedSource } from './feed-read-source.js';
 import { type FeedSiteSettings, feedToSite } from './feed-site.js';
+import type { SiteStaging } from './site-staging.js';
 import type { ImportedSite } from './types.js';
 import { writeImportedSite } from './write-imported-site.js';
 
@@ -67,8 +68,12 @@ export async function importFeed(source: string, siteFolder: string, options: Im
     if (error instanceof FeedSourceError) return staged(undefined, [error.problem]);
     throw error;
   }
-  if (options.media !== undefined || options.download) await bringMedia(site, media, siteFolder, { siteUrl: oldSiteUrl, mediaFolder: options.media, download: options.download });
-  const { written, kept } = await writeImportedSite(site, siteFolder, { force: options.force, reportTitle: `Import of ${source}` });
+  // Media are staged with the posts, so a file the user edited since the last import is kept like a post.
+  const prepare =
+    options.media !== undefined || options.download
+      ? (staging: SiteStaging) => bringMedia(site, media, siteFolder, { siteUrl: oldSiteUrl, mediaFolder: options.media, download: options.download, staging })
+      : undefined;
+  const { written, kept } = await writeImportedSite(site, siteFolder, { force: options.force, reportTitle: `Import of ${source}` }, prepare);
   return staged({ counts: site.counts, warnings: site.warnings.length, written, kept, site });
 }
 
@@ -93,7 +98,12 @@ async function siteSettings(siteFolder: string, options: ImportFeedOptions): Pro
  * Copy or download the media posts use and point the posts at the new copies; what could not be had goes in
  * the report. WordPress uploads go where `import wordpress` puts them; with `--download`, other images too.
  */
-async function bringMedia(site: ImportedSite, urls: readonly string[], siteFolder: string, options: { siteUrl: string; mediaFolder?: string; download?: boolean }): Promise<void> {
+async function bringMedia(
+  site: ImportedSite,
+  urls: readonly string[],
+  siteFolder: string,
+  options: { siteUrl: string; mediaFolder?: string; download?: boolean; staging: SiteStaging },
+): Promise<void> {
   const uploads = await fetchMedia(urls, siteFolder, options);
   const handled = new Set([...uploads.mapping.keys(), ...uploads.missing.map(({ url }) => url)]);
   const others = options.download

@@ -48,6 +48,7 @@ const COUNT_NAMES = [
   'redirects in data/redirects.yml',
   'media copied',
   'media missing',
+  'media left out (used only by unpublished posts)',
   'other items left out (attachments, menus, templates, …)',
 ];
 
@@ -102,8 +103,10 @@ interface RunState {
   readonly authors: Record<string, { name: string }>;
   readonly authorKeys: Map<string, string>;
   readonly facts: ArchiveFacts;
-  /** Media URL → the first post that uses it. */
+  /** Media URL → the first published post or page that uses it: only these are copied or downloaded. */
   readonly media: Map<string, string>;
+  /** Media URL → the unpublished posts (drafts, private, scheduled, password-protected) that use it. */
+  readonly unpublishedMedia: Map<string, string[]>;
   /** Items of post types that may be content (not WordPress's own machinery), by type. */
   readonly otherTypes: Map<string, number>;
 }
@@ -147,6 +150,27 @@ function authorKeyOf(creator: string, state: RunState): string | undefined {
   return key;
 }
 
+/**
+ * Media only unpublished posts use, by post: a file a draft, private, scheduled or password-protected post
+ * shows is as private as its text, and a file in static/ is published whatever links to it.
+ */
+function unpublishedOnly(state: RunState): Map<string, string[]> {
+  const byPost = new Map<string, string[]>();
+  for (const [url, sources] of state.unpublishedMedia) {
+    if (state.media.has(url)) continue;
+    for (const source of new Set(sources)) byPost.set(source, [...(byPost.get(source) ?? []), url]);
+  }
+  return byPost;
+}
+
+function leftOutWarnings(byPost: ReadonlyMap<string, readonly string[]>): ImportWarning[] {
+  return [...byPost].map(([source, urls]) => ({
+    source,
+    message: `is not published, so the media only it uses were not copied or downloaded (they would have been published in static/): ${[...urls].sort().join(', ')}.`,
+    action: 'If you publish it, copy these files into static/ and change its links, or publish it in WordPress and import again.',
+  }));
+}
+
 /** The second pass: each post or page is converted and staged as soon as it is read. */
 async function stagePosts(file: string, context: EntryContext, state: RunState, staging: SiteStaging): Promise<WxrChannelFields> {
   const choose = fileChooser();
@@ -164,7 +188,11 @@ async function stagePosts(file: string, context: EntryContext, state: RunState, 
     state.counts['comments kept'] += built.commentsKept;
     state.warnings.push(...built.warnings);
     recordFacts(state.facts, built, authorKey);
-    for (const url of built.media) if (!state.media.has(url)) state.media.set(url, built.entry.source);
+    for (const url of built.media) {
+      if (built.published) {
+        if (!state.media.has(url)) state.media.set(url, built.entry.source);
+      } else state.unpublishedMedia.set(url, [...(state.unpublishedMedia.get(url) ?? []), built.entry.source]);
+    }
     await stageEntry(staging, built.entry);
   });
 }
@@ -190,12 +218,16 @@ async function importScanned(file: string, scan: WxrScan, options: WordPressImpo
     authorKeys: new Map(scan.authorKeys),
     facts: emptyArchiveFacts(),
     media: new Map(),
+    unpublishedMedia: new Map(),
     otherTypes: new Map(),
   };
   const channel = await stagePosts(file, { ...context, authorKeys: state.authorKeys }, state, staging);
   const { counts, warnings, authors } = state;
   warnings.push(...otherTypeWarnings(state.otherTypes));
   if (options.media || options.download) {
+    const leftOut = unpublishedOnly(state);
+    counts['media left out (used only by unpublished posts)'] = new Set([...leftOut.values()].flat()).size;
+    warnings.push(...leftOutWarnings(leftOut));
     const fetched = await relinkMedia(staging, state.media, { siteUrl: context.siteUrl, mediaFolder: options.media, download: options.download });
     counts['media copied'] = fetched.copied;
     counts['media missing'] = fetched.warnings.length;

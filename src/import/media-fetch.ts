@@ -8,6 +8,8 @@ import path from 'node:path';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import { downloadFile, type Outcome } from './media-download.js';
 import { type UploadPath, uploadPathOf } from './media-urls.js';
+import { linkOnPath, linkReason } from './site-links.js';
+import type { SiteStaging } from './site-staging.js';
 
 export interface MediaOptions {
   siteUrl: string;
@@ -23,6 +25,12 @@ export interface MediaOptions {
   retries?: number;
   /** First wait before a retry, doubling each time (default 500 ms). */
   retryDelayMs?: number;
+  /**
+   * The import's staging: copies from the media folder are staged (and so kept, like posts, when the user
+   * edited the file since the last import), and downloads are noted in the manifest. Without it files are
+   * written straight into the site folder.
+   */
+  staging?: SiteStaging;
 }
 
 export interface MediaResult {
@@ -54,10 +62,18 @@ async function sizeOf(file: string): Promise<number | undefined> {
   }
 }
 
-async function copyFromFolder(folder: string, file: string, target: string): Promise<Outcome> {
-  const source = inside(path.resolve(folder), file);
+async function copyFromFolder(folder: string, file: string, target: string, stage: ((source: string) => Promise<void>) | undefined): Promise<Outcome> {
+  const root = path.resolve(folder);
+  const source = inside(root, file);
+  // A link inside the media folder may lead anywhere (`/etc/passwd`): only real files in real folders are copied.
+  const link = source ? await linkOnPath(root, file) : undefined;
+  if (link !== undefined) return { ok: false, reason: `${link} in the media folder is a symbolic link, which is never followed` };
   const size = source ? await sizeOf(source) : undefined;
   if (!source || size === undefined) return { ok: false, reason: 'not in the media folder' };
+  if (stage) {
+    await stage(source);
+    return { ok: true };
+  }
   if ((await sizeOf(target)) === size) return { ok: true };
   await mkdir(path.dirname(target), { recursive: true });
   await copyFile(source, `${target}.part`);
@@ -66,16 +82,25 @@ async function copyFromFolder(folder: string, file: string, target: string): Pro
 }
 
 /** Gets each file at most once, however many URLs name it (its sizes, its query forms). */
-function createFileGetter(uploadsRoot: string, options: MediaOptions): { obtain: (file: string, url: string) => Promise<Outcome>; present: (file: string) => Promise<boolean> } {
+function createFileGetter(siteFolder: string, options: MediaOptions): { obtain: (file: string, url: string) => Promise<Outcome>; present: (file: string) => Promise<boolean> } {
+  const uploadsRoot = path.resolve(siteFolder, 'static', ...UPLOADS_FOLDER);
   const download = { timeoutMs: options.timeoutMs ?? 60_000, retries: options.retries ?? 3, retryDelayMs: options.retryDelayMs ?? 500 };
   const had = new Map<string, Promise<Outcome>>();
+  const { staging } = options;
   const obtainOnce = async (file: string, url: string): Promise<Outcome> => {
     // `inside` keeps the file under static/images/uploads, whatever the URL said.
     const target = inside(uploadsRoot, file);
     if (!target) return { ok: false, reason: 'unsafe file path' };
+    const relative = ['static', ...UPLOADS_FOLDER, file].join('/');
+    const link = await linkOnPath(path.resolve(siteFolder), relative);
+    if (link !== undefined) return { ok: false, reason: `${linkReason(link, relative)} in the site folder, and nothing is written through a link` };
     let outcome: Outcome = { ok: false, reason: 'neither a media folder nor downloading was asked for' };
-    if (options.mediaFolder) outcome = await copyFromFolder(options.mediaFolder, file, target);
-    if (!outcome.ok && options.download) outcome = await downloadFile(url, target, download);
+    if (options.mediaFolder) outcome = await copyFromFolder(options.mediaFolder, file, target, staging && ((source) => staging.copy(relative, source)));
+    if (!outcome.ok && options.download) {
+      const fresh = (await sizeOf(target)) === undefined;
+      outcome = await downloadFile(url, target, download);
+      if (outcome.ok) await staging?.adopt(relative, fresh);
+    }
     return outcome;
   };
   return {
@@ -104,7 +129,7 @@ function byKey(a: string, b: string): number {
  * @example const { mapping, missing } = await fetchMedia(post.media, 'my-site', { siteUrl: 'https://blog.example.gov.uk', mediaFolder: 'backup/uploads' });
  */
 export async function fetchMedia(urls: readonly string[], siteFolder: string, options: MediaOptions): Promise<MediaResult> {
-  const { obtain, present } = createFileGetter(path.resolve(siteFolder, 'static', ...UPLOADS_FOLDER), options);
+  const { obtain, present } = createFileGetter(siteFolder, options);
   const mapping = new Map<string, string>();
   const missing: { url: string; reason: string }[] = [];
   const place = async (written: string, upload: UploadPath): Promise<void> => {

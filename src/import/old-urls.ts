@@ -3,6 +3,7 @@
  * need a redirect to the new site's URLs (tags `/tag/:slug/`, authors `/author/:slug/`, months
  * `/:year/:month/`, feeds `/feed.xml`, `/atom.xml`, `/tag/:slug/feed.xml`).
  */
+import { redirectFromDanger } from '../shared/redirect-address.js';
 import { checkUrlPath } from '../shared/check-url-path.js';
 import { slugify } from '../shared/slug.js';
 
@@ -44,6 +45,20 @@ export function oldSitePath(link: string, siteUrl: string): string | undefined {
 }
 
 /**
+ * An old address as a redirect's `from` can hold it: percent-decoded when that is an address the build
+ * accepts, else as the URL wrote it, else `undefined` (a tab, line break or `..` from a hostile export must
+ * never reach the site's redirect rules).
+ *
+ * @example
+ * redirectFrom('/our%20plan/'); // '/our%20plan/' (a space is refused; `%20` is the same address)
+ * redirectFrom('/caf%C3%A9/'); // '/café/'
+ * redirectFrom('/a%0A/*%20https://evil.example/'); // undefined
+ */
+export function redirectFrom(path: string): string | undefined {
+  return [safeDecode(path), path].find((form) => !redirectFromDanger(form));
+}
+
+/**
  * The old path as a permalink the new site can serve (a clean path; `/a-year-on` from a permalink structure
  * without the trailing slash becomes `/a-year-on/`, which hosts serve for both), else `undefined`.
  */
@@ -80,7 +95,7 @@ const SITE_FEEDS: readonly Redirect[] = [
 ];
 
 function termRedirects(base: string, nicename: string, slug: string): Redirect[] {
-  const old = `/${base}/${safeDecode(nicename)}/`;
+  const old = `/${base}/${nicename}/`;
   if (!slug) return [{ from: old, to: '/' }];
   const url = `/tag/${slug}/`;
   return [...(old === url ? [] : [{ from: old, to: url }]), { from: `${old}feed/`, to: `${url}feed.xml` }];
@@ -93,13 +108,17 @@ function termRedirects(base: string, nicename: string, slug: string): Redirect[]
 export function archiveRedirects(facts: ArchiveFacts): Redirect[] {
   const redirects = new Map<string, string>();
   const add = (list: readonly Redirect[]): void => {
-    for (const each of list) if (!redirects.has(each.from)) redirects.set(each.from, each.to);
+    for (const each of list) {
+      // A nicename is the export's word: one no form of which the build accepts stays as written, for the site writer to leave out and report.
+      const from = redirectFrom(each.from) ?? each.from;
+      if (!redirects.has(from)) redirects.set(from, each.to);
+    }
   };
   add(SITE_FEEDS);
   for (const [nicename, slug] of facts.tags) add(termRedirects('tag', nicename, slug));
   for (const [nicename, slug] of facts.categories) add(termRedirects('category', nicename, slug));
   for (const [nicename, key] of facts.authors) {
-    const old = `/author/${safeDecode(nicename)}/`;
+    const old = `/author/${nicename}/`;
     const url = `/author/${slugify(key)}/`;
     add([...(old === url ? [] : [{ from: old, to: url }]), { from: `${old}feed/`, to: '/feed.xml' }]);
   }

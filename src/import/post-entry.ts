@@ -2,6 +2,7 @@
  * One WordPress post or page → an `ImportedEntry`: the status rules (only `publish` is published), dates
  * in the site's time zone, tags, featured image, old addresses, comments.
  */
+import { quoteAddress } from '../shared/check-url-path.js';
 import { slugify } from '../shared/slug.js';
 import type { FootnoteText } from './convert-footnotes.js';
 import { convertPostHtml } from './convert-post-html.js';
@@ -9,7 +10,7 @@ import { htmlToLine } from './plain-text.js';
 import type { ImportedEntry, ImportWarning } from './types.js';
 import { readComments } from './wxr-comments.js';
 import { dateParts, frontMatterDate, zoneMismatch } from './wxr-dates.js';
-import { oldSitePath, usablePermalink } from './old-urls.js';
+import { oldSitePath, redirectFrom, usablePermalink } from './old-urls.js';
 import type { WxrItem, WxrItemTerm } from './wxr-records.js';
 
 /** What a featured image or gallery id resolves to. */
@@ -103,12 +104,15 @@ function imageOf(item: WxrItem, context: EntryContext, source: string, warnings:
   return attachment;
 }
 
-function addresses(item: WxrItem, context: EntryContext, defaultUrl: string): { permalink?: string; redirects: string[] } {
+function addresses(item: WxrItem, context: EntryContext, defaultUrl: string): { permalink?: string; redirects: string[]; refused: string[] } {
   const old = oldSitePath(item.link, context.siteUrl);
   const kept = usablePermalink(old);
-  const redirects = [old && !kept ? safeDecode(old) : undefined, item.type === 'page' ? `/?page_id=${item.id}` : `/?p=${item.id}`];
-  const unique = [...new Set(redirects.filter((each): each is string => Boolean(each) && each !== kept && each !== defaultUrl))];
-  return { permalink: kept && kept !== defaultUrl ? kept : undefined, redirects: unique };
+  const written = [old && !kept ? old : undefined, item.type === 'page' ? `/?page_id=${item.id}` : `/?p=${item.id}`].filter((each): each is string => Boolean(each));
+  // The export's link and ID are its word: one the build would refuse (a line break, a `..`) is not written.
+  const refused = written.filter((each) => redirectFrom(each) === undefined);
+  const redirects = written.flatMap((each) => redirectFrom(each) ?? []);
+  const unique = [...new Set(redirects.filter((each) => each !== kept && each !== defaultUrl))];
+  return { permalink: kept && kept !== defaultUrl ? kept : undefined, redirects: unique, refused };
 }
 
 /** The block editor keeps footnote texts in the post's `footnotes` meta, as JSON `[{ id, content }]`. */
@@ -161,8 +165,15 @@ export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wa
   const converted = convertBody(item, context, source, warnings);
   const image = imageOf(item, context, source, warnings);
   const names = termNames(item, context);
-  const old = published ? addresses(item, context, place.defaultUrl) : { redirects: [] };
-  const comments = context.comments ? readComments(item.comments, context.zone) : [];
+  const old = published ? addresses(item, context, place.defaultUrl) : { redirects: [], refused: [] };
+  for (const address of old.refused)
+    warnings.push({
+      source,
+      message: `has the old address ${quoteAddress(address)}, which cannot be redirected (it has a line break, space or other character a redirect may not hold).`,
+      action: 'Add the old address to `redirects` by hand if it matters, written as one line.',
+    });
+  // A password-protected post's comments are as private as its text.
+  const comments = context.comments && !item.password ? readComments(item.comments, context.zone) : [];
   const date = frontMatterDate(item.date) ?? frontMatterDate(item.modified);
   const updated = frontMatterDate(item.modified);
   const post = item.type === 'post';

@@ -26,7 +26,7 @@ export async function relinkMedia(
   options: { siteUrl: string; mediaFolder?: string; download?: boolean },
 ): Promise<{ copied: number; warnings: ImportWarning[] }> {
   const urls = [...media.keys()].sort();
-  const result = await fetchMedia(urls, staging.siteFolder, options);
+  const result = await fetchMedia(urls, staging.siteFolder, { ...options, staging });
   const warnings = result.missing.map(({ url, reason }) => ({
     source: media.get(url) ?? url,
     message: `uses ${url}, which could not be had (${reason}).`,

@@ -6,6 +6,7 @@
 import type { AuthorRecord, DataSet, EventEntry, PageEntry, PostEntry } from '../content/types.js';
 import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
 import { buildSite, type SiteInput } from './build-site.js';
+import { collectRedirects } from './collect-redirects.js';
 import { languageConfig, siteLanguages } from './language-config.js';
 import type { ModelOptions, Site, SiteLanguage } from './types.js';
 
@@ -97,5 +98,12 @@ export function buildSites(input: SiteInput, options: ModelOptions): Staged<Site
   );
   const [primary, ...others] = sites;
   if (!primary) return buildSite(input, options);
-  return staged({ ...primary, translations: others, translationKeys }, uniqueProblems(problems));
+  // The rules files and redirect pages are the whole site's, written once from the default language's
+  // Site: every language's old addresses, then data/redirects.yml, which is site-wide (its `to` may be
+  // a page in any language).
+  const none = { posts: [], pages: [], events: [] };
+  // A language's URLs are under its folder (`/cy/…`); old addresses are the old site's, as written.
+  const inFolder = (each: Site) => (each.redirects ?? []).map((redirect) => ({ ...redirect, to: `/${each.language?.folder ?? ''}${redirect.to.slice(1)}` }));
+  const redirects = [...sites.flatMap(inFolder), ...collectRedirects(none, none, input.data)];
+  return staged({ ...primary, ...(redirects.length > 0 ? { redirects } : {}), translations: others, translationKeys }, uniqueProblems(problems));
 }

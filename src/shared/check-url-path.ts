@@ -185,3 +185,55 @@ export function normalisePermalink(permalink: string): string {
   const trimmed = permalink.trim();
   return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
+
+/**
+ * Whitespace, control and invisible format characters. None may stand in an address that is written into
+ * server rules: `_redirects`, `.htaccess` and nginx split a rule on whitespace and end it at a line break, and
+ * a URL parser drops tabs and newlines without a word, so a check through `new URL` never sees them.
+ */
+const UNSAFE_IN_ADDRESS = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+
+/** The code point of `character` as `U+000A`. */
+const codePoint = (character: string): string => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Why an address as written may not go into server rules (phrased to follow "it …"), or `undefined`.
+ * A space too: written as `%20` it means the same and cannot split a rule.
+ *
+ * @example
+ * addressCharacterError('/a/'); // undefined
+ * addressCharacterError('/a\n/* https://evil.example/ 200!'); // 'contains a line break (U+000A)'
+ */
+export function addressCharacterError(address: string): string | undefined {
+  const found = UNSAFE_IN_ADDRESS.exec(address)?.[0];
+  if (found === undefined) return undefined;
+  if (/[\n\r\u2028\u2029\u0085\v\f]/u.test(found)) return `contains a line break (${codePoint(found)})`;
+  if (found === ' ') return 'contains a space (U+0020)';
+  if (/\s/u.test(found)) return `contains whitespace (${codePoint(found)})`;
+  return `contains an invisible or control character (${codePoint(found)})`;
+}
+
+/**
+ * `address` with each character `addressCharacterError` refuses replaced by `escapeByte` of each of its UTF-8 bytes
+ * (percent-encoding by default): the last guard before an address is written into a rules file.
+ *
+ * @example
+ * escapeAddressCharacters('/a\n/'); // '/a%0A/'
+ * escapeAddressCharacters('/a b/', (hex) => `\\x${hex}`); // '/a\\x20b/'
+ */
+export function escapeAddressCharacters(address: string, escapeByte: (hex: string) => string = (hex) => `%${hex}`): string {
+  return address.replace(new RegExp(UNSAFE_IN_ADDRESS.source, 'gu'), (character) =>
+    [...Buffer.from(character, 'utf8')].map((byte) => escapeByte(byte.toString(16).toUpperCase().padStart(2, '0'))).join(''),
+  );
+}
+
+/**
+ * `address` quoted for a message, each refused character shown as its escape (`\n`, `\u2028`), so an
+ * error names what is there without the character itself breaking the line or hiding.
+ *
+ * @example
+ * quoteAddress('/a\u200e/'); // '"/a\\u200e/"'
+ */
+export function quoteAddress(address: string): string {
+  return JSON.stringify(address).replace(new RegExp(UNSAFE_IN_ADDRESS.source, 'gu'), (character) => (character === ' ' ? ' ' : `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`));
+}

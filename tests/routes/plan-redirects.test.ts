@@ -5,24 +5,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { BuildFailedError, formatProblem } from '../../src/shared/errors.js';
 import { writeSite } from '../content/temp-site.js';
+import { failingBuild } from '../support/failing-build.js';
 import { exists } from '../support/site-folder.js';
 
 const POST = (redirects: string): string => `---\ntitle: A year on\nsummary: s\ntags: [News]\nredirects:\n${redirects}\n---\nBody.\n`;
-
-/** Build a site that must fail: every error line (`file:line:col error: …`), and whether output was written. */
-async function failingBuild(files: Record<string, string>): Promise<{ errors: string[]; wrote: boolean }> {
-  const root = await writeSite({ 'sectorpress.config.json': JSON.stringify({ title: 'T', url: 'https://t.example.org' }), 'pages/about.md': '---\ntitle: About\n---\nAbout.\n', ...files });
-  const outDir = path.join(root, '_site');
-  const failure = await build({ root, outDir, now: '2026-01-01T00:00:00Z', cache: false, workers: 0 }).then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(failure).toBeInstanceOf(BuildFailedError);
-  const problems = (failure as BuildFailedError).problems.filter((problem) => problem.severity === 'error');
-  return { errors: problems.map((problem) => formatProblem(problem).split('\n')[0] ?? ''), wrote: await exists(outDir) };
-}
 
 describe('redirect errors', () => {
   it('reports a target that points nowhere at its data-file line and column, and writes nothing', async () => {
