@@ -22,15 +22,21 @@ async function builtSite(url: string): Promise<string> {
 }
 
 /** Start the real binary on a free port; resolves with the address it prints. */
-async function serve(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+async function serve(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'sectorpress.js'), 'serve', ...args, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
+  let errors = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk) => {
+    errors += String(chunk);
+  });
+  const stderr = (): string => errors;
   let printed = '';
   child.stdout?.setEncoding('utf8');
   for await (const chunk of child.stdout ?? []) {
     printed += String(chunk);
     const url = /Serving .* at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(printed)?.[1];
-    if (url) return { child, url };
+    if (url) return { child, url, stderr };
   }
   throw new Error(`serve printed no address: ${printed}`);
 }
@@ -92,6 +98,19 @@ describe('sectorpress serve', () => {
     const { url } = await serve([site, '--out', out, '--base-url', 'https://x.example/news']);
     expect(new URL(url).pathname).toBe('/news/');
     expect((await get(url)).status).toBe(200);
+  });
+
+  it('serves a site built with --base-url under that path when run without it, and says so', async () => {
+    const site = await copyFixture('cli-small');
+    expect((await runCliCaptured(['build', site, '--base-url', 'https://small.example.org/blog/', '--now', NOW])).code).toBe(0);
+    const { url, stderr } = await serve([site]);
+    expect(new URL(url).pathname).toBe('/blog/');
+    const home = await get(url);
+    expect(home.status).toBe(200);
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(await home.text())?.[1] ?? '';
+    expect(stylesheet).toMatch(/^\/blog\//);
+    expect((await get(new URL(stylesheet, url).href)).status).toBe(200);
+    expect(stderr()).toContain('This site was built for /blog/; serving it there.');
   });
 
   it('says to build first when there is no built site', async () => {
