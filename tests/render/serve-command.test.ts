@@ -82,6 +82,20 @@ describe('sectorpress serve', () => {
     expect(code).toBe(0);
   });
 
+  it('finds the icon every page of the default theme names (no 404 for it)', async () => {
+    const site = await builtSite('https://small.example.org/blog');
+    const { url } = await serve([site]);
+    for (const page of ['', '2024/06/second-post/', 'no-such-page/']) {
+      const html = await (await get(new URL(page, url).href)).text();
+      const icon = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)">/.exec(html)?.[1];
+      expect(icon, page).toMatch(/^\/blog\/assets\/images\/favicon\.[0-9a-f]{10}\.svg$/);
+      const response = await get(new URL(icon ?? '', url).href);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+      expect(await response.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    }
+  });
+
   it('serves a site without a path at the root', async () => {
     const site = await builtSite('https://small.example.org');
     const { url } = await serve([site]);
