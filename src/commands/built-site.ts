@@ -16,12 +16,7 @@ import { stringFlag } from './parse-flags.js';
  * what the command then does there ("serving"). A config error or a missing build is reported on `io`
  * and gives `undefined`: the command exits 1.
  */
-export async function findBuiltSite(
-  site: string | undefined,
-  values: { out?: string | boolean; 'base-url'?: string | boolean },
-  io: CliIo,
-  doing: string,
-): Promise<Config | undefined> {
+export async function findBuiltSite(site: string | undefined, values: { out?: string | boolean; 'base-url'?: string | boolean }, io: CliIo, doing: string): Promise<Config | undefined> {
   const root = path.resolve(site ?? '.');
   const out = stringFlag(values.out);
   const outDir = out === undefined ? undefined : path.resolve(out);

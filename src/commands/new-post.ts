@@ -82,6 +82,8 @@ export async function runNewPost(args: readonly string[], io: CliIo): Promise<nu
     io.err(`${path.relative(process.cwd(), file)} already exists; choose another title or edit that file.`);
     return 1;
   }
-  io.out(`Wrote ${path.relative(process.cwd(), file)}, a draft: builds leave it out (\`build --drafts\` and \`dev --drafts\` show it).\n  Write the post in it, then delete its \`draft: true\` line to publish it.`);
+  io.out(
+    `Wrote ${path.relative(process.cwd(), file)}, a draft: builds leave it out (\`build --drafts\` and \`dev --drafts\` show it).\n  Write the post in it, then delete its \`draft: true\` line to publish it.`,
+  );
   return 0;
 }

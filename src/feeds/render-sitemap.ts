@@ -41,13 +41,11 @@ export function renderSitemap(site: Site, routes: readonly Route[]): string {
  * renderLanguageSitemap(routes, siteOf); // '…<url><loc>https://x.org/cy/</loc>…<xhtml:link rel="alternate" hreflang="en-GB" href="https://x.org/"/>…'
  */
 export function renderLanguageSitemap(routes: readonly Route[], siteOf: (route: Route) => Site): string {
-  const urls = routes
-    .filter(isListed)
-    .map((route) => {
-      const site = siteOf(route);
-      const links = (route.alternates ?? []).map((link) => `<xhtml:link rel="alternate" hreflang="${escapeXml(link.hreflang)}" href="${escapeXml(link.absoluteUrl)}"/>`);
-      return `<url><loc>${escapeXml(`${site.config.url}${encodeUrlPath(route.url)}`)}</loc><lastmod>${lastModified(route, site).toISOString()}</lastmod>${links.join('')}</url>`;
-    });
+  const urls = routes.filter(isListed).map((route) => {
+    const site = siteOf(route);
+    const links = (route.alternates ?? []).map((link) => `<xhtml:link rel="alternate" hreflang="${escapeXml(link.hreflang)}" href="${escapeXml(link.absoluteUrl)}"/>`);
+    return `<url><loc>${escapeXml(`${site.config.url}${encodeUrlPath(route.url)}`)}</loc><lastmod>${lastModified(route, site).toISOString()}</lastmod>${links.join('')}</url>`;
+  });
   return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">', ...urls, '</urlset>', ''].join('\n');
 }
 

@@ -121,7 +121,9 @@ describe('sectorpress new', () => {
     await fs.writeFile(postFile(), (await fs.readFile(postFile(), 'utf8')).replace('draft: true\n', ''));
     const built = cli(['build', site, '--now', NOW]);
     expect(built.code).toBe(0);
-    expect(built.stderr).toMatch(/^posts\/2024-06-20-our-response-to-the-consultation\.md:7:1 warning: The post is published with the text `sectorpress new post` wrote: "Write the post here\." \[content\/placeholder\]\n {2}→ Write the post in its place/m);
+    expect(built.stderr).toMatch(
+      /^posts\/2024-06-20-our-response-to-the-consultation\.md:7:1 warning: The post is published with the text `sectorpress new post` wrote: "Write the post here\." \[content\/placeholder\]\n {2}→ Write the post in its place/m,
+    );
   });
 
   it('says to use npx after making a site (a local install puts no sectorpress on PATH)', async () => {

@@ -23,17 +23,14 @@ function flagsOf(help: string): string[] {
 }
 
 describe('the README', () => {
-  it.each([['build'], ['dev'], ['serve'], ['check'], ['clean'], ['theme'], ['new post'], ['new site'], ['import']])(
-    'names every flag `sectorpress %s --help` lists',
-    async (command) => {
-      const help = await runCliCaptured([...command.split(' '), '--help']);
-      expect(help.code).toBe(0);
-      const synopsis = synopsisOf(await readme(), command);
-      expect(synopsis, `no synopsis line for ${command}`).not.toBe('');
-      const missing = flagsOf(help.stdout).filter((flag) => !new RegExp(`${flag}\\b(?!-)`).test(synopsis));
-      expect(missing).toEqual([]);
-    },
-  );
+  it.each([['build'], ['dev'], ['serve'], ['check'], ['clean'], ['theme'], ['new post'], ['new site'], ['import']])('names every flag `sectorpress %s --help` lists', async (command) => {
+    const help = await runCliCaptured([...command.split(' '), '--help']);
+    expect(help.code).toBe(0);
+    const synopsis = synopsisOf(await readme(), command);
+    expect(synopsis, `no synopsis line for ${command}`).not.toBe('');
+    const missing = flagsOf(help.stdout).filter((flag) => !new RegExp(`${flag}\\b(?!-)`).test(synopsis));
+    expect(missing).toEqual([]);
+  });
 
   it('links every page of docs/ from its documentation index', async () => {
     const text = await readme();
