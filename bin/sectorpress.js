@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-// Thin launcher so the package's bin works from a fresh clone once `prepare` has compiled dist/.
-import { runCli } from '../dist/cli.js';
+// Thin launcher over the compiled dist/: the package ships it; a clone compiles it with `npm run build`.
+import { existsSync } from 'node:fs';
 
-process.exitCode = await runCli(process.argv.slice(2));
+const cli = new URL('../dist/cli.js', import.meta.url);
+if (existsSync(cli)) {
+  const { runCli } = await import(cli.href);
+  process.exitCode = await runCli(process.argv.slice(2));
+} else {
+  console.error('sectorpress: dist/ is not compiled yet.\n  → In a clone of the repository, run `npm run build` first.');
+  process.exitCode = 1;
+}

@@ -45,23 +45,26 @@ interface AxeViolation {
 type Playwright = typeof import('playwright-core');
 
 async function loadTools(chromiumPath: string): Promise<{ playwright: Playwright; axeSource: string } | Problem> {
+  let tools: { playwright: Playwright; axeSource: string };
+  try {
+    // Optional peer dependencies, loaded only for --browser: an installed sectorpress does not bring them (~15 MB).
+    const playwright = await import('playwright-core');
+    const axeSource = await fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    tools = { playwright, axeSource };
+  } catch {
+    return problem(
+      'check/browser-missing',
+      'check --browser needs playwright-core and axe-core: npm install --save-dev playwright-core axe-core',
+      'They are optional peer dependencies of sectorpress, installed only by projects that use --browser.',
+    );
+  }
   if (!existsSync(chromiumPath))
     return problem(
       'check/browser-missing',
       `Chromium was not found at ${chromiumPath}, so --browser could not run.`,
       'Install it (e.g. apt-get install chromium), set CHROMIUM_PATH to where it is, or check without --browser.',
     );
-  try {
-    const playwright = await import('playwright-core');
-    const axeSource = await fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    return { playwright, axeSource };
-  } catch {
-    return problem(
-      'check/browser-missing',
-      'playwright-core or axe-core is not installed, so --browser could not run.',
-      'They are optional dependencies of sectorpress: npm install playwright-core axe-core',
-    );
-  }
+  return tools;
 }
 
 type BrowserPage = Awaited<ReturnType<Awaited<ReturnType<Playwright['chromium']['launch']>>['newPage']>>;

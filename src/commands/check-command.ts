@@ -25,7 +25,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     io.out(checkUsage);
     return 0;
   }
-  const config = await findBuiltSite(positionals[0], values, io);
+  const config = await findBuiltSite(positionals[0], values, io, 'checking');
   if (!config) return 1;
   const started = performance.now();
   const report = await checkSite({

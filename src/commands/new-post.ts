@@ -5,21 +5,21 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig } from '../config/load-config.js';
 import { formatDate } from '../shared/dates.js';
-import { contentFolder } from '../shared/site-layout.js';
+import { contentFolder, NEW_POST_PLACEHOLDER } from '../shared/site-layout.js';
 import { readData } from '../content/read-data.js';
 import { unknownAuthorHint } from '../model/group-authors.js';
 import { slugify } from '../shared/slug.js';
 import { reportProblems, UsageError, type CliIo } from './cli-io.js';
 import { parseFlags, stringFlag } from './parse-flags.js';
 
-/** The text of a new post file. */
-export function newPostText(fields: { title: string; date: string; tags: string[]; author?: string; draft: boolean }): string {
+/** The text of a new post file: a draft, so a build publishes nothing until its author says so. */
+export function newPostText(fields: { title: string; date: string; tags: string[]; author?: string }): string {
   const front: Record<string, unknown> = { title: fields.title, date: fields.date };
   if (fields.tags.length > 0) front.tags = fields.tags;
   if (fields.author) front.author = fields.author;
   front.summary = '';
-  if (fields.draft) front.draft = true;
-  return `---\n${stringify(front)}---\n\nWrite the post here.\n`;
+  front.draft = true;
+  return `---\n${stringify(front)}---\n\n${NEW_POST_PLACEHOLDER}\n`;
 }
 
 /** The author keys of the site's `data/authors.{yml,yaml,json}` (none when there is no such file). */
@@ -74,7 +74,7 @@ export async function runNewPost(args: readonly string[], io: CliIo): Promise<nu
     .split(',')
     .map((tag) => tag.trim())
     .filter(Boolean);
-  const text = newPostText({ title, date: formatDate(now, "yyyy-MM-dd'T'HH:mm:ssZZ", zone), tags, author, draft: values.draft === true });
+  const text = newPostText({ title, date: formatDate(now, "yyyy-MM-dd'T'HH:mm:ssZZ", zone), tags, author });
   await fs.mkdir(path.dirname(file), { recursive: true });
   try {
     await fs.writeFile(file, text, { flag: 'wx' });
@@ -82,6 +82,8 @@ export async function runNewPost(args: readonly string[], io: CliIo): Promise<nu
     io.err(`${path.relative(process.cwd(), file)} already exists; choose another title or edit that file.`);
     return 1;
   }
-  io.out(`Wrote ${path.relative(process.cwd(), file)}`);
+  io.out(
+    `Wrote ${path.relative(process.cwd(), file)}, a draft: builds leave it out (\`build --drafts\` and \`dev --drafts\` show it).\n  Write the post in it, then delete its \`draft: true\` line to publish it.`,
+  );
   return 0;
 }

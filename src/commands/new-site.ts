@@ -34,6 +34,7 @@ export async function runNewSite(args: readonly string[], io: CliIo): Promise<nu
     return 1;
   }
   const next = path.resolve(dir) === process.cwd() ? '' : ` ${dir}`;
-  io.out(`Created ${dir === '.' ? 'the site here' : dir}. Next: sectorpress dev${next}  (or: sectorpress build${next})`);
+  // `npx`: a local install (`npm install --save-dev sectorpress`) puts no `sectorpress` on PATH.
+  io.out(`Created ${dir === '.' ? 'the site here' : dir}. Next: npx sectorpress dev${next}  (or: npx sectorpress build${next})`);
   return 0;
 }

@@ -13,7 +13,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     return 0;
   }
   // Without a url the site lives at the root; the build already warned about it.
-  const config = await findBuiltSite(positionals[0], values, io);
+  const config = await findBuiltSite(positionals[0], values, io, 'serving');
   if (!config) return 1;
   const dir = config.outDir;
   const where = path.relative(process.cwd(), dir) || '.';

@@ -21,14 +21,15 @@ Options:
 
 export const newPostUsage = `Usage: sectorpress new post "Title" [options]
 
-Write posts/YYYY-MM-DD-<slug>.md with front matter (dated now, in the site's time zone).
+Write posts/YYYY-MM-DD-<slug>.md with front matter (dated now, in the site's time zone),
+as a draft: delete its \`draft: true\` line once the post is written to publish it.
 
 Options:
   --tags a,b        tags for the post
   --author KEY      author key from data/authors.yml
   --dir DIR         the site folder (default: the current folder)
   --now ISO         date the post at this time instead of the clock
-  --draft           mark the post as a draft
+  --draft           mark the post as a draft (every new post is one; kept for scripts)
   -h, --help        show this help`;
 
 export const newSiteUsage = `Usage: sectorpress new site DIR

@@ -63,12 +63,12 @@ function defineConfigModule(): string {
   return path.join(path.dirname(own), `define-config${path.extname(own)}`);
 }
 
-/** jiti reports syntax errors as "ParseError: …\n /path/file.ts:L:C"; keep only what helps. */
+/** jiti reports syntax errors as "ParseError: …\n /path/file.ts:L:C" with C counted from 0 (Babel's); keep only what helps, counted from 1. */
 function describeLoadError(error: unknown, file: string): { reason: string; line?: number; column?: number } {
   const message = error instanceof Error ? error.message : String(error);
   const first = (message.split('\n')[0] ?? '').trim() || 'unknown error';
   const located = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`).exec(message);
-  return located ? { reason: first, line: Number(located[1]), column: Number(located[2]) } : { reason: first };
+  return located ? { reason: first, line: Number(located[1]), column: Number(located[2]) + 1 } : { reason: first };
 }
 
 async function importModule(file: string, relative: string): Promise<Staged<ConfigFileValue | undefined>> {

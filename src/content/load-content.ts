@@ -85,6 +85,16 @@ async function findStatics(root: string, problems: Problem[]): Promise<StaticFil
   return found.map(({ relativePath, identity }) => ({ path: path.join(root, relativePath), outputPath: relativePath.slice(STATIC_FOLDER.length + 1), identity }));
 }
 
+/** A folder with no config and no content is most likely the wrong folder, or a site not made yet. */
+function emptySiteProblem(root: string): Problem {
+  const where = path.relative(process.cwd(), root) || '.';
+  return warningProblem({
+    code: 'load/empty-site',
+    message: `${where === '.' ? 'This folder' : where} holds no site: no sectorpress.config file and no posts, pages, events, data or static files (the build is an empty blog).`,
+    hint: `To start a site there, copy the example: npx sectorpress new site ${where}. To build a site elsewhere, name its folder: npx sectorpress build my-blog.`,
+  });
+}
+
 /**
  * Read every post, page, event and data file (sorted by path) and list static files.
  * Unreadable, binary or non-UTF-8 files are errors naming the file; dotfiles are
@@ -102,7 +112,10 @@ export async function loadContent(config: Config): Promise<Staged<SourceSet>> {
     const found = await findFiles(root, contentPattern(source), { dot: false }, problems);
     buckets[source.kind] = await readSources(root, found, source.kind, problems);
   }
-  if (
+  const statics = await findStatics(root, problems);
+  const empty = config.configFile === undefined && statics.length === 0 && Object.values(buckets).every((files) => files.length === 0);
+  if (empty) problems.push(emptySiteProblem(root));
+  else if (
     !(await fs.stat(path.join(root, contentFolder('post'))).then(
       (stat) => stat.isDirectory(),
       () => false,
@@ -112,6 +125,5 @@ export async function loadContent(config: Config): Promise<Staged<SourceSet>> {
       warningProblem({ code: 'load/no-posts', message: 'This site has no posts/ folder, so the blog is empty.', hint: 'Create posts/ and add Markdown files, e.g. `sectorpress new post "Hello"`.' }),
     );
   }
-  const statics = await findStatics(root, problems);
   return staged({ posts: buckets.post, pages: buckets.page, events: buckets.event, data: buckets.data, statics }, problems);
 }

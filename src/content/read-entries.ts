@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { hasErrors, staged, warningProblem, type Problem, type Staged } from '../shared/errors.js';
+import { NEW_POST_PLACEHOLDER } from '../shared/site-layout.js';
 import { slugify } from '../shared/slug.js';
 import { normalisePermalink, permalinkDanger, slugDanger } from '../shared/check-url-path.js';
 import { parseFrontMatter, type FrontMatter, type YamlMemo } from './front-matter.js';
@@ -134,6 +135,19 @@ function readPost(source: SourceFile, front: FrontMatter, config: Config): { ent
       }),
     );
   }
+  const placeholder = entry.draft ? -1 : placeholderLine(front.body);
+  if (placeholder >= 0) {
+    problems.push(
+      warningProblem({
+        code: 'content/placeholder',
+        message: `The post is published with the text \`sectorpress new post\` wrote: "${NEW_POST_PLACEHOLDER}"`,
+        hint: 'Write the post in its place (or mark the post `draft: true` until it is written).',
+        file: source.relativePath,
+        line: front.bodyLine + placeholder,
+        column: 1,
+      }),
+    );
+  }
   if (common.summary === undefined && !hasErrors(fields.problems)) {
     problems.push(
       warningProblem({
@@ -147,6 +161,12 @@ function readPost(source: SourceFile, front: FrontMatter, config: Config): { ent
     );
   }
   return { entry, problems };
+}
+
+/** The 0-based line of the body that is still `new post`'s placeholder, or -1. */
+function placeholderLine(body: string): number {
+  if (!body.includes(NEW_POST_PLACEHOLDER)) return -1;
+  return body.split('\n').findIndex((line) => line.trim() === NEW_POST_PLACEHOLDER);
 }
 
 function readPage(source: SourceFile, front: FrontMatter, config: Config): { entry: PageEntry; problems: Problem[] } {

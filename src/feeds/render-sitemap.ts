@@ -1,4 +1,4 @@
-/** sitemap.xml (every HTML page but the 404) and robots.txt pointing at it. */
+/** sitemap.xml (every HTML page but the 404 and the search page) and robots.txt pointing at it. */
 import { encodeUrlPath } from '../shared/check-url-path.js';
 import type { Site } from '../model/types.js';
 import type { Route } from '../routes/types.js';
@@ -15,8 +15,11 @@ function lastModified(route: Route, site: Site): Date {
   return newest ? (newest.updated ?? newest.date) : site.now;
 }
 
+/** The 404 page is not a page of the site, and search engines ask that search result pages stay out of their index (the theme marks them noindex). */
+const isListed = (route: Route): boolean => route.kind !== 'not-found' && route.kind !== 'search';
+
 /**
- * Every HTML route but the 404, with `lastmod` from the newest post the page shows (the newest
+ * Every HTML route but the 404 and the search page, with `lastmod` from the newest post the page shows (the newest
  * post of the site for pages without posts).
  *
  * @example
@@ -24,7 +27,7 @@ function lastModified(route: Route, site: Site): Date {
  */
 export function renderSitemap(site: Site, routes: readonly Route[]): string {
   const urls = routes
-    .filter((route) => route.kind !== 'not-found' && route.kind !== 'search')
+    .filter(isListed)
     // The sitemap protocol wants URLs percent-encoded, then entity-escaped.
     .map((route) => `<url><loc>${escapeXml(`${site.config.url}${encodeUrlPath(route.url)}`)}</loc><lastmod>${lastModified(route, site).toISOString()}</lastmod></url>`);
   return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
@@ -38,13 +41,11 @@ export function renderSitemap(site: Site, routes: readonly Route[]): string {
  * renderLanguageSitemap(routes, siteOf); // '…<url><loc>https://x.org/cy/</loc>…<xhtml:link rel="alternate" hreflang="en-GB" href="https://x.org/"/>…'
  */
 export function renderLanguageSitemap(routes: readonly Route[], siteOf: (route: Route) => Site): string {
-  const urls = routes
-    .filter((route) => route.kind !== 'not-found')
-    .map((route) => {
-      const site = siteOf(route);
-      const links = (route.alternates ?? []).map((link) => `<xhtml:link rel="alternate" hreflang="${escapeXml(link.hreflang)}" href="${escapeXml(link.absoluteUrl)}"/>`);
-      return `<url><loc>${escapeXml(`${site.config.url}${encodeUrlPath(route.url)}`)}</loc><lastmod>${lastModified(route, site).toISOString()}</lastmod>${links.join('')}</url>`;
-    });
+  const urls = routes.filter(isListed).map((route) => {
+    const site = siteOf(route);
+    const links = (route.alternates ?? []).map((link) => `<xhtml:link rel="alternate" hreflang="${escapeXml(link.hreflang)}" href="${escapeXml(link.absoluteUrl)}"/>`);
+    return `<url><loc>${escapeXml(`${site.config.url}${encodeUrlPath(route.url)}`)}</loc><lastmod>${lastModified(route, site).toISOString()}</lastmod>${links.join('')}</url>`;
+  });
   return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">', ...urls, '</urlset>', ''].join('\n');
 }
 

@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import type { Config } from '../config/types.js';
 import type { Staged } from '../shared/errors.js';
+import { noteBuiltFor } from '../shared/built-for.js';
 import { cacheFolder, outputRecordFile, trashFolder } from '../shared/cache-folder.js';
 import { readManifest, writeManifest } from '../shared/output-manifest.js';
 import { guardOutputFolder, siteFoldersOf, type GuardVerdict, type OutputGuard } from '../output/guard-output-folder.js';
@@ -65,6 +66,6 @@ export async function writeSite(run: BuildRun, reuse: boolean, replaceOutDir = f
     staging,
     survey: await previous?.survey,
   });
-  if (written.problems.every((problem) => problem.severity !== 'error')) await writeManifest(recordPath, run.pageRecord());
+  if (written.problems.every((problem) => problem.severity !== 'error')) await Promise.all([writeManifest(recordPath, run.pageRecord()), noteBuiltFor(config.root, config.outDir, config.url)]);
   return written;
 }

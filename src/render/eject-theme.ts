@@ -25,6 +25,11 @@ async function pointJsonConfigAt(file: string, themePath: string): Promise<Probl
   return undefined;
 }
 
+/** `theme`, `./theme` and `./theme/` name the same folder of the site. */
+function samePath(a: string, b: string): boolean {
+  return path.posix.normalize(`${a}/`) === path.posix.normalize(`${b}/`);
+}
+
 /**
  * Insert `theme` into a TS/JS config only in the one shape we can edit safely: a single
  * `defineConfig({` or `export default {` and no `theme` key yet. Anything else gets
@@ -35,6 +40,9 @@ async function pointCodeConfigAt(file: string, themePath: string, inSiteTheme: b
   const text = await fs.readFile(file, 'utf8');
   const openings = [...text.matchAll(/defineConfig\(\s*\{|export\s+default\s+\{/g)];
   const already = /\btheme\s*:/.test(text);
+  const setTo = /\btheme\s*:\s*(['"`])([^'"`]*)\1/.exec(text)?.[2];
+  // A second eject into the same folder: the config already points at the copy.
+  if (setTo !== undefined && samePath(setTo, themePath)) return undefined;
   if (!already && openings.length === 1) {
     const at = (openings[0]?.index ?? 0) + (openings[0]?.[0].length ?? 0);
     await fs.writeFile(file, `${text.slice(0, at)}\n  theme: '${themePath}',${text.slice(at)}`);

@@ -4,11 +4,11 @@
  * same output checks, manifest and atomic swap as every other output file.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorProblem, staged, type Staged } from '../shared/errors.js';
 import type { SearchRecord } from './search-records.js';
+import { makeSearchTempFolder } from './search-temp-folder.js';
 
 /** One file of the index, relative to the output folder. */
 export interface IndexFile {
@@ -78,7 +78,7 @@ type PagefindIndex = NonNullable<Awaited<ReturnType<typeof import('pagefind').cr
  * five copies of a shard's files (a 5,000-record shard's are ~30 MB) in this process at once.
  */
 async function writtenFiles(index: PagefindIndex): Promise<{ files: { path: string; content: Uint8Array }[]; errors: string[] }> {
-  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'sectorpress-search-'));
+  const folder = await makeSearchTempFolder();
   try {
     const { errors } = await index.writeFiles({ outputPath: folder });
     if (errors.length > 0) return { files: [], errors };

@@ -15,8 +15,11 @@ export function trashFolder(siteRoot: string): string {
   return path.join(cacheFolder(siteRoot), 'trash');
 }
 
-/** A record of one output folder (`output` manifest or `pages` record): one per output folder, so two builds into two folders do not mix. */
-export function outputRecordFile(siteRoot: string, outDir: string, kind: 'output' | 'pages'): string {
+/**
+ * A record of one output folder (`output` manifest, `pages` record, or the `site` address it was built for): one
+ * per output folder, so two builds into two folders do not mix.
+ */
+export function outputRecordFile(siteRoot: string, outDir: string, kind: 'output' | 'pages' | 'site'): string {
   const key = createHash('sha1').update(outDir).digest('hex').slice(0, 12);
   return path.join(cacheFolder(siteRoot), `${kind}-${key}.json`);
 }

@@ -26,6 +26,9 @@ export function contentFolder(kind: ContentFolder['kind']): string {
   return (CONTENT_FOLDERS.find((source) => source.kind === kind) as ContentFolder).folder;
 }
 
+/** The body `sectorpress new post` writes: a build warns while a published post still holds it. */
+export const NEW_POST_PLACEHOLDER = 'Write the post here.';
+
 /** Copied to the output byte for byte, dotfiles included (`.well-known/`). */
 export const STATIC_FOLDER = 'static';
 /** The site's own theme overrides: the highest-priority theme layer, and where `theme eject` copies to. */

@@ -172,6 +172,15 @@ describe('Welsh feeds', () => {
   });
 });
 
+const isSearchPage = (file: string): boolean => /^(cy\/)?search\/index\.html$/.test(file);
+
+describe('the search pages', () => {
+  it('ask search engines not to index them (and only them), in both languages', () => {
+    expect([...pages.keys()].filter(isSearchPage).sort()).toEqual(['cy/search/index.html', 'search/index.html']);
+    for (const [file, html] of pages) expect(html.includes('<meta name="robots" content="noindex">'), file).toBe(isSearchPage(file));
+  });
+});
+
 describe('the sitemap', () => {
   it('lists every page of both languages once, each alternate is itself listed with the same set of alternates', async () => {
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'url' || name === 'xhtml:link' });
@@ -182,7 +191,7 @@ describe('the sitemap', () => {
     const entries = new Map(document.urlset.url.map((entry) => [entry.loc, entry['xhtml:link'] ?? []]));
     expect(entries.size).toBe(document.urlset.url.length);
     const listed = [...entries.keys()].map(fileOf).sort();
-    expect(listed).toEqual([...pages.keys()].filter((file) => !file.endsWith('404.html')).sort());
+    expect(listed).toEqual([...pages.keys()].filter((file) => !file.endsWith('404.html') && !isSearchPage(file)).sort());
     for (const [loc, links] of entries) {
       if (links.length === 0) continue;
       expect(links.map((link) => link.hreflang).sort(), loc).toEqual(['cy', 'en-GB', 'x-default']);

@@ -135,6 +135,14 @@ describe('sectorpress check under a base path', () => {
     expect(failed.stderr).toMatch(/about\/index\.html:\d+:\d+: <a href="\/accessibility\/"> → outside the base path \/blog\//);
   });
 
+  it('checks a site built with --base-url under that path when run without it, and says so', async () => {
+    const blogRoot = await copyExample();
+    await build({ root: blogRoot, now: EXAMPLE_NOW, cache: false, baseUrl: 'https://www.council.example.gov.uk/blog' });
+    const run = await runCliCaptured(['check', blogRoot]);
+    expect(run.stderr).toBe('This site was built for /blog/; checking it there.');
+    expect(run.code).toBe(0);
+  });
+
   it('says when there is nothing built to check', async () => {
     const empty = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-check-empty-'));
     const run = await runCliCaptured(['check', empty]);

@@ -97,12 +97,53 @@ describe('sectorpress build with bad input', () => {
 });
 
 describe('sectorpress new', () => {
-  it('writes a dated post that then builds', async () => {
+  const postFile = (): string => path.join(site, 'posts', '2024-06-20-our-response-to-the-consultation.md');
+  const postPage = '2024/06/our-response-to-the-consultation/index.html';
+
+  it('writes a dated draft, says how to publish it, and the build publishes it once the draft line goes', async () => {
     const run = cli(['new', 'post', 'Our response to the consultation', '--tags', 'policy,consultation', '--dir', site, '--now', '2024-06-20T09:00:00Z']);
     expect(run.code).toBe(0);
-    const text = await fs.readFile(path.join(site, 'posts', '2024-06-20-our-response-to-the-consultation.md'), 'utf8');
-    expect(text).toMatch(/^---\ntitle: Our response to the consultation\n/);
+    expect(run.stdout).toContain('a draft: builds leave it out');
+    expect(run.stdout).toContain('delete its `draft: true` line to publish it');
+    const text = await fs.readFile(postFile(), 'utf8');
+    expect(text).toMatch(/^---\ntitle: Our response to the consultation\n[\s\S]*\ndraft: true\n---\n/);
+    // Built at once, the placeholder is not published.
     expect(cli(['build', site, '--now', NOW]).code).toBe(0);
-    expect((await readTree(path.join(site, '_site'))).has('2024/06/our-response-to-the-consultation/index.html')).toBe(true);
+    expect((await readTree(path.join(site, '_site'))).has(postPage)).toBe(false);
+    await fs.writeFile(postFile(), text.replace('draft: true\n', '').replace('Write the post here.', 'We welcome the consultation.'));
+    const built = cli(['build', site, '--now', NOW]);
+    expect(built.stderr).toBe('');
+    expect(await fs.readFile(path.join(site, '_site', postPage), 'utf8')).toContain('We welcome the consultation.');
+  });
+
+  it('warns, naming the line, when a published post still holds the placeholder', async () => {
+    cli(['new', 'post', 'Our response to the consultation', '--dir', site, '--now', '2024-06-20T09:00:00Z']);
+    await fs.writeFile(postFile(), (await fs.readFile(postFile(), 'utf8')).replace('draft: true\n', ''));
+    const built = cli(['build', site, '--now', NOW]);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toMatch(
+      /^posts\/2024-06-20-our-response-to-the-consultation\.md:7:1 warning: The post is published with the text `sectorpress new post` wrote: "Write the post here\." \[content\/placeholder\]\n {2}→ Write the post in its place/m,
+    );
+  });
+
+  it('says to use npx after making a site (a local install puts no sectorpress on PATH)', async () => {
+    const target = path.join(site, 'new-blog');
+    const run = cli(['new', 'site', target]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Next: npx sectorpress dev \S+new-blog {2}\(or: npx sectorpress build \S+new-blog\)/);
+  });
+});
+
+describe('sectorpress build in a folder with no site', () => {
+  it('says there is no config and no content, naming the folder and how to start one', async () => {
+    const empty = path.join(site, 'empty');
+    await fs.mkdir(empty);
+    const run = cli(['build', '--now', NOW], empty);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('warning: This folder holds no site: no sectorpress.config file and no posts, pages, events, data or static files');
+    expect(run.stderr).toContain('To start a site there, copy the example: npx sectorpress new site .');
+    const named = cli(['build', 'empty', '--now', NOW], site);
+    expect(named.stderr).toContain('warning: empty holds no site');
+    expect(named.stderr).toContain('npx sectorpress new site empty');
   });
 });

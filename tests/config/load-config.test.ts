@@ -5,6 +5,7 @@ import { defineConfig } from '../../src/config/define-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { formatProblem } from '../../src/shared/errors.js';
 import { writeSite } from '../content/temp-site.js';
+import { runCliCaptured } from '../support/run-cli.js';
 import { fixturePath, repoRoot } from '../support/site-folder.js';
 
 const errors = async (root: string, overrides = {}) => (await loadConfig(root, overrides)).problems.filter((problem) => problem.severity === 'error');
@@ -143,6 +144,13 @@ describe('loadConfig errors', () => {
   it('locates a syntax error in a TypeScript config', async () => {
     const root = await writeSite({ 'sectorpress.config.ts': 'export default {\n  title: "x",,\n};\n' });
     expect(await errors(root)).toMatchObject([{ code: 'config/load', file: 'sectorpress.config.ts', line: 2 }]);
+  });
+
+  it('counts the column of a TypeScript syntax error from 1, as every other message does', async () => {
+    const root = await writeSite({ 'sectorpress.config.ts': 'export default {\n  title: "x"\nurl: "https://blog.example.org",\n};\n' });
+    const run = await runCliCaptured(['build', root]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^sectorpress\.config\.ts:3:1 error: /);
   });
 
   it('requires a default export', async () => {

@@ -83,13 +83,24 @@ describe('the packed tarball', () => {
 
 describe('installed into a fresh ES module project', () => {
   let project: string;
+  let installWarnings: string;
 
   beforeAll(async () => {
     project = path.join(work, 'esm-project');
     await fs.mkdir(project);
     await fs.writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'esm-project', private: true, type: 'module' }));
-    await run('npm', ['install', ...INSTALL_FLAGS, packed.tarball], { cwd: project, env });
+    // Warnings shown, as a newcomer sees them.
+    const { stderr } = await run('npm', ['install', ...INSTALL_FLAGS.filter((flag) => !flag.startsWith('--loglevel')), '--loglevel=warn', packed.tarball], { cwd: project, env });
+    installWarnings = stderr;
   }, TIMEOUT);
+
+  it('installs without warning about an install script, and without the browser-check packages', async () => {
+    expect(installWarnings).not.toMatch(/install-scripts|prepare/);
+    const installed = await fs.readdir(path.join(project, 'node_modules'));
+    expect(installed).toContain('sectorpress');
+    expect(installed).not.toContain('playwright-core');
+    expect(installed).not.toContain('axe-core');
+  });
 
   it(
     'imports sectorpress and builds a site with it',
@@ -108,6 +119,20 @@ describe('installed into a fresh ES module project', () => {
   );
 
   it(
+    'says what `check --browser` needs when playwright-core and axe-core are not installed, without a stack trace',
+    async () => {
+      const failed = await node(project, [path.join(project, 'node_modules', '.bin', 'sectorpress'), 'check', '--browser', 'site']).then(
+        () => undefined,
+        (error: { code?: number; stdout?: string; stderr?: string }) => error,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toContain('check --browser needs playwright-core and axe-core: npm install --save-dev playwright-core axe-core');
+      expect(failed?.stderr).not.toMatch(/\n\s+at |ERR_MODULE_NOT_FOUND/);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'runs the installed binary',
     async () => {
       const { stdout } = await node(project, [path.join(project, 'node_modules', '.bin', 'sectorpress'), '--version']);
@@ -117,47 +142,76 @@ describe('installed into a fresh ES module project', () => {
   );
 });
 
-/** The first `sh` block under "## Start your own blog" in docs/getting-started.md, as a shell script to run. */
-async function gettingStartedScript(tarball: string): Promise<{ script: string; skipped: string[] }> {
+/**
+ * The `sh` block of "## Start your own blog" in docs/getting-started.md that makes the blog, as shell scripts to run:
+ * the commands before its `# edit …` line (the step the user does by hand), that step, and the commands after it.
+ */
+async function gettingStartedScript(tarball: string): Promise<{ before: string; edit: string; after: string; skipped: string[] }> {
   const doc = await fs.readFile(path.join(repoRoot, 'docs', 'getting-started.md'), 'utf8');
   const section = doc.slice(doc.indexOf('## Start your own blog'));
-  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  const block = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1] ?? '').find((text) => text.includes('sectorpress new site')) ?? '';
   const lines = block
     .split('\n')
     .map((line) => line.replace(/\s+#\s.*$/, '').trim())
     .filter(Boolean);
-  // `serve` and `dev` run until stopped (tests/commands/serve-command.test.ts and tests/dev cover them).
+  // `serve` and `dev` run until stopped (tests/render/serve-command.test.ts and tests/dev cover them).
   const longRunning = (line: string): boolean => /\bsectorpress (serve|dev)\b/.test(line);
-  const script = lines
+  const commands = lines
     .filter((line) => !longRunning(line))
-    .map((line) => line.replace(/^npm install --save-dev sectorpress$/, `npm install --save-dev ${INSTALL_FLAGS.join(' ')} ${tarball}`))
-    .join('\n');
-  return { script, skipped: lines.filter(longRunning) };
+    // Until sectorpress is published the steps install the tarball made in a clone: this one stands in for it.
+    .map((line) => line.replace(/^npm install --save-dev \S+$/, `npm install --save-dev ${INSTALL_FLAGS.join(' ')} ${tarball}`));
+  const at = commands.findIndex((line) => line.startsWith('# edit '));
+  return { before: commands.slice(0, at).join('\n'), edit: commands[at] ?? '', after: commands.slice(at + 1).join('\n'), skipped: lines.filter(longRunning) };
 }
+
+/** What the user writes in place of the placeholder. */
+const USER_TEXT = 'We have replied to the council’s consultation on next year’s budget: read our response in full.';
 
 describe('the Getting started steps, then a fresh CommonJS project', () => {
   let blog: string;
-  let steps: { script: string; skipped: string[] };
+  let steps: Awaited<ReturnType<typeof gettingStartedScript>>;
+  let printed: { before: string; after: string };
 
   beforeAll(async () => {
     const start = path.join(work, 'newcomer');
     await fs.mkdir(start);
     steps = await gettingStartedScript(packed.tarball);
-    await run('sh', ['-e', '-c', steps.script], { cwd: start, env });
+    const before = await run('sh', ['-e', '-c', steps.before], { cwd: start, env });
     blog = path.join(start, 'my-blog');
+    // The step done by hand, as its line says: write the post, then delete its draft line.
+    const post = (await fs.readdir(path.join(blog, 'posts'))).find((name) => name.endsWith('-our-response-to-the-consultation.md'));
+    if (post) {
+      const file = path.join(blog, 'posts', post);
+      const text = await fs.readFile(file, 'utf8');
+      await fs.writeFile(file, text.replace('Write the post here.', USER_TEXT).replace(/^draft: true\n/m, ''));
+    }
+    // The steps go on in the folder the first ones moved into.
+    const after = await run('sh', ['-e', '-c', steps.after], { cwd: blog, env });
+    printed = { before: before.stdout + before.stderr, after: after.stdout + after.stderr };
   }, TIMEOUT);
 
   it(
-    'installs sectorpress before using it, and the steps build the new site',
+    'installs sectorpress before using it, and the steps build the new site with the user’s post first',
     async () => {
-      expect(steps.script).toMatch(/npm install --save-dev .*\.tgz[\s\S]*npx sectorpress new site/);
+      expect(steps.before).toMatch(/npm install --save-dev .*\.tgz[\s\S]*npx sectorpress new site[\s\S]*npx sectorpress new post/);
+      expect(steps.edit).toMatch(/^# edit posts\/\*-our-response-to-the-consultation\.md: write the post, then delete its "draft: true" line$/);
+      expect(steps.after).toMatch(/^npx sectorpress build$/);
       expect(steps.skipped).toEqual(['npx sectorpress serve']);
+      // What the steps told the user along the way.
+      expect(printed.before).toContain('Next: npx sectorpress dev');
+      expect(printed.before).toContain('delete its `draft: true` line to publish it');
+      expect(printed.after).not.toContain('warning');
       const manifest = JSON.parse(await fs.readFile(path.join(blog, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string>; type?: string };
       expect(Object.keys(manifest.devDependencies ?? {})).toEqual(['sectorpress']);
-      const posts = await fs.readdir(path.join(blog, 'posts'));
-      const post = posts.find((name) => name.endsWith('-our-response-to-the-consultation.md'));
-      expect(post).toBeDefined();
-      expect(await fs.readFile(path.join(blog, '_site', 'index.html'), 'utf8')).toContain('Our response to the consultation');
+      const home = await fs.readFile(path.join(blog, '_site', 'index.html'), 'utf8');
+      const first = /<article class="card">[\s\S]*?<\/article>/.exec(home)?.[0] ?? '';
+      expect(first).toContain('Our response to the consultation');
+      const page = /<a href="([^"]+)">Our response to the consultation<\/a>/.exec(first)?.[1] ?? '';
+      expect(await fs.readFile(path.join(blog, '_site', page, 'index.html'), 'utf8')).toContain(USER_TEXT);
+      const site = await fs.readdir(path.join(blog, '_site'), { recursive: true });
+      for (const file of site.map(String).filter((name) => name.endsWith('.html') || name.endsWith('.xml'))) {
+        expect(await fs.readFile(path.join(blog, '_site', file), 'utf8'), file).not.toContain('Write the post here.');
+      }
     },
     TIMEOUT,
   );

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { ejectTheme } from '../../src/render/eject-theme.js';
+import { runCliCaptured } from '../support/run-cli.js';
 import { copyFixture, exists, readTree } from '../support/site-folder.js';
 
 const NOW = '2024-12-01T12:00:00Z';
@@ -64,6 +65,20 @@ describe('ejectTheme', () => {
     expect(await fs.readFile(file, 'utf8')).toContain("theme: './forked',");
     const second = await ejectTheme(root, 'other');
     expect(second.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'theme/eject-config', message: expect.stringContaining("'./other'") })]);
+  });
+
+  it('says nothing more on a second `theme eject` into the folder the TypeScript config already names', async () => {
+    const root = await copyFixture('blog-basic');
+    await fs.rm(path.join(root, 'sectorpress.config.json'));
+    await fs.writeFile(path.join(root, 'sectorpress.config.ts'), "export default {\n  title: 'TS site',\n};\n");
+    for (const run of [await runCliCaptured(['theme', 'eject', '--site', root]), await runCliCaptured(['theme', 'eject', '--site', root])]) {
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/^Copied the default theme to .*theme$/);
+    }
+    expect(await fs.readFile(path.join(root, 'sectorpress.config.ts'), 'utf8')).toBe("export default {\n  theme: './theme',\n  title: 'TS site',\n};\n");
+    const other = await runCliCaptured(['theme', 'eject', 'forked', '--site', root]);
+    expect(other.stderr).toContain("already sets `theme`; change it to './forked'");
   });
 
   it('reports a JSON config it cannot read instead of throwing', async () => {

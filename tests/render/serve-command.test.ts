@@ -24,15 +24,21 @@ async function builtSite(url: string): Promise<string> {
 }
 
 /** Start the real binary on a free port; resolves with the address it prints. */
-async function serve(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+async function serve(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'sectorpress.js'), 'serve', ...args, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
+  let errors = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk) => {
+    errors += String(chunk);
+  });
+  const stderr = (): string => errors;
   let printed = '';
   child.stdout?.setEncoding('utf8');
   for await (const chunk of child.stdout ?? []) {
     printed += String(chunk);
     const url = /Serving .* at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(printed)?.[1];
-    if (url) return { child, url };
+    if (url) return { child, url, stderr };
   }
   throw new Error(`serve printed no address: ${printed}`);
 }
@@ -94,6 +100,20 @@ describe('sectorpress serve', () => {
     expect(code).toBe(0);
   });
 
+  it('finds the icon every page of the default theme names (no 404 for it)', async () => {
+    const site = await builtSite('https://small.example.org/blog');
+    const { url } = await serve([site]);
+    for (const page of ['', '2024/06/second-post/', 'no-such-page/']) {
+      const html = await (await get(new URL(page, url).href)).text();
+      const icon = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)">/.exec(html)?.[1];
+      expect(icon, page).toMatch(/^\/blog\/assets\/images\/favicon\.[0-9a-f]{10}\.svg$/);
+      const response = await get(new URL(icon ?? '', url).href);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+      expect(await response.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    }
+  });
+
   it('serves a site without a path at the root', async () => {
     const site = await builtSite('https://small.example.org');
     const { url } = await serve([site]);
@@ -110,6 +130,19 @@ describe('sectorpress serve', () => {
     const { url } = await serve([site, '--out', out, '--base-url', 'https://x.example/news']);
     expect(new URL(url).pathname).toBe('/news/');
     expect((await get(url)).status).toBe(200);
+  });
+
+  it('serves a site built with --base-url under that path when run without it, and says so', async () => {
+    const site = await copyFixture('cli-small');
+    expect((await runCliCaptured(['build', site, '--base-url', 'https://small.example.org/blog/', '--now', NOW])).code).toBe(0);
+    const { url, stderr } = await serve([site]);
+    expect(new URL(url).pathname).toBe('/blog/');
+    const home = await get(url);
+    expect(home.status).toBe(200);
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(await home.text())?.[1] ?? '';
+    expect(stylesheet).toMatch(/^\/blog\//);
+    expect((await get(new URL(stylesheet, url).href)).status).toBe(200);
+    expect(stderr()).toContain('This site was built for /blog/; serving it there.');
   });
 
   it('says to build first when there is no built site', async () => {
