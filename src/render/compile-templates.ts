@@ -1,7 +1,8 @@
 /** Parse and compile theme files once, on one private Handlebars instance. */
 import { promises as fs } from 'node:fs';
 import type Handlebars from 'handlebars';
-import type { Problem } from '../shared/errors.js';
+import { hasErrors, type Problem } from '../shared/errors.js';
+import { analyseTemplate, type TemplateNames } from './analyse-template.js';
 import { guardTemplate } from './render-failure.js';
 import { templateProblem } from './template-errors.js';
 import type { ThemeFile } from './theme-layers.js';
@@ -15,8 +16,6 @@ export interface CompiledTemplate {
 
 type HandlebarsInstance = ReturnType<typeof Handlebars.create>;
 
-const SYNTAX_HINT = 'Fix the Handlebars syntax here: every {{#block}} needs its {{/block}}, and braces must be balanced.';
-
 /**
  * Compile now rather than on first render, so compile-time mistakes (such as a partial
  * call with two contexts) are reported at load time with their location.
@@ -28,22 +27,28 @@ function compileEagerly(handlebars: HandlebarsInstance, source: string): Handleb
   return render;
 }
 
-/** Compile one theme file; a syntax error becomes a located problem and `undefined`. */
-async function compileThemeFile(file: ThemeFile, handlebars: HandlebarsInstance, problems: Problem[]): Promise<CompiledTemplate | undefined> {
+/**
+ * Compile one theme file after the analysis `theme check` runs (analyse-template.ts): each
+ * of its errors becomes a located problem, and a file with any is not compiled (`undefined`).
+ */
+async function compileThemeFile(file: ThemeFile, handlebars: HandlebarsInstance, names: TemplateNames, problems: Problem[]): Promise<CompiledTemplate | undefined> {
   const source = await fs.readFile(file.absolutePath, 'utf8');
+  const analysis = analyseTemplate(source, file.displayPath, names);
+  problems.push(...analysis.problems);
+  if (hasErrors(analysis.problems)) return undefined;
   try {
     return { render: guardTemplate(compileEagerly(handlebars, source), file.displayPath), file, source };
   } catch (error) {
-    problems.push(templateProblem(error, file.displayPath, 'theme/syntax', SYNTAX_HINT, source));
+    problems.push(templateProblem(error, file.displayPath, source));
     return undefined;
   }
 }
 
-/** Compile every file of `files`, keyed by `nameOf(file)`. */
-export async function compileThemeFiles(files: Iterable<ThemeFile>, handlebars: HandlebarsInstance, nameOf: (file: ThemeFile) => string, problems: Problem[]): Promise<Map<string, CompiledTemplate>> {
+/** Compile every file of `files`, keyed by `nameOf(file)`; `names` are what the templates may call. */
+export async function compileThemeFiles(files: Iterable<ThemeFile>, handlebars: HandlebarsInstance, nameOf: (file: ThemeFile) => string, names: TemplateNames, problems: Problem[]): Promise<Map<string, CompiledTemplate>> {
   const compiled = new Map<string, CompiledTemplate>();
   for (const file of files) {
-    const template = await compileThemeFile(file, handlebars, problems);
+    const template = await compileThemeFile(file, handlebars, names, problems);
     if (template) compiled.set(nameOf(file), template);
   }
   return compiled;
