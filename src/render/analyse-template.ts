@@ -19,9 +19,11 @@ export interface TemplateNames {
   readonly siteHelpers: readonly string[];
 }
 
-export interface TemplateAnalysis {
+export interface TemplateAnalysis<T = unknown> {
   /** The parsed template, when it parses. */
   readonly program: hbs.AST.Program | undefined;
+  /** What `compile` made of it, when it compiles. */
+  readonly compiled: T | undefined;
   readonly references: readonly TemplateReference[];
   /** Errors only: each is something the build would fail on. */
   readonly problems: readonly Problem[];
@@ -101,24 +103,26 @@ function referenceProblem(reference: TemplateReference, names: TemplateNames, in
 }
 
 /**
- * Everything the build would fail on in one template, found without rendering it.
+ * Everything the build would fail on in one template, found without rendering it. `compile`
+ * finds the mistakes parsing does not (a partial given two contexts, a block closed by the
+ * wrong name); the build passes its own, so each template is compiled once.
  *
  * @example
  * const { problems } = analyseTemplate('<h1>{{post.title.}}</h1>', 'theme/post.hbs', { partials: new Set(), siteHelpers: [] });
  * problems[0]; // theme/post.hbs:1:5 error: "post.title." is not a valid path: it has a stray dot.
  */
-export function analyseTemplate(source: string, file: string, names: TemplateNames): TemplateAnalysis {
+export function analyseTemplate<T = unknown>(source: string, file: string, names: TemplateNames, compile: (program: hbs.AST.Program) => T = (program) => Handlebars.precompile(program) as T): TemplateAnalysis<T> {
   let program: hbs.AST.Program;
+  let compiled: T;
   try {
     program = Handlebars.parse(source);
-    // Compiling finds mistakes parsing does not (a partial given two contexts, a mismatched block).
-    Handlebars.precompile(program);
+    compiled = compile(program);
   } catch (error) {
-    return { program: undefined, references: [], problems: [templateProblem(error, file, source)] };
+    return { program: undefined, compiled: undefined, references: [], problems: [templateProblem(error, file, source)] };
   }
   const references = collectReferences(program);
   const inline = new Set(references.filter((reference) => reference.kind === 'inline-partial').map((reference) => reference.name));
   const helpers = [...new Set([...KNOWN_HELPER_NAMES, ...names.siteHelpers])];
   const problems = references.flatMap((reference) => referenceProblem(reference, names, inline, helpers, { file, line: reference.line, column: reference.column }) ?? []);
-  return { program, references, problems };
+  return { program, compiled, references, problems };
 }
