@@ -111,7 +111,12 @@ function referenceProblem(reference: TemplateReference, names: TemplateNames, in
  * const { problems } = analyseTemplate('<h1>{{post.title.}}</h1>', 'theme/post.hbs', { partials: new Set(), siteHelpers: [] });
  * problems[0]; // theme/post.hbs:1:5 error: "post.title." is not a valid path: it has a stray dot.
  */
-export function analyseTemplate<T = unknown>(source: string, file: string, names: TemplateNames, compile: (program: hbs.AST.Program) => T = (program) => Handlebars.precompile(program) as T): TemplateAnalysis<T> {
+export function analyseTemplate<T = unknown>(
+  source: string,
+  file: string,
+  names: TemplateNames,
+  compile: (program: hbs.AST.Program) => T = (program) => Handlebars.precompile(program) as T,
+): TemplateAnalysis<T> {
   let program: hbs.AST.Program;
   let compiled: T;
   try {

@@ -39,7 +39,13 @@ async function compileThemeFile(file: ThemeFile, handlebars: HandlebarsInstance,
 }
 
 /** Compile every file of `files`, keyed by `nameOf(file)`; `names` are what the templates may call. */
-export async function compileThemeFiles(files: Iterable<ThemeFile>, handlebars: HandlebarsInstance, nameOf: (file: ThemeFile) => string, names: TemplateNames, problems: Problem[]): Promise<Map<string, CompiledTemplate>> {
+export async function compileThemeFiles(
+  files: Iterable<ThemeFile>,
+  handlebars: HandlebarsInstance,
+  nameOf: (file: ThemeFile) => string,
+  names: TemplateNames,
+  problems: Problem[],
+): Promise<Map<string, CompiledTemplate>> {
   const compiled = new Map<string, CompiledTemplate>();
   for (const file of files) {
     const template = await compileThemeFile(file, handlebars, names, problems);

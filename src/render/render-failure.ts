@@ -63,13 +63,14 @@ export function guardTemplate<T extends (...args: never[]) => string>(render: T,
 }
 
 /**
- * Handlebars reports a missing partial without a location; find the `{{> name}}`
- * in the template that failed so the message can point at it.
+ * Handlebars reports a missing partial, and partials that include each other without end,
+ * without a location; find the `{{> name}}` (or the first `{{> …}}`) in the template that
+ * failed so the message can point at it.
  */
-function locateMissingPartial(name: string, source: string | undefined): { line: number; column: number } | undefined {
+function locatePartialCall(name: string | undefined, source: string | undefined): { line: number; column: number } | undefined {
   if (source === undefined) return undefined;
   try {
-    const reference = collectReferences(Handlebars.parse(source)).find((candidate) => candidate.kind === 'partial' && candidate.name === name);
+    const reference = collectReferences(Handlebars.parse(source)).find((candidate) => candidate.kind === 'partial' && (name === undefined || candidate.name === name));
     return reference ? { line: reference.line, column: reference.column } : undefined;
   } catch {
     return undefined;
@@ -91,8 +92,9 @@ function plainMessage(message: string): string {
   const oneArgument = /^#(if|unless|with) requires exactly one argument$/.exec(message)?.[1];
   if (oneArgument) return `{{#${oneArgument}}} takes exactly one argument.`;
   if (message === 'Must pass iterator to #each') return '{{#each}} needs the list to repeat over.';
-  if (/lookupProperty|\bstack\d|\balias\d|container\.|is not a function/.test(message)) return 'Something that is not a helper is called with arguments, as if it were one (a field such as {{post.summary "x"}}, or a path with a stray dot).';
-  if (/Maximum call stack size exceeded/.test(message)) return 'The templates include each other without end (a partial that includes itself, directly or through another).';
+  if (/lookupProperty|\bstack\d|\balias\d|container\.|is not a function/.test(message))
+    return 'Something that is not a helper is called with arguments, as if it were one (a field such as {{post.summary "x"}}, or a path with a stray dot).';
+  if (/call stack size/.test(message)) return 'The templates include each other without end (a partial that includes itself, directly or through another).';
   return message;
 }
 
@@ -100,8 +102,9 @@ function plainMessage(message: string): string {
 export function renderFailure(error: unknown, route: Route, fallbackFile: string, sources: ReadonlyMap<string, string>): Problem {
   const failure = annotateFailure(error, { file: fallbackFile });
   const partial = /^The partial (.+) could not be found$/.exec(failure.message)?.[1];
-  if (failure.line === undefined && partial !== undefined) {
-    const found = locateMissingPartial(partial, failure.file === undefined ? undefined : sources.get(failure.file));
+  const endless = failure.cause instanceof RangeError;
+  if (failure.line === undefined && (partial !== undefined || endless)) {
+    const found = locatePartialCall(partial, failure.file === undefined ? undefined : sources.get(failure.file));
     if (found) {
       failure.line = found.line;
       failure.column = found.column;

@@ -43,7 +43,10 @@ function describeParseError(message: string, text: string, source: string | unde
       return invalidCharacter(text);
     case 'CLOSE':
       if (expecting.includes("'CLOSE_UNESCAPED'")) return { message: 'A tag opened with "{{{" is closed with "}}".', hint: 'Close it with "}}}", or open it with "{{".' };
-      return { message: 'The tag ends too early: something is missing before "}}".', hint: 'Complete the tag: a name after "{{", "{{#", "{{>" or "@", a value after "=", a ")" for each "(", or remove the empty {{ }}.' };
+      return {
+        message: 'The tag ends too early: something is missing before "}}".',
+        hint: 'Complete the tag: a name after "{{", "{{#", "{{>" or "@", a value after "=", a ")" for each "(", or remove the empty {{ }}.',
+      };
     case 'CLOSE_UNESCAPED':
       return { message: 'A tag opened with "{{" is closed with "}}}".', hint: 'Close it with "}}", or open it with "{{{" to insert HTML unescaped.' };
     case 'CLOSE_SEXPR':
@@ -52,7 +55,8 @@ function describeParseError(message: string, text: string, source: string | unde
       return { message: 'A "(" cannot start here.', hint: 'A (sub-expression) is an argument: write it after a helper name, e.g. {{formatDate (eq a b)}}.' };
     case 'INVERSE':
     case 'OPEN_INVERSE_CHAIN':
-      if (!expecting.includes("'EOF'")) return { message: `A second ${text || '{{else}}'} in the same block.`, hint: 'A block has one plain {{else}}, last; for more branches write {{else if …}} before it.' };
+      if (!expecting.includes("'EOF'"))
+        return { message: `A second ${text || '{{else}}'} in the same block.`, hint: 'A block has one plain {{else}}, last; for more branches write {{else if …}} before it.' };
       return { message: `${text || '{{else}}'} outside any block.`, hint: 'Use {{else}} only between {{#if …}} (or {{#each}}, {{#unless}}, {{#with}}) and its {{/if}}.' };
     case 'OPEN_ENDBLOCK': {
       const closer = source !== undefined && at !== undefined ? /^\{\{~?\/\s*[^\s}~]+/.exec(lineText(source, at).slice(at.column - 1))?.[0] : undefined;
@@ -93,7 +97,7 @@ function describeCompileError(message: string, source: string | undefined): (Wor
   const [, opened, closed] = /^(\S+) doesn't match (\S+)/.exec(message) ?? [];
   if (opened) return { message: `{{#${opened}}} is closed with {{/${closed}}}.`, hint: `Close it with {{/${opened}}}.` };
   const path = /^Invalid path: (.+?)(?: - \d+:\d+)?$/.exec(message)?.[1];
-  if (path) return { message: `"${path}" is not a valid path: "this" and ".." may only begin one.`, hint: 'Write a field as post.title, the enclosing context\'s as ../title.' };
+  if (path) return { message: `"${path}" is not a valid path: "this" and ".." may only begin one.`, hint: "Write a field as post.title, the enclosing context's as ../title." };
   if (message.startsWith('Unsupported number of partial arguments')) {
     return { message: 'A partial is given more than one context.', hint: 'Give a partial one context at most, with anything else as name=value pairs: {{> byline post label="By"}}.' };
   }
@@ -118,7 +122,14 @@ export function templateProblem(error: unknown, file: string, source?: string): 
   const isParseError = /^(Parse|Lexical) error/.test(message);
   const unclosed = isParseError && /got 'EOF'/.test(message) && source !== undefined ? findUnclosedBlock(source) : undefined;
   if (unclosed) {
-    return errorProblem({ code, message: `${unclosed.opener} opened here is never closed.`, hint: `Close it with ${unclosed.closer} where the block should end.`, file, line: unclosed.line, column: unclosed.column });
+    return errorProblem({
+      code,
+      message: `${unclosed.opener} opened here is never closed.`,
+      hint: `Close it with ${unclosed.closer} where the block should end.`,
+      file,
+      line: unclosed.line,
+      column: unclosed.column,
+    });
   }
   if (!isParseError) return errorProblem({ code, message, hint: SYNTAX_HINT, file, line: 1, column: 1 });
   const token = lexerToken();

@@ -30,8 +30,12 @@ function isNode(value: unknown): value is AnyNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** A bare name (`formatDate`), not a data or scoped path (`@index`, `post.title`, `this`, `../x`). */
+/**
+ * A bare name (`formatDate`), not a data or scoped path (`@index`, `post.title`, `this`, `../x`).
+ * A literal in a helper's place (`{{"formatDate" date}}`) names a helper the same way.
+ */
 function simpleName(node: unknown): string | undefined {
+  if (isNode(node) && /^(String|Number|Boolean)Literal$/.test(node.type)) return String(node.original ?? node.value);
   if (!isNode(node) || node.type !== 'PathExpression') return undefined;
   const path = node as unknown as hbs.AST.PathExpression;
   if (path.data || path.depth > 0 || path.parts.length !== 1 || /^this\b/.test(path.original)) return undefined;

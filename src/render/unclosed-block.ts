@@ -48,7 +48,14 @@ function scanBlocks(source: string): { mismatch?: MismatchedClose; open: OpenBlo
       const innermost = open.pop();
       if (innermost && innermost.name !== name) {
         const opened = positionAt(source, innermost.index);
-        const mismatch = { closer: `{{/${name}}}`, opener: innermost.opener, openerCloser: `{{/${innermost.name}}}`, openLine: opened.line, openColumn: opened.column, ...positionAt(source, match.index) };
+        const mismatch = {
+          closer: `{{/${name}}}`,
+          opener: innermost.opener,
+          openerCloser: `{{/${innermost.name}}}`,
+          openLine: opened.line,
+          openColumn: opened.column,
+          ...positionAt(source, match.index),
+        };
         return { mismatch, open };
       }
       continue;

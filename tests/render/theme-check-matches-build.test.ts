@@ -81,7 +81,9 @@ async function siteWithTemplate(file: string, edit: (text: string) => string): P
 
 describe('theme check and the build report the same template errors, located, in plain words', () => {
   it('names a field called with arguments and a path with a stray dot, which Handlebars only fails on while rendering', async () => {
-    const site = await siteWithTemplate('post.hbs', (text) => text.replace('<h1>{{post.title}}</h1>', '<h1>{{post.title.}}</h1>').replace('<p class="standfirst">{{post.summary}}</p>', '<p class="standfirst">{{post.summary "x"}}</p>'));
+    const site = await siteWithTemplate('post.hbs', (text) =>
+      text.replace('<h1>{{post.title}}</h1>', '<h1>{{post.title.}}</h1>').replace('<p class="standfirst">{{post.summary}}</p>', '<p class="standfirst">{{post.summary "x"}}</p>'),
+    );
     const check = await runCliCaptured(['theme', 'check', path.join(site, 'theme'), '--site', site]);
     const built = await runCliCaptured(['build', site, '--now', NOW]);
     for (const run of [check, built]) {
