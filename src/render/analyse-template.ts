@@ -46,7 +46,7 @@ function helperProblem(reference: TemplateReference, helpers: readonly string[],
     return errorProblem({
       code: 'theme/unknown-helper',
       message: `Unknown helper "${reference.name}".`,
-      hint: `${did(suggestName(reference.name, helpers))}Built-in helpers: ${KNOWN_HELPER_NAMES.join(', ')}. A site adds its own with \`helpers\` in its config (run the check from the site folder, or pass --site DIR, so they are known).`,
+      hint: `${did(suggestName(reference.name, helpers))}Built-in helpers: ${KNOWN_HELPER_NAMES.filter((name) => !name.endsWith('Missing')).join(', ')}. A site adds its own with \`helpers\` in its config (run the check from the site folder, or pass --site DIR, so they are known).`,
       ...where,
     });
   }
