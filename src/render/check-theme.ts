@@ -2,25 +2,19 @@
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import Handlebars from 'handlebars';
 import { errorProblem, warningProblem, type Problem } from '../shared/errors.js';
-import { suggestName } from '../config/suggest-name.js';
-import { KNOWN_HELPER_NAMES } from './helpers/built-in-helpers.js';
+import { analyseTemplate, type TemplateNames } from './analyse-template.js';
 import { REQUIRED_TEMPLATES } from './load-theme.js';
-import { collectReferences, type TemplateReference } from './template-references.js';
-import { templateProblem } from './template-errors.js';
+import type { TemplateReference } from './template-references.js';
 import { bundledThemeFolder, docsFile } from '../shared/package-root.js';
 import { findRootRelativeLinks } from './root-relative-links.js';
 import { localeProblems } from './check-locales.js';
 
-/** What a theme provides: its own files, with the bundled default theme behind it (lookup falls back to it). */
-interface Provided {
-  readonly partials: ReadonlySet<string>;
-  readonly strings: ReadonlySet<string>;
-  readonly helpers: ReadonlySet<string>;
+/** What a theme provides: its own partials, with the bundled default theme's behind them (lookup falls back to it). */
+async function partialNames(dir: string): Promise<Set<string>> {
+  const files = [...(await fg('partials/**/*.hbs', { cwd: dir })), ...(await fg('partials/**/*.hbs', { cwd: bundledThemeFolder() }))];
+  return new Set(files.map((file) => file.replace(/^partials\//, '').replace(/\.hbs$/, '')));
 }
-
-const partialName = (file: string): string => file.replace(/^partials\//, '').replace(/\.hbs$/, '');
 
 async function stringKeys(folder: string): Promise<string[]> {
   try {
@@ -30,57 +24,25 @@ async function stringKeys(folder: string): Promise<string[]> {
   }
 }
 
-async function provided(dir: string, extraHelpers: readonly string[]): Promise<Provided> {
-  const partialFiles = [...(await fg('partials/**/*.hbs', { cwd: dir })), ...(await fg('partials/**/*.hbs', { cwd: bundledThemeFolder() }))];
-  return {
-    partials: new Set(partialFiles.map(partialName)),
-    strings: new Set([...(await stringKeys(dir)), ...(await stringKeys(bundledThemeFolder()))]),
-    helpers: new Set([...KNOWN_HELPER_NAMES, ...extraHelpers]),
-  };
+/** A `t` key with no string: a warning (the page shows the key). Plural strings exist only as `key.one` / `key.other`. */
+function missingString(reference: TemplateReference, strings: ReadonlySet<string>, file: string): Problem | undefined {
+  if (reference.kind !== 'string' || strings.size === 0 || strings.has(reference.name) || strings.has(`${reference.name}.other`)) return undefined;
+  return warningProblem({
+    code: 'theme/missing-string',
+    message: `The string "${reference.name}" is not in locales/en-GB.json; the page will show the key itself.`,
+    hint: 'Add the key to locales/en-GB.json.',
+    file,
+    line: reference.line,
+    column: reference.column,
+  });
 }
 
-function referenceProblem(reference: TemplateReference, have: Provided, where: Pick<Problem, 'file' | 'line' | 'column'>): Problem | undefined {
-  if (reference.kind === 'partial' && !have.partials.has(reference.name)) {
-    return errorProblem({
-      code: 'theme/missing-partial',
-      message: `The partial "${reference.name}" is used but there is no partials/${reference.name}.hbs.`,
-      hint: 'Create the partial or fix the name.',
-      ...where,
-    });
-  }
-  if (reference.kind === 'helper' && !have.helpers.has(reference.name)) {
-    // The build refuses a page that calls an unknown helper, so the check must not pass it.
-    const nearest = suggestName(reference.name, [...have.helpers]);
-    return errorProblem({
-      code: 'theme/unknown-helper',
-      message: `Unknown helper "${reference.name}"; the build fails on it.`,
-      hint: `${nearest ? `Did you mean "${nearest}"? ` : ''}Built-in helpers: ${KNOWN_HELPER_NAMES.join(', ')}. A site adds its own with \`helpers\` in its config (run the check from the site folder, or pass --site DIR, so they are known).`,
-      ...where,
-    });
-  }
-  // Plural strings exist only as `key.one` / `key.other`.
-  if (reference.kind === 'string' && have.strings.size > 0 && !have.strings.has(reference.name) && !have.strings.has(`${reference.name}.other`)) {
-    return warningProblem({
-      code: 'theme/missing-string',
-      message: `The string "${reference.name}" is not in locales/en-GB.json; the page will show the key itself.`,
-      hint: 'Add the key to locales/en-GB.json.',
-      ...where,
-    });
-  }
-  return undefined;
-}
-
-/** Parse and compile one template (compiling finds mistakes parsing does not), then check what it uses. */
-async function checkTemplate(dir: string, file: string, display: string, have: Provided): Promise<Problem[]> {
-  let program: hbs.AST.Program;
+/** The build's own analysis of one template (analyse-template.ts), then the check's warnings about what it uses. */
+async function checkTemplate(dir: string, file: string, display: string, names: TemplateNames, strings: ReadonlySet<string>): Promise<Problem[]> {
   const source = await fs.readFile(path.join(dir, file), 'utf8');
-  try {
-    program = Handlebars.parse(source);
-    Handlebars.precompile(program);
-  } catch (error) {
-    return [templateProblem(error, display, 'theme/syntax', 'Fix the Handlebars syntax: every {{#block}} needs its {{/block}}, and braces must be balanced.', source)];
-  }
-  const references = collectReferences(program).flatMap((reference) => referenceProblem(reference, have, { file: display, line: reference.line, column: reference.column }) ?? []);
+  const { program, references, problems } = analyseTemplate(source, display, names);
+  if (!program) return [...problems];
+  const missing = references.flatMap((reference) => missingString(reference, strings, display) ?? []);
   const links = findRootRelativeLinks(program).map((link) =>
     warningProblem({
       code: 'theme/root-relative-link',
@@ -91,7 +53,7 @@ async function checkTemplate(dir: string, file: string, display: string, have: P
       column: link.column,
     }),
   );
-  return [...references, ...links];
+  return [...problems, ...missing, ...links];
 }
 
 /** The manifest fields docs/themes.md asks for. */
@@ -162,9 +124,10 @@ export async function checkTheme(dir: string, extraHelpers: readonly string[] = 
   }
   const display = (file: string): string => path.relative(process.cwd(), path.join(dir, file)).split(path.sep).join('/');
   const files = (await fg('**/*.hbs', { cwd: dir })).sort();
-  const have = await provided(dir, extraHelpers);
+  const names: TemplateNames = { partials: await partialNames(dir), siteHelpers: extraHelpers };
+  const strings = new Set([...(await stringKeys(dir)), ...(await stringKeys(bundledThemeFolder()))]);
   const problems: Problem[] = completenessProblems(dir, files, display);
-  for (const file of files) problems.push(...(await checkTemplate(dir, file, display(file), have)));
+  for (const file of files) problems.push(...(await checkTemplate(dir, file, display(file), names, strings)));
   problems.push(...(await localeProblems(dir, display)));
   return { problems };
 }

@@ -81,12 +81,14 @@ export async function loadTheme(config: Config): Promise<Staged<Theme>> {
   const handlebars = createInstance(config);
   const templateFiles = await findThemeFiles(layers, '*.hbs', config.root, problems);
   const partialFiles = await findThemeFiles(layers, 'partials/**/*.hbs', config.root, problems);
-  const templates = await compileThemeFiles(templateFiles.values(), handlebars, (file) => stripExtension(file.relativePath), problems);
   const partialName = (file: ThemeFile): string => stripExtension(file.relativePath.replace(/^partials\//, ''));
-  const compiledPartials = await compileThemeFiles(partialFiles.values(), handlebars, partialName, problems);
+  // Every template error is found here, as `theme check` finds it, not only the first a page meets while rendering.
+  const names = { partials: new Set([...partialFiles.values()].map(partialName)), siteHelpers: Object.keys(config.helpers) };
+  const templates = await compileThemeFiles(templateFiles.values(), handlebars, (file) => stripExtension(file.relativePath), names, problems);
+  const compiledPartials = await compileThemeFiles(partialFiles.values(), handlebars, partialName, names, problems);
   for (const [name, partial] of compiledPartials) handlebars.registerPartial(name, partial.render);
   const partials = new Map([...partialFiles.values()].map((file) => [partialName(file), file]));
-  // A template with a syntax error is already reported; don't also call it missing.
+  // A template with an error is already reported; don't also call it missing.
   problems.push(...missingTemplates(templates, new Set([...templateFiles.keys()].map(stripExtension)), config));
   const manifest = await readThemeJson((await findThemeFiles(layers, 'theme.json', config.root, problems)).get('theme.json'), problems);
   const options = resolveThemeOptions(manifest, config.themeOptions, config.configFile && path.relative(config.root, config.configFile).split(path.sep).join('/'));

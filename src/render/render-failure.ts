@@ -4,8 +4,12 @@
  * name and line (from the helper's `options.loc`) and the partial's file; outer ones
  * only fill what is still missing.
  */
-import type { HelperDelegate } from 'handlebars';
+import Handlebars, { type HelperDelegate } from 'handlebars';
+import type { Route } from '../routes/types.js';
+import { errorProblem, type Problem } from '../shared/errors.js';
+import { docsFile } from '../shared/package-root.js';
 import { optionsOf, type HelperFunction } from './helpers/helper-root.js';
+import { collectReferences } from './template-references.js';
 
 /** An error thrown while rendering, with as much of its location as is known. */
 export class RenderFailure extends Error {
@@ -56,4 +60,63 @@ export function guardTemplate<T extends (...args: never[]) => string>(render: T,
     }
   };
   return guarded as T;
+}
+
+/**
+ * Handlebars reports a missing partial, and partials that include each other without end,
+ * without a location; find the `{{> name}}` (or the first `{{> …}}`) in the template that
+ * failed so the message can point at it.
+ */
+function locatePartialCall(name: string | undefined, source: string | undefined): { line: number; column: number } | undefined {
+  if (source === undefined) return undefined;
+  try {
+    const reference = collectReferences(Handlebars.parse(source)).find((candidate) => candidate.kind === 'partial' && (name === undefined || candidate.name === name));
+    return reference ? { line: reference.line, column: reference.column } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A runtime error in words a theme author can act on. Handlebars' own messages name its
+ * generated code (`((stack1 && lookupProperty(...)) || alias4).call is not a function`)
+ * or its helpers' internals; a helper's own message is kept.
+ */
+function plainMessage(message: string): string {
+  const helper = /^Missing helper: "(.+)"$/.exec(message)?.[1];
+  if (helper) return `Unknown helper "${helper}".`;
+  const partial = /^The partial (.+) could not be found$/.exec(message)?.[1];
+  if (partial) return `The partial "${partial}" is used but there is no partials/${partial}.hbs.`;
+  const decorator = /^Missing decorator: "(.+)"$/.exec(message)?.[1];
+  if (decorator) return `Unknown decorator "{{*${decorator}}}".`;
+  const oneArgument = /^#(if|unless|with) requires exactly one argument$/.exec(message)?.[1];
+  if (oneArgument) return `{{#${oneArgument}}} takes exactly one argument.`;
+  if (message === 'Must pass iterator to #each') return '{{#each}} needs the list to repeat over.';
+  if (/lookupProperty|\bstack\d|\balias\d|container\.|is not a function/.test(message))
+    return 'Something that is not a helper is called with arguments, as if it were one (a field such as {{post.summary "x"}}, or a path with a stray dot).';
+  if (/call stack size/.test(message)) return 'The templates include each other without end (a partial that includes itself, directly or through another).';
+  return message;
+}
+
+/** A render error as a located problem naming the page, the helper and the template file. */
+export function renderFailure(error: unknown, route: Route, fallbackFile: string, sources: ReadonlyMap<string, string>): Problem {
+  const failure = annotateFailure(error, { file: fallbackFile });
+  const partial = /^The partial (.+) could not be found$/.exec(failure.message)?.[1];
+  const endless = failure.cause instanceof RangeError;
+  if (failure.line === undefined && (partial !== undefined || endless)) {
+    const found = locatePartialCall(partial, failure.file === undefined ? undefined : sources.get(failure.file));
+    if (found) {
+      failure.line = found.line;
+      failure.column = found.column;
+    }
+  }
+  const where = failure.helper && !['if', 'unless', 'each', 'with', 'helperMissing', 'blockHelperMissing'].includes(failure.helper) ? ` in the "${failure.helper}" helper` : '';
+  return errorProblem({
+    code: 'theme/render',
+    message: `Rendering ${route.url} failed${where}: ${plainMessage(failure.message)}`,
+    hint: `Check the helpers and fields this template uses (${docsFile('templates.md')} lists every field), and run \`sectorpress theme check\`.`,
+    file: failure.file,
+    line: failure.line,
+    column: failure.column,
+  });
 }

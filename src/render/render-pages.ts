@@ -1,16 +1,13 @@
 /** Routes → HTML files: each route's template inside the layout, with one shared context. */
 import { createHash } from 'node:crypto';
-import Handlebars from 'handlebars';
 import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
 import type { Site } from '../model/types.js';
 import type { OutputFile } from '../shared/output-file.js';
 import type { Route } from '../routes/types.js';
 import type { CompiledTemplate, Theme } from './load-theme.js';
 import type { ThemeStrings } from './theme-strings.js';
-import { annotateFailure } from './render-failure.js';
-import { collectReferences } from './template-references.js';
+import { renderFailure } from './render-failure.js';
 import { routeSite, siteStrings, templateContext } from './template-context.js';
-import { docsFile } from '../shared/package-root.js';
 import { queryRedirectPaths } from '../model/collect-redirects.js';
 import { addQueryScript } from './query-redirect-script.js';
 import { PageReads, type PageReadRecord, type ReadPaths } from './page-reads.js';
@@ -71,43 +68,6 @@ function missingTemplate(route: Route): Problem {
   });
 }
 
-/**
- * Handlebars reports a missing partial without a location; find the `{{> name}}`
- * in the template that failed so the message can point at it.
- */
-function locateMissingPartial(message: string, displayPath: string | undefined, theme: Theme): { line: number; column: number } | undefined {
-  const name = /The partial (.+) could not be found/.exec(message)?.[1];
-  const source = displayPath === undefined ? undefined : theme.sources.get(displayPath);
-  if (!name || source === undefined) return undefined;
-  try {
-    const references = collectReferences(Handlebars.parse(source));
-    const reference = references.find((candidate) => candidate.kind === 'partial' && candidate.name === name);
-    return reference ? { line: reference.line, column: reference.column } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function renderFailure(error: unknown, route: Route, fallbackFile: string, theme: Theme): Problem {
-  const failure = annotateFailure(error, { file: fallbackFile });
-  if (failure.line === undefined) {
-    const found = locateMissingPartial(failure.message, failure.file, theme);
-    if (found) {
-      failure.line = found.line;
-      failure.column = found.column;
-    }
-  }
-  const where = failure.helper && !['if', 'unless', 'each', 'with', 'helperMissing', 'blockHelperMissing'].includes(failure.helper) ? ` in the "${failure.helper}" helper` : '';
-  return errorProblem({
-    code: 'theme/render',
-    message: `Rendering ${route.url} failed${where}: ${failure.message}`,
-    hint: `Check the helpers and fields this template uses (${docsFile('templates.md')} lists every field).`,
-    file: failure.file,
-    line: failure.line,
-    column: failure.column,
-  });
-}
-
 function insertBeforeBodyEnd(html: string, snippet: string | undefined): string {
   if (!snippet) return html;
   const at = html.lastIndexOf('</body>');
@@ -126,7 +86,7 @@ function renderRoute(route: Route, site: Site, theme: Theme, strings: ThemeStrin
     const html = layout.render({ ...context, body }, RUNTIME_OPTIONS);
     return { html: insertBeforeBodyEnd(html, options.injectBeforeBodyEnd) };
   } catch (error) {
-    return { problem: renderFailure(error, route, current.file.displayPath, theme) };
+    return { problem: renderFailure(error, route, current.file.displayPath, theme.sources) };
   }
 }
 

@@ -189,7 +189,12 @@ describe('links between things', () => {
 describe('theme', () => {
   it.each([
     ['a Handlebars syntax error', 'theme/post.hbs', '<article>\n<h1>{{post.title}</h1>\n</article>\n', /theme\/post\.hbs:2:\d+ error: Handlebars syntax error/],
-    ['a missing partial', 'theme/post.hbs', '<h1>{{post.title}}</h1>\n{{> no-such-partial}}\n', /theme\/post\.hbs:2:1 error: Rendering \/.*failed: The partial no-such-partial could not be found/],
+    [
+      'a missing partial',
+      'theme/post.hbs',
+      '<h1>{{post.title}}</h1>\n{{> no-such-partial}}\n',
+      /theme\/post\.hbs:2:1 error: The partial "no-such-partial" is used but there is no partials\/no-such-partial\.hbs/,
+    ],
     [
       'a helper that throws',
       'theme/post.hbs',
