@@ -108,7 +108,7 @@ function createFileGetter(uploadsRoot: string, options: MediaOptions, session: D
     if (options.mediaFolder) outcome = await copyFromFolder(options.mediaFolder, file, target);
     if (!outcome.ok && session) {
       const host = new URL(url).hostname;
-      if (options.allowedHosts && !hostAllowed(host, options.allowedHosts)) return { ok: false, reason: `${host} is not the old site's host (allow it with --allow-host ${host})`, refused: true };
+      if (options.allowedHosts && !hostAllowed(host, options.allowedHosts)) return { ok: false, reason: `${host} is not the old site’s host (allow it with --allow-host ${host})`, refused: true };
       outcome = await session.download(url, target, (head) => contentRefusal(file, head));
     }
     return outcome;
