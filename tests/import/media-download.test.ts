@@ -3,13 +3,15 @@
 // cut the connection, and errors that asking again cannot mend. Every server is on 127.0.0.1, started here;
 // private and metadata addresses are only ever answers of a stub resolver for `.test` names (which real DNS
 // never resolves), so not even an importer that failed to refuse them could reach one.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isPublicAddress } from '../../src/import/address-policy.js';
+import { importFeed } from '../../src/import/import-feed.js';
+import { importWordPress } from '../../src/import/import-wordpress.js';
 import { fetchMedia, hostAllowed, type MediaOptions } from '../../src/import/media-fetch.js';
 import { LOOPBACK_SERVERS, mediaBytes, stubResolver } from './media-samples.js';
 
@@ -435,3 +437,113 @@ describe('retries', () => {
     }
   });
 });
+
+describe('the import report', () => {
+  it('import wordpress --download takes only the export’s own hosts and lists every refusal with its address and why', async () => {
+    const old = await startServer({
+      [uploads('team.jpg')]: send(mediaBytes('jpg', 'team', 300), 'image/jpeg'),
+      [uploads('fake.jpg')]: send('<html><body>Log in</body></html>', 'image/jpeg'),
+      [uploads('.htaccess')]: send('Options +ExecCGI'),
+      [uploads('elsewhere.jpg')]: send(mediaBytes('jpg', 'elsewhere', 300), 'image/jpeg'),
+    });
+    try {
+      const blog = `http://blog.test:${old.port}`;
+      const images = [
+        `${blog}${uploads('team.jpg')}`,
+        `${blog}${uploads('fake.jpg')}`,
+        `${blog}${uploads('.htaccess')}`,
+        `http://other.test:${old.port}${uploads('elsewhere.jpg')}`,
+        `http://metadata.test${uploads('keys.jpg')}`,
+      ];
+      const body = images.map((src) => `<p><img src="${src}" alt="Picture"></p>`).join('\n');
+      const folder = await mkdtemp(path.join(temp, 'export-'));
+      const exportFile = path.join(folder, 'export.xml');
+      await writeFile(exportFile, wxr(blog, body));
+      const site = path.join(temp, 'site');
+      const policy = { ...LOOPBACK_SERVERS, resolve: stubResolver({ 'blog.test': ['127.0.0.1'], 'other.test': ['127.0.0.1'], 'metadata.test': ['169.254.169.254'] }) };
+      const result = await importWordPress(exportFile, { out: site, download: true, timeZone: 'Europe/London', categories: 'tags', policy });
+      expect(result.problems).toEqual([]);
+      expect(result.value?.counts['media copied']).toBe(1);
+      const report = await readFile(path.join(site, 'import-report.md'), 'utf8');
+      for (const [url, why] of [
+        [images[1], 'the server sent a web page, not the file'],
+        [images[2], 'a hidden file (.htaccess)'],
+        [images[3], 'other.test is not the old site’s host (allow it with --allow-host other.test)'],
+        [images[4], 'metadata.test is not the old site’s host (allow it with --allow-host metadata.test)'],
+      ]) {
+        expect(report).toContain(`uses ${url}, which could not be had (${why}).`);
+      }
+      expect(report).toContain('for a host you trust: --allow-host');
+      expect(await listFiles(path.join(site, 'static'))).toEqual(['images/uploads/2024/05/team.jpg']);
+      expect(old.requests.get(uploads('elsewhere.jpg'))).toBeUndefined();
+
+      // Allowing a host does not allow its address.
+      const allowedSite = path.join(temp, 'allowed');
+      const allowed = await importWordPress(exportFile, { out: allowedSite, download: true, timeZone: 'Europe/London', categories: 'tags', policy, allowHosts: ['other.test', 'metadata.test'] });
+      expect(allowed.value?.counts['media copied']).toBe(2);
+      expect(await readFile(path.join(allowedSite, 'import-report.md'), 'utf8')).toContain(`uses ${images[4]}, which could not be had (the address 169.254.169.254 (metadata.test) ${NOT_PUBLIC}).`);
+    } finally {
+      await old.close();
+    }
+  });
+
+  it('import feed --download lists a refused image with its address and why', async () => {
+    const routes: Record<string, Handler> = {
+      '/img/ok.png': send(mediaBytes('png', 'ok', 200), 'image/png'),
+      '/img/trap.svg': send('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 'image/svg+xml'),
+      '/img/noext': send('<!doctype html><title>x</title>', 'image/jpeg'),
+    };
+    const old = await startServer(routes);
+    try {
+      const items = ['/img/ok.png', '/img/trap.svg', '/img/noext'].map((image) => `${old.origin}${image}`);
+      const rss = `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Pool news</title><link>https://pool.example.org/</link><description>D</description>
+<item><title>Pool reopens</title><link>https://pool.example.org/p/pool-reopens</link><pubDate>Sat, 01 Jun 2024 09:00:00 GMT</pubDate>
+<content:encoded><![CDATA[${items.map((src) => `<p><img src="${src}" alt="Pool"></p>`).join('')}]]></content:encoded></item></channel></rss>`;
+      const file = path.join(temp, 'feed.xml');
+      await writeFile(file, rss);
+      const site = path.join(temp, 'site');
+      const result = await importFeed(file, site, { download: true, policy: LOOPBACK_SERVERS });
+      expect(result.problems).toEqual([]);
+      const report = await readFile(path.join(site, 'import-report.md'), 'utf8');
+      expect(report).toContain(`### ${items[1]}`);
+      expect(report).toContain('The file could not be had (.svg files can run script or change the server, so they are never imported)');
+      expect(report).toContain(`### ${items[2]}`);
+      expect(report).toContain('The file could not be had (the server sent a web page, not the file)');
+      expect(old.requests.get('/img/trap.svg')).toBeUndefined();
+      expect((await listFiles(path.join(site, 'static'))).length).toBe(1);
+    } finally {
+      await old.close();
+    }
+  });
+});
+
+/** A WordPress export of one published post whose body is `body`, from the blog at `blog`. */
+function wxr(blog: string, body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+<title>Council news</title>
+<link>${blog}</link>
+<description>News</description>
+<wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>${blog}</wp:base_site_url>
+<wp:base_blog_url>${blog}</wp:base_blog_url>
+<item>
+<title>Team day</title>
+<link>${blog}/2024/05/team-day/</link>
+<pubDate>Fri, 10 May 2024 09:00:00 +0000</pubDate>
+<dc:creator>clerk</dc:creator>
+<guid isPermaLink="false">${blog}/?p=7</guid>
+<content:encoded><![CDATA[${body}]]></content:encoded>
+<wp:post_id>7</wp:post_id>
+<wp:post_date>2024-05-10 10:00:00</wp:post_date>
+<wp:post_date_gmt>2024-05-10 09:00:00</wp:post_date_gmt>
+<wp:post_name>team-day</wp:post_name>
+<wp:status>publish</wp:status>
+<wp:post_type>post</wp:post_type>
+<wp:post_password></wp:post_password>
+</item>
+</channel>
+</rss>
+`;
+}
