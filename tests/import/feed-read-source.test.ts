@@ -3,7 +3,7 @@
 // address is only a name given to a stub resolver and refused before connecting.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFeedSource } from '../../src/import/feed-read-source.js';
 import { formatProblem } from '../../src/shared/errors.js';
@@ -37,6 +37,9 @@ beforeAll(async () => {
     } else if (request.url === '/brotli.xml') {
       response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'br' });
       response.end(brotliCompressSync(RSS_FULL));
+    } else if (request.url === '/deflate.xml') {
+      response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'deflate' });
+      response.end(deflateSync(RSS_FULL));
     } else if (request.url === '/to-metadata') {
       response.writeHead(302, { location: 'http://metadata.test/latest/meta-data/' }).end();
     } else if (request.url === '/moved') {
@@ -82,6 +85,7 @@ describe('a feed address: sizes', () => {
 
   it('still reads a compressed feed, through a redirect on the same host', async () => {
     expect(await readFeedSource(`${origin}/moved`)).toBe(RSS_FULL);
+    expect(await readFeedSource(`${origin}/deflate.xml`)).toBe(RSS_FULL);
   });
 });
 

@@ -388,10 +388,11 @@ describe('sizes and time', () => {
 });
 
 describe('retries', () => {
-  it('asks again only about what can go away: 5xx, 429 after its Retry-After, never 4xx, a long Retry-After or a TLS failure', async () => {
+  it('asks again only about what can go away: 5xx, 408, 429 after its Retry-After; never another 4xx or a long Retry-After', async () => {
     const photo = mediaBytes('jpg', 'photo', 200);
     const old = await startServer({
       [uploads('busy.jpg')]: (request, response, count) => (count < 3 ? response.writeHead(503).end() : send(photo)(request, response, count)),
+      [uploads('timeout.jpg')]: (request, response, count) => (count === 1 ? response.writeHead(408).end() : send(photo)(request, response, count)),
       [uploads('slow-down.jpg')]: (request, response, count) => (count === 1 ? response.writeHead(429, { 'retry-after': '0' }).end() : send(photo)(request, response, count)),
       [uploads('come-back-tomorrow.jpg')]: (_request, response) => response.writeHead(429, { 'retry-after': '86400' }).end(),
       [uploads('gone.jpg')]: (_request, response) => response.writeHead(410).end(),
@@ -400,10 +401,10 @@ describe('retries', () => {
     });
     try {
       const at = (file: string): string => `${old.origin}${uploads(file)}`;
-      const files = ['busy.jpg', 'slow-down.jpg', 'come-back-tomorrow.jpg', 'gone.jpg', 'private.jpg', 'broken.jpg'];
+      const files = ['busy.jpg', 'timeout.jpg', 'slow-down.jpg', 'come-back-tomorrow.jpg', 'gone.jpg', 'private.jpg', 'broken.jpg'];
       const site = path.join(temp, 'site');
       const { mapping, missing } = await fetchMedia(files.map(at), site, { siteUrl: old.origin, download: true, policy: LOOPBACK_SERVERS, retries: 2, retryDelayMs: 10 });
-      expect([...mapping.keys()]).toEqual([at('busy.jpg'), at('slow-down.jpg')]);
+      expect([...mapping.keys()]).toEqual([at('busy.jpg'), at('slow-down.jpg'), at('timeout.jpg')]);
       expect(missing).toEqual([
         { url: at('broken.jpg'), reason: '500 Internal Server Error' },
         { url: at('come-back-tomorrow.jpg'), reason: '429 Too Many Requests, and asked to wait 86400 s' },
@@ -412,6 +413,7 @@ describe('retries', () => {
       ]);
       expect(Object.fromEntries(old.requests)).toEqual({
         [uploads('busy.jpg')]: 3,
+        [uploads('timeout.jpg')]: 2,
         [uploads('slow-down.jpg')]: 2,
         [uploads('come-back-tomorrow.jpg')]: 1,
         [uploads('gone.jpg')]: 1,
