@@ -81,13 +81,15 @@ async function fetchFeed(url: string, timeoutMs: number, maxBytes: number, polic
     ({ response } = await httpGet(url, { policy, signal, headers, trustedHost: new URL(url).hostname }));
   } catch (error) {
     if (signal.aborted) throw timedOut();
-    if (error instanceof RefusedAddress) throw feedError(url, 'fetch-refused', `It redirects where an import may not go: ${error.message}.`, 'Give the feed’s own address, or save the feed to a file and import the file.');
+    if (error instanceof RefusedAddress)
+      throw feedError(url, 'fetch-refused', `It redirects where an import may not go: ${error.message}.`, 'Give the feed’s own address, or save the feed to a file and import the file.');
     throw feedError(url, 'fetch-failed', `It could not be fetched (${causeOf(error)}).`, 'Check the address in a browser; or save the feed to a file and import the file.');
   }
   const status = response.statusCode ?? 0;
   if (status < 200 || status > 299) {
     response.destroy();
-    const hint = status === 404 ? 'Check the feed address: it is often /feed/, /rss, /atom.xml or /feed.json on the blog’s address.' : 'Try again later, or save the feed to a file and import the file.';
+    const hint =
+      status === 404 ? 'Check the feed address: it is often /feed/, /rss, /atom.xml or /feed.json on the blog’s address.' : 'Try again later, or save the feed to a file and import the file.';
     throw feedError(url, 'fetch-failed', `The server answered HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}.`, hint);
   }
   const said = Number(response.headers['content-length']);

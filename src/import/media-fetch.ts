@@ -96,7 +96,11 @@ async function copyFromFolder(folder: string, file: string, target: string): Pro
 }
 
 /** Gets each file at most once, however many URLs name it (its sizes, its query forms). */
-function createFileGetter(uploadsRoot: string, options: MediaOptions, session: DownloadSession | undefined): { obtain: (file: string, url: string) => Promise<Outcome>; present: (file: string) => Promise<boolean> } {
+function createFileGetter(
+  uploadsRoot: string,
+  options: MediaOptions,
+  session: DownloadSession | undefined,
+): { obtain: (file: string, url: string) => Promise<Outcome>; present: (file: string) => Promise<boolean> } {
   const had = new Map<string, Promise<Outcome>>();
   const obtainOnce = async (file: string, url: string): Promise<Outcome> => {
     // `inside` keeps the file under static/images/uploads, whatever the URL said.

@@ -20,11 +20,7 @@ function splitEntry(text: string): { frontMatter: Record<string, unknown>; markd
  * Fetch `media` (URL → the first post that uses it) for the site being staged and relink the staged posts.
  * Resolves to how many files were had and a warning for each that was not.
  */
-export async function relinkMedia(
-  staging: SiteStaging,
-  media: ReadonlyMap<string, string>,
-  options: MediaOptions,
-): Promise<{ copied: number; warnings: ImportWarning[] }> {
+export async function relinkMedia(staging: SiteStaging, media: ReadonlyMap<string, string>, options: MediaOptions): Promise<{ copied: number; warnings: ImportWarning[] }> {
   const urls = [...media.keys()].sort();
   const result = await fetchMedia(urls, staging.siteFolder, options);
   const warnings = result.missing.map((missing) => ({

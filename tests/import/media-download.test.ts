@@ -3,7 +3,7 @@
 // cut the connection, and errors that asking again cannot mend. Every server is on 127.0.0.1, started here;
 // private and metadata addresses are only ever answers of a stub resolver for `.test` names (which real DNS
 // never resolves), so not even an importer that failed to refuse them could reach one.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { isPublicAddress } from '../../src/import/address-policy.js';
 import { importFeed } from '../../src/import/import-feed.js';
 import { importWordPress } from '../../src/import/import-wordpress.js';
 import { fetchMedia, hostAllowed, type MediaOptions } from '../../src/import/media-fetch.js';
-import { LOOPBACK_SERVERS, mediaBytes, stubResolver } from './media-samples.js';
+import { listFiles, LOOPBACK_SERVERS, mediaBytes, stubResolver } from './media-samples.js';
 
 let temp: string;
 beforeEach(async () => {
@@ -83,14 +83,6 @@ const redirect =
   };
 
 const uploads = (file: string): string => `/wp-content/uploads/2024/05/${file}`;
-
-async function listFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 const NOT_PUBLIC = 'is not on the public internet (loopback, private, link-local or reserved)';
 
@@ -212,7 +204,26 @@ describe('which addresses --download connects to', () => {
 
   it('knows public addresses from the rest', () => {
     for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '64:ff9b::808:808']) expect(isPublicAddress(address), address).toBe(true);
-    for (const address of ['127.0.0.1', '10.9.8.7', '172.31.0.1', '192.168.0.1', '169.254.169.254', '100.100.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::', '::1', 'fe80::1', 'fc00::1', 'fd12::1', 'ff02::1', '::ffff:192.168.0.1', '::ffff:7f00:1', '64:ff9b::a00:1']) {
+    for (const address of [
+      '127.0.0.1',
+      '10.9.8.7',
+      '172.31.0.1',
+      '192.168.0.1',
+      '169.254.169.254',
+      '100.100.0.1',
+      '0.0.0.0',
+      '224.0.0.1',
+      '255.255.255.255',
+      '::',
+      '::1',
+      'fe80::1',
+      'fc00::1',
+      'fd12::1',
+      'ff02::1',
+      '::ffff:192.168.0.1',
+      '::ffff:7f00:1',
+      '64:ff9b::a00:1',
+    ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }
   });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { convertPostHtml, rewriteMediaUrls } from '../../src/import/convert-post
 import { fetchMedia } from '../../src/import/media-fetch.js';
 import { createProcessors } from '../../src/markdown/create-processor.js';
 import { renderMarkdown } from '../../src/markdown/render-markdown.js';
-import { LOOPBACK_SERVERS, mediaBytes } from './media-samples.js';
+import { listFiles, LOOPBACK_SERVERS, mediaBytes } from './media-samples.js';
 
 const SITE = 'https://blog.council.example';
 const UPLOADS = `${SITE}/wp-content/uploads/2021/03`;
@@ -23,14 +23,6 @@ afterEach(async () => {
 
 function bytes(label: string, size: number): Buffer {
   return Buffer.from(label.repeat(Math.ceil(size / label.length)).slice(0, size));
-}
-
-async function listFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
 }
 
 describe('fetchMedia --media (a local copy of wp-content/uploads)', () => {

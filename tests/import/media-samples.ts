@@ -1,5 +1,7 @@
 // Bytes that begin as real media files do (the importer checks types by their first bytes), and the address
 // policy tests use to serve media from 127.0.0.1: only that one address is allowed besides public ones.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { AddressPolicy, ResolvedAddress } from '../../src/import/address-policy.js';
 import { isPublicAddress } from '../../src/import/address-policy.js';
 
@@ -30,4 +32,13 @@ export function stubResolver(names: Record<string, string[]>): (host: string) =>
     if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
     return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   };
+}
+
+/** Every file under `folder` (posix paths, sorted): where a download may have left something. */
+export async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }
