@@ -31,7 +31,7 @@ function feedMediaFile(url: string, allowTypes: readonly string[] | undefined): 
     parsed.hostname
       .toLowerCase()
       .replace(/[^a-z0-9.-]/g, '-')
-      .replace(/^\.+/, '') || 'host';
+      .replace(/^\.+|\.+$/g, '') || 'host';
   const last = parsed.pathname.split('/').filter(Boolean).at(-1) ?? '';
   const extension = EXTENSION.exec(last)?.[0].toLowerCase() ?? '';
   const refused = extension ? fileNameRefusal(`file${extension}`, allowTypes) : undefined;

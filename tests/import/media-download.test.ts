@@ -13,6 +13,7 @@ import { isPublicAddress } from '../../src/import/address-policy.js';
 import { importFeed } from '../../src/import/import-feed.js';
 import { importWordPress } from '../../src/import/import-wordpress.js';
 import { fetchMedia, hostAllowed, type MediaOptions } from '../../src/import/media-fetch.js';
+import { runCliCaptured } from '../support/run-cli.js';
 import { listFiles, LOOPBACK_SERVERS, mediaBytes, stubResolver } from './media-samples.js';
 
 let temp: string;
@@ -524,6 +525,27 @@ describe('the import report', () => {
       expect(report).toContain('The file could not be had (the server sent a web page, not the file)');
       expect(old.requests.get('/img/trap.svg')).toBeUndefined();
       expect((await listFiles(path.join(site, 'static'))).length).toBe(1);
+    } finally {
+      await old.close();
+    }
+  });
+});
+
+describe('the command line', () => {
+  it('refuses loopback by default, even for a host allowed with --allow-host, and takes repeated --allow-type', async () => {
+    const old = await startServer({ [uploads('inside.jpg')]: send(mediaBytes('jpg', 'inside', 200), 'image/jpeg') });
+    try {
+      const link = `http://127.0.0.1:${old.port}${uploads('inside.jpg')}`;
+      const folder = await mkdtemp(path.join(temp, 'export-'));
+      await writeFile(path.join(folder, 'export.xml'), wxr('https://blog.example.org', `<p><img src="${link}" alt="Inside"></p>`));
+      const site = path.join(temp, 'site');
+      const args = ['import', 'wordpress', path.join(folder, 'export.xml'), '--out', site, '--download', '--allow-host', 'example.net', '--allow-host', '127.0.0.1'];
+      const run = await runCliCaptured([...args, '--allow-type', 'txt', '--allow-type', 'csv']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(await readFile(path.join(site, 'import-report.md'), 'utf8')).toContain(`uses ${link}, which could not be had (the address 127.0.0.1 ${NOT_PUBLIC}).`);
+      expect(old.connections).toBe(0);
+      expect((await runCliCaptured(['import', 'wordpress', '--help'])).stdout).toContain('--allow-host HOST');
     } finally {
       await old.close();
     }
