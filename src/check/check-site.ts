@@ -11,7 +11,7 @@ import fg from 'fast-glob';
 import type { Problem } from '../shared/errors.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import { checkInBrowser } from './check-browser.js';
-import { checkExternal } from './check-external.js';
+import { ANY_HOST, checkExternal } from './check-external.js';
 import { checkCalendar, checkFeed, checkSitemap, type DataFileCheck } from './check-feeds.js';
 import { checkLinks, type LinkUse } from './check-links.js';
 import { fileForPath, resolveLink, siteAddressOf, type SiteAddress } from './resolve-link.js';
@@ -80,7 +80,11 @@ async function runOptionalChecks(
   let externalLinks = 0;
   let browserPages = 0;
   if (options.external) {
-    const checked = await checkExternal(external, { cacheDir: options.cacheDir, timeoutMs: options.timeoutMs ?? 10_000 });
+    const checked = await checkExternal(external, {
+      cacheDir: options.cacheDir,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      resolveHost: options.allowPrivateAddresses ? ANY_HOST : undefined,
+    });
     problems.push(...checked.problems);
     externalLinks = checked.checked;
   }

@@ -11,6 +11,7 @@ const TITLES: Readonly<Record<string, string>> = {
   'check/sitemap': 'Sitemap problems',
   'check/calendar': 'Calendars that do not parse',
   'check/external-link': 'Broken external links',
+  'check/external-private': 'External links to private addresses (not requested)',
   'check/browser-missing': 'Browser check not run',
 };
 

@@ -22,6 +22,11 @@ export interface CheckOptions {
   readonly chromiumPath?: string;
   /** Per-request time limit for external links, in milliseconds (default 10 s). */
   readonly timeoutMs?: number;
+  /**
+   * Also request external links whose host is loopback, private, link-local or otherwise not
+   * public (default: they are reported as not checked, never requested). For an intranet site.
+   */
+  readonly allowPrivateAddresses?: boolean;
 }
 
 /** What `checkSite` found: every problem (each an error), and what it looked at. */

@@ -10,7 +10,15 @@ import { checkUsage } from './usage.js';
 export async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(
     args,
-    { out: { type: 'string' }, 'base-url': { type: 'string' }, external: { type: 'boolean' }, browser: { type: 'boolean' }, json: { type: 'boolean' }, debug: { type: 'boolean' } },
+    {
+      out: { type: 'string' },
+      'base-url': { type: 'string' },
+      external: { type: 'boolean' },
+      'allow-private-addresses': { type: 'boolean' },
+      browser: { type: 'boolean' },
+      json: { type: 'boolean' },
+      debug: { type: 'boolean' },
+    },
     checkUsage,
   );
   if (values.help) {
@@ -20,7 +28,14 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   const config = await findBuiltSite(positionals[0], values, io);
   if (!config) return 1;
   const started = performance.now();
-  const report = await checkSite({ outDir: config.outDir, siteUrl: config.url, external: values.external === true, browser: values.browser === true, cacheDir: cacheFolder(config.root) });
+  const report = await checkSite({
+    outDir: config.outDir,
+    siteUrl: config.url,
+    external: values.external === true,
+    allowPrivateAddresses: values['allow-private-addresses'] === true,
+    browser: values.browser === true,
+    cacheDir: cacheFolder(config.root),
+  });
   const seconds = (performance.now() - started) / 1000;
   if (values.json) io.out(reportJson(report, seconds));
   else if (report.problems.length === 0) io.out(formatReport(report, seconds));

@@ -98,8 +98,11 @@ the home page or the sitemap; the HTML is valid and passes static accessibility 
 Options:
   --out DIR         the output folder to check (default: _site, or outDir in the config)
   --base-url URL    the URL the site was built for, if not the config's url
-  --external        also request external links (a few at a time, 10 s each; links
-                    that answered OK in the last day are not requested again)
+  --external        also request external links (8 at a time, 2 per host, 10 s each;
+                    links that answered OK in the last day are not requested again;
+                    links to private and loopback addresses are reported, not requested)
+  --allow-private-addresses
+                    with --external, request private addresses too (an intranet site)
   --browser         also run axe in Chromium on one page of each page type
                     (needs Chromium at /usr/bin/chromium, or CHROMIUM_PATH)
   --json            print the report as JSON, for tools

@@ -1,5 +1,5 @@
 /**
- * The dev server as a network service: which `Host` headers it answers (a defence against DNS
+ * The dev server (and `serve`) as a network service: which `Host` headers it answers (a defence against DNS
  * rebinding, where a web page re-points its own name at 127.0.0.1 and reads the site, drafts
  * included), and the warning printed when it listens beyond this computer.
  */
@@ -35,10 +35,10 @@ export function allowsHost(bound: string, header: string | undefined): boolean {
   return name === 'localhost' || name.endsWith('.localhost') || isIP(name) !== 0 || name === bare(bound);
 }
 
-/** Answer a request whose `Host` is not ours: 403 and a short plain-text reason. */
-export function refuseHost(response: ServerResponse, header: string | undefined): void {
+/** Answer a request whose `Host` is not ours: 403 and a short plain-text reason (`server` names it). */
+export function refuseHost(response: ServerResponse, header: string | undefined, server = 'dev server'): void {
   const text =
-    `Refused: this dev server answers only to localhost, IP addresses and the name given with --host, not to ${JSON.stringify(header ?? '')}.\n` +
+    `Refused: this ${server} answers only to localhost, IP addresses and the name given with --host, not to ${JSON.stringify(header ?? '')}.\n` +
     'A web page may be trying to read your site through DNS rebinding. To use this name on purpose, start the server with --host and that name.\n';
   response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   response.end(text);

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { OutputInfo, Sharp } from 'sharp';
+import type { AvifOptions, JpegOptions, OutputInfo, PngOptions, Sharp, WebpOptions } from 'sharp';
 import { cacheFolder } from '../shared/cache-folder.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import { loadSharp, type SharpFunction } from './load-sharp.js';
@@ -16,35 +16,55 @@ import type { ImageFormat } from './types.js';
 /** Variants encoded at once: enough to keep two cores busy, few enough to bound memory. */
 const AT_ONCE = 2;
 
+/** Encoder options for each format sharp writes. */
+export interface Encoders {
+  readonly jpeg: JpegOptions;
+  readonly png: PngOptions;
+  readonly webp: WebpOptions;
+  readonly avif: AvifOptions;
+}
+
 /** The encoder settings; part of every cache file's name (see `encoderDigest`). */
-const ENCODERS = {
+const ENCODERS: Encoders = {
   jpeg: { quality: 80, progressive: true, mozjpeg: true },
   png: { compressionLevel: 9, adaptiveFiltering: true },
   webp: { quality: 75, effort: 4 },
   avif: { quality: 50, effort: 4 },
-} as const;
+};
+
+/**
+ * The settings for a stripped original (strip-metadata.ts): it replaces the photo people
+ * download, so JPEG and WebP at high quality, PNG lossless.
+ */
+export const ORIGINAL_ENCODERS: Encoders = {
+  jpeg: { quality: 90 },
+  png: { compressionLevel: 9 },
+  webp: { quality: 90 },
+  avif: { quality: 70 },
+};
 
 /** Where variants are kept between builds. */
 export function imageCacheFolder(root: string): string {
   return path.join(cacheFolder(root), 'images');
 }
 
-/** A digest of what shapes the variants' bytes: sharp and libvips versions and the encoder settings. */
+/** A digest of what shapes the variants' (and stripped originals') bytes: sharp and libvips versions and the encoder settings. */
 export async function encoderSettings(): Promise<string> {
   const sharp = await loadSharp();
-  return JSON.stringify({ sharp: sharp.versions, encoders: ENCODERS });
+  return JSON.stringify({ sharp: sharp.versions, encoders: ENCODERS, originals: ORIGINAL_ENCODERS });
 }
 
-function encode(pipeline: Sharp, format: ImageFormat): Sharp {
+/** `pipeline` written as `format` with `encoders`' options for it (JPEG for anything else). */
+export function encode(pipeline: Sharp, format: ImageFormat, encoders: Encoders = ENCODERS): Sharp {
   switch (format) {
     case 'png':
-      return pipeline.png(ENCODERS.png);
+      return pipeline.png(encoders.png);
     case 'webp':
-      return pipeline.webp(ENCODERS.webp);
+      return pipeline.webp(encoders.webp);
     case 'avif':
-      return pipeline.avif(ENCODERS.avif);
+      return pipeline.avif(encoders.avif);
     default:
-      return pipeline.jpeg(ENCODERS.jpeg);
+      return pipeline.jpeg(encoders.jpeg);
   }
 }
 
@@ -75,7 +95,7 @@ export interface MadeVariants {
   readonly failed: readonly { readonly job: VariantJob; readonly message: string }[];
 }
 
-async function isCached(target: string, known: Set<string>): Promise<boolean> {
+export async function isCached(target: string, known: Set<string>): Promise<boolean> {
   if (known.has(target)) return true;
   const found = await fs.stat(target).then(
     (stats) => stats.isFile(),

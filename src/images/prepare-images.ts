@@ -14,6 +14,7 @@ import { findImageUrls, IMAGE_EXTENSION, resolveStatic } from './find-image-urls
 import { encoderSettings, imageCacheFolder, makeVariants, pruneVariantCache } from './make-variants.js';
 import { planVariants, type ImageUse, type VariantJob } from './plan-variants.js';
 import { readFactsIndex, readImageFacts, writeFactsIndex, type FactsIndex } from './read-image-facts.js';
+import { STRIPPED_EXTENSION, stripJob, stripOriginals, type StripJob } from './strip-metadata.js';
 import type { BodyImages, SiteImage } from './types.js';
 
 /** What the stage reads. */
@@ -34,7 +35,9 @@ export interface PreparedImages {
   /** By `MarkdownJob.id`; bodies that show no site image are absent. */
   readonly bodies: ReadonlyMap<string, BodyImages>;
   readonly files: readonly OutputFile[];
-  /** Variants encoded in this run, and those taken from the cache. */
+  /** Output paths of the `static/` images published stripped of their metadata (in `files`, in place of the file itself). */
+  readonly replaced: readonly string[];
+  /** Variants (and stripped originals) encoded in this run, and those taken from the cache. */
   readonly made: number;
   readonly cached: number;
   /**
@@ -44,7 +47,7 @@ export interface PreparedImages {
   readonly leadProblems: readonly Problem[];
 }
 
-const NONE: PreparedImages = { images: new Map(), bodies: new Map(), files: [], made: 0, cached: 0, leadProblems: [] };
+const NONE: PreparedImages = { images: new Map(), bodies: new Map(), files: [], replaced: [], made: 0, cached: 0, leadProblems: [] };
 
 /** Which static files are used, and how. */
 class Uses {
@@ -106,6 +109,15 @@ function collectUses(input: ImageInput, statics: ReadonlyMap<string, StaticFile>
   return { uses, bodyUrls, problems };
 }
 
+function stripProblem(job: StripJob, message: string, root: string): Problem {
+  return errorProblem({
+    code: 'image/metadata',
+    message: `The image's metadata (EXIF, GPS, XMP) could not be removed, so it cannot be published: ${message}`,
+    hint: 'Check the file opens in an image viewer, or save it again as JPEG or PNG.',
+    file: path.relative(root, job.source).split(path.sep).join('/'),
+  });
+}
+
 function failureProblem(job: VariantJob, message: string, root: string): Problem {
   return errorProblem({
     code: 'image/resize',
@@ -126,11 +138,20 @@ export class ImageMemory {
     if (config.images === false) return staged(NONE);
     const statics = new Map(input.statics.map((file) => [file.outputPath, file]));
     const { uses, bodyUrls, problems: leadProblems } = collectUses(input, statics);
-    if (uses.byFile.size === 0 && bodyUrls.size === 0) return staged({ ...NONE, leadProblems });
+    // Every image published, used by a page or not, is looked at for metadata to strip.
+    const photos = input.statics.filter((file) => STRIPPED_EXTENSION.test(file.outputPath));
+    if (uses.byFile.size === 0 && bodyUrls.size === 0 && photos.length === 0) return staged({ ...NONE, leadProblems });
     const problems: Problem[] = [];
     this.index ??= await readFactsIndex(config.root);
     const read = await readImageFacts(
-      [...uses.byFile.values()].map((entry) => entry.file),
+      [
+        ...new Map(
+          [...uses.byFile.values()]
+            .map((entry) => entry.file)
+            .concat(photos)
+            .map((file) => [file.outputPath, file]),
+        ).values(),
+      ],
       this.index,
     );
     const digest = createHash('sha1')
@@ -148,7 +169,13 @@ export class ImageMemory {
     }
     const made = await makeVariants(jobs, config.root, this.known);
     problems.push(...made.failed.map(({ job, message }) => failureProblem(job, message, config.root)));
-    await this.save(config.root, read.changed, jobs, problems);
+    const strips = [...read.facts.values()].flatMap((facts) => {
+      const job = stripJob(facts, digest);
+      return job && facts.format ? [{ job, format: facts.format }] : [];
+    });
+    const stripped = await stripOriginals(strips, config.root, this.known);
+    problems.push(...stripped.failed.map(({ job, message }) => stripProblem(job, message, config.root)));
+    await this.save(config.root, read.changed, [...jobs.map((job) => job.cacheName), ...strips.map(({ job }) => job.cacheName)], problems);
     const bodies = new Map<string, BodyImages>();
     for (const [id, found] of bodyUrls) {
       bodies.set(id, Object.fromEntries([...found].map(([url, file]) => [url, file ? (images.get(`/${file.outputPath}`) ?? null) : null])));
@@ -156,14 +183,27 @@ export class ImageMemory {
     const folder = imageCacheFolder(config.root);
     // Two files with the same name and bytes (in different folders) share their variants: one output file each.
     const files: OutputFile[] = [...new Map(jobs.map((job) => [job.variant.url, { path: job.variant.url.slice(1), copyFrom: path.join(folder, job.cacheName) }])).values()];
-    return staged({ images, bodies, files, made: made.made, cached: made.cached, leadProblems }, problems);
+    // A file whose metadata could not be removed is published neither stripped nor as it is (the build fails).
+    const replaced = strips.map(({ job }) => job.outputPath);
+    return staged(
+      {
+        images,
+        bodies,
+        files: files.concat(stripped.files),
+        replaced,
+        made: made.made + stripped.made,
+        cached: made.cached + stripped.files.length - stripped.made,
+        leadProblems,
+      },
+      problems,
+    );
   }
 
   /** Keep the facts index and drop cache files no image uses any more; failing only costs work next time. */
-  private async save(root: string, changed: boolean, jobs: readonly VariantJob[], problems: Problem[]): Promise<void> {
+  private async save(root: string, changed: boolean, cacheNames: readonly string[], problems: Problem[]): Promise<void> {
     try {
       if (changed && this.index) await writeFactsIndex(root, this.index);
-      await pruneVariantCache(imageCacheFolder(root), new Set(jobs.map((job) => job.cacheName)), this.known);
+      await pruneVariantCache(imageCacheFolder(root), new Set(cacheNames), this.known);
     } catch (error) {
       problems.push(
         warningProblem({

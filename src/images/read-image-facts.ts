@@ -23,6 +23,8 @@ export interface ImageFacts {
   readonly width: number;
   readonly height: number;
   readonly format: ImageFormat | undefined;
+  /** Whether it carries EXIF, XMP, IPTC or text comments (a photo's place, camera, names): see strip-metadata.ts. */
+  readonly metadata: boolean;
 }
 
 interface Remembered {
@@ -31,6 +33,8 @@ interface Remembered {
   readonly width: number;
   readonly height: number;
   readonly format: ImageFormat | undefined;
+  /** Absent in indexes of earlier versions: such entries are measured again. */
+  readonly metadata?: boolean;
 }
 
 /** Facts by absolute path, as kept between runs and builds. */
@@ -66,16 +70,17 @@ async function hashFile(file: string): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function measure(file: string): Promise<Pick<Remembered, 'width' | 'height' | 'format'>> {
+async function measure(file: string): Promise<Pick<Remembered, 'width' | 'height' | 'format' | 'metadata'>> {
   try {
     const sharp = await loadSharp();
     const meta = await sharp(file).metadata();
     const turned = (meta.orientation ?? 1) >= 5;
     const width = meta.width ?? 0;
     const height = meta.height ?? 0;
-    return { width: turned ? height : width, height: turned ? width : height, format: FORMATS[meta.format ?? ''] };
+    const metadata = Boolean(meta.exif || meta.xmp || meta.iptc || meta.tifftagPhotoshop || (meta.comments?.length ?? 0) > 0 || (meta.orientation ?? 1) !== 1);
+    return { width: turned ? height : width, height: turned ? width : height, format: FORMATS[meta.format ?? ''], metadata };
   } catch {
-    return { width: 0, height: 0, format: undefined };
+    return { width: 0, height: 0, format: undefined, metadata: false };
   }
 }
 
@@ -92,12 +97,12 @@ export async function readImageFacts(files: readonly StaticFile[], index: FactsI
     if (!stats?.isFile()) return;
     const identity = identityOf(stats);
     let known = index.get(file.path);
-    if (!known || !sameIdentity(known.identity, identity)) {
+    if (!known || !sameIdentity(known.identity, identity) || known.metadata === undefined) {
       known = { identity, hash: await hashFile(file.path), ...(await measure(file.path)) };
       index.set(file.path, known);
       changed = true;
     }
-    facts.set(file.outputPath, { file, hash: known.hash, width: known.width, height: known.height, format: known.format });
+    facts.set(file.outputPath, { file, hash: known.hash, width: known.width, height: known.height, format: known.format, metadata: known.metadata ?? false });
   });
   const used = new Set(files.map((file) => file.path));
   for (const key of index.keys())

@@ -193,7 +193,7 @@ async function importScanned(file: string, scan: WxrScan, options: WordPressImpo
   const context = contextOf(scan, options);
   const state: RunState = {
     counts: Object.fromEntries(COUNT_NAMES.map((name) => [name, 0])),
-    warnings: [],
+    warnings: [...scan.warnings],
     authors: { ...scan.authors },
     authorKeys: new Map(scan.authorKeys),
     facts: emptyArchiveFacts(),

@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { type NotUtf8Place, UnknownEncodingError, XmlDecoder } from './xml-decoder.js';
 
 /** One element of a record, with namespaces written as canonical prefixes (`wp:post_id`, `content:encoded`). */
 export interface WxrNode {
@@ -93,12 +94,35 @@ function cleanChunk(chunk: string, first: boolean): string {
 
 const notWxrHint = 'Export the site again from WordPress: Tools → Export → All content (WordPress.com: Tools → Export → Export all), and give that .xml file.';
 
+/** Told, once the file is read, where bytes were not UTF-8 in a file that says it is (`count` places in all). */
+export type NotUtf8Listener = (places: readonly NotUtf8Place[], count: number) => void;
+
+function encodingError(error: UnknownEncodingError): WxrReadError {
+  return new WxrReadError(
+    `The export says its encoding is “${error.encoding}”, which sectorpress cannot read.`,
+    'import/encoding',
+    error.line,
+    error.column,
+    `Convert the file to UTF-8 (for example \`iconv -f ${error.encoding} -t UTF-8 export.xml > export-utf8.xml\`), change encoding="${error.encoding}" to encoding="UTF-8" in its first line, and import that file.`,
+  );
+}
+
+/** The file's text, chunk by chunk, in the encoding its BOM or `<?xml … encoding=…?>` names. */
+async function* decodedChunks(file: string, decoder: XmlDecoder): AsyncGenerator<string> {
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) yield decoder.decode(chunk as Buffer);
+    yield decoder.end();
+  } catch (error) {
+    throw error instanceof UnknownEncodingError ? encodingError(error) : error;
+  }
+}
+
 /**
  * Read `file`, calling `visit` for each channel-level record in file order (awaited, so the caller may write
  * as it goes). Resolves to the channel's own fields; rejects with a `WxrReadError` when the file is not
- * well-formed XML (truncated, HTML, empty) or not a WordPress export.
+ * well-formed XML (truncated, HTML, empty), not a WordPress export, or in an encoding that cannot be read.
  */
-export async function readWxr(file: string, visit: (node: WxrNode) => void | Promise<void>): Promise<WxrChannelFields> {
+export async function readWxr(file: string, visit: (node: WxrNode) => void | Promise<void>, notUtf8?: NotUtf8Listener): Promise<WxrChannelFields> {
   const state: ReadState = { depth: [], stack: [], channel: {}, sawWp: false, ready: [] };
   const parser = new SaxesParser({ xmlns: true, position: true });
   let failure: WxrReadError | undefined;
@@ -122,14 +146,17 @@ export async function readWxr(file: string, visit: (node: WxrNode) => void | Pro
   parser.on('text', addText);
   parser.on('cdata', addText);
   let first = true;
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })) {
-    parser.write(cleanChunk(chunk as string, first));
+  const decoder = new XmlDecoder();
+  for await (const chunk of decodedChunks(file, decoder)) {
+    if (chunk === '') continue;
+    parser.write(cleanChunk(chunk, first));
     first = false;
     if (failure) throw failure;
     for (const node of state.ready.splice(0)) await visit(node);
   }
   parser.close();
   if (failure) throw failure;
+  if (decoder.notUtf8 > 0) notUtf8?.(decoder.places, decoder.notUtf8);
   for (const node of state.ready.splice(0)) await visit(node);
   if (!state.sawWp && !state.channel['wp:wxr_version'])
     throw new WxrReadError('The file is an RSS feed, not a WordPress export: it has no wp: elements.', 'import/not-wxr', 1, 1, `${notWxrHint} To import a feed, use \`sectorpress import feed\`.`);

@@ -3,9 +3,12 @@
  * posts that use them; authors and the channel come first), and whether there is anything to import.
  * It reads the whole file, so a truncated or damaged export fails here, before anything is written.
  */
+import path from 'node:path';
 import { slugify } from '../shared/slug.js';
 import type { Attachment } from './post-entry.js';
 import { htmlToLine } from './plain-text.js';
+import type { ImportWarning } from './types.js';
+import type { NotUtf8Place } from './xml-decoder.js';
 import { readWxr, type WxrChannelFields } from './wxr-reader.js';
 import { readAuthor, readItem, type WxrItem } from './wxr-records.js';
 
@@ -20,6 +23,8 @@ export interface WxrScan {
   readonly attachments: Map<string, Attachment>;
   /** Posts and pages (any status). */
   readonly entries: number;
+  /** What the report should say about the file itself (bytes that are not UTF-8). */
+  readonly warnings: readonly ImportWarning[];
 }
 
 /** Post types that become entries; everything else (attachments, menus, templates, blocks) is not a post. */
@@ -34,21 +39,40 @@ function attachmentOf(item: WxrItem): Attachment {
   return { url: item.attachmentUrl || item.guid, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}), ...parent };
 }
 
+/** One warning per located place of bytes that are not UTF-8, and one for the rest. */
+function notUtf8Warnings(file: string, places: readonly NotUtf8Place[], count: number): ImportWarning[] {
+  const shown = path.relative(process.cwd(), file) || file;
+  const action =
+    'If the export was saved in another encoding (Latin-1, Windows-1252), change encoding="UTF-8" in its first line to that encoding (e.g. encoding="windows-1252") and import again; otherwise correct the text where “�” shows.';
+  const warnings = places.map((place) => ({
+    source: `${shown}:${place.line}:${place.column}`,
+    message: 'These bytes are not UTF-8, though the export says it is UTF-8; they were imported as “�”.',
+    action,
+  }));
+  if (count > places.length) warnings.push({ source: shown, message: `${count - places.length} more places in the export are not UTF-8 either.`, action });
+  return warnings;
+}
+
 /** Read `file` once; rejects with a `WxrReadError` when it is not a usable export. */
 export async function scanWxr(file: string): Promise<WxrScan> {
-  const scan: WxrScan = { channel: {}, authors: {}, authorKeys: new Map(), attachments: new Map(), entries: 0 };
+  const warnings: ImportWarning[] = [];
+  const scan: WxrScan = { channel: {}, authors: {}, authorKeys: new Map(), attachments: new Map(), entries: 0, warnings };
   let entries = 0;
-  const channel = await readWxr(file, (node) => {
-    const author = readAuthor(node);
-    if (author) {
-      const key = slugify(author.login) || `author-${scan.authorKeys.size + 1}`;
-      scan.authorKeys.set(author.login, key);
-      scan.authors[key] = { name: htmlToLine(author.displayName) || author.login };
-      return;
-    }
-    const item = readItem(node);
-    if (item?.type === 'attachment') scan.attachments.set(item.id, attachmentOf(item));
-    else if (item && isEntry(item)) entries += 1;
-  });
+  const channel = await readWxr(
+    file,
+    (node) => {
+      const author = readAuthor(node);
+      if (author) {
+        const key = slugify(author.login) || `author-${scan.authorKeys.size + 1}`;
+        scan.authorKeys.set(author.login, key);
+        scan.authors[key] = { name: htmlToLine(author.displayName) || author.login };
+        return;
+      }
+      const item = readItem(node);
+      if (item?.type === 'attachment') scan.attachments.set(item.id, attachmentOf(item));
+      else if (item && isEntry(item)) entries += 1;
+    },
+    (places, count) => warnings.push(...notUtf8Warnings(file, places, count)),
+  );
   return { ...scan, channel, entries };
 }

@@ -75,6 +75,55 @@ function migratedFields(entry: PostEntry): Pick<Post, 'guid' | 'sticky' | 'comme
   };
 }
 
+/** The fields of a post that `buildSite` links (to tags, authors, other posts); `createPost` leaves them empty. */
+const LINKS = new Set<string>(['tags', 'authors', 'previous', 'next', 'related'] satisfies (keyof Post)[]);
+
+/** One post without its links (tags, authors, neighbours, related): those are filled in by `buildSite`. */
+export function createPost(entry: PostEntry, rendered: ReadonlyMap<string, RenderedMarkdown>, config: Config): { post: Mutable<Post>; problems: Problem[] } {
+  const { url, problems, year, month } = placeOf(entry, config);
+  const body = rendered.get(entry.source.relativePath);
+  const post: Mutable<Post> = {
+    kind: 'post',
+    source: entry.source,
+    title: entry.title,
+    slug: entry.slug,
+    date: entry.date,
+    updated: entry.updated,
+    url,
+    absoluteUrl: `${config.url}${url}`,
+    year,
+    month,
+    tags: [],
+    authors: [],
+    summary: entry.summary,
+    excerpt: entry.summary ?? body?.excerpt ?? '',
+    // Read when asked for: `build()` keeps bodies on disk (markdown/body-spool.ts), and this must not load them all.
+    get html(): string {
+      return body?.html ?? '';
+    },
+    wordCount: body?.wordCount ?? 0,
+    readingMinutes: body?.readingMinutes ?? 1,
+    image: entry.image,
+    imageAlt: entry.imageAlt,
+    draft: entry.draft,
+    ...migratedFields(entry),
+    previous: undefined,
+    next: undefined,
+    related: [],
+  };
+  return { post, problems };
+}
+
+/**
+ * `post` (of a built model) made again from `fresh` (`createPost` of its entry as it is now), in place,
+ * so every object that points at it (its neighbours, lists, tags) sees the new one; its links stay.
+ * Only for an entry whose front matter is unchanged: the links follow from the front matter.
+ */
+export function refreshPost(post: Post, fresh: Post): void {
+  for (const key of Object.keys(post)) if (!LINKS.has(key) && !Object.hasOwn(fresh, key)) delete (post as unknown as Record<string, unknown>)[key];
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(fresh))) if (!LINKS.has(key)) Object.defineProperty(post, key, descriptor);
+}
+
 /** Posts without their links (tags, authors, neighbours, related) — those are filled in by `buildSite`. */
 export function createPosts(
   entries: readonly PostEntry[],
@@ -84,39 +133,10 @@ export function createPosts(
 ): { posts: Mutable<Post>[]; entries: PostEntry[]; problems: Problem[] } {
   const published = entries.filter((entry) => isPublished(entry, options)).sort(comparePostEntries);
   const problems: Problem[] = [];
-  const posts = published.map((entry): Mutable<Post> => {
-    const { url, problems: urlProblemsFound, year, month } = placeOf(entry, config);
-    problems.push(...urlProblemsFound);
-    const body = rendered.get(entry.source.relativePath);
-    return {
-      kind: 'post',
-      source: entry.source,
-      title: entry.title,
-      slug: entry.slug,
-      date: entry.date,
-      updated: entry.updated,
-      url,
-      absoluteUrl: `${config.url}${url}`,
-      year,
-      month,
-      tags: [],
-      authors: [],
-      summary: entry.summary,
-      excerpt: entry.summary ?? body?.excerpt ?? '',
-      // Read when asked for: `build()` keeps bodies on disk (markdown/body-spool.ts), and this must not load them all.
-      get html(): string {
-        return body?.html ?? '';
-      },
-      wordCount: body?.wordCount ?? 0,
-      readingMinutes: body?.readingMinutes ?? 1,
-      image: entry.image,
-      imageAlt: entry.imageAlt,
-      draft: entry.draft,
-      ...migratedFields(entry),
-      previous: undefined,
-      next: undefined,
-      related: [],
-    };
+  const posts = published.map((entry) => {
+    const created = createPost(entry, rendered, config);
+    problems.push(...created.problems);
+    return created.post;
   });
   return { posts, entries: published, problems };
 }

@@ -6,7 +6,7 @@ import type { Post } from '../model/types.js';
 import type { BuildRun } from './site-builder.js';
 import type { ReadFile, SourceMemory } from './source-memory.js';
 import { sourceAt } from './refresh-content.js';
-import { postAt, sameFrontMatter } from './swap-posts.js';
+import { postAt, sameFrontMatter } from './post-edits.js';
 
 /** The last good run of a builder, with every problem it reported. */
 export interface LastRun extends BuildRun {

@@ -1,17 +1,18 @@
 /**
- * Rendered pages with memory between runs of one builder: a page is rendered again only when
- * its signature (render/page-signature.ts) changed. On a builder's first run, pages may also
- * be kept from the previous build's output (render/page-cache.ts) under the same signatures.
+ * Rendered pages with memory between runs of one builder. Whether a page is rendered again is
+ * decided by one rule: its render's reads (render/page-reads.ts), replayed against the new model,
+ * give the digest they gave when it was rendered, and the page global (theme, config, code, day:
+ * render/page-signature.ts) is the same. On a builder's first run the previous build's record
+ * (render/page-cache.ts) answers the same question for the pages in its output folder.
  * Entries are replaced, never changed: a file handed out by an earlier run stays as it was.
  */
 import path from 'node:path';
-import type { BodyFactReads } from '../model/body-fact-reads.js';
 import type { Site } from '../model/types.js';
 import type { OutputFile } from '../shared/output-file.js';
 import type { Theme } from '../render/load-theme.js';
-import { reusablePages, type PageGlobals, type PreviousBuild } from '../render/page-cache.js';
-import { pageSignature } from '../render/page-signature.js';
-import { renderPages, type RenderOptions } from '../render/render-pages.js';
+import { pageRecord, recordedPage, stillWrittenPages, type PageRecord, type PreviousBuild } from '../render/page-cache.js';
+import { ReadPaths, replayReads, type PageReadRecord, type Shape } from '../render/page-reads.js';
+import { pageRoots, renderPages, type RenderOptions } from '../render/render-pages.js';
 import type { Route } from '../routes/types.js';
 import { ListPositions } from './list-positions.js';
 import type { StageRunner } from './stage-runner.js';
@@ -26,112 +27,192 @@ export type FileSink = (files: readonly OutputFile[]) => Promise<OutputFile[]>;
 /** Pages rendered between two hand-overs to the sink: their bytes are all that is held at once. */
 const SINK_CHUNK = 400;
 
-/** The page lists by output path (list-positions.ts). */
-const pagePositions = new ListPositions<OutputFile>((file) => file.path);
-
 interface Remembered {
-  readonly signature: string;
   readonly file: OutputFile;
+  /** What its render read; `undefined` when that is not known (it is then rendered again next time). */
+  readonly record: PageReadRecord | undefined;
 }
 
-/** This run's pages: every page's file in route order, and each page's signature (for the on-disk record). */
+/** This run's pages: every page's file in route order, and how many were rendered. */
 export interface RenderedPages {
   readonly files: readonly OutputFile[];
-  readonly signatures: ReadonlyMap<string, string>;
   readonly rendered: number;
 }
 
+/** True when `record` read from `roots` now gives what it gave then; the record with the objects its reads reach now. */
+function replayed(record: { readonly shape: Shape; readonly digest: string }, roots: Readonly<Record<string, unknown>>, paths: ReadPaths): PageReadRecord | undefined {
+  const { digest, touched } = replayReads(record.shape, roots, paths);
+  return digest !== undefined && digest === record.digest ? { shape: record.shape, digest, touched, opaque: false } : undefined;
+}
+
 export class PageMemory {
+  private readonly paths = new ReadPaths();
   private pages = new Map<string, Remembered>();
+  private global: string | undefined;
   /** The last run's files, which a body edit patches rather than lists again. */
   private list: readonly OutputFile[] | undefined;
-  /**
-   * With `reads` (the site's posts watched through it), the pages whose last render read the
-   * excerpt or reading time of a post not their own, and the pages kept from a previous build,
-   * whose reads are not known (model/body-fact-reads.ts).
-   */
-  private readonly strays = new Set<string>();
-  private readonly unread = new Set<string>();
-  private readonly options: RenderOptions;
-  /** The posts' excerpts and reading times the remembered pages were rendered with (`bodyFactsSignature`). */
-  private bodyFacts: string | undefined;
+  /** The last run's routes, and for each object a page read from, the positions of those pages (made when first asked). */
+  private routes: readonly Route[] = [];
+  private readers: Map<object, number[]> | undefined;
+  /** The list of files by output path (list-positions.ts), owned here since the lists are. */
+  private readonly positions = new ListPositions<OutputFile>((file) => file.path);
 
-  constructor(reads?: BodyFactReads) {
-    const strayed = (route: Route, strayed: boolean): void => {
-      this.unread.delete(route.outputPath);
-      if (strayed) this.strays.add(route.outputPath);
-      else this.strays.delete(route.outputPath);
-    };
-    this.options = reads ? { bodyFacts: { reads, strayed } } : {};
+  /**
+   * `keepReaders`: remember which objects each page read (a later body edit asks `readersOf`); a
+   * builder that runs once has no later edit, and at 100,000 pages the lists are tens of megabytes.
+   */
+  constructor(
+    private readonly keepReaders = true,
+    private readonly options: Omit<RenderOptions, 'reads'> = {},
+  ) {}
+
+  /** `record` as kept: without the objects it read unless `keepReaders`. */
+  private kept(record: PageReadRecord | undefined): PageReadRecord | undefined {
+    return record && !this.keepReaders && record.touched.length > 0 ? { ...record, touched: [] } : record;
   }
 
-  /**
-   * True when every page's last render read the excerpt and reading time of its own posts only,
-   * so a change to one post's shows on its own page and the lists it is on, nowhere else. False
-   * without `reads`.
-   */
-  showsOwnBodyFactsOnly(): boolean {
-    return this.options.bodyFacts !== undefined && this.pages.size > 0 && this.strays.size === 0 && this.unread.size === 0;
-  }
-
-  /**
-   * Every page of `routes`, rendering only those whose signature changed (or that `previous` cannot
-   * supply).
-   */
-  async render(site: Site, routes: readonly Route[], globals: PageGlobals, theme: Theme, runner: StageRunner, previous?: PreviousBuild, sink?: FileSink): Promise<RenderedPages> {
-    const signatures = new Map(routes.map((route) => [route.outputPath, pageSignature(route, globals.global)]));
+  /** Every page of `routes`, rendering only those whose reads changed (or that `previous` cannot supply). */
+  async render(site: Site, routes: readonly Route[], global: string, theme: Theme, runner: StageRunner, previous?: PreviousBuild, sink?: FileSink): Promise<RenderedPages> {
+    const roots = pageRoots(site, theme, this.options);
+    const known = global === this.global ? this.pages : new Map<string, Remembered>();
     const next = new Map<string, Remembered>();
-    if (previous) {
-      const kept = await runner.run('reuse', () => reusablePages(signatures, globals, previous));
-      // What those pages read is known only from a record that says none read another post's excerpt.
-      const known = previous.record?.ownBodyFactsOnly === true;
-      for (const [file, fingerprint] of kept) {
-        next.set(file, { signature: signatures.get(file) as string, file: { path: file, copyFrom: path.join(previous.outDir, file), fingerprint } });
-        if (!known) this.unread.add(file);
+    const fromDisk: { route: Route; record: PageReadRecord }[] = [];
+    const record = previous?.record?.global === global ? previous.record : undefined;
+    const shapes = new Map<number, Shape | undefined>();
+    await runner.run('reuse', async () => {
+      for (const route of routes) {
+        const before = known.get(route.outputPath);
+        const kept = before?.record && !before.record.opaque ? replayed(before.record, roots(route), this.paths) : undefined;
+        if (before && kept) {
+          next.set(route.outputPath, { file: before.file, record: this.kept(kept) });
+          continue;
+        }
+        const written = record && recordedPage(record, route.outputPath, this.paths, shapes);
+        const still = written && replayed(written, roots(route), this.paths);
+        if (still) fromDisk.push({ route, record: this.kept(still) as PageReadRecord });
       }
-    }
-    // A page's signature leaves out other posts' excerpts and reading times: when they changed, a page is
-    // kept only if no page showed another post's.
-    if (globals.bodyFacts === this.bodyFacts || this.showsOwnBodyFactsOnly()) {
-      for (const [file, signature] of signatures) {
-        const known = this.pages.get(file);
-        if (!next.has(file) && known?.signature === signature) next.set(file, known);
+      if (previous && fromDisk.length > 0) {
+        const files = await stillWrittenPages(
+          fromDisk.map(({ route }) => route.outputPath),
+          previous,
+        );
+        for (const { route, record: kept } of fromDisk) {
+          const fingerprint = files.value.get(route.outputPath);
+          if (fingerprint !== undefined) next.set(route.outputPath, { file: { path: route.outputPath, copyFrom: path.join(previous.outDir, route.outputPath), fingerprint }, record: kept });
+        }
       }
-    }
-    this.bodyFacts = globals.bodyFacts;
+      return staged(undefined);
+    });
     const stale = routes.filter((route) => !next.has(route.outputPath));
-    const fresh = await runner.run('render', () => (sink ? renderStreamed(site, stale, theme, sink, this.options) : renderPages(site, stale, theme, this.options)));
+    const records = new Map<string, PageReadRecord>();
+    const options: RenderOptions = { ...this.options, reads: { paths: this.paths, recorded: (route, read) => records.set(route.outputPath, this.kept(read) as PageReadRecord) } };
+    const fresh = await runner.run('render', () => (sink ? renderStreamed(site, stale, theme, sink, options) : renderPages(site, stale, theme, options)));
     const byPath = new Map(fresh.map((file) => [file.path, file]));
     for (const route of stale) {
       const file = byPath.get(route.outputPath);
-      if (file) next.set(route.outputPath, { signature: signatures.get(route.outputPath) as string, file });
+      if (file) next.set(route.outputPath, { file, record: records.get(route.outputPath) });
     }
-    this.pages = next;
-    // Pages gone with their routes take their notes with them.
-    for (const notes of [this.strays, this.unread]) for (const file of notes) if (!next.has(file)) notes.delete(file);
+    // In route order, as a full run lists them (kept and rendered pages were found in two passes).
+    this.pages = new Map(routes.flatMap((route) => (next.has(route.outputPath) ? [[route.outputPath, next.get(route.outputPath) as Remembered] as const] : [])));
+    this.global = global;
+    this.routes = routes;
+    this.readers = undefined;
     this.list = this.files(theme);
-    return { files: this.list, signatures, rendered: stale.length };
-  }
-
-  /** Index the last run's files by path now, so the first body edit does not pay for it (a dev server warming up). */
-  warmUp(): void {
-    if (this.list) pagePositions.of(this.list);
+    return { files: this.list, rendered: stale.length };
   }
 
   /**
-   * The body-edit path: the same routes as the last run, of which only those at `positions` may
-   * show something new (`signatures` already holds their new signatures). Walking every page,
-   * as `render` does, costs more than the edit itself on a large site.
+   * The positions in the last run's routes of the pages whose render read anything of one of
+   * `objects`, and of those that must be rendered every time. Made once per full run (a walk of
+   * every page's record), then added to by `renderSome`.
    */
-  async renderSome(site: Site, routes: readonly Route[], positions: readonly number[], signatures: ReadonlyMap<string, string>, theme: Theme, runner: StageRunner): Promise<RenderedPages> {
-    const stale = positions.map((at) => routes[at] as Route).filter((route) => this.pages.get(route.outputPath)?.signature !== signatures.get(route.outputPath));
+  readersOf(objects: readonly object[]): number[] {
+    const readers = this.readerIndex();
+    const found = new Set<number>();
+    for (const object of objects) for (const at of readers.get(object) ?? []) found.add(at);
+    for (const at of readers.get(this) ?? []) found.add(at);
+    return [...found].sort((a, b) => a - b);
+  }
+
+  /** The positions of the pages whose render read `key` of the root `root` (say the site's clock), and of those rendered every time. */
+  readersOfRoot(root: string, key: string): number[] {
+    const id = this.paths.child(this.paths.root(root), 'g', key);
+    const reads = new Map<Shape, boolean>();
+    const found: number[] = [];
+    for (const [at, route] of this.routes.entries()) {
+      const record = this.pages.get(route.outputPath)?.record;
+      let read = record && !record.opaque ? reads.get(record.shape) : true;
+      if (read === undefined && record) reads.set(record.shape, (read = record.shape.ids.includes(id)));
+      if (read) found.push(at);
+    }
+    return found;
+  }
+
+  private readerIndex(): Map<object, number[]> {
+    if (this.readers) return this.readers;
+    const readers = new Map<object, number[]>();
+    for (const [at, route] of this.routes.entries()) this.noteReader(readers, at, this.pages.get(route.outputPath)?.record);
+    this.readers = readers;
+    return readers;
+  }
+
+  /** A page without a record, or one whose record cannot be replayed, is listed under the memory itself: it is a reader of everything. */
+  private noteReader(readers: Map<object, number[]>, at: number, record: PageReadRecord | undefined): void {
+    const add = (object: object): void => {
+      const list = readers.get(object);
+      if (list) list.push(at);
+      else readers.set(object, [at]);
+    };
+    if (!record || record.opaque) add(this);
+    else for (const object of record.touched) add(object);
+  }
+
+  /** Index the last run's files and readers now, so the first body edit does not pay for it (a dev server warming up). */
+  warmUp(): void {
+    if (this.list) this.positions.of(this.list);
+    this.readerIndex();
+  }
+
+  /**
+   * The body-edit path: the same routes as the last run (`routes` may hold new route objects at
+   * some positions), of which only those at `positions` may show something new. Walking every
+   * page, as `render` does, costs more than the edit itself on a large site.
+   */
+  async renderSome(site: Site, routes: readonly Route[], positions: readonly number[], theme: Theme, runner: StageRunner): Promise<RenderedPages> {
+    const roots = pageRoots(site, theme, this.options);
+    const stale: Route[] = [];
+    for (const at of positions) {
+      const route = routes[at] as Route;
+      const before = this.pages.get(route.outputPath);
+      const kept = before?.record && !before.record.opaque ? replayed(before.record, roots(route), this.paths) : undefined;
+      if (!before || !kept) stale.push(route);
+    }
+    const records = new Map<string, PageReadRecord>();
+    const options: RenderOptions = { ...this.options, reads: { paths: this.paths, recorded: (route, read) => records.set(route.outputPath, read) } };
     // `renderPages` lists the theme's assets first: they are not pages, and the list has them already.
-    const fresh = (await runner.run('render', () => renderPages(site, stale, theme, this.options))).slice(theme.assetFiles.length);
+    const fresh = (await runner.run('render', () => renderPages(site, stale, theme, options))).slice(theme.assetFiles.length);
+    const readers = this.readerIndex();
+    const at = new Map(positions.map((position) => [(routes[position] as Route).outputPath, position]));
     // Replacing entries keeps the map's order (the route order); the files handed out before stay as they were.
-    for (const file of fresh) this.pages.set(file.path, { signature: signatures.get(file.path) as string, file });
+    for (const file of fresh) {
+      const record = records.get(file.path);
+      this.pages.set(file.path, { file, record });
+      // Readers are only ever added: a page listed for an object it no longer reads is replayed for nothing.
+      this.noteReader(readers, at.get(file.path) as number, record);
+    }
+    this.routes = routes;
     // Listing every page again (a walk of the map) costs more than the edit at 100,000 posts: the last list is patched.
-    this.list = (this.list && pagePositions.replaced(this.list, fresh)) ?? this.files(theme);
-    return { files: this.list, signatures, rendered: stale.length };
+    this.list = (this.list && this.positions.replaced(this.list, fresh)) ?? this.files(theme);
+    return { files: this.list, rendered: stale.length };
+  }
+
+  /** The record of the last run's pages, for the next build into the same output folder. */
+  record(): PageRecord {
+    return pageRecord(
+      this.global ?? '',
+      [...this.pages].map(([file, remembered]) => [file, remembered.record] as const),
+      this.paths,
+    );
   }
 
   private files(theme: Theme): OutputFile[] {

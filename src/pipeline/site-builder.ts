@@ -25,19 +25,21 @@ import { BodySpool } from '../markdown/body-spool.js';
 import type { RenderedMarkdown } from '../markdown/types.js';
 import { cacheFolder } from '../shared/cache-folder.js';
 import { buildSites } from '../model/build-sites.js';
-import { BodyFactReads, watchBodyFacts } from '../model/body-fact-reads.js';
-import { everyLanguage } from '../model/site-root.js';
+import { createPost, refreshPost } from '../model/create-posts.js';
+import type { Mutable } from '../model/mutable.js';
 import { findImageUrls } from '../images/find-image-urls.js';
 import { ImageMemory } from '../images/prepare-images.js';
+import { staticOutputFiles } from '../images/strip-metadata.js';
 import { resolveClock } from '../shared/dates.js';
-import type { Post, Site } from '../model/types.js';
+import type { Site } from '../model/types.js';
 import { checkOutputFiles } from '../output/check-output.js';
 import type { OutputFile } from '../shared/output-file.js';
 import { loadTheme, type Theme } from '../render/load-theme.js';
-import type { PreviousBuild } from '../render/page-cache.js';
-import { bodyFactsSignature, pageSignature, sameClockFact, siteSignature } from '../render/page-signature.js';
+import type { PageRecord, PreviousBuild } from '../render/page-cache.js';
+import { pageGlobal, siteSignature } from '../render/page-signature.js';
 import { planRedirects, type PlannedRedirect } from '../routes/plan-redirects.js';
 import { planSiteRoutes } from '../routes/plan-language-routes.js';
+import { postRoute } from '../routes/plan-routes.js';
 import { renderRedirects } from '../feeds/render-redirect-pages.js';
 import { renderLanguageFeeds } from '../feeds/render-feeds.js';
 import { siteStrings } from '../render/template-context.js';
@@ -48,8 +50,7 @@ import { indexSources, refreshContent } from './refresh-content.js';
 import { SearchMemory } from './search-memory.js';
 import { findBodyEdits, onlyPost, type LastRun } from './body-edits.js';
 import { SourceMemory } from './source-memory.js';
-import { clockMovedNothing, indexPosts, indexRoutes, swapPosts, type RoutesShowing } from './swap-posts.js';
-import { LayeredMap } from './layered-map.js';
+import { clockMovedNothing, indexPosts } from './post-edits.js';
 import { releasableJobs } from './releasable-job.js';
 import type { StageRunner } from './stage-runner.js';
 
@@ -70,7 +71,7 @@ export interface ModelRun {
   /** Markdown bodies rendered in this run, and those taken from the on-disk cache. */
   readonly markdown: { readonly rendered: number; readonly cached: number };
   /** Image variants encoded in this run and taken from the cache, and the variant files to write. */
-  readonly images: { readonly made: number; readonly cached: number; readonly files: readonly OutputFile[] };
+  readonly images: { readonly made: number; readonly cached: number; readonly files: readonly OutputFile[]; readonly replaced: readonly string[] };
 }
 
 /** What one run produced: the model, its routes and every output file (kept pages by reference). */
@@ -79,13 +80,12 @@ export interface BuildRun extends ModelRun {
   /** The site's redirects, checked against the routes (routes/plan-redirects.ts). */
   readonly redirects: readonly PlannedRedirect[];
   readonly files: readonly OutputFile[];
-  /** The site signature and each page's signature, for the on-disk page record. */
+  /** What the feeds and search index are kept under (render/page-signature.ts `siteSignature`). */
   readonly signature: string;
-  /** Every post's excerpt and reading time as a digest (render/page-signature.ts `bodyFactsSignature`), for the page record. */
-  readonly bodyFacts: string;
-  /** True when no page of the run's output showed another post's excerpt or reading time (model/body-fact-reads.ts). */
-  readonly ownBodyFactsOnly: boolean;
-  readonly pageSignatures: ReadonlyMap<string, string>;
+  /** What every page depends on outside the model (render/page-signature.ts `pageGlobal`). */
+  readonly pageGlobal: string;
+  /** What each page read, for the on-disk page record (render/page-cache.ts). */
+  readonly pageRecord: () => PageRecord;
   readonly pagesRendered: number;
 }
 
@@ -114,16 +114,12 @@ export class SiteBuilder {
   private theme: Theme | undefined;
   private sources: SourceSet | undefined;
   private readonly sourceMemory: SourceMemory;
-  /** A builder that renders pages notes which of them show other posts' excerpts (model/body-fact-reads.ts). */
-  private readonly bodyFacts: BodyFactReads | undefined;
   private readonly pages: PageMemory;
   private readonly feeds = new FeedMemory();
   private readonly images = new ImageMemory();
   private readonly search: SearchMemory;
   /** The search files of the last run, which `takeSearchIndex` swaps for a newer index's. */
   private searchFiles: readonly OutputFile[] = [];
-  /** The routes that show each post, for the routes they index (swap-posts.ts). */
-  private showing: { routes: readonly Route[]; posts: RoutesShowing } | undefined;
 
   /**
    * `onSearchIndexed`: build the search index of later runs in the background, and call this when it is ready (search-memory.ts).
@@ -139,8 +135,7 @@ export class SiteBuilder {
   ) {
     this.sourceMemory = new SourceMemory(options, once !== false);
     this.search = new SearchMemory(onSearchIndexed);
-    this.bodyFacts = once === 'model' ? undefined : new BodyFactReads();
-    this.pages = new PageMemory(this.bodyFacts);
+    this.pages = new PageMemory(once === false);
   }
 
   /** The config, loaded again when `changed` touches config, theme or data (the theme is then loaded again too). */
@@ -171,9 +166,7 @@ export class SiteBuilder {
       );
       return staged(built.value, [...built.problems, ...images.leadProblems, ...markdown.imageProblems]);
     });
-    // Every language's: a page may show a translation's posts too.
-    if (this.bodyFacts) for (const own of everyLanguage(site)) for (const post of own.posts) watchBodyFacts(post, this.bodyFacts);
-    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files } };
+    return { config, site, markdown: { rendered: markdown.rendered, cached: markdown.cached }, images: { made: images.made, cached: images.cached, files: images.files, replaced: images.replaced } };
   }
 
   /** The stages from the sources to the rendered bodies. */
@@ -253,15 +246,16 @@ export class SiteBuilder {
     const routes = await runner.run('routes', () => planSiteRoutes(site));
     const theme = this.theme ?? (await runner.run('theme', () => loadTheme(config)));
     this.theme = theme;
-    const signature = siteSignature(site, theme, pipelineDigest(config.markdown, undefined, config.basePath));
-    const bodyFacts = bodyFactsSignature(site);
+    const pipeline = pipelineDigest(config.markdown, undefined, config.basePath);
+    const signature = siteSignature(site, theme, pipeline);
+    const global = pageGlobal(site, theme, pipeline);
     // Pagefind runs in its own process: the index is built while this thread renders pages and feeds.
     const searching = this.search.render(site, signature, runner, this.options.cache ?? true);
     searching.catch(() => undefined); // awaited below; a stage that fails first must not leave it unhandled
-    const pages = await this.pages.render(site, routes, { global: signature, bodyFacts }, theme, runner, await previous(), sink);
+    const pages = await this.pages.render(site, routes, global, theme, runner, await previous(), sink);
     // A multilingual site's feeds are rendered whole each run (the feed memory knows one language).
     const feeds = site.translations ? await runner.run('feeds', () => renderLanguageFeeds(site, routes)) : await this.feeds.render(site, routes, signature, runner);
-    const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
+    const statics = staticOutputFiles(site.statics, images.replaced);
     const search = await searching;
     this.searchFiles = search;
     // Checked once the feeds are rendered, since a redirect may lead to one; still before anything is written.
@@ -282,9 +276,8 @@ export class SiteBuilder {
       redirects,
       files,
       signature,
-      bodyFacts,
-      ownBodyFactsOnly: this.pages.showsOwnBodyFactsOnly(),
-      pageSignatures: pages.signatures,
+      pageGlobal: global,
+      pageRecord: () => this.pages.record(),
       pagesRendered: pages.rendered,
       markdown,
       images,
@@ -292,33 +285,35 @@ export class SiteBuilder {
   }
 
   /**
-   * The fast path (swap-posts.ts): when only post bodies changed, and nothing another page shows
-   * (front matter, the clock as pages see it; excerpt and reading time while some page shows another
-   * post's: model/body-fact-reads.ts), the last model gets new post
-   * objects instead of being rebuilt; the output paths are those of the last run, already checked.
-   * `undefined` when the edit is not of that kind.
+   * The fast path for the common edit of a writing day: only post bodies changed (front matter as it
+   * was, so no list, tag, archive or link changes). The edited posts are made again by the model's own
+   * `createPost` and take their new fields in place, so every object that points at one (its
+   * neighbours, lists, tags) sees the new post, as after a full run; the pages to look at are those
+   * whose render read anything of an edited post (or the clock, when it moved), each kept or rendered
+   * by the one rule of page-memory.ts. `undefined` when the edit is not of that kind.
    */
   private async bodyEdit(last: LastRun, changed: readonly string[], runner: StageRunner): Promise<BuildRun | undefined> {
     const { config, theme } = this;
     // A multilingual site always takes the full run: a post's body edit may be in any language's model.
     if (!config || !theme || config.languages || changed.length === 0 || !changed.every((file) => /^posts\/.+\.md$/.test(file))) return undefined;
     const now = await runner.run('clock', () => resolveClock(config.now, process.env.SECTORPRESS_NOW));
-    if (!sameClockFact(last.site, theme, last.site.now, now)) return undefined;
+    // A new day is in every page's global: the full run.
+    if (pageGlobal({ ...last.site, now }, theme, pipelineDigest(config.markdown, undefined, config.basePath)) !== last.pageGlobal) return undefined;
     const sources = await runner.run('load', () => refreshContent(this.sources, changed, config));
     this.sources = sources;
     const reads = findBodyEdits(changed, sources, config, last, this.sourceMemory);
     if (!reads) return undefined;
     // A body that shows site images (before or after the edit) needs the images stage: the full run.
     if (config.images !== false && reads.some(({ before, after }) => [...before.entries.jobs, ...after.entries.jobs].some((job) => findImageUrls(job.body).length > 0))) return undefined;
-    if (now.getTime() !== last.site.now.getTime()) {
+    const clockMoved = now.getTime() !== last.site.now.getTime();
+    if (clockMoved) {
       // Only when the clock moved: gathering every entry costs milliseconds on a large site.
       const entries = [...this.sourceMemory.files.values()].map((read) => read.entries);
-      const posts = entries.flatMap((set) => set.posts);
       if (
         !clockMovedNothing(
           last.site.now,
           now,
-          posts,
+          entries.flatMap((set) => set.posts),
           entries.flatMap((set) => set.events),
         )
       )
@@ -330,22 +325,6 @@ export class SiteBuilder {
       runner,
       'some',
     );
-    const swap = new Map<Post, Post>();
-    for (const { post, after } of reads) {
-      const entry = onlyPost(after) as PostEntry;
-      const body = markdown.byId.get(entry.source.relativePath);
-      const fresh: Post = {
-        ...post,
-        source: entry.source,
-        excerpt: entry.summary ?? body?.excerpt ?? '',
-        html: body?.html ?? '',
-        wordCount: body?.wordCount ?? 0,
-        readingMinutes: body?.readingMinutes ?? 1,
-      };
-      // Another post's excerpt or reading time may show on any page: only when no page showed any is a change to them its pages' own.
-      if ((fresh.excerpt !== post.excerpt || fresh.readingMinutes !== post.readingMinutes) && !this.pages.showsOwnBodyFactsOnly()) return undefined;
-      swap.set(post, this.bodyFacts ? watchBodyFacts(fresh, this.bodyFacts) : fresh);
-    }
     const replaced = new Set(reads.flatMap(({ before }) => before.problems));
     runner.problems.unshift(...last.problems.filter((problem) => !replaced.has(problem)));
     await runner.run('entries', () =>
@@ -354,13 +333,22 @@ export class SiteBuilder {
         reads.flatMap(({ after }) => after.problems),
       ),
     );
-    const showing = this.routesShowing(last.routes);
-    const { site, routes, changed: positions } = swapPosts(last.site, last.routes, swap, now, showing);
-    this.showing = { routes, posts: showing };
-    const signatures = new LayeredMap(last.pageSignatures, new Map(positions.map((at) => [(routes[at] as Route).outputPath, pageSignature(routes[at] as Route, last.signature)])));
-    const pages = await this.pages.renderSome(site, routes, positions, signatures, theme, runner);
+    const site = last.site;
+    const edited = reads.map(({ post }) => post);
+    // The pages that read an edited post or, when it moved, the site's clock: found before the posts change.
+    const readers = this.pages.readersOf(edited);
+    const positions = clockMoved ? [...new Set([...readers, ...this.pages.readersOfRoot('site', 'now')])].sort((a, b) => a - b) : readers;
+    for (const { post, after } of reads) refreshPost(post, createPost(onlyPost(after) as PostEntry, markdown.byId, config).post);
+    if (clockMoved) (site as Mutable<Site>).now = now;
+    // A post's own route holds what the routes stage makes of it (its description, from the excerpt).
+    const routes = [...last.routes];
+    for (const at of positions) {
+      const route = routes[at] as Route;
+      if (route.context.kind === 'post' && edited.includes(route.context.post)) routes[at] = postRoute(route.context.post, config);
+    }
+    const pages = await this.pages.renderSome(site, routes, positions, theme, runner);
     const feeds = await this.feeds.render(site, routes, last.signature, runner);
-    const statics: OutputFile[] = site.statics.map((file) => ({ path: file.outputPath, copyFrom: file.path, identity: file.identity }));
+    const statics = staticOutputFiles(site.statics, last.images.replaced);
     const search = await this.search.render(site, last.signature, runner, this.options.cache ?? true);
     this.searchFiles = search;
     return {
@@ -369,11 +357,10 @@ export class SiteBuilder {
       routes,
       // concat, not spread: a copy of the arrays, where a spread iterates them (270,000 files at 100,000 posts).
       files: pages.files.concat(feeds, search, renderRedirects(site, last.redirects, routes, siteStrings(site, theme)), statics, last.images.files),
-      pageSignatures: signatures,
-      ownBodyFactsOnly: this.pages.showsOwnBodyFactsOnly(),
+      pageRecord: () => this.pages.record(),
       pagesRendered: pages.rendered,
       markdown: { rendered: markdown.rendered, cached: markdown.cached },
-      images: { made: 0, cached: last.images.files.length, files: last.images.files },
+      images: { made: 0, cached: last.images.files.length, files: last.images.files, replaced: last.images.replaced },
     };
   }
 
@@ -404,12 +391,6 @@ export class SiteBuilder {
     return this.last;
   }
 
-  /** The routes that show each post of `routes`: kept from the last body edit, else made (a walk of every list page). */
-  private routesShowing(routes: readonly Route[]): RoutesShowing {
-    if (this.showing?.routes !== routes) this.showing = { routes, posts: indexRoutes(routes) };
-    return this.showing.posts;
-  }
-
   /** Start no more background work (the search index of later runs: search-memory.ts); the builder is not used again. */
   stop(): void {
     this.search.stop();
@@ -417,10 +398,7 @@ export class SiteBuilder {
 
   /** Warm up what an edit will need (see `SourceMemory.warmUp`; the routes showing each post; sources, posts and pages by path); safe to run beside rebuilds. */
   async warmUp(): Promise<void> {
-    if (this.last) {
-      this.routesShowing(this.last.routes);
-      indexPosts(this.last.site.posts);
-    }
+    if (this.last) indexPosts(this.last.site.posts);
     if (this.sources) indexSources(this.sources);
     this.pages.warmUp();
     if (this.config) await this.sourceMemory.warmUp(this.config);

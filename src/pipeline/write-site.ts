@@ -13,7 +13,7 @@ import { guardOutputFolder, siteFoldersOf, type GuardVerdict, type OutputGuard }
 import { emptyTrashInBackground } from '../output/remove-in-background.js';
 import { writeOutput, type WriteResult } from '../output/write-output.js';
 import { openStaging, type Staging } from '../output/staging-folder.js';
-import { pageRecord, readPageRecord, startSurvey, type PreviousBuild } from '../render/page-cache.js';
+import { readPageRecord, startSurvey, type PreviousBuild } from '../render/page-cache.js';
 import type { BuildRun } from './site-builder.js';
 
 /** What decides whether the output folder may be replaced: the site's folders, the ownership records, and the user's say. */
@@ -65,7 +65,6 @@ export async function writeSite(run: BuildRun, reuse: boolean, replaceOutDir = f
     staging,
     survey: await previous?.survey,
   });
-  if (written.problems.every((problem) => problem.severity !== 'error'))
-    await writeManifest(recordPath, pageRecord({ global: run.signature, bodyFacts: run.bodyFacts }, run.ownBodyFactsOnly, run.pageSignatures));
+  if (written.problems.every((problem) => problem.severity !== 'error')) await writeManifest(recordPath, run.pageRecord());
   return written;
 }

@@ -1,34 +1,29 @@
 /**
  * Pages kept from the previous build into the same output folder. The record (kept in the
- * site's cache folder, one per output folder) holds the site signature and each page's
- * signature (page-signature.ts). A page whose signature is unchanged is hard-linked from the
- * previous output by the write stage, so a warm build costs little more than reading the site;
- * but only while the file there is provably the one this site wrote (its stamp in the output
- * manifest is unchanged): another site built into the same folder, or a hand edit, makes it
- * render again.
+ * site's cache folder, one per output folder) holds the pages' global digest and, per page, what
+ * its render read (page-reads.ts: a shape, as path texts shared by the pages that read the same
+ * paths, and a digest of the values). A page whose reads give the same digest from the new model
+ * is hard-linked from the previous output by the write stage, so a warm build costs little more
+ * than reading the site; but only while the file there is provably the one this site wrote (its
+ * stamp in the output manifest is unchanged): another site built into the same folder, or a hand
+ * edit, makes it render again.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { staged, type Staged } from '../shared/errors.js';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import type { Manifest } from '../shared/output-manifest.js';
 import { stillAsWritten, surveyOutput, type OutputSurvey } from '../shared/output-survey.js';
+import type { PageReadRecord, ReadPaths, Shape } from './page-reads.js';
 
-/** What the previous build rendered: the site-wide signature and each page's signature. */
+/** Written by this version of the record; a record of another version is not read. */
+const RECORD_VERSION = 2;
+
+/** What the previous build rendered: the global digest, the shapes, and each page's shape (by index) and digest. */
 export interface PageRecord {
+  readonly version: number;
   readonly global: string;
-  /** The signature of every post's excerpt and reading time (page-signature.ts `bodyFactsSignature`). */
-  readonly bodyFacts?: string;
-  /** True when no page of that output showed another post's excerpt or reading time (model/body-fact-reads.ts). */
-  readonly ownBodyFactsOnly?: boolean;
-  /** Output path → a digest of the page's signature. */
-  readonly pages: Readonly<Record<string, string>>;
-}
-
-/** The site-wide facts a build's pages were rendered with. */
-export interface PageGlobals {
-  readonly global: string;
-  readonly bodyFacts: string;
+  readonly shapes: readonly (readonly string[])[];
+  readonly pages: Readonly<Record<string, readonly [number, string]>>;
 }
 
 /** What the previous build left: its page record, its output manifest and where its output is. */
@@ -45,37 +40,40 @@ export function startSurvey(outDir: string, manifest: Manifest): Promise<OutputS
   return surveyOutput(outDir, manifest).catch(() => undefined);
 }
 
-/** A short, fixed-size stand-in for a page's (possibly long) signature. */
-function digest(signature: string): string {
-  return createHash('sha1').update(signature).digest('base64url');
+/** The record to keep once this build's pages are written: every page with a record that can be replayed. */
+export function pageRecord(global: string, pages: Iterable<readonly [string, PageReadRecord | undefined]>, paths: ReadPaths): PageRecord {
+  const shapes = new Map<Shape, number>();
+  const entries: Record<string, readonly [number, string]> = {};
+  for (const [file, record] of pages) {
+    if (!record || record.opaque) continue;
+    let index = shapes.get(record.shape);
+    if (index === undefined) shapes.set(record.shape, (index = shapes.size));
+    entries[file] = [index, record.digest];
+  }
+  return { version: RECORD_VERSION, global, shapes: [...shapes.keys()].map((shape) => shape.ids.map((id) => paths.text(id))), pages: entries };
 }
 
-/** The record to keep once this build's pages are written. */
-export function pageRecord(globals: PageGlobals, ownBodyFactsOnly: boolean, signatures: ReadonlyMap<string, string>): PageRecord {
-  return { ...globals, ownBodyFactsOnly, pages: Object.fromEntries([...signatures].map(([file, signature]) => [file, digest(signature)])) };
+/** A page of the previous build's record, its shape read into `paths`; `undefined` when the record has no such page. */
+export function recordedPage(record: PageRecord, file: string, paths: ReadPaths, shapes: Map<number, Shape | undefined>): { shape: Shape; digest: string } | undefined {
+  const entry = record.pages[file];
+  if (!entry) return undefined;
+  const [index, digest] = entry;
+  if (!shapes.has(index)) {
+    const texts = record.shapes[index];
+    shapes.set(index, texts ? paths.shapeFromTexts(texts) : undefined);
+  }
+  const shape = shapes.get(index);
+  return shape ? { shape, digest } : undefined;
 }
 
 /**
- * True when pages of `record` may be kept under `globals`: the site-wide facts are the same, and
- * so are posts' excerpts and reading times, or no page showed another post's (a post's own pages
- * and lists see a change to its excerpt through their own signatures).
+ * Of `files` (pages whose reads are unchanged since the previous build), those whose file in the
+ * previous output is still the one that build wrote, with its fingerprint.
  */
-function recordStillHolds(record: PageRecord, globals: PageGlobals): boolean {
-  return record.global === globals.global && (record.bodyFacts === globals.bodyFacts || record.ownBodyFactsOnly === true);
-}
-
-/**
- * Output paths whose page can be taken from the previous output unchanged, with that file's
- * fingerprint. A page qualifies only if its signature matches, the previous build wrote it,
- * and the file there still has the stamp it was written with.
- */
-export async function reusablePages(signatures: ReadonlyMap<string, string>, globals: PageGlobals, previous: PreviousBuild): Promise<Staged<Map<string, string>>> {
+export async function stillWrittenPages(files: readonly string[], previous: PreviousBuild): Promise<Staged<Map<string, string>>> {
   const reusable = new Map<string, string>();
-  const record = previous.record;
-  if (!record || !recordStillHolds(record, globals)) return staged(reusable);
-  const candidates = [...signatures].filter(([file, signature]) => record.pages[file] === digest(signature)).map(([file]) => file);
   const survey = await previous.survey;
-  await forEachLimited(candidates, 64, async (file) => {
+  await forEachLimited(files, 64, async (file) => {
     const entry = previous.manifest[file];
     if (entry && (await stillAsWritten(survey, previous.outDir, file, entry))) reusable.set(file, entry.hash);
   });
@@ -85,7 +83,9 @@ export async function reusablePages(signatures: ReadonlyMap<string, string>, glo
 export async function readPageRecord(file: string): Promise<PageRecord | undefined> {
   try {
     const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<PageRecord>;
-    return typeof parsed.global === 'string' && parsed.pages !== null && typeof parsed.pages === 'object' ? (parsed as PageRecord) : undefined;
+    return parsed.version === RECORD_VERSION && typeof parsed.global === 'string' && Array.isArray(parsed.shapes) && parsed.pages !== null && typeof parsed.pages === 'object'
+      ? (parsed as PageRecord)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,23 +1,18 @@
 /**
- * What a page's HTML depends on, as a string: the one signature scheme that decides whether a
- * page is rendered again, both between the rebuilds of one builder (dev server, `watch()`) and
- * between builds through the on-disk page record (page-cache.ts).
+ * Digests of what whole outputs depend on.
  *
- * The site signature covers everything any page may show: every post's title, date, URL,
- * tags and authors; pages; events; authors; data; the config (helper and plugin sources
- * too); every theme file; the versions of the Markdown pipeline; and the clock as far as
- * pages can see it. Any change to it re-renders every page. A page's own inputs (its source
- * file, or the posts and position of a list page) are added per route, so a post's body
- * reaches only its own page and the list pages that show it. Posts' excerpts and reading
- * times, which come from their bodies, have a signature of their own (`bodyFactsSignature`):
- * a change to it re-renders every page only when some page showed another post's
- * (model/body-fact-reads.ts), since a post's own pages and lists already see its source change.
+ * - `pageGlobal`: what every page depends on outside the model, which its reads cannot see: the
+ *   theme's files and settings, the config (its helpers' and plugins' code too), the versions of
+ *   the Markdown pipeline, and the date of the clock (user helpers may look at the clock
+ *   themselves). Everything a page reads from the model is recorded per page (page-reads.ts).
+ * - `siteSignature`: what feeds and the search index are kept under between runs
+ *   (pipeline/feed-memory.ts, search-memory.ts): the facts of every post, page, event and author
+ *   that they show. Pages do not use it.
  */
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { queryRedirectPaths } from '../model/collect-redirects.js';
 import type { Post, Site } from '../model/types.js';
-import type { Route } from '../routes/types.js';
 import type { Theme } from './load-theme.js';
 import { everyLanguage } from '../model/site-root.js';
 
@@ -31,16 +26,6 @@ function postFacts(post: Post): string {
     post.tags.map((tag) => `${tag.slug}=${tag.name}`).join(','),
     post.authors.map((author) => author.key).join(','),
   ].join('\u0001');
-}
-
-/**
- * Every post's excerpt and reading time, in every language, as one digest: what a body edit can
- * change that another page may show.
- */
-export function bodyFactsSignature(site: Site): string {
-  const hash = createHash('sha1');
-  for (const own of everyLanguage(site)) for (const post of own.posts) hash.update(`${post.url}\u0001${post.excerpt}\u0001${post.readingMinutes}\u0002`);
-  return hash.digest('hex');
 }
 
 /** The config as a string. Functions (helpers, plugins) have no JSON, so their source stands in; the clock is `clockFact`'s. */
@@ -76,14 +61,17 @@ function clockFact(site: Site, themeDigest: string): string {
   return DateTime.fromJSDate(site.now, { zone: site.config.timezone }).toISODate() ?? site.now.toISOString();
 }
 
-/** True when pages see the same clock at `a` and `b` (see `clockFact`). */
-export function sameClockFact(site: Site, theme: Theme, a: Date, b: Date): boolean {
-  const digest = themeFacts(theme);
-  return clockFact({ ...site, now: a }, digest) === clockFact({ ...site, now: b }, digest);
+/** What every page depends on outside the model (see the top of this file). */
+export function pageGlobal(site: Site, theme: Theme, pipeline: string): string {
+  const themeDigest = themeFacts(theme);
+  const day = DateTime.fromJSDate(site.now, { zone: site.config.timezone }).toISODate() ?? site.now.toISOString();
+  return createHash('sha1')
+    .update(`${pipeline}\u0003${themeDigest}\u0003${day}\u0003${configFacts(site.config)}`)
+    .digest('base64url');
 }
 
 /**
- * Everything every page may depend on, as one digest.
+ * What the feeds and search index show of the whole site, as one digest.
  *
  * @example
  * const global = siteSignature(site, theme, pipelineDigest(config.markdown));
@@ -108,30 +96,4 @@ export function siteSignature(site: Site, theme: Theme, pipeline: string): strin
   // Lead images and avatars print their sizes and variants.
   for (const image of site.images.values()) hash.update(`${image.url}\u0001${image.width}x${image.height}\u0001${image.variants.map((variant) => variant.url).join(',')}\u0002`);
   return hash.digest('hex');
-}
-
-/** This page's own inputs on top of the site signature. */
-function ownFacts(route: Route): string {
-  const context = route.context;
-  switch (context.kind) {
-    case 'post':
-      return context.post.source.digest;
-    case 'page':
-      return context.page.source.digest;
-    case 'home':
-    case 'tag':
-    case 'author':
-    case 'year':
-    case 'month':
-      return `${context.pagination.page}/${context.pagination.pages}:${context.posts.map((post) => post.source.digest).join(',')}`;
-    case 'search':
-      return context.shards === undefined ? '' : `shards:${context.shards}`;
-    default:
-      return '';
-  }
-}
-
-/** One page's signature: the site signature plus the page's own inputs (compared as text in memory; digested on disk). */
-export function pageSignature(route: Route, global: string): string {
-  return `${global}:${route.url}:${ownFacts(route)}`;
 }

@@ -1,8 +1,8 @@
 /** Routes → HTML files: each route's template inside the layout, with one shared context. */
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
-import type { BodyFactReads } from '../model/body-fact-reads.js';
-import type { Post, Site } from '../model/types.js';
+import type { Site } from '../model/types.js';
 import type { OutputFile } from '../shared/output-file.js';
 import type { Route } from '../routes/types.js';
 import type { CompiledTemplate, Theme } from './load-theme.js';
@@ -13,22 +13,42 @@ import { routeSite, siteStrings, templateContext } from './template-context.js';
 import { docsFile } from '../shared/package-root.js';
 import { queryRedirectPaths } from '../model/collect-redirects.js';
 import { addQueryScript } from './query-redirect-script.js';
+import { PageReads, type PageReadRecord, type ReadPaths } from './page-reads.js';
 
 export interface RenderOptions {
   /** HTML inserted before the last `</body>` (the dev server's live-reload script). */
   readonly injectBeforeBodyEnd?: string;
-  /**
-   * Note, per page, whether it read the excerpt or reading time of a post not its own (the posts
-   * must be watched: model/body-fact-reads.ts); `strayed` is told each rendered route's answer.
-   */
-  readonly bodyFacts?: { readonly reads: BodyFactReads; readonly strayed: (route: Route, strayed: boolean) => void };
+  /** Record what each page reads (page-reads.ts); `recorded` is told each rendered route's record. */
+  readonly reads?: { readonly paths: ReadPaths; readonly recorded: (route: Route, record: PageReadRecord) => void };
 }
 
-/** The posts a page shows as its own: its post, or its list (their sources are in its signature). A page of a list; no set made per page. */
-function ownPosts(route: Route): readonly Post[] {
-  const context = route.context;
-  if (context.kind === 'post') return [context.post];
-  return 'posts' in context ? context.posts : [];
+/**
+ * What a page's render starts from, by the names its reads are recorded under: the route, the
+ * whole site, and what the renderer itself works out for the page (its strings, as a digest; the
+ * query-redirect script; the dev server's snippet). A replay of the page's reads starts from the
+ * same names (pipeline/page-memory.ts).
+ */
+export type PageRoots = (route: Route) => Readonly<Record<string, unknown>>;
+
+/** Strings by language, and a digest of each, for one render call (or one replay). */
+function stringsOf(site: Site, theme: Theme): (route: Route) => { strings: ThemeStrings; digest: string } {
+  const known = new Map<Site, { strings: ThemeStrings; digest: string }>();
+  return (route) => {
+    const own = routeSite(site, route);
+    let found = known.get(own);
+    if (!found) {
+      const strings = siteStrings(own, theme);
+      known.set(own, (found = { strings, digest: createHash('sha1').update(JSON.stringify(strings)).digest('base64url') }));
+    }
+    return found;
+  };
+}
+
+/** The roots of every page of `site` (see `PageRoots`). */
+export function pageRoots(site: Site, theme: Theme, options: RenderOptions = {}): PageRoots {
+  const queryPaths = queryRedirectPaths(site);
+  const strings = stringsOf(site, theme);
+  return (route) => ({ route, site, strings: strings(route).digest, queryScript: queryPaths.has(route.url), inject: options.injectBeforeBodyEnd });
 }
 
 /** Guard against prototype access from templates (Handlebars' own default, made explicit). */
@@ -121,22 +141,25 @@ function renderRoute(route: Route, site: Site, theme: Theme, strings: ThemeStrin
 export function renderPages(site: Site, routes: readonly Route[], theme: Theme, options: RenderOptions = {}): Staged<OutputFile[]> {
   const files: OutputFile[] = [...theme.assetFiles];
   const problems = new Map<string, Problem>();
-  const strings = new Map<Site, ThemeStrings>();
-  const queryPaths = queryRedirectPaths(site);
+  const roots = pageRoots(site, theme, options);
+  const strings = stringsOf(site, theme);
   for (const route of routes) {
-    const own = routeSite(site, route);
-    if (!strings.has(own)) strings.set(own, siteStrings(own, theme));
-    options.bodyFacts?.reads.watch(ownPosts(route));
-    const result = renderRoute(route, own, theme, strings.get(own) ?? theme.strings, options);
-    if (options.bodyFacts) options.bodyFacts.strayed(route, options.bodyFacts.reads.stop());
+    const start = roots(route);
+    const reads = options.reads ? new PageReads(options.reads.paths) : undefined;
+    for (const name of ['strings', 'queryScript', 'inject'] as const) reads?.note(name, start[name] as string | boolean | undefined);
+    // Through views when recording: everything the templates and helpers read is noted.
+    const viewedRoute = reads ? reads.view('route', route) : route;
+    const viewedSite = reads ? reads.view('site', site) : site;
+    const result = renderRoute(viewedRoute, routeSite(viewedSite, viewedRoute), theme, strings(route).strings, options);
     if ('problem' in result) {
       const key = `${result.problem.file ?? route.url}:${result.problem.line ?? ''}:${result.problem.code}`;
       if (!problems.has(key)) problems.set(key, result.problem);
       continue;
     }
+    if (reads) options.reads?.recorded(route, reads.finish());
     // UTF-8 bytes outside the JS heap: a page with one curly quote is otherwise held as UTF-16,
     // and every page is held until the atomic write.
-    const html = queryPaths.has(route.url) ? addQueryScript(result.html, site.config) : result.html;
+    const html = start.queryScript === true ? addQueryScript(result.html, site.config) : result.html;
     files.push({ path: route.outputPath, contents: Buffer.from(html) });
   }
   return staged(files, [...problems.values()]);

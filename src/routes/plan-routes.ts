@@ -21,7 +21,7 @@ function describe(text: string, fallback: string): string {
 }
 
 /** A post page's meta description: its excerpt, else the site's description. */
-export function postDescription(post: Post, config: Site['config']): string {
+function postDescription(post: Post, config: Site['config']): string {
   return describe(post.excerpt, config.description);
 }
 
@@ -72,20 +72,23 @@ function archiveRoutes(site: Site): Route[] {
   ]);
 }
 
+/** A post's own page (single-language sites; plan-language-routes.ts links each language's). */
+export function postRoute(post: Post, config: Site['config']): Route {
+  return route({
+    kind: 'post',
+    url: post.url,
+    templates: [`post-${post.slug}`, 'post'],
+    title: post.title,
+    description: postDescription(post, config),
+    context: { kind: 'post', post },
+    sources: [post.source.relativePath],
+  });
+}
+
 function entityRoutes(site: Site): Route[] {
   const { config } = site;
   return [
-    ...site.posts.map((post) =>
-      route({
-        kind: 'post',
-        url: post.url,
-        templates: [`post-${post.slug}`, 'post'],
-        title: post.title,
-        description: postDescription(post, config),
-        context: { kind: 'post', post },
-        sources: [post.source.relativePath],
-      }),
-    ),
+    ...site.posts.map((post) => postRoute(post, config)),
     ...site.pages.map((page) =>
       route({
         kind: 'page',

@@ -52,12 +52,13 @@ describe('the page cache of warm builds', () => {
     expect(rendered).toBeLessThan(total / 2);
   });
 
-  it('stays identical to a clean build through edits of every kind', async () => {
+  it('stays identical to a clean build through edits of every kind', { timeout: 240_000 }, async () => {
     await warmAndClean();
     const steps: [string, () => Promise<void>, 'all' | 'some' | 'none'][] = [
       // The excerpt: the default theme shows it only on the post's own page and the lists it is on.
       ['first paragraph (the excerpt lists show)', () => edit(POST, (text) => text.replace('The opening paragraph', 'The first paragraph')), 'some'],
-      ['title', () => edit(POST, (text) => text.replace('Growing our own social workers', 'Growing our own practitioners')), 'all'],
+      // The title: only the pages that show it (its page, its lists, its neighbours' links), however a theme shows it.
+      ['title', () => edit(POST, (text) => text.replace('Growing our own social workers', 'Growing our own practitioners')), 'some'],
       ['tags', () => edit(POST, (text) => text.replace('"Leadership"', '"Leadership", "Recruitment"')), 'all'],
       ['summary (the excerpt again)', () => edit(POST, (text) => text.replace('---\n\n', 'summary: A standfirst written by the test.\n---\n\n')), 'some'],
       [
@@ -70,7 +71,7 @@ describe('the page cache of warm builds', () => {
         'all',
       ],
       ['config', () => edit('sectorpress.config.json', (text) => text.replace('News and views', 'Notes and views')), 'all'],
-      ['an author in data/', () => edit('data/authors.yml', (text) => text.replace('Amara Okafor', 'Amara Okafor-Reid')), 'all'],
+      ['an author in data/ (the pages that show the author)', () => edit('data/authors.yml', (text) => text.replace('Amara Okafor', 'Amara Okafor-Reid')), 'some'],
       ['a new post', () => fs.writeFile(path.join(root, 'posts', '2024-12-01-new.md'), '---\ntitle: Added later\ntags: [Workforce]\n---\n\nNew.\n'), 'all'],
       ['a deleted post', () => fs.rm(path.join(root, 'posts', '2024-12-01-new.md')), 'all'],
       [
@@ -119,14 +120,16 @@ describe('the page cache of warm builds', () => {
     expect((await warmAndClean()).rendered).toBe(1);
   });
 
-  it('never reuses pages across a build that ignored the cache', async () => {
+  it('after a build that ignored the cache, keeps only the pages that build left right', async () => {
     await warmAndClean();
     const original = await fs.readFile(path.join(root, POST), 'utf8');
     await edit(POST, (text) => text.replace('Growing our own social workers', 'Renamed for one build'));
     await build({ root, outDir: warmOut, now: NOW, cache: false });
     await fs.writeFile(path.join(root, POST), original);
+    // warmAndClean compares every file with a clean build: the pages that showed the title are rendered again.
     const after = await warmAndClean();
-    expect(after.rendered).toBe(after.total);
+    expect(after.rendered).toBeGreaterThan(0);
+    expect(after.rendered).toBeLessThan(after.total);
   });
 });
 

@@ -2,6 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../support/run-cli.js';
@@ -36,6 +38,22 @@ async function serve(args: string[]): Promise<{ child: ChildProcess; url: string
 }
 
 const get = (url: string): Promise<Response> => fetch(url, { redirect: 'manual' });
+
+/** A GET with a `Host` header of our choosing (fetch always sends the URL's own). */
+function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { host } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
 
 describe('sectorpress serve', () => {
   it('serves the output under the base path of the config url, and redirects / there', async () => {
@@ -100,5 +118,47 @@ describe('sectorpress serve', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('holds no built site');
     expect(run.stderr).toContain('sectorpress build');
+  });
+
+  it('answers only localhost, IP addresses and the --host name in the Host header (DNS rebinding)', async () => {
+    const site = await builtSite('https://small.example.org/blog');
+    const { url } = await serve([site]);
+    const port = new URL(url).port;
+    for (const foreign of ['evil.example', `evil.example:${port}`, 'small.example.org']) {
+      const refused = await getWithHost(url, foreign);
+      expect(refused.status, foreign).toBe(403);
+      expect(refused.body, foreign).toContain('Refused: this server answers only to localhost');
+      expect(refused.body, foreign).not.toContain('Small blog');
+    }
+    for (const own of [`127.0.0.1:${port}`, `localhost:${port}`, 'localhost']) {
+      const answered = await getWithHost(url, own);
+      expect(answered.status, own).toBe(200);
+      expect(answered.body, own).toContain('Small blog');
+    }
+  });
+
+  it('does not follow links whose real path leaves the output folder', async () => {
+    const site = await builtSite('https://small.example.org/blog');
+    const out = path.join(site, '_site');
+    const elsewhere = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-serve-outside-'));
+    await fs.writeFile(path.join(elsewhere, 'private.txt'), 'PRIVATE NOTES');
+    await fs.writeFile(path.join(elsewhere, 'index.html'), '<p>PRIVATE PAGE</p>');
+    await fs.symlink('/etc/passwd', path.join(out, 'passwd.txt'));
+    await fs.symlink(path.join(elsewhere, 'private.txt'), path.join(out, 'notes.txt'));
+    await fs.symlink(path.join(elsewhere, 'index.html'), path.join(out, 'secret.html'));
+    await fs.symlink(elsewhere, path.join(out, 'outside'));
+    // A link that stays inside the output folder is served as before.
+    await fs.symlink(path.join(out, 'feed.xml'), path.join(out, 'also-feed.xml'));
+    const { url } = await serve([site]);
+    const page404 = await fs.readFile(path.join(out, '404.html'), 'utf8');
+    for (const leaving of ['passwd.txt', 'notes.txt', 'secret.html', 'secret', 'outside/private.txt', 'outside/', 'outside/index.html', 'outside%2Fprivate.txt']) {
+      const response = await get(`${url}${leaving}`);
+      expect(response.status, leaving).toBe(404);
+      const text = await response.text();
+      expect(text, leaving).toBe(page404);
+    }
+    const inside = await get(`${url}also-feed.xml`);
+    expect(inside.status).toBe(200);
+    expect(await inside.text()).toBe(await fs.readFile(path.join(out, 'feed.xml'), 'utf8'));
   });
 });
