@@ -1,12 +1,14 @@
 /**
  * Which network addresses an import may connect to. Content from the web names the hosts, so by default only
- * public unicast addresses are allowed: never loopback, private, link-local (cloud metadata at 169.254.169.254),
- * carrier-grade NAT, unique-local, unspecified, multicast or reserved ranges, nor the IPv4-mapped and NAT64
- * forms of those. Every address a host resolves to must pass, so a name that also points inside is refused.
- * Both parts are injectable: tests serve media from 127.0.0.1 by allowing that one address.
+ * public unicast addresses are allowed (`shared/public-address.ts`: never loopback, private, link-local such as
+ * cloud metadata at 169.254.169.254, carrier-grade NAT, unique-local, multicast or reserved ranges, nor the
+ * IPv4-mapped and NAT64 forms of those). Every address a host resolves to must pass, so a name that also points
+ * inside is refused; the address checked is returned, to be the one connected to. Both parts are injectable:
+ * tests serve media from 127.0.0.1 by allowing that one address.
  */
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import { isPublicAddress } from '../shared/public-address.js';
 
 /** One address of a host. */
 export interface ResolvedAddress {
@@ -18,50 +20,8 @@ export interface ResolvedAddress {
 export interface AddressPolicy {
   /** Every address of `host` (default: the system resolver, all addresses). */
   resolve: (host: string) => Promise<ResolvedAddress[]>;
-  /** Whether `address` may be connected to (default: `isPublicAddress`). */
+  /** Whether `address` may be connected to (default: `isPublicAddress`, the rule `check --external` uses too). */
   allowAddress: (address: string, family: 4 | 6) => boolean;
-}
-
-/** IPv4 ranges that are not the public internet (RFC 6890 and friends). */
-const V4_NOT_PUBLIC: [string, number][] = [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-];
-
-const NOT_PUBLIC = new BlockList();
-for (const [network, prefix] of V4_NOT_PUBLIC) {
-  // BlockList matches `::ffff:a.b.c.d` against IPv4 rules itself; the NAT64 prefix (64:ff9b::/96) reaches the
-  // same IPv4 address through a gateway, so it gets the same rules.
-  NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
-  NOT_PUBLIC.addSubnet(`64:ff9b::${network}`, 96 + prefix, 'ipv6');
-}
-for (const [network, prefix] of [
-  ['::', 96], // unspecified, loopback and the old IPv4-compatible forms
-  ['100::', 64], // discard
-  ['2001:db8::', 32], // documentation
-  ['fc00::', 7], // unique-local
-  ['fe80::', 10], // link-local
-  ['fec0::', 10], // old site-local
-  ['ff00::', 8], // multicast
-] as const) {
-  NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
-}
-
-/** Whether `address` is a public unicast address. */
-export function isPublicAddress(address: string, family: 4 | 6 = isIP(address) === 6 ? 6 : 4): boolean {
-  return !NOT_PUBLIC.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
 async function systemResolve(host: string): Promise<ResolvedAddress[]> {

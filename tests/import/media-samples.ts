@@ -3,7 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressPolicy, ResolvedAddress } from '../../src/import/address-policy.js';
-import { isPublicAddress } from '../../src/import/address-policy.js';
+import { isPublicAddress } from '../../src/shared/public-address.js';
 
 const SIGNATURES: Record<string, Buffer> = {
   jpg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
@@ -23,7 +23,7 @@ export function mediaBytes(type: string, label: string, size: number): Buffer {
 }
 
 /** Public addresses and 127.0.0.1 (where the tests' servers listen); every other address is refused. */
-export const LOOPBACK_SERVERS: Partial<AddressPolicy> = { allowAddress: (address, family) => address === '127.0.0.1' || isPublicAddress(address, family) };
+export const LOOPBACK_SERVERS: Partial<AddressPolicy> = { allowAddress: (address) => address === '127.0.0.1' || isPublicAddress(address) };
 
 /** A resolver that knows only `names` (host → addresses), so no test asks real DNS. */
 export function stubResolver(names: Record<string, string[]>): (host: string) => Promise<ResolvedAddress[]> {
