@@ -13,6 +13,7 @@ import { importFeed } from '../../src/import/import-feed.js';
 import { importWordPress } from '../../src/import/import-wordpress.js';
 import { fetchMedia, hostAllowed, type MediaOptions } from '../../src/import/media-fetch.js';
 import { runCliCaptured } from '../support/run-cli.js';
+import { oneWxrPost } from '../support/wxr-export.js';
 import { listFiles, LOOPBACK_SERVERS, mediaBytes, stubResolver } from './media-samples.js';
 
 let temp: string;
@@ -527,31 +528,5 @@ describe('the command line', () => {
 
 /** A WordPress export of one published post whose body is `body`, from the blog at `blog`. */
 function wxr(blog: string, body: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel>
-<title>Council news</title>
-<link>${blog}</link>
-<description>News</description>
-<wp:wxr_version>1.2</wp:wxr_version>
-<wp:base_site_url>${blog}</wp:base_site_url>
-<wp:base_blog_url>${blog}</wp:base_blog_url>
-<item>
-<title>Team day</title>
-<link>${blog}/2024/05/team-day/</link>
-<pubDate>Fri, 10 May 2024 09:00:00 +0000</pubDate>
-<dc:creator>clerk</dc:creator>
-<guid isPermaLink="false">${blog}/?p=7</guid>
-<content:encoded><![CDATA[${body}]]></content:encoded>
-<wp:post_id>7</wp:post_id>
-<wp:post_date>2024-05-10 10:00:00</wp:post_date>
-<wp:post_date_gmt>2024-05-10 09:00:00</wp:post_date_gmt>
-<wp:post_name>team-day</wp:post_name>
-<wp:status>publish</wp:status>
-<wp:post_type>post</wp:post_type>
-<wp:post_password></wp:post_password>
-</item>
-</channel>
-</rss>
-`;
+  return oneWxrPost({ blog, title: 'Team day', body });
 }
