@@ -290,6 +290,8 @@ export class DownloadSession {
       }
     } catch (error) {
       if (error instanceof RetryableError && error.restart) await file.truncate(0);
+      // An attempt's time running out mid-body shows as a closed connection; say what it was.
+      if (signal.aborted && !(error instanceof Refusal)) throw new RetryableError('timed out');
       throw error;
     } finally {
       await file.close();

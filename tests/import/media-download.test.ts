@@ -344,6 +344,11 @@ describe('sizes and time', () => {
       const result = await fetchMedia([url], site, { siteUrl: old.origin, download: true, policy: LOOPBACK_SERVERS, deadlineMs: 500, timeoutMs: 600_000 });
       expect(result.missing).toEqual([{ url, reason: 'timed out' }]);
       expect(await listFiles(temp)).toEqual([]);
+      // Each attempt's own limit covers the body too; a timed-out attempt is worth one more.
+      const perAttempt = await fetchMedia([url], site, { siteUrl: old.origin, download: true, policy: LOOPBACK_SERVERS, deadlineMs: 600_000, timeoutMs: 300, retries: 1, retryDelayMs: 10 });
+      expect(perAttempt.missing).toEqual([{ url, reason: 'timed out' }]);
+      expect(old.requests.get(uploads('drip.jpg'))).toBe(3);
+      expect(await listFiles(temp)).toEqual([]);
     } finally {
       for (const response of dripping) response.destroy();
       await old.close();
