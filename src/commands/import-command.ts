@@ -15,6 +15,8 @@ const WORDPRESS_FLAGS = {
   force: { type: 'boolean' },
   'time-zone': { type: 'string' },
   categories: { type: 'string' },
+  'allow-host': { type: 'string', multiple: true },
+  'allow-type': { type: 'string', multiple: true },
 } as const;
 
 const FEED_FLAGS = {
@@ -24,7 +26,13 @@ const FEED_FLAGS = {
   force: { type: 'boolean' },
   'time-zone': { type: 'string' },
   'site-url': { type: 'string' },
+  'allow-type': { type: 'string', multiple: true },
 } as const;
+
+/** A repeatable flag's values (`--allow-host a --allow-host b`); parseArgs gives an array for these. */
+function listFlag(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim()) : [];
+}
 
 function validZone(zone: string): boolean {
   try {
@@ -63,6 +71,8 @@ async function runWordPress(args: readonly string[], io: CliIo): Promise<number>
     force: values.force === true,
     timeZone,
     categories,
+    allowHosts: listFlag(values['allow-host']),
+    allowTypes: listFlag(values['allow-type']),
   });
   if (hasErrors(result.problems) || !result.value) {
     reportProblems(io, result.problems, { warnings: false });
@@ -97,6 +107,7 @@ async function runFeed(args: readonly string[], io: CliIo): Promise<number> {
     siteUrl: stringFlag(values['site-url']),
     media: media ? path.resolve(media) : undefined,
     download: values.download === true,
+    allowTypes: listFlag(values['allow-type']),
   };
   const result = await importFeed(source, path.resolve(out), options);
   if (hasErrors(result.problems) || !result.value) {

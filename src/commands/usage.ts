@@ -120,14 +120,21 @@ you edited since the last import is kept unless --force.
 Options (wordpress):
   --out DIR             the site folder to write (created if missing)
   --media DIR           a local copy of wp-content/uploads to copy images from
-  --download            download the images the posts use from the old site
+  --download            download the images and files the posts use from the old
+                        site's own hosts and WordPress.com's media hosts (public
+                        addresses only; media and document types, checked by their
+                        bytes; 100 MB a file, 2 GB in all)
+  --allow-host HOST     also download from HOST (or *.DOMAIN); repeatable
+  --allow-type EXT      also take files of type EXT (txt, zip, …; never html, js,
+                        svg and other active content); repeatable
   --comments            keep approved comments (name, date, text; never e-mail or IP)
   --time-zone ZONE      the old site's time zone (default Europe/London)
   --categories MODE     tags (default): categories become tags; separate: a
                         categories: list of their own
   --force               overwrite files edited since the last import
 
-Options (feed): --out, --media, --download, --force and --time-zone as above, and
+Options (feed): --out, --media, --download, --allow-type, --force and --time-zone
+as above (--download takes images from any public host), and
   --site-url URL        the new site's address (default: the blog address the feed gives)
 
   -h, --help            show this help`;

@@ -5,17 +5,22 @@
  * of the whole address, since image servers tell sizes and crops apart by path or query.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import { slugify } from '../shared/slug.js';
-import { downloadFile } from './media-download.js';
-import type { MediaResult } from './media-fetch.js';
+import { DownloadSession, downloadSettings, type Outcome } from './media-download.js';
+import type { MediaOptions, MediaResult, MissingMedia } from './media-fetch.js';
+import { contentRefusal, fileNameRefusal } from './media-types.js';
+import { downloadSiteFile } from './site-download.js';
+import { linkedWriteRefusal } from './site-links.js';
 
 const FOLDER = ['images', 'feed'];
-const IMAGE_EXTENSION = /\.(jpe?g|png|gif|webp|avif|svg)$/i;
+const EXTENSION = /\.([a-z\d]{1,8})$/i;
 
-/** `static/`-relative file for `url`, or `undefined` when it is no http(s) address. */
-function feedMediaFile(url: string): string[] | undefined {
+/**
+ * `static/`-relative file for `url` (with the address's extension, or none: then it must be an image), a reason
+ * to refuse it (a type that is not media, such as `.svg` or `.html`), or `undefined` when it is no http(s) address.
+ */
+function feedMediaFile(url: string, allowTypes: readonly string[] | undefined): string[] | { refused: string } | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -27,10 +32,12 @@ function feedMediaFile(url: string): string[] | undefined {
     parsed.hostname
       .toLowerCase()
       .replace(/[^a-z0-9.-]/g, '-')
-      .replace(/^\.+/, '') || 'host';
+      .replace(/^\.+|\.+$/g, '') || 'host';
   const last = parsed.pathname.split('/').filter(Boolean).at(-1) ?? '';
-  const extension = IMAGE_EXTENSION.exec(last)?.[0].toLowerCase() ?? '';
-  const stem = slugify(safeDecode(last).replace(IMAGE_EXTENSION, '')).slice(0, 60) || 'image';
+  const extension = EXTENSION.exec(last)?.[0].toLowerCase() ?? '';
+  const refused = extension ? fileNameRefusal(`file${extension}`, allowTypes) : undefined;
+  if (refused) return { refused };
+  const stem = slugify(safeDecode(last).replace(EXTENSION, '')).slice(0, 60) || 'image';
   const hash = createHash('sha256').update(url).digest('hex').slice(0, 10);
   return [...FOLDER, host, `${stem}-${hash}${extension}`];
 }
@@ -44,18 +51,32 @@ function safeDecode(text: string): string {
 }
 
 /**
- * Download `urls` into `<siteFolder>/static/images/feed/…`; never throws for one bad file, and a file already
- * there is not fetched again.
+ * Download `urls` into `<siteFolder>/static/images/feed/…` (staged, with `options.staging`); never throws for one
+ * bad file, and a file already there is not fetched again; nothing is written through a link. Any public host (platforms keep images on their own servers); the address,
+ * type, size and time rules of `media-download.ts` apply.
  */
-export async function downloadFeedMedia(urls: readonly string[], siteFolder: string, options: { timeoutMs?: number; retries?: number } = {}): Promise<MediaResult> {
+export async function downloadFeedMedia(urls: readonly string[], siteFolder: string, options: Omit<MediaOptions, 'siteUrl'> = {}): Promise<MediaResult> {
   const mapping = new Map<string, string>();
-  const missing: { url: string; reason: string }[] = [];
-  await forEachLimited([...new Set(urls)], 4, async (url) => {
-    const file = feedMediaFile(url);
-    if (!file) return;
-    const outcome = await downloadFile(url, path.join(siteFolder, 'static', ...file), { timeoutMs: options.timeoutMs ?? 60_000, retries: options.retries ?? 2, retryDelayMs: 500 });
-    if (outcome.ok) mapping.set(url, `/${file.map(encodeURIComponent).join('/')}`);
-    else missing.push({ url, reason: outcome.reason });
-  });
+  const missing: MissingMedia[] = [];
+  const session = await DownloadSession.open(siteFolder, downloadSettings({ retries: 2, ...options }), options.budget);
+  try {
+    await forEachLimited([...new Set(urls)], Math.max(1, options.concurrency ?? 4), async (url) => {
+      const file = feedMediaFile(url, options.allowTypes);
+      if (!file) return;
+      if ('refused' in file) {
+        missing.push({ url, reason: file.refused, refused: true });
+        return;
+      }
+      const relative = ['static', ...file].join('/');
+      const linked = await linkedWriteRefusal(siteFolder, relative);
+      const outcome: Outcome = linked
+        ? { ok: false, reason: linked }
+        : await downloadSiteFile(session, url, { siteFolder, relative, staging: options.staging }, (head) => contentRefusal(file.at(-1) ?? '', head));
+      if (outcome.ok) mapping.set(url, `/${file.map(encodeURIComponent).join('/')}`);
+      else missing.push({ url, reason: outcome.reason, ...(outcome.refused ? { refused: true } : {}) });
+    });
+  } finally {
+    await session.close();
+  }
   return { mapping: new Map([...mapping].sort(([a], [b]) => (a < b ? -1 : 1))), missing: missing.sort((a, b) => (a.url < b.url ? -1 : 1)) };
 }

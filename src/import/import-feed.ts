@@ -8,7 +8,9 @@ import { loadConfig } from '../config/load-config.js';
 import { hasErrors, staged, type Staged } from '../shared/errors.js';
 import { CONFIG_FILE_NAMES } from '../shared/site-layout.js';
 import { rewriteMediaUrls } from './convert-post-html.js';
-import { fetchMedia } from './media-fetch.js';
+import type { AddressPolicy } from './address-policy.js';
+import type { DownloadLimits } from './media-download.js';
+import { fetchMedia, type MediaOptions, missingMediaAction } from './media-fetch.js';
 import { downloadFeedMedia } from './feed-media.js';
 import { parseFeedText } from './feed-parse.js';
 import { FeedSourceError, readFeedSource } from './feed-read-source.js';
@@ -33,6 +35,14 @@ export interface ImportFeedOptions {
   timeoutMs?: number;
   /** The clock, for items with no date anywhere (default: now). */
   now?: Date;
+  /** Largest feed taken from an address, decoded (default 200 MB). */
+  maxFeedBytes?: number;
+  /** File types `download` takes besides media and documents. */
+  allowTypes?: readonly string[];
+  /** Which addresses may be connected to (default: public ones; the feed's own address is the user's choice). */
+  policy?: Partial<AddressPolicy>;
+  /** Limits of `download` (sizes, times, retries). */
+  downloadLimits?: Partial<Omit<DownloadLimits, 'policy'>>;
 }
 
 /** What `importFeed` did (the same shape as `importWordPress`'s outcome, plus the site it wrote). */
@@ -62,16 +72,17 @@ export async function importFeed(source: string, siteFolder: string, options: Im
   let media: string[];
   let oldSiteUrl: string;
   try {
-    const feed = parseFeedText(await readFeedSource(source, { timeoutMs: options.timeoutMs }), source);
+    const feed = parseFeedText(await readFeedSource(source, { timeoutMs: options.timeoutMs, maxBytes: options.maxFeedBytes, policy: options.policy }), source);
     ({ site, media, oldSiteUrl } = feedToSite(feed, source, settings));
   } catch (error) {
     if (error instanceof FeedSourceError) return staged(undefined, [error.problem]);
     throw error;
   }
   // Media are staged with the posts, so a file the user edited since the last import is kept like a post.
+  const limits = { ...options.downloadLimits, policy: options.policy, allowTypes: options.allowTypes, budget: { used: 0 } };
   const prepare =
     options.media !== undefined || options.download
-      ? (staging: SiteStaging) => bringMedia(site, media, siteFolder, { siteUrl: oldSiteUrl, mediaFolder: options.media, download: options.download, staging })
+      ? (staging: SiteStaging) => bringMedia(site, media, siteFolder, { ...limits, siteUrl: oldSiteUrl, mediaFolder: options.media, download: options.download, staging })
       : undefined;
   const { written, kept } = await writeImportedSite(site, siteFolder, { force: options.force, reportTitle: `Import of ${source}` }, prepare);
   return staged({ counts: site.counts, warnings: site.warnings.length, written, kept, site });
@@ -98,18 +109,14 @@ async function siteSettings(siteFolder: string, options: ImportFeedOptions): Pro
  * Copy or download the media posts use and point the posts at the new copies; what could not be had goes in
  * the report. WordPress uploads go where `import wordpress` puts them; with `--download`, other images too.
  */
-async function bringMedia(
-  site: ImportedSite,
-  urls: readonly string[],
-  siteFolder: string,
-  options: { siteUrl: string; mediaFolder?: string; download?: boolean; staging: SiteStaging },
-): Promise<void> {
+async function bringMedia(site: ImportedSite, urls: readonly string[], siteFolder: string, options: MediaOptions & { staging: SiteStaging }): Promise<void> {
   const uploads = await fetchMedia(urls, siteFolder, options);
   const handled = new Set([...uploads.mapping.keys(), ...uploads.missing.map(({ url }) => url)]);
   const others = options.download
     ? await downloadFeedMedia(
         urls.filter((url) => !handled.has(url)),
         siteFolder,
+        options,
       )
     : { mapping: new Map<string, string>(), missing: [] };
   const mapping = new Map([...uploads.mapping, ...others.mapping]);
@@ -119,11 +126,8 @@ async function bringMedia(
     const image = entry.frontMatter.image;
     if (typeof image === 'string' && mapping.has(image)) entry.frontMatter.image = mapping.get(image);
   }
-  for (const { url, reason } of missing) {
-    const action = options.download
-      ? 'Import again later (files already had are kept), or copy the file into static/ and change the links.'
-      : 'Copy the file into static/ and change the links, or import again with --download.';
-    site.warnings.push({ source: url, message: `The file could not be had (${reason}); posts still link to the old address.`, action });
+  for (const entry of missing) {
+    site.warnings.push({ source: entry.url, message: `The file could not be had (${entry.reason}); posts still link to the old address.`, action: missingMediaAction(entry, options.download) });
   }
   site.counts['media files copied or downloaded'] = new Set(mapping.values()).size;
   site.counts['media files missing'] = missing.length;

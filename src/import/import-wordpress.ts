@@ -3,11 +3,13 @@
  * elsewhere in the file, then the posts, each staged as it is read), media, then the site folder.
  */
 import path from 'node:path';
+import type { AddressPolicy } from './address-policy.js';
 import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
 import { slugify } from '../shared/slug.js';
 import { htmlToLine } from './plain-text.js';
 import { archiveRedirects, emptyArchiveFacts, type ArchiveFacts } from './old-urls.js';
 import { buildEntry, type BuiltEntry, type EntryContext } from './post-entry.js';
+import { exportMediaHosts } from './media-urls.js';
 import { relinkMedia } from './relink-media.js';
 import { SiteStaging } from './site-staging.js';
 import type { ImportedSite, ImportWarning } from './types.js';
@@ -25,6 +27,12 @@ export interface WordPressImportOptions {
   force?: boolean;
   timeZone: string;
   categories: 'tags' | 'separate';
+  /** Hosts `download` may fetch from besides the export's own and WordPress.com's media hosts (`--allow-host`). */
+  allowHosts?: readonly string[];
+  /** File types `download` takes besides media and documents (`--allow-type`). */
+  allowTypes?: readonly string[];
+  /** Which addresses may be connected to (default: public ones only). */
+  policy?: Partial<AddressPolicy>;
 }
 
 /** What an import did. */
@@ -228,7 +236,14 @@ async function importScanned(file: string, scan: WxrScan, options: WordPressImpo
     const leftOut = unpublishedOnly(state);
     counts['media left out (used only by unpublished posts)'] = new Set([...leftOut.values()].flat()).size;
     warnings.push(...leftOutWarnings(leftOut));
-    const fetched = await relinkMedia(staging, state.media, { siteUrl: context.siteUrl, mediaFolder: options.media, download: options.download });
+    const fetched = await relinkMedia(staging, state.media, {
+      siteUrl: context.siteUrl,
+      mediaFolder: options.media,
+      download: options.download,
+      allowedHosts: exportMediaHosts([scan.channel.link, scan.channel['wp:base_site_url'], scan.channel['wp:base_blog_url']], options.allowHosts),
+      allowTypes: options.allowTypes,
+      policy: options.policy,
+    });
     counts['media copied'] = fetched.copied;
     counts['media missing'] = fetched.warnings.length;
     warnings.push(...fetched.warnings);

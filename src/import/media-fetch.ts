@@ -6,12 +6,14 @@
 import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { forEachLimited } from '../shared/for-each-limited.js';
-import { downloadFile, type Outcome } from './media-download.js';
+import { type DownloadBudget, type DownloadSettings, DownloadSession, downloadSettings, type Outcome } from './media-download.js';
+import { contentRefusal, fileNameRefusal } from './media-types.js';
 import { type UploadPath, uploadPathOf } from './media-urls.js';
-import { linkOnPath, linkReason } from './site-links.js';
+import { linkedWriteRefusal, linkOnPath } from './site-links.js';
+import { downloadSiteFile } from './site-download.js';
 import type { SiteStaging } from './site-staging.js';
 
-export interface MediaOptions {
+export type MediaOptions = DownloadSettings & {
   siteUrl: string;
   /** A local copy of `wp-content/uploads`. */
   mediaFolder?: string;
@@ -19,25 +21,53 @@ export interface MediaOptions {
   download?: boolean;
   /** Downloads at once (default 4). */
   concurrency?: number;
-  /** Per download attempt (default 60 000 ms). */
-  timeoutMs?: number;
-  /** Further attempts after a server or network error (default 3); 403, 404 and other refusals are not retried. */
-  retries?: number;
-  /** First wait before a retry, doubling each time (default 500 ms). */
-  retryDelayMs?: number;
   /**
-   * The import's staging: copies from the media folder are staged (and so kept, like posts, when the user
-   * edited the file since the last import), and downloads are noted in the manifest. Without it files are
-   * written straight into the site folder.
+   * Hosts downloads may come from (`blog.example.org`, or `*.example.org` for it and every host under it);
+   * undefined: any host. Redirects may lead elsewhere: each hop still has to pass the address policy.
+   */
+  allowedHosts?: readonly string[];
+  /** File types taken besides media and documents (`txt`, `zip`); active content is never taken. */
+  allowTypes?: readonly string[];
+  /** Bytes downloaded so far, shared by every download of one import (for its total cap). */
+  budget?: DownloadBudget;
+  /**
+   * The import's staging: copies and downloads are staged (so they go into the manifest, and a file the user
+   * edited since the last import is kept like a post). Without it files are written straight into the site folder.
    */
   staging?: SiteStaging;
+};
+
+/** A file not had, and why. */
+export interface MissingMedia {
+  url: string;
+  reason: string;
+  /** Turned away on purpose (its address, host, type, name or size), not merely unavailable. */
+  refused?: boolean;
+}
+
+/** What the report tells the user to do about `missing`. */
+export function missingMediaAction(missing: MissingMedia, download: boolean | undefined): string {
+  if (missing.refused) return 'Check the file is what it should be; if so, save it into static/ yourself and fix the link (for a host you trust: --allow-host).';
+  return download
+    ? 'Import again later (files already had are kept), or copy the file into static/ and fix the link.'
+    : 'Copy the file into static/ and fix the link, or import again with --download.';
+}
+
+/** Whether `host` is one of `allowed` (`*.example.org` allows `example.org` and every host under it). */
+export function hostAllowed(host: string, allowed: readonly string[]): boolean {
+  const name = host.toLowerCase();
+  return allowed.some((entry) => {
+    const wanted = entry.toLowerCase();
+    if (!wanted.startsWith('*.')) return name === wanted;
+    return name === wanted.slice(2) || name.endsWith(wanted.slice(1));
+  });
 }
 
 export interface MediaResult {
   /** Old URL (as written in posts, including resized `-300x200` and `?w=640` forms) → new site path (`/images/uploads/2019/05/x.jpg`). */
   mapping: Map<string, string>;
-  /** URLs that could not be had, with why (`404`, `timed out`, `not in the media folder`). */
-  missing: { url: string; reason: string }[];
+  /** URLs that could not be had, with why (`404`, `timed out`, `not in the media folder`); `refused` when turned away on purpose. */
+  missing: MissingMedia[];
 }
 
 /** Where uploads go, under the site's `static/` folder, and the site path they are served at. */
@@ -82,24 +112,29 @@ async function copyFromFolder(folder: string, file: string, target: string, stag
 }
 
 /** Gets each file at most once, however many URLs name it (its sizes, its query forms). */
-function createFileGetter(siteFolder: string, options: MediaOptions): { obtain: (file: string, url: string) => Promise<Outcome>; present: (file: string) => Promise<boolean> } {
+function createFileGetter(
+  siteFolder: string,
+  options: MediaOptions,
+  session: DownloadSession | undefined,
+): { obtain: (file: string, url: string) => Promise<Outcome>; present: (file: string) => Promise<boolean> } {
   const uploadsRoot = path.resolve(siteFolder, 'static', ...UPLOADS_FOLDER);
-  const download = { timeoutMs: options.timeoutMs ?? 60_000, retries: options.retries ?? 3, retryDelayMs: options.retryDelayMs ?? 500 };
   const had = new Map<string, Promise<Outcome>>();
   const { staging } = options;
   const obtainOnce = async (file: string, url: string): Promise<Outcome> => {
     // `inside` keeps the file under static/images/uploads, whatever the URL said.
     const target = inside(uploadsRoot, file);
-    if (!target) return { ok: false, reason: 'unsafe file path' };
+    if (!target) return { ok: false, reason: 'unsafe file path', refused: true };
+    const badName = fileNameRefusal(file, options.allowTypes);
+    if (badName) return { ok: false, reason: badName, refused: true };
     const relative = ['static', ...UPLOADS_FOLDER, file].join('/');
-    const link = await linkOnPath(path.resolve(siteFolder), relative);
-    if (link !== undefined) return { ok: false, reason: `${linkReason(link, relative)} in the site folder, and nothing is written through a link` };
+    const linked = await linkedWriteRefusal(siteFolder, relative);
+    if (linked) return { ok: false, reason: linked };
     let outcome: Outcome = { ok: false, reason: 'neither a media folder nor downloading was asked for' };
     if (options.mediaFolder) outcome = await copyFromFolder(options.mediaFolder, file, target, staging && ((source) => staging.copy(relative, source)));
-    if (!outcome.ok && options.download) {
-      const fresh = (await sizeOf(target)) === undefined;
-      outcome = await downloadFile(url, target, download);
-      if (outcome.ok) await staging?.adopt(relative, fresh);
+    if (!outcome.ok && session) {
+      const host = new URL(url).hostname;
+      if (options.allowedHosts && !hostAllowed(host, options.allowedHosts)) return { ok: false, reason: `${host} is not the old site’s host (allow it with --allow-host ${host})`, refused: true };
+      outcome = await downloadSiteFile(session, url, { siteFolder, relative, staging }, (head) => contentRefusal(file, head));
     }
     return outcome;
   };
@@ -129,9 +164,18 @@ function byKey(a: string, b: string): number {
  * @example const { mapping, missing } = await fetchMedia(post.media, 'my-site', { siteUrl: 'https://blog.example.gov.uk', mediaFolder: 'backup/uploads' });
  */
 export async function fetchMedia(urls: readonly string[], siteFolder: string, options: MediaOptions): Promise<MediaResult> {
-  const { obtain, present } = createFileGetter(siteFolder, options);
+  const session = options.download ? await DownloadSession.open(siteFolder, downloadSettings(options), options.budget) : undefined;
+  try {
+    return await fetchWith(urls, siteFolder, options, session);
+  } finally {
+    await session?.close();
+  }
+}
+
+async function fetchWith(urls: readonly string[], siteFolder: string, options: MediaOptions, session: DownloadSession | undefined): Promise<MediaResult> {
+  const { obtain, present } = createFileGetter(siteFolder, options, session);
   const mapping = new Map<string, string>();
-  const missing: { url: string; reason: string }[] = [];
+  const missing: MissingMedia[] = [];
   const place = async (written: string, upload: UploadPath): Promise<void> => {
     const { original, originalUrl } = upload;
     // A rerun asks for nothing already had: a variant kept last time (its original could not be had) stays kept.
@@ -142,12 +186,12 @@ export async function fetchMedia(urls: readonly string[], siteFolder: string, op
     }
     const own = await obtain(upload.file, upload.url);
     if (own.ok) mapping.set(written, sitePathOf(upload.file));
-    else missing.push({ url: written, reason: own.reason });
+    else missing.push({ url: written, reason: own.reason, ...(own.refused ? { refused: true } : {}) });
   };
   await forEachLimited([...new Set(urls)], Math.max(1, options.concurrency ?? 4), async (written) => {
     const upload = uploadPathOf(written, options.siteUrl);
     if (!('reason' in upload)) await place(written, upload);
-    else if (upload.reason !== 'not in the uploads folder') missing.push({ url: written, reason: upload.reason });
+    else if (upload.reason !== 'not in the uploads folder') missing.push({ url: written, reason: upload.reason, refused: true });
   });
   // Downloads finish in any order; the result does not depend on it.
   return { mapping: new Map([...mapping].sort(([a], [b]) => byKey(a, b))), missing: missing.sort((a, b) => byKey(a.url, b.url)) };

@@ -75,3 +75,21 @@ export function canonicalMediaKey(written: string): string {
   const plain = written.replace(/&amp;/g, '&').replace(/[?#].*$/, '');
   return plain.replace(RESIZED, '$1').replace(/^https?:/i, '');
 }
+
+/** WordPress.com's own media hosts (uploads of hosted blogs, and Jetpack's image CDN). */
+const WORDPRESS_MEDIA_HOSTS = ['*.files.wordpress.com', 'i0.wp.com', 'i1.wp.com', 'i2.wp.com', 'i3.wp.com'];
+
+/**
+ * The hosts `--download` may fetch a WordPress export's media from: the export's own (`addresses`: its link and
+ * base URLs), WordPress.com's media hosts, and those the user allowed (`--allow-host`).
+ */
+export function exportMediaHosts(addresses: readonly (string | undefined)[], allowed: readonly string[] = []): string[] {
+  const own = addresses.flatMap((address) => {
+    try {
+      return address ? [new URL(address).hostname] : [];
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set([...own, ...WORDPRESS_MEDIA_HOSTS, ...allowed])];
+}

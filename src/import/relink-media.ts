@@ -4,7 +4,7 @@
  */
 import { parseDocument } from 'yaml';
 import { rewriteMediaUrls } from './convert-post-html.js';
-import { fetchMedia } from './media-fetch.js';
+import { fetchMedia, type MediaOptions, missingMediaAction } from './media-fetch.js';
 import { serialiseEntry } from './serialise-entry.js';
 import type { SiteStaging } from './site-staging.js';
 import type { ImportWarning } from './types.js';
@@ -20,19 +20,13 @@ function splitEntry(text: string): { frontMatter: Record<string, unknown>; markd
  * Fetch `media` (URL → the first post that uses it) for the site being staged and relink the staged posts.
  * Resolves to how many files were had and a warning for each that was not.
  */
-export async function relinkMedia(
-  staging: SiteStaging,
-  media: ReadonlyMap<string, string>,
-  options: { siteUrl: string; mediaFolder?: string; download?: boolean },
-): Promise<{ copied: number; warnings: ImportWarning[] }> {
+export async function relinkMedia(staging: SiteStaging, media: ReadonlyMap<string, string>, options: MediaOptions): Promise<{ copied: number; warnings: ImportWarning[] }> {
   const urls = [...media.keys()].sort();
   const result = await fetchMedia(urls, staging.siteFolder, { ...options, staging });
-  const warnings = result.missing.map(({ url, reason }) => ({
-    source: media.get(url) ?? url,
-    message: `uses ${url}, which could not be had (${reason}).`,
-    action: options.download
-      ? 'Import again later (files already fetched are kept), or copy the file into static/ and fix the link.'
-      : 'Copy the file into static/ and fix the link, or import again with --download.',
+  const warnings = result.missing.map((missing) => ({
+    source: media.get(missing.url) ?? missing.url,
+    message: `uses ${missing.url}, which could not be had (${missing.reason}).`,
+    action: missingMediaAction(missing, options.download),
   }));
   if (result.mapping.size === 0) return { copied: 0, warnings };
   for (const file of staging.files()) {

@@ -29,3 +29,9 @@ export async function linkOnPath(root: string, relative: string): Promise<string
 export function linkReason(link: string, relative: string): string {
   return link === relative ? `${link} is a symbolic link` : `${link} (on the way to it) is a symbolic link`;
 }
+
+/** Why the site file `relative` may not be written (a link on its way, never written through), or `undefined`. */
+export async function linkedWriteRefusal(siteFolder: string, relative: string): Promise<string | undefined> {
+  const link = await linkOnPath(path.resolve(siteFolder), relative);
+  return link === undefined ? undefined : `${linkReason(link, relative)} in the site folder, and nothing is written through a link`;
+}

@@ -71,8 +71,8 @@ async function currentHash(file: string): Promise<string | undefined> {
 export class SiteStaging {
   /** Staged path → sha256 of its bytes. */
   private readonly staged = new Map<string, string>();
-  /** Staged paths already in the site folder (downloads), and whether this import put them there. */
-  private readonly inPlace = new Map<string, boolean>();
+  /** Paths left as they are in the site folder (downloads an earlier import had), noted with their last hash. */
+  private readonly inPlace = new Set<string>();
   /** Folders made so far: one `mkdir` per folder, not per file (thousands of posts share `posts/`). */
   private readonly made = new Set<string>();
 
@@ -106,13 +106,25 @@ export class SiteStaging {
   }
 
   /**
-   * Note the file `relative` already in the site folder (a download, which resumes in place) in the manifest:
-   * with its hash when this import put it there (`fresh`), else with the hash the last import noted, so a file
-   * the user edited since is still told from the import's own.
+   * Stage the file that `write` puts at the path it is given (a download, whose parts live elsewhere) as
+   * `relative`; staged only when `write` says it is had.
    */
-  async adopt(relative: string, fresh: boolean): Promise<void> {
-    this.staged.set(relative, fresh ? await hashFile(path.join(this.siteFolder, ...relative.split('/'))) : '');
-    this.inPlace.set(relative, fresh);
+  async receive<T extends { ok: boolean }>(relative: string, write: (target: string) => Promise<T>): Promise<T> {
+    const target = path.join(this.folder, ...relative.split('/'));
+    await this.makeFolder(path.dirname(target));
+    const outcome = await write(target);
+    if (outcome.ok) this.staged.set(relative, await hashFile(target));
+    return outcome;
+  }
+
+  /**
+   * Leave the file `relative` already in the site folder (a download an earlier import had: not fetched again)
+   * as it is, noted in the manifest with the hash the last import noted, so a file the user edited since is
+   * still told from the import's own.
+   */
+  adopt(relative: string): void {
+    this.staged.set(relative, '');
+    this.inPlace.add(relative);
   }
 
   /** The staged text of `relative`. */
@@ -135,9 +147,8 @@ export class SiteStaging {
     const result: CommitResult = { written: 0, kept: [], refused: [] };
     for (const relative of this.files()) {
       const hash = this.staged.get(relative) ?? '';
-      const fresh = this.inPlace.get(relative);
-      if (fresh !== undefined) {
-        const noted = fresh ? hash : previous.files[relative];
+      if (this.inPlace.has(relative)) {
+        const noted = previous.files[relative];
         if (noted) next[relative] = noted;
         continue;
       }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { convertPostHtml, rewriteMediaUrls } from '../../src/import/convert-post
 import { fetchMedia } from '../../src/import/media-fetch.js';
 import { createProcessors } from '../../src/markdown/create-processor.js';
 import { renderMarkdown } from '../../src/markdown/render-markdown.js';
+import { listFiles, LOOPBACK_SERVERS, mediaBytes } from './media-samples.js';
 
 const SITE = 'https://blog.council.example';
 const UPLOADS = `${SITE}/wp-content/uploads/2021/03`;
@@ -22,14 +23,6 @@ afterEach(async () => {
 
 function bytes(label: string, size: number): Buffer {
   return Buffer.from(label.repeat(Math.ceil(size / label.length)).slice(0, size));
-}
-
-async function listFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
 }
 
 describe('fetchMedia --media (a local copy of wp-content/uploads)', () => {
@@ -63,7 +56,7 @@ describe('fetchMedia --media (a local copy of wp-content/uploads)', () => {
       [`${UPLOADS}/leaflet-150x150.png`]: '/images/uploads/2021/03/leaflet-150x150.png',
     });
     expect(missing).toEqual([
-      { url: `${SITE}/wp-content/uploads/..%2F..%2Fsecret.txt`, reason: 'unsafe file path' },
+      { url: `${SITE}/wp-content/uploads/..%2F..%2Fsecret.txt`, reason: 'unsafe file path', refused: true },
       { url: `${UPLOADS}/absent.jpg`, reason: 'not in the media folder' },
     ]);
     expect(await listFiles(site)).toEqual(['static/images/uploads/2021/03/leaflet-150x150.png', 'static/images/uploads/2021/03/park.jpg']);
@@ -161,12 +154,12 @@ const uploadPath = (file: string): string => `/wp-content/uploads/2021/03/${file
 
 describe('fetchMedia --download (a real local HTTP server)', () => {
   it('downloads what it can, retries a 500, never retries 404 or 403, and resumes without asking again', async () => {
-    const photo = bytes('photo', 4000);
-    const report = bytes('report', 1500);
+    const photo = mediaBytes('jpg', 'photo', 4000);
+    const report = mediaBytes('pdf', 'report', 1500);
     const old = await startOldSite({
       [uploadPath('photo.jpg')]: sendFile(photo),
-      [uploadPath('photo-300x200.jpg')]: sendFile(bytes('small', 300)),
-      [uploadPath('chart-150x150.png')]: sendFile(bytes('chart', 200)),
+      [uploadPath('photo-300x200.jpg')]: sendFile(mediaBytes('jpg', 'small', 300)),
+      [uploadPath('chart-150x150.png')]: sendFile(mediaBytes('png', 'chart', 200)),
       [uploadPath('report.pdf')]: (request, response, count) => (count === 1 ? response.writeHead(500).end('busy') : sendFile(report)(request, response, count)),
       [uploadPath('private.jpg')]: (_request, response) => response.writeHead(403).end('no'),
       [uploadPath('login.png')]: (_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Log in</title>'),
@@ -176,7 +169,7 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
       const found = [at('photo-300x200.jpg'), `${at('photo.jpg')}?w=640`, at('chart-150x150.png'), at('report.pdf')];
       const urls = [...found, at('gone.jpg'), at('private.jpg'), at('login.png')];
       const site = path.join(temp, 'site');
-      const options = { siteUrl: old.url, download: true, retries: 2, retryDelayMs: 10 };
+      const options = { siteUrl: old.url, download: true, retries: 2, retryDelayMs: 10, policy: LOOPBACK_SERVERS };
       const first = await fetchMedia(urls, site, options);
 
       expect(Object.fromEntries(first.mapping)).toEqual({
@@ -187,7 +180,7 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
       });
       expect(first.missing).toEqual([
         { url: at('gone.jpg'), reason: '404 Not Found' },
-        { url: at('login.png'), reason: 'the server sent a web page, not the file' },
+        { url: at('login.png'), reason: 'the server sent a web page, not the file', refused: true },
         { url: at('private.jpg'), reason: '403 Forbidden' },
       ]);
       expect(await readFile(path.join(site, 'static/images/uploads/2021/03/photo.jpg'))).toEqual(photo);
@@ -222,7 +215,7 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
     try {
       const site = path.join(temp, 'site');
       const url = `${old.url}${uploadPath('hangs.jpg')}`;
-      const result = await fetchMedia([url], site, { siteUrl: old.url, download: true, timeoutMs: 400, retries: 1, retryDelayMs: 10 });
+      const result = await fetchMedia([url], site, { siteUrl: old.url, download: true, timeoutMs: 400, retries: 1, retryDelayMs: 10, policy: LOOPBACK_SERVERS });
       expect(result).toEqual({ mapping: new Map(), missing: [{ url, reason: 'timed out' }] });
       expect(Object.fromEntries(old.requests)).toEqual({ [uploadPath('hangs.jpg')]: 2 });
       expect(await listFiles(path.join(site, 'static'))).toEqual([]);
@@ -231,20 +224,29 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
     }
   });
 
-  it('resumes an interrupted download from its .part file', async () => {
-    const video = bytes('video', 10_000);
-    const old = await startOldSite({ [uploadPath('launch.mp4')]: sendFile(video) });
+  it('resumes a download cut off mid-body, and leaves no .part file anywhere in the site folder', async () => {
+    const video = mediaBytes('mp4', 'video', 10_000);
+    const old = await startOldSite({
+      [uploadPath('launch.mp4')]: (request, response, count) => {
+        if (count > 1) return sendFile(video)(request, response, count);
+        // The first answer promises the whole file and the connection dies after 6,000 bytes.
+        response.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(video.length) });
+        response.write(video.subarray(0, 6000), () => response.socket?.destroy());
+      },
+    });
     try {
       const site = path.join(temp, 'site');
       const folder = path.join(site, 'static/images/uploads/2021/03');
       await mkdir(folder, { recursive: true });
-      await writeFile(path.join(folder, 'launch.mp4.part'), video.subarray(0, 6000));
-      const { mapping, missing } = await fetchMedia([`${old.url}${uploadPath('launch.mp4')}`], site, { siteUrl: old.url, download: true });
+      // What an older version left behind: it would be published.
+      await writeFile(path.join(folder, 'launch.mp4.part'), video.subarray(0, 3000));
+      const { mapping, missing } = await fetchMedia([`${old.url}${uploadPath('launch.mp4')}`], site, { siteUrl: old.url, download: true, retryDelayMs: 10, policy: LOOPBACK_SERVERS });
       expect(missing).toEqual([]);
       expect([...mapping.values()]).toEqual(['/images/uploads/2021/03/launch.mp4']);
       expect(old.ranges).toEqual([`${uploadPath('launch.mp4')} bytes=6000-`]);
       expect(await readFile(path.join(folder, 'launch.mp4'))).toEqual(video);
-      expect(await listFiles(folder)).toEqual(['launch.mp4']);
+      expect(await listFiles(site)).toEqual(['static/images/uploads/2021/03/launch.mp4']);
+      expect(await listFiles(temp)).toEqual(['site/static/images/uploads/2021/03/launch.mp4']);
     } finally {
       await old.close();
     }
@@ -254,13 +256,14 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
     const uploads = path.join(temp, 'uploads');
     await mkdir(path.join(uploads, '2021/03'), { recursive: true });
     await writeFile(path.join(uploads, '2021/03/local.jpg'), bytes('local', 50));
-    const old = await startOldSite({ [uploadPath('local.jpg')]: sendFile(bytes('remote', 60)), [uploadPath('remote.jpg')]: sendFile(bytes('remote', 60)) });
+    const old = await startOldSite({ [uploadPath('local.jpg')]: sendFile(mediaBytes('jpg', 'remote', 60)), [uploadPath('remote.jpg')]: sendFile(mediaBytes('jpg', 'remote', 60)) });
     try {
       const site = path.join(temp, 'site');
       const { mapping, missing } = await fetchMedia([`${old.url}${uploadPath('local.jpg')}`, `${old.url}${uploadPath('remote.jpg')}`], site, {
         siteUrl: old.url,
         mediaFolder: uploads,
         download: true,
+        policy: LOOPBACK_SERVERS,
       });
       expect(missing).toEqual([]);
       expect([...mapping.values()]).toEqual(['/images/uploads/2021/03/local.jpg', '/images/uploads/2021/03/remote.jpg']);
@@ -271,19 +274,27 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
     }
   });
 
-  it('starts again when a .part file no longer fits the file on the server', async () => {
-    const leaflet = bytes('leaflet', 3000);
-    const old = await startOldSite({ [uploadPath('leaflet.pdf')]: sendFile(leaflet) });
+  it('starts again when the rest of a cut-off file no longer fits its first part', async () => {
+    const leaflet = mediaBytes('pdf', 'leaflet', 3000);
+    const old = await startOldSite({
+      [uploadPath('leaflet.pdf')]: (request, response, count) => {
+        if (count === 1) {
+          response.writeHead(200, { 'content-length': String(leaflet.length) });
+          response.write(leaflet.subarray(0, 1000), () => response.socket?.destroy());
+        } else if (count === 2) {
+          // The file changed on the server: the part asked for starts elsewhere.
+          response.writeHead(206, { 'content-range': `bytes 0-2999/3000`, 'content-length': '3000' }).end(leaflet);
+        } else sendFile(leaflet)(request, response, count);
+      },
+    });
     try {
       const site = path.join(temp, 'site');
-      const folder = path.join(site, 'static/images/uploads/2021/03');
-      await mkdir(folder, { recursive: true });
-      await writeFile(path.join(folder, 'leaflet.pdf.part'), bytes('older, longer copy', 5000));
-      const { missing } = await fetchMedia([`${old.url}${uploadPath('leaflet.pdf')}`], site, { siteUrl: old.url, download: true, retryDelayMs: 10 });
+      const { missing } = await fetchMedia([`${old.url}${uploadPath('leaflet.pdf')}`], site, { siteUrl: old.url, download: true, retryDelayMs: 10, policy: LOOPBACK_SERVERS });
       expect(missing).toEqual([]);
+      const folder = path.join(site, 'static/images/uploads/2021/03');
       expect(await readFile(path.join(folder, 'leaflet.pdf'))).toEqual(leaflet);
       expect(await listFiles(folder)).toEqual(['leaflet.pdf']);
-      expect(old.requests.get(uploadPath('leaflet.pdf'))).toBe(2);
+      expect(old.requests.get(uploadPath('leaflet.pdf'))).toBe(3);
     } finally {
       await old.close();
     }
@@ -291,12 +302,12 @@ describe('fetchMedia --download (a real local HTTP server)', () => {
 
   it('keeps at most `concurrency` downloads in flight', async () => {
     const files = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `${name}.jpg`);
-    const old = await startOldSite(Object.fromEntries(files.map((file) => [uploadPath(file), sendFile(bytes(file, 100))])), 100);
+    const old = await startOldSite(Object.fromEntries(files.map((file) => [uploadPath(file), sendFile(mediaBytes('jpg', file, 100))])), 100);
     try {
       const { mapping } = await fetchMedia(
         files.map((file) => `${old.url}${uploadPath(file)}`),
         path.join(temp, 'site'),
-        { siteUrl: old.url, download: true, concurrency: 2 },
+        { siteUrl: old.url, download: true, concurrency: 2, policy: LOOPBACK_SERVERS },
       );
       expect(mapping.size).toBe(6);
       expect(old.maxInFlight).toBeLessThanOrEqual(2);

@@ -8,33 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { buildImported, freshSitePath } from '../support/import-site.js';
 import { runCliCaptured } from '../support/run-cli.js';
 import { readText } from '../support/site-folder.js';
+import { wxrExport } from '../support/wxr-export.js';
 
 /** A one-post WXR 1.2 export with `title` and `body`, declaring `encoding`. */
 function exportText(encoding: string, title: string, body: string): string {
-  return `<?xml version="1.0" encoding="${encoding}"?>
-<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel>
-<title>Village hall news</title>
-<link>http://hall.example.org</link>
-<wp:wxr_version>1.2</wp:wxr_version>
-<wp:base_site_url>http://hall.example.org</wp:base_site_url>
-<wp:base_blog_url>http://hall.example.org</wp:base_blog_url>
-<item>
-<title>${title}</title>
-<link>http://hall.example.org/2012/03/cafe-opens/</link>
-<dc:creator>warden</dc:creator>
-<guid isPermaLink="false">http://hall.example.org/?p=7</guid>
-<content:encoded><![CDATA[${body}]]></content:encoded>
-<wp:post_id>7</wp:post_id>
-<wp:post_date>2012-03-04 10:00:00</wp:post_date>
-<wp:post_date_gmt>2012-03-04 10:00:00</wp:post_date_gmt>
-<wp:post_name>cafe-opens</wp:post_name>
-<wp:status>publish</wp:status>
-<wp:post_type>post</wp:post_type>
-</item>
-</channel>
-</rss>
-`;
+  const site = 'http://hall.example.org';
+  return wxrExport([{ id: 7, title, content: body, slug: 'cafe-opens', date: '2012-03-04 10:00:00', link: `${site}/2012/03/cafe-opens/` }], { site, encoding });
 }
 
 async function writeExport(bytes: Buffer): Promise<string> {

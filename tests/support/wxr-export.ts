@@ -1,6 +1,7 @@
 /**
  * A WordPress export (WXR 1.2) written by a test, for hostile or unusual input: each item from a few
- * fields, everything else given plain defaults. Text is put in CDATA as WordPress does.
+ * fields, everything else given plain defaults. Text is put in CDATA as WordPress does. The blog's address
+ * and the declared encoding may be chosen (a test writing other bytes converts the text itself).
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,7 @@ export interface WxrItemSpec {
   readonly title?: string;
   readonly type?: string;
   readonly status?: string;
-  /** Default: `${WXR_SITE}/<slug>/`. */
+  /** Default: `<site>/<slug>/`. */
   readonly link?: string;
   readonly slug?: string;
   readonly content?: string;
@@ -31,15 +32,21 @@ export interface WxrItemSpec {
 const cdata = (text: string): string => `<![CDATA[${text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 const xmlAttribute = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-function itemXml(spec: WxrItemSpec): string {
+/** The export as a whole: the blog's address (default `WXR_SITE`) and the encoding it declares (default UTF-8). */
+export interface WxrExportOptions {
+  readonly site?: string;
+  readonly encoding?: string;
+}
+
+function itemXml(spec: WxrItemSpec, site: string): string {
   const slug = spec.slug ?? `item-${spec.id}`;
   const date = spec.date ?? '2020-03-04 10:00:00';
   return [
     '<item>',
     `<title>${cdata(spec.title ?? `Item ${spec.id}`)}</title>`,
-    `<link>${cdata(spec.link ?? `${WXR_SITE}/${slug}/`)}</link>`,
+    `<link>${cdata(spec.link ?? `${site}/${slug}/`)}</link>`,
     '<dc:creator>editor</dc:creator>',
-    `<guid isPermaLink="false">${WXR_SITE}/?p=${spec.id}</guid>`,
+    `<guid isPermaLink="false">${site}/?p=${spec.id}</guid>`,
     `<content:encoded>${cdata(spec.content ?? '')}</content:encoded>`,
     '<excerpt:encoded><![CDATA[]]></excerpt:encoded>',
     `<wp:post_id>${spec.id}</wp:post_id>`,
@@ -62,18 +69,19 @@ function itemXml(spec: WxrItemSpec): string {
 }
 
 /** The export's text. */
-export function wxrExport(items: readonly WxrItemSpec[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" ?>
+export function wxrExport(items: readonly WxrItemSpec[], options: WxrExportOptions = {}): string {
+  const { site = WXR_SITE, encoding = 'UTF-8' } = options;
+  return `<?xml version="1.0" encoding="${encoding}" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel>
 <title>Test blog</title>
-<link>${WXR_SITE}</link>
+<link>${site}</link>
 <language>en-GB</language>
 <wp:wxr_version>1.2</wp:wxr_version>
-<wp:base_site_url>${WXR_SITE}</wp:base_site_url>
-<wp:base_blog_url>${WXR_SITE}</wp:base_blog_url>
+<wp:base_site_url>${site}</wp:base_site_url>
+<wp:base_blog_url>${site}</wp:base_blog_url>
 <wp:author><wp:author_id>1</wp:author_id><wp:author_login>editor</wp:author_login><wp:author_display_name>${cdata('Eddie Editor')}</wp:author_display_name></wp:author>
-${items.map(itemXml).join('\n')}
+${items.map((item) => itemXml(item, site)).join('\n')}
 </channel>
 </rss>
 `;
