@@ -6,27 +6,13 @@
  *   the Markdown pipeline, and the date of the clock (user helpers may look at the clock
  *   themselves). Everything a page reads from the model is recorded per page (page-reads.ts).
  * - `siteSignature`: what feeds and the search index are kept under between runs
- *   (pipeline/feed-memory.ts, search-memory.ts): the facts of every post, page, event and author
- *   that they show. Pages do not use it.
+ *   (pipeline/feed-memory.ts, search-memory.ts): every field of every model object. Pages do not use it.
  */
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { queryRedirectPaths } from '../model/collect-redirects.js';
-import type { Post, Site } from '../model/types.js';
+import type { Site } from '../model/types.js';
 import type { Theme } from './load-theme.js';
 import { everyLanguage } from '../model/site-root.js';
-
-function postFacts(post: Post): string {
-  return [
-    post.url,
-    post.title,
-    post.date.getTime(),
-    post.updated?.getTime() ?? '',
-    post.image ?? '',
-    post.tags.map((tag) => `${tag.slug}=${tag.name}`).join(','),
-    post.authors.map((author) => author.key).join(','),
-  ].join('\u0001');
-}
 
 /** The config as a string. Functions (helpers, plugins) have no JSON, so their source stands in; the clock is `clockFact`'s. */
 function configFacts(config: Site['config']): string {
@@ -70,30 +56,64 @@ export function pageGlobal(site: Site, theme: Theme, pipeline: string): string {
     .digest('base64url');
 }
 
+/** The objects of one language's model that others point at, each with the name a reference to it is written as. */
+function modelNodes(site: Site): Map<object, string> {
+  const nodes = new Map<object, string>();
+  const language = site.config.language;
+  for (const post of site.posts) nodes.set(post, `post:${language}:${post.source.relativePath}`);
+  for (const page of site.pages) nodes.set(page, `page:${language}:${page.source.relativePath}`);
+  for (const event of site.events.all) nodes.set(event, `event:${language}:${event.source.relativePath}`);
+  for (const tag of site.tags) nodes.set(tag, `tag:${language}:${tag.slug}`);
+  for (const author of site.authors) nodes.set(author, `author:${language}:${author.key}`);
+  for (const year of site.years) {
+    nodes.set(year, `year:${language}:${year.year}`);
+    for (const month of year.months) nodes.set(month, `month:${language}:${year.year}-${month.month}`);
+  }
+  return nodes;
+}
+
 /**
- * What the feeds and search index show of the whole site, as one digest.
+ * Every own field of `object` as text, fields that are other model objects by reference. Accessors
+ * are left out: they load a body on demand (`Post.html`), which its `source` digest already stands for.
+ */
+function fieldsOf(object: object, nodes: ReadonlyMap<object, string>): string {
+  const seen = new Set<object>();
+  const write = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return typeof value === 'function' ? `function:${value.toString()}` : value;
+    const reference = nodes.get(value);
+    if (reference !== undefined && value !== object) return `#${reference}`;
+    if (value instanceof Date) return `D${value.getTime()}`;
+    if (value instanceof Map) return [...value].map(([key, item]) => [write(key), write(item)]);
+    if (value instanceof Set) return [...value].map(write);
+    if (seen.has(value)) return '#cycle';
+    seen.add(value);
+    if (Array.isArray(value)) return value.map(write);
+    const fields: Record<string, unknown> = {};
+    for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(value))) if ('value' in descriptor && descriptor.enumerable) fields[key] = write(descriptor.value);
+    return fields;
+  };
+  return JSON.stringify(write(object));
+}
+
+/**
+ * What the feeds and search index are kept under (pipeline/feed-memory.ts, search-memory.ts), as one
+ * digest: every field of every post, page, event, tag, author and archive of every language (by
+ * `fieldsOf`, so a new field needs no change here), the site's data, redirects and images, the
+ * config, the theme and the clock as pages see it. Bodies enter through their sources' digests.
  *
  * @example
- * const global = siteSignature(site, theme, pipelineDigest(config.markdown));
+ * const signature = siteSignature(site, theme, pipelineDigest(config.markdown));
  */
 export function siteSignature(site: Site, theme: Theme, pipeline: string): string {
   const themeDigest = themeFacts(theme);
   const hash = createHash('sha1');
   hash.update(`${pipeline}\u0003${themeDigest}\u0003${clockFact(site, themeDigest)}\u0003${configFacts(site.config)}\u0003`);
-  // Every language's pages link to the others' (hreflang, switcher), so each language's facts reach every page.
   for (const own of everyLanguage(site)) {
-    if (own !== site) hash.update(`\u0004${own.config.language}\u0003`);
-    for (const post of own.posts) hash.update(`${postFacts(post)}\u0002`);
-    for (const page of own.pages) hash.update(`${page.url}\u0001${page.title}\u0002`);
-    for (const event of own.events.all) hash.update(`${event.source.digest}\u0001${event.upcoming ? 1 : 0}\u0002`);
-    for (const author of own.authors) hash.update(`${author.key}\u0001${author.name}\u0001${author.role ?? ''}\u0001${author.avatar ?? ''}\u0001${author.bio ?? ''}\u0001${author.email ?? ''}\u0002`);
+    const nodes = modelNodes(own);
+    hash.update(`\u0004${own.config.language}\u0003`);
+    for (const node of nodes.keys()) hash.update(`${fieldsOf(node, nodes)}\u0002`);
+    hash.update(fieldsOf({ data: own.data, redirects: own.redirects, images: own.images, nextEvent: own.nextEvent, statics: own.statics }, nodes));
   }
   if (site.translationKeys) hash.update(JSON.stringify([...site.translationKeys]));
-  hash.update(JSON.stringify(site.data));
-  // Pages at these paths load the query-redirect script (render-pages.ts).
-  const queryPaths = queryRedirectPaths(site);
-  if (queryPaths.size > 0) hash.update(`\u0003${[...queryPaths].join('\u0001')}`);
-  // Lead images and avatars print their sizes and variants.
-  for (const image of site.images.values()) hash.update(`${image.url}\u0001${image.width}x${image.height}\u0001${image.variants.map((variant) => variant.url).join(',')}\u0002`);
   return hash.digest('hex');
 }

@@ -25,7 +25,7 @@ function literalAttributes(source: string): string[] {
   const withoutMustaches = source.replace(/\{\{[\s\S]*?\}\}/g, '');
   return [...withoutMustaches.matchAll(/\b(alt|title|aria-label|placeholder|content)="([^"]*)"/g)]
     .map((match) => (match[2] ?? '').replace(/[^\p{L}]+/gu, ''))
-    .filter((value) => value !== '' && !/^(width|device|initial|scale|summary|article|website|large|image)+$/i.test(value));
+    .filter((value) => value !== '' && !/^(width|device|initial|scale|summary|article|website|large|image|noindex)+$/i.test(value));
 }
 
 describe('the default theme text', () => {
