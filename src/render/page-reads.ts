@@ -23,7 +23,7 @@
 import { createHash } from 'node:crypto';
 
 /** A step from one value to another: get, `in`, own keys, own descriptor; Map/Set get, has, size, keys. */
-export type Step = 'g' | 'h' | 'k' | 'd' | 'G' | 'H' | 's' | 'K';
+export type Step = 'g' | 'h' | 'k' | 'd' | 'G' | 'H' | 's' | 'K' | 'F';
 
 /** Separates the steps of a path's text (never in a property name the model uses). */
 const SEP = '\u001f';
@@ -94,7 +94,7 @@ export class ReadPaths {
     let id = this.root(root.slice(1));
     for (const part of rest) {
       const step = part[0] as Step | undefined;
-      if (step === undefined || !'ghkdGHsK'.includes(step)) return undefined;
+      if (step === undefined || !'ghkdGHsKF'.includes(step)) return undefined;
       id = this.child(id, step, part.slice(1));
     }
     return id;
@@ -222,11 +222,64 @@ function readStep(from: unknown, step: Step, key: string): unknown {
       return MISSING;
     case 's':
       return object instanceof Map || object instanceof Set ? object.size : MISSING;
+    case 'F':
+      return Array.isArray(object) ? derivedToken(object, key) : MISSING;
     case 'K':
       if (object instanceof Map) return [...object.keys()].join(SEP);
       if (object instanceof Set) return [...object].map((member) => memberKey(member)).join(SEP);
       return MISSING;
   }
+}
+
+/**
+ * Derivations: pure functions from a list to some of its items (say, the most-used tags first), which a
+ * helper runs through `derive`. Computed once per list (not once per page, through views) and recorded
+ * as one read: which items came out, in what order. Registered by name, so a replay can run them again.
+ */
+const derivations = new Map<string, (list: readonly unknown[]) => readonly unknown[]>();
+/** One of the bounded memos of the render stage: each list's derivations (items and their positions), for as long as the list lives. */
+const derived = new WeakMap<readonly unknown[], Map<string, { readonly items: readonly unknown[]; readonly positions: readonly number[] }>>();
+
+/** Register `compute` under `name` (once, when the helper's module loads). */
+export function registerDerivation(name: string, compute: (list: readonly unknown[]) => readonly unknown[]): void {
+  derivations.set(name, compute);
+}
+
+/** A derivation's key in a path: its name and how many items were taken. */
+const derivationKey = (name: string, count: number): string => `${name}\u001e${count}`;
+
+function derivedOf(list: readonly unknown[], name: string): { readonly items: readonly unknown[]; readonly positions: readonly number[] } {
+  let byName = derived.get(list);
+  if (!byName) derived.set(list, (byName = new Map()));
+  let result = byName.get(name);
+  if (!result) {
+    const compute = derivations.get(name);
+    if (!compute) throw new Error(`No derivation named ${name}`);
+    const items = compute(list);
+    const at = new Map(list.map((item, index) => [item, index]));
+    byName.set(name, (result = { items, positions: items.map((item) => at.get(item) ?? -1) }));
+  }
+  return result;
+}
+
+/** The replay's read of a derivation step (`name`, count): which positions of `list` it gives, in order. */
+function derivedToken(list: readonly unknown[], key: string): string {
+  const [name = '', count = '0'] = key.split('\u001e');
+  return derivedOf(list, name).positions.slice(0, Number(count)).join(',');
+}
+
+/** The views this module made, with the reads they belong to and what they stand for. */
+const viewOwners = new WeakMap<object, { readonly reads: PageReads; readonly target: object }>();
+
+/**
+ * The first `count` items of the derivation `name` of `list` (see `registerDerivation`): through a
+ * view, computed on the list itself and recorded as one read, its items handed out as views of the
+ * list's own; otherwise just computed.
+ */
+export function derive(list: readonly unknown[], name: string, count: number): readonly unknown[] {
+  const owner = viewOwners.get(list);
+  if (!owner || !Array.isArray(owner.target)) return derivedOf(list, name).items.slice(0, count);
+  return owner.reads.derived(owner.target, name, count);
 }
 
 /** What a replay finds where a path cannot be followed (a primitive where an object was): never equal to a recorded value. */
@@ -306,12 +359,21 @@ export class PageReads {
     }
     const view = kind === 'map' ? this.mapView(value as Map<unknown, unknown>) : kind === 'set' ? this.setView(value as Set<unknown>) : this.objectView(value);
     this.views.set(value, { view, id });
+    viewOwners.set(view, { reads: this, target: value });
     return view;
   }
 
   /** The path a view's reads hang from: the first that reached its object. */
   private at(target: object): number {
     return (this.views.get(target) as { id: number }).id;
+  }
+
+  /** `derive` through one of this page's views: one read for the whole derivation, then each item as the list's own. */
+  derived(target: readonly unknown[], name: string, count: number): readonly unknown[] {
+    const key = derivationKey(name, count);
+    this.read(target, 'F', key, derivedToken(target, key));
+    const { items, positions } = derivedOf(target, name);
+    return items.slice(0, count).map((item, at) => this.read(target, 'g', String(positions[at]), item));
   }
 
   private read(target: object, step: Step, key: string, value: unknown): unknown {

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { PageReads, ReadPaths, replayReads } from '../../src/render/page-reads.js';
+import { derive, PageReads, ReadPaths, registerDerivation, replayReads } from '../../src/render/page-reads.js';
 
 interface Model {
   site: { title: string; config: Readonly<Record<string, unknown>>; posts: Record<string, unknown>[]; bySlug: Map<string, Record<string, unknown>> };
@@ -109,5 +109,25 @@ describe('page reads', () => {
     const shape = second.shapeFromTexts(record.shape.ids.map((id) => first.text(id)));
     expect(shape).toBeDefined();
     expect(replayReads(shape as NonNullable<typeof shape>, { site: model().site }, second).digest).toBe(record.digest);
+  });
+});
+
+describe('derivations', () => {
+  registerDerivation('test-by-words', (list) => [...(list as { wordCount: number }[])].sort((a, b) => b.wordCount - a.wordCount));
+
+  it('record a list sorted by a helper as one read of which items came out, in order', () => {
+    const paths = new ReadPaths();
+    const roots = model();
+    const reads = new PageReads(paths);
+    const site = reads.view('site', roots.site);
+    const top = derive(site.posts, 'test-by-words', 1) as { title: string }[];
+    expect(top.map((post) => post.title)).toEqual(['Second']);
+    const record = reads.finish();
+    // Two paths besides the root: the derivation and the one item read through it (not every post's word count).
+    expect(record.shape.ids.length).toBeLessThanOrEqual(5);
+    expect(replayReads(record.shape, { site: model().site }, paths).digest).toBe(record.digest);
+    const reordered = model();
+    (reordered.site.posts[0] as Record<string, unknown>).wordCount = 50;
+    expect(replayReads(record.shape, { site: reordered.site }, paths).digest).not.toBe(record.digest);
   });
 });

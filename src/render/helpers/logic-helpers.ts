@@ -1,4 +1,5 @@
 /** Small comparisons and list helpers, so templates need no logic of their own. */
+import { derive, registerDerivation } from '../page-reads.js';
 import { paramsOf, type HelperFunction } from './helper-root.js';
 
 /** `{{#if (eq route.kind "home")}}` */
@@ -23,25 +24,18 @@ export const limitHelper: HelperFunction = (...args) => {
 };
 
 /**
- * Sorted once per tag list, not once per page: every page shows the same `site.tags`, and a
- * site can have thousands of tags and pages. Keyed weakly by the (frozen) list, so nothing
- * outlives the build.
+ * The tags by use, most-used first (ties by name). A derivation (render/page-reads.ts): sorted once per
+ * tag list, not once per page, and recorded as one read of which tags came out in which order.
  */
-const tagsByUse = new WeakMap<readonly unknown[], readonly unknown[]>();
-
-function sortTagsByUse(list: readonly unknown[]): readonly unknown[] {
-  const cached = tagsByUse.get(list);
-  if (cached) return cached;
+registerDerivation('tags-by-use', (list) => {
   const tags = (list as readonly { readonly count?: unknown; readonly name?: unknown }[]).slice();
   tags.sort((a, b) => Number(b.count ?? 0) - Number(a.count ?? 0) || String(a.name).localeCompare(String(b.name)));
-  tagsByUse.set(list, tags);
   return tags;
-}
+});
 
 /** `{{#each (topTags site.tags 8)}}` — the most-used tags first (ties by name), at most N. */
 export const topTagsHelper: HelperFunction = (...args) => {
   const [list, count] = paramsOf(args);
   if (!Array.isArray(list)) return [];
-  const tags = sortTagsByUse(list);
-  return tags.slice(0, Math.max(0, Number(count) || tags.length));
+  return derive(list, 'tags-by-use', Math.max(0, Number(count) || list.length));
 };
