@@ -19,6 +19,8 @@ import { type FootnoteText, markFootnotes } from './convert-footnotes.js';
 import { collectMedia, dropSpacers, htmlHandlers, linkAttachmentFiles, relativiseOwnLinks } from './convert-html-tree.js';
 import { type AttachmentInfo, convertShortcodes } from './convert-shortcodes.js';
 import { canonicalMediaKey } from './media-urls.js';
+import { addRemoved, type RemovedContent } from './removed-content.js';
+import { sanitiseHtmlTree } from './sanitise-html-tree.js';
 
 export interface ConvertOptions {
   /** Classic-editor content (no `<!-- wp:` comments): apply WordPress's automatic paragraphs first. */
@@ -39,6 +41,8 @@ export interface ConvertedPost {
   unknownShortcodes: string[];
   /** Other things the report should list for this post (plain sentences). */
   warnings: string[];
+  /** Active content left out (scripts, event handlers, `javascript:` links…), by kind. */
+  removed: RemovedContent;
 }
 
 /** GFM's Markdown writers (tables, footnotes, strikethrough, task lists), as remark-gfm adds them. */
@@ -66,8 +70,11 @@ const toMarkdown = unified()
 /** `<!-- wp:paragraph -->`, `<!-- /wp:paragraph -->`, `<!-- wp:image {"id":12} /-->`: the block editor's markers. */
 const BLOCK_COMMENT = /<!--\s*\/?wp:[\s\S]*?-->/g;
 
-function parseHtml(html: string): HastRoot {
-  return parser.parse(html);
+/** The HTML as a tree holding only what the import's allowlist keeps; what went is added to `removed`. */
+function parseSafely(html: string, removed: RemovedContent): HastRoot {
+  const clean = sanitiseHtmlTree(parser.parse(html));
+  addRemoved(removed, clean.removed);
+  return clean.tree;
 }
 
 /**
@@ -83,6 +90,8 @@ export function convertPostHtml(html: string, options: ConvertOptions, attachmen
   const embedded = convertBareEmbeds(withoutBlocks.replace(/\r\n?/g, '\n'));
   const shortcodes = convertShortcodes(embedded, attachments, options.postId);
   const paragraphed = options.classic ? autoParagraphs(shortcodes.html) : shortcodes.html;
+  const removed = { ...shortcodes.removed };
+  const parseHtml = (text: string): HastRoot => parseSafely(text, removed);
   const tree = parseHtml(paragraphed);
   dropSpacers(tree);
   linkAttachmentFiles(tree, attachments);
@@ -91,7 +100,7 @@ export function convertPostHtml(html: string, options: ConvertOptions, attachmen
   markFootnotes(tree, [...(options.footnotes ?? []), ...shortcodes.footnotes], parseHtml);
   const mdast = toMarkdown.runSync(tree) as MdastRoot;
   const markdown = toMarkdown.stringify(mdast);
-  return { markdown, media, unknownShortcodes: shortcodes.unknownShortcodes, warnings: shortcodes.warnings };
+  return { markdown, media, unknownShortcodes: shortcodes.unknownShortcodes, warnings: shortcodes.warnings, removed };
 }
 
 /** A URL in Markdown or raw HTML; Markdown may have escaped punctuation in it (`?w=640\&h=420`). */

@@ -5,6 +5,8 @@
 import { embedLink, escapeHtml, mediaFileLink } from './convert-embeds.js';
 import type { FootnoteText } from './convert-footnotes.js';
 import { replaceShortcodes, type Shortcode, unescapeShortcodes } from './parse-shortcodes.js';
+import { isSafeUrl } from './safe-url.js';
+import { noneRemoved, type RemovedContent } from './removed-content.js';
 
 /** An attachment post of the export: its file URL and the words WordPress keeps with it. */
 export interface AttachmentInfo {
@@ -21,6 +23,7 @@ interface ShortcodeContext {
   /** The post's ID, for `[gallery]` without ids. */
   postId?: string;
   warnings: string[];
+  removed: RemovedContent;
 }
 
 export interface ShortcodeResult {
@@ -29,6 +32,8 @@ export interface ShortcodeResult {
   footnotes: FootnoteText[];
   unknownShortcodes: string[];
   warnings: string[];
+  /** `[embed]`, `[video]` and `[audio]` addresses left out because they were not web addresses. */
+  removed: RemovedContent;
 }
 
 /** Figure HTML stays on one line: a blank line would end the raw HTML block in the Markdown. */
@@ -144,6 +149,11 @@ function convertKnown(html: string, context: ShortcodeContext): string {
         warnings.push(`A [${tag}] without a file or URL was left out.`);
         return '';
       }
+      // Never a link to `javascript:` or `data:`: the import builds no link a stranger could make run.
+      if (!isSafeUrl(source)) {
+        context.removed.url += 1;
+        return '';
+      }
       return tag === 'embed' ? embedLink(source) : mediaFileLink(source, tag === 'video' ? 'Video' : 'Audio');
     });
   }
@@ -153,7 +163,7 @@ function convertKnown(html: string, context: ShortcodeContext): string {
 /** Converts the known shortcodes in `html`; unknown ones stay as written and are returned by name. */
 export function convertShortcodes(html: string, attachments?: ReadonlyMap<string, AttachmentInfo>, postId?: string): ShortcodeResult {
   const warnings: string[] = [];
-  const context: ShortcodeContext = { attachments, postId, warnings };
+  const context: ShortcodeContext = { attachments, postId, warnings, removed: noneRemoved() };
   const footnotes: FootnoteText[] = [];
   let text = html;
   // Again while anything changes (a few rounds at most): a caption's or embed's content may hold another one.
@@ -165,5 +175,5 @@ export function convertShortcodes(html: string, attachments?: ReadonlyMap<string
   text = footnotesOf(text, footnotes);
   const unknownShortcodes = unknownNames(text);
   // `[[caption]]` is how WordPress writers show a shortcode as text: it reads `[caption]`.
-  return { html: unescapeShortcodes(text), footnotes, unknownShortcodes, warnings };
+  return { html: unescapeShortcodes(text), footnotes, unknownShortcodes, warnings, removed: context.removed };
 }

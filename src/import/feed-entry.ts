@@ -9,6 +9,7 @@ import type { FeedItem, FeedPerson, ParsedFeed } from './feed-parse.js';
 import { samePath, sitePathOf } from './feed-redirects.js';
 import { summaryText } from './feed-text.js';
 import { htmlToLine } from './plain-text.js';
+import { REMOVED_ACTION, type RemovedContent, removedSentence } from './removed-content.js';
 import type { ImportedEntry, ImportWarning } from './types.js';
 
 /** What every item of one import shares. */
@@ -34,6 +35,8 @@ export interface FeedEntryPlan {
   readonly draft: boolean;
   /** Media URLs the post uses (body and `image`), for `--media` / `--download`. */
   readonly media: string[];
+  /** Active content left out of the body, by kind. */
+  readonly removed: RemovedContent;
 }
 
 const TITLE_WORDS = 10;
@@ -74,7 +77,7 @@ export function planFeedEntry(item: FeedItem, index: number, feed: ParsedFeed, s
   };
   const entry: ImportedEntry = { kind: 'post', file: `posts/${dateText.slice(0, 10)}-${slug}.md`, frontMatter, markdown: converted.markdown, source: where };
   const media = image ? [...converted.media, image.url] : [...converted.media];
-  return { entry, warnings, summaryOnly, draft: dated.warning !== undefined, media };
+  return { entry, warnings, summaryOnly, draft: dated.warning !== undefined, media, removed: converted.removed };
 }
 
 /** What the report says about one item, as `[message, what to do]` pairs. */
@@ -87,6 +90,8 @@ function itemWarnings(item: FeedItem, summaryOnly: boolean, dateWarning: string 
   }
   if (dateWarning) warnings.push([dateWarning, 'Set `date:` to when the post was published, then remove `draft: true`.']);
   for (const message of converted.warnings) warnings.push([message, 'Check the post’s text against the old page.']);
+  const removed = removedSentence(converted.removed);
+  if (removed) warnings.push([removed, REMOVED_ACTION]);
   if (converted.unknownShortcodes.length > 0) warnings.push([`Shortcodes left as text: ${converted.unknownShortcodes.join(', ')}.`, 'Replace them with Markdown or HTML.']);
   if (item.image && item.image.alt === undefined) warnings.push(['The post’s image has no alternative text.', 'Add `imageAlt:` describing the image (or `imageAlt: ""` if it is decorative).']);
   return warnings;

@@ -4,6 +4,7 @@ import { authorKeys } from './feed-names.js';
 import type { FeedPerson, ParsedFeed } from './feed-parse.js';
 import { isFeedUrl } from './feed-read-source.js';
 import { feedRedirect } from './feed-redirects.js';
+import { addRemoved, noneRemoved, removedCountRows } from './removed-content.js';
 import type { ImportedSite, ImportWarning } from './types.js';
 
 /** What the site the feed goes into already decides (from its config), or the import's options. */
@@ -57,6 +58,8 @@ export function feedToSite(feed: ParsedFeed, source: string, settings: FeedSiteS
 
 function countsOf(plans: readonly FeedEntryPlan[], authors: number): Record<string, number> {
   const redirected = plans.reduce((sum, plan) => sum + ((plan.entry.frontMatter.redirects as string[] | undefined)?.length ?? 0), 0);
+  const removed = noneRemoved();
+  for (const plan of plans) addRemoved(removed, plan.removed);
   return {
     'posts imported': plans.length,
     'posts with full text': plans.filter((plan) => !plan.summaryOnly).length,
@@ -64,6 +67,7 @@ function countsOf(plans: readonly FeedEntryPlan[], authors: number): Record<stri
     'drafts (no usable date)': plans.filter((plan) => plan.draft).length,
     authors,
     'old post addresses redirected': redirected,
+    ...removedCountRows(removed),
   };
 }
 

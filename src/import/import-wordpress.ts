@@ -9,6 +9,7 @@ import { htmlToLine } from './plain-text.js';
 import { archiveRedirects, emptyArchiveFacts, type ArchiveFacts } from './old-urls.js';
 import { buildEntry, type BuiltEntry, type EntryContext } from './post-entry.js';
 import { relinkMedia } from './relink-media.js';
+import { addRemoved, noneRemoved, type RemovedContent, removedCountRows } from './removed-content.js';
 import { SiteStaging } from './site-staging.js';
 import type { ImportedSite, ImportWarning } from './types.js';
 import { finishImport, stageEntry } from './write-imported-site.js';
@@ -106,6 +107,8 @@ interface RunState {
   readonly media: Map<string, string>;
   /** Items of post types that may be content (not WordPress's own machinery), by type. */
   readonly otherTypes: Map<string, number>;
+  /** Active content left out of the posts, by kind. */
+  readonly removed: RemovedContent;
 }
 
 /** WordPress's own item types: never content, so leaving them out needs no report line. */
@@ -163,6 +166,7 @@ async function stagePosts(file: string, context: EntryContext, state: RunState, 
     state.counts[statusCount(built, item.status, Boolean(item.password))] += 1;
     state.counts['comments kept'] += built.commentsKept;
     state.warnings.push(...built.warnings);
+    addRemoved(state.removed, built.removed);
     recordFacts(state.facts, built, authorKey);
     for (const url of built.media) if (!state.media.has(url)) state.media.set(url, built.entry.source);
     await stageEntry(staging, built.entry);
@@ -191,6 +195,7 @@ async function importScanned(file: string, scan: WxrScan, options: WordPressImpo
     facts: emptyArchiveFacts(),
     media: new Map(),
     otherTypes: new Map(),
+    removed: noneRemoved(),
   };
   const channel = await stagePosts(file, { ...context, authorKeys: state.authorKeys }, state, staging);
   const { counts, warnings, authors } = state;
@@ -204,6 +209,7 @@ async function importScanned(file: string, scan: WxrScan, options: WordPressImpo
   const redirects = archiveRedirects(state.facts);
   counts.authors = Object.keys(authors).length;
   counts['redirects in data/redirects.yml'] = redirects.length;
+  Object.assign(counts, removedCountRows(state.removed));
   const config = configOf(channel, context, options);
   const result = await finishImport(staging, { config, authors, redirects, warnings, counts }, { force: options.force, reportTitle: `Import report: ${config.title}` });
   return { counts, warnings: warnings.length, ...result };

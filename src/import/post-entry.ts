@@ -6,6 +6,7 @@ import { slugify } from '../shared/slug.js';
 import type { FootnoteText } from './convert-footnotes.js';
 import { convertPostHtml } from './convert-post-html.js';
 import { htmlToLine } from './plain-text.js';
+import { noneRemoved, REMOVED_ACTION, type RemovedContent, removedSentence } from './removed-content.js';
 import type { ImportedEntry, ImportWarning } from './types.js';
 import { readComments } from './wxr-comments.js';
 import { dateParts, frontMatterDate, zoneMismatch } from './wxr-dates.js';
@@ -42,6 +43,8 @@ export interface BuiltEntry {
   readonly terms: { term: WxrItemTerm; slug: string }[];
   readonly day?: string;
   readonly commentsKept: number;
+  /** Active content left out of the body, by kind. */
+  readonly removed: RemovedContent;
 }
 
 function safeDecode(text: string): string {
@@ -145,6 +148,8 @@ function convertBody(item: WxrItem, context: EntryContext, source: string, warni
   const options = { classic: !item.content.includes('<!-- wp:'), siteUrl: context.siteUrl, postId: item.id, footnotes: blockFootnotes(item.meta.get('footnotes')) };
   const converted = convertPostHtml(item.content, options, context.attachments);
   for (const message of converted.warnings) warnings.push({ source, message, action: 'Check the post and edit it by hand.' });
+  const removed = item.password ? undefined : removedSentence(converted.removed);
+  if (removed) warnings.push({ source, message: removed, action: REMOVED_ACTION });
   if (converted.unknownShortcodes.length)
     warnings.push({ source, message: `uses shortcodes left as text: ${converted.unknownShortcodes.map((name) => `[${name}]`).join(', ')}.`, action: 'Replace them with Markdown or HTML by hand.' });
   return converted;
@@ -190,5 +195,5 @@ export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wa
   const markdown = item.password ? PASSWORD_NOTE : converted.markdown;
   const media = item.password ? [] : converted.media;
   const entry: ImportedEntry = { kind: post ? 'post' : 'page', file, frontMatter, markdown, source };
-  return { entry, published, warnings, media: image ? [...media, image.url] : media, terms: names.terms, day: place.day, commentsKept: comments.length };
+  return { entry, published, warnings, media: image ? [...media, image.url] : media, terms: names.terms, day: place.day, commentsKept: comments.length, removed: item.password ? noneRemoved() : converted.removed };
 }
