@@ -16,6 +16,7 @@ import { type Processor, unified } from 'unified';
 import { autoParagraphs } from './auto-paragraphs.js';
 import { convertBareEmbeds } from './convert-embeds.js';
 import { type FootnoteText, markFootnotes } from './convert-footnotes.js';
+import { forwardSearch } from './forward-search.js';
 import { collectMedia, dropSpacers, htmlHandlers, linkAttachmentFiles, relativiseOwnLinks } from './convert-html-tree.js';
 import { type AttachmentInfo, convertShortcodes } from './convert-shortcodes.js';
 import { canonicalMediaKey } from './media-urls.js';
@@ -68,7 +69,25 @@ const toMarkdown = unified()
   .freeze();
 
 /** `<!-- wp:paragraph -->`, `<!-- /wp:paragraph -->`, `<!-- wp:image {"id":12} /-->`: the block editor's markers. */
-const BLOCK_COMMENT = /<!--\s*\/?wp:[\s\S]*?-->/g;
+const BLOCK_COMMENT_START = /<!--\s*\/?wp:/g;
+
+/**
+ * Without the block editor's comments, and WordPress's page and teaser breaks (a page break becomes a paragraph
+ * break). A scan, not `<!--[\s\S]*?-->`: with many openers and no `-->`, a lazy pattern reads to the end from each.
+ */
+function withoutMarkers(html: string): string {
+  const closer = forwardSearch(html, '-->');
+  let result = '';
+  let copied = 0;
+  for (const match of html.matchAll(BLOCK_COMMENT_START)) {
+    if (match.index < copied) continue;
+    const end = closer(match.index + match[0].length);
+    if (end === -1) break;
+    result += html.slice(copied, match.index);
+    copied = end + 3;
+  }
+  return (result + html.slice(copied)).replace(/<!--nextpage-->/g, '\n\n').replace(/<!--more(?:\s[^<>]*)?-->/g, '');
+}
 
 /** The HTML as a tree holding only what the import's allowlist keeps; what went is added to `removed`. */
 function parseSafely(html: string, removed: RemovedContent): HastRoot {
@@ -83,11 +102,7 @@ function parseSafely(html: string, removed: RemovedContent): HastRoot {
  */
 export function convertPostHtml(html: string, options: ConvertOptions, attachments?: ReadonlyMap<string, AttachmentInfo>): ConvertedPost {
   // WordPress splits pages at `<!--nextpage-->` and the teaser at `<!--more-->` before its paragraphs are made.
-  const withoutBlocks = html
-    .replace(BLOCK_COMMENT, '')
-    .replace(/<!--nextpage-->/g, '\n\n')
-    .replace(/<!--more(?:\s[^>]*)?-->/g, '');
-  const embedded = convertBareEmbeds(withoutBlocks.replace(/\r\n?/g, '\n'));
+  const embedded = convertBareEmbeds(withoutMarkers(html).replace(/\r\n?/g, '\n'));
   const shortcodes = convertShortcodes(embedded, attachments, options.postId);
   const paragraphed = options.classic ? autoParagraphs(shortcodes.html) : shortcodes.html;
   const removed = { ...shortcodes.removed };

@@ -122,16 +122,24 @@ function footnotesOf(html: string, footnotes: FootnoteText[]): string {
 /** Shortcodes this module converts, by tag. */
 const KNOWN = ['caption', 'wp_caption', 'gallery', 'embed', 'video', 'audio'] as const;
 
-/** `[name …]`, `[name/]` or `[/name]`; `[[name]]` is WordPress's way of writing a shortcode as text. */
-const ANY_SHORTCODE = /(\[?)\[(\/?)([a-zA-Z][\w-]*)((?:\s[^\]]*)?)(\/?)\](\]?)/g;
+/**
+ * `[name …]`, `[name/]` or `[/name]`; `[[name]]` is WordPress's way of writing a shortcode as text. Attributes
+ * stop at the next `[`, so an opener without its `]` is given up at the next one, not at the end of the post.
+ */
+const ANY_SHORTCODE = /(\[?)\[(\/?)([a-zA-Z][\w-]*)((?:\s[^\][]*)?)(\/?)\](\]?)/g;
 
 /** Bracketed words are only counted as a shortcode when they look like one (attributes, a closing tag, `-`, `_`, `/]`). */
 function unknownNames(html: string): string[] {
   const names = new Set<string>();
+  const closed = new Map<string, boolean>();
+  const hasClosing = (name: string): boolean => {
+    if (!closed.has(name)) closed.set(name, html.includes(`[/${name}]`));
+    return closed.get(name) === true;
+  };
   for (const match of html.matchAll(ANY_SHORTCODE)) {
     const [, open = '', closing = '', name = '', attrs = '', selfClose = '', close = ''] = match;
-    if (open && close) continue;
-    const looksLikeShortcode = /=/.test(attrs) || closing !== '' || selfClose !== '' || /[-_]/.test(name) || html.includes(`[/${name}]`);
+    if ((open && close) || names.has(name)) continue;
+    const looksLikeShortcode = /=/.test(attrs) || closing !== '' || selfClose !== '' || /[-_]/.test(name) || hasClosing(name);
     if (looksLikeShortcode) names.add(name);
   }
   return [...names];
@@ -175,5 +183,6 @@ export function convertShortcodes(html: string, attachments?: ReadonlyMap<string
   text = footnotesOf(text, footnotes);
   const unknownShortcodes = unknownNames(text);
   // `[[caption]]` is how WordPress writers show a shortcode as text: it reads `[caption]`.
-  return { html: unescapeShortcodes(text), footnotes, unknownShortcodes, warnings, removed: context.removed };
+  // One line per kind of problem: 200,000 empty `[gallery]`s are one thing to fix.
+  return { html: unescapeShortcodes(text), footnotes, unknownShortcodes, warnings: [...new Set(warnings)], removed: context.removed };
 }
