@@ -3,7 +3,7 @@
  * the new site loads no third-party player scripts, and a link works everywhere.
  */
 
-import { forwardSearch } from './forward-search.js';
+import { delimitedSpans, forwardSearch } from './forward-search.js';
 
 /** Hosts WordPress embeds, with the words a link to them should say. */
 const PROVIDERS: readonly { host: RegExp; label: string }[] = [
@@ -78,12 +78,9 @@ function splitAtPre(html: string): string[] {
   const closer = forwardSearch(html, /<\/pre>/i);
   const parts: string[] = [];
   let copied = 0;
-  for (const match of html.matchAll(PRE_START)) {
-    if (match.index < copied) continue;
-    const end = closer(match.index + 4);
-    if (end === -1) break;
-    parts.push(html.slice(copied, match.index), html.slice(match.index, end + 6));
-    copied = end + 6;
+  for (const span of delimitedSpans(html, PRE_START, () => closer)) {
+    parts.push(html.slice(copied, span.start), html.slice(span.start, span.end));
+    copied = span.end;
   }
   parts.push(html.slice(copied));
   return parts;

@@ -16,7 +16,7 @@ import { type Processor, unified } from 'unified';
 import { autoParagraphs } from './auto-paragraphs.js';
 import { convertBareEmbeds } from './convert-embeds.js';
 import { type FootnoteText, markFootnotes } from './convert-footnotes.js';
-import { forwardSearch } from './forward-search.js';
+import { delimitedSpans, forwardSearch, withoutSpans } from './forward-search.js';
 import { collectMedia, dropSpacers, htmlHandlers, linkAttachmentFiles, relativiseOwnLinks } from './convert-html-tree.js';
 import { type AttachmentInfo, convertShortcodes } from './convert-shortcodes.js';
 import { canonicalMediaKey } from './media-urls.js';
@@ -77,16 +77,8 @@ const BLOCK_COMMENT_START = /<!--\s*\/?wp:/g;
  */
 function withoutMarkers(html: string): string {
   const closer = forwardSearch(html, '-->');
-  let result = '';
-  let copied = 0;
-  for (const match of html.matchAll(BLOCK_COMMENT_START)) {
-    if (match.index < copied) continue;
-    const end = closer(match.index + match[0].length);
-    if (end === -1) break;
-    result += html.slice(copied, match.index);
-    copied = end + 3;
-  }
-  return (result + html.slice(copied)).replace(/<!--nextpage-->/g, '\n\n').replace(/<!--more(?:\s[^<>]*)?-->/g, '');
+  const blocks = withoutSpans(html, delimitedSpans(html, BLOCK_COMMENT_START, () => closer));
+  return blocks.replace(/<!--nextpage-->/g, '\n\n').replace(/<!--more(?:\s[^<>]*)?-->/g, '');
 }
 
 /** The HTML as a tree holding only what the import's allowlist keeps; what went is added to `removed`. */

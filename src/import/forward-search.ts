@@ -5,25 +5,28 @@
  * that found nothing finds nothing later either.
  */
 
-/** Where `pattern` next occurs in `text` at or after `from`, or -1; `from` must not go back between calls. */
-export type ForwardSearch = (from: number) => number;
+/** Where `pattern` next occurs in `text` at or after `from` (its start and end), or undefined; `from` must not go back between calls. */
+export type ForwardSearch = (from: number) => { start: number; end: number } | undefined;
 
 /**
  * @param pattern a string, or a regular expression whose matches do not depend on what comes before them
- * (no lookbehind, no `^`); it is used with its own `g` copy.
+ * (no lookbehind, no `^`); a `g` copy of it is used.
  * @example const next = forwardSearch(text, ']'); next(0); next(10);
  */
 export function forwardSearch(text: string, pattern: string | RegExp): ForwardSearch {
   const regex = typeof pattern === 'string' ? undefined : new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   let lastFrom = -1;
-  let found = -1;
+  let found: { start: number; end: number } | undefined;
   return (from) => {
-    if (lastFrom !== -1 && from >= lastFrom && (found === -1 || found >= from)) return found;
+    if (lastFrom !== -1 && from >= lastFrom && (found === undefined || found.start >= from)) return found;
     lastFrom = from;
-    if (!regex) found = text.indexOf(pattern as string, from);
-    else {
+    if (typeof pattern === 'string') {
+      const start = text.indexOf(pattern, from);
+      found = start === -1 ? undefined : { start, end: start + pattern.length };
+    } else if (regex) {
       regex.lastIndex = from;
-      found = regex.exec(text)?.index ?? -1;
+      const match = regex.exec(text);
+      found = match ? { start: match.index, end: match.index + match[0].length } : undefined;
     }
     return found;
   };
@@ -40,4 +43,34 @@ export function forwardSearches(text: string): (literal: string) => ForwardSearc
     }
     return search;
   };
+}
+
+/**
+ * The spans from each `opener` to the first closer after it (`closerOf` names the closer's search for that
+ * opener), in order and not overlapping; an opener with no closer after it ends the scan. Linear, unlike
+ * `/<!--[\s\S]*?-->/g`, which reads to the end of the text from every opener that has no closer.
+ * @example delimitedSpans('a<!--b-->c', /<!--/g, () => search) // [{ start: 1, end: 9 }]
+ */
+export function delimitedSpans(text: string, opener: RegExp, closerOf: (match: RegExpExecArray) => ForwardSearch): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let after = 0;
+  for (const match of text.matchAll(opener)) {
+    if (match.index < after) continue;
+    const closer = closerOf(match)(match.index + match[0].length);
+    if (!closer) break;
+    spans.push({ start: match.index, end: closer.end });
+    after = closer.end;
+  }
+  return spans;
+}
+
+/** `text` without the spans. */
+export function withoutSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+  let result = '';
+  let copied = 0;
+  for (const span of spans) {
+    result += text.slice(copied, span.start);
+    copied = span.end;
+  }
+  return result + text.slice(copied);
 }

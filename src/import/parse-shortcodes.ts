@@ -55,16 +55,16 @@ function readShortcode(text: string, start: number, wanted: ReadonlySet<string> 
   NAME.lastIndex = start + 1;
   const name = NAME.exec(text)?.[0];
   if (!name || (wanted ? !wanted.has(name) : !/^[a-z]/i.test(name))) return undefined;
-  const close = search(']')(NAME.lastIndex);
-  if (close === -1) return undefined;
+  const close = search(']')(NAME.lastIndex)?.start;
+  if (close === undefined) return undefined;
   let inside = text.slice(NAME.lastIndex, close);
   if (inside !== '' && !/^[\s/]/.test(inside)) return undefined;
   const selfClosing = inside.endsWith('/');
   if (selfClosing) inside = inside.slice(0, -1);
   const shortcode: Shortcode = { name, attrs: parseAttrs(inside), selfClosing };
   const closingTag = `[/${name}]`;
-  const closing = selfClosing ? -1 : search(closingTag)(close + 1);
-  if (closing === -1) return { shortcode, end: close + 1 };
+  const closing = selfClosing ? undefined : search(closingTag)(close + 1)?.start;
+  if (closing === undefined) return { shortcode, end: close + 1 };
   shortcode.content = text.slice(close + 1, closing);
   return { shortcode, end: closing + closingTag.length };
 }
