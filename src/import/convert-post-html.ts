@@ -32,6 +32,8 @@ export interface ConvertOptions {
   footnotes?: readonly FootnoteText[];
   /** The post's ID in the export: a `[gallery]` without ids shows the attachments whose `parent` it is. */
   postId?: string;
+  /** Called between the conversion's steps; it throws to stop a conversion that has run out of time. */
+  checkpoint?: () => void;
 }
 
 export interface ConvertedPost {
@@ -94,18 +96,24 @@ function parseSafely(html: string, removed: RemovedContent): HastRoot {
  */
 export function convertPostHtml(html: string, options: ConvertOptions, attachments?: ReadonlyMap<string, AttachmentInfo>): ConvertedPost {
   // WordPress splits pages at `<!--nextpage-->` and the teaser at `<!--more-->` before its paragraphs are made.
+  const checkpoint = options.checkpoint ?? (() => undefined);
   const embedded = convertBareEmbeds(withoutMarkers(html).replace(/\r\n?/g, '\n'));
   const shortcodes = convertShortcodes(embedded, attachments, options.postId);
+  checkpoint();
   const paragraphed = options.classic ? autoParagraphs(shortcodes.html) : shortcodes.html;
   const removed = { ...shortcodes.removed };
   const parseHtml = (text: string): HastRoot => parseSafely(text, removed);
+  checkpoint();
   const tree = parseHtml(paragraphed);
+  checkpoint();
   dropSpacers(tree);
   linkAttachmentFiles(tree, attachments);
   const media = collectMedia(tree, options.siteUrl);
   relativiseOwnLinks(tree, options.siteUrl);
   markFootnotes(tree, [...(options.footnotes ?? []), ...shortcodes.footnotes], parseHtml);
+  checkpoint();
   const mdast = toMarkdown.runSync(tree) as MdastRoot;
+  checkpoint();
   const markdown = toMarkdown.stringify(mdast);
   return { markdown, media, unknownShortcodes: shortcodes.unknownShortcodes, warnings: shortcodes.warnings, removed };
 }

@@ -41,7 +41,13 @@ export function feedToSite(feed: ParsedFeed, source: string, settings: FeedSiteS
       return;
     }
     if (item.guid !== undefined) guids.add(item.guid);
-    plans.push(planFeedEntry({ ...item, authors: authorsOf(item.authors) }, index, feed, entrySettings));
+    // One bad item never ends the import: it is a report line naming it.
+    try {
+      plans.push(planFeedEntry({ ...item, authors: authorsOf(item.authors) }, index, feed, entrySettings));
+    } catch (error) {
+      const where = item.link ?? item.guid ?? `item ${index + 1}`;
+      warnings.push({ source: where, message: `The item was not imported: ${error instanceof Error ? error.message : String(error)}.`, action: 'Copy it from the old site by hand.' });
+    }
   });
   warnings.push(...siteWarnings(feed, source, oldSiteUrl, siteUrl), ...plans.flatMap((plan) => plan.warnings));
   const feedMove = feedRedirect(feed.selfLink ?? (isFeedUrl(source) ? source : undefined), feed.format, siteUrl);
@@ -68,6 +74,7 @@ function countsOf(plans: readonly FeedEntryPlan[], authors: number): Record<stri
     authors,
     'old post addresses redirected': redirected,
     ...removedCountRows(removed),
+    ...(plans.some((plan) => plan.failed) ? { 'not converted (imported as drafts with a note; see warnings)': plans.filter((plan) => plan.failed).length } : {}),
   };
 }
 

@@ -14,7 +14,7 @@ import { SiteStaging } from './site-staging.js';
 import type { ImportedSite, ImportWarning } from './types.js';
 import { finishImport, stageEntry } from './write-imported-site.js';
 import { readWxr, type WxrChannelFields, WxrReadError } from './wxr-reader.js';
-import { readItem } from './wxr-records.js';
+import { readItem, type WxrItem } from './wxr-records.js';
 import { isEntry, scanWxr, type WxrScan } from './wxr-scan.js';
 
 /** Options of `sectorpress import wordpress`. */
@@ -52,8 +52,11 @@ const COUNT_NAMES = [
   'other items left out (attachments, menus, templates, …)',
 ];
 
+const NOT_CONVERTED = 'not converted (imported as drafts with a note; see warnings)';
+
 function statusCount(built: BuiltEntry, status: string, password: boolean): string {
   if (password) return 'password-protected (imported as drafts)';
+  if (built.failed) return NOT_CONVERTED;
   if (built.published) return built.entry.kind === 'page' ? 'pages published' : 'posts published';
   if (status === 'private') return 'private (imported as drafts)';
   if (status === 'future') return 'scheduled (imported as drafts, dated)';
@@ -86,11 +89,18 @@ function contextOf(scan: WxrScan, options: WordPressImportOptions): EntryContext
   return { zone: options.timeZone, siteUrl, categories: options.categories, comments: Boolean(options.comments), attachments: scan.attachments, authorKeys: new Map(scan.authorKeys) };
 }
 
-/** A file name not used yet in this import (case-insensitively, for macOS and Windows). */
+/**
+ * A file name not used yet in this import (case-insensitively, for macOS and Windows): the wanted one, else with
+ * the post's ID (when it is a number, as WordPress writes it), else with a count.
+ */
 function fileChooser(): (wanted: string, id: string) => string {
   const used = new Set<string>();
   return (wanted, id) => {
-    const file = used.has(wanted.toLowerCase()) ? wanted.replace(/\.md$/, `-${id}.md`) : wanted;
+    const suffixes = [/^\d{1,20}$/.test(id) ? `-${id}` : '-2'];
+    let file = wanted;
+    for (let count = 2; used.has(file.toLowerCase()); count += 1) {
+      file = wanted.replace(/\.md$/, `${suffixes.shift() ?? `-${count}`}.md`);
+    }
     used.add(file.toLowerCase());
     return file;
   };
@@ -150,6 +160,24 @@ function authorKeyOf(creator: string, state: RunState): string | undefined {
   return key;
 }
 
+/** The entry, or a report line naming the item and what went wrong: one bad post never ends the import. */
+function buildSafely(item: WxrItem, context: EntryContext, choose: (wanted: string, id: string) => string, state: RunState): BuiltEntry | undefined {
+  try {
+    return buildEntry(item, context, (wanted) => choose(wanted, item.id));
+  } catch (error) {
+    const title = htmlToLine(item.title).slice(0, 80);
+    state.warnings.push({
+      source: `${item.type} ${item.id.slice(0, 40)} “${title}” (line ${item.line})`,
+      message: `was not imported: ${error instanceof Error ? error.message : String(error)}.`,
+      action: 'Copy it from the old site by hand.',
+    });
+    state.counts[NOT_IMPORTED] = (state.counts[NOT_IMPORTED] ?? 0) + 1;
+    return undefined;
+  }
+}
+
+const NOT_IMPORTED = 'not imported (see warnings)';
+
 /** The second pass: each post or page is converted and staged as soon as it is read. */
 async function stagePosts(file: string, context: EntryContext, state: RunState, staging: SiteStaging): Promise<WxrChannelFields> {
   const choose = fileChooser();
@@ -162,8 +190,10 @@ async function stagePosts(file: string, context: EntryContext, state: RunState, 
       return;
     }
     const authorKey = authorKeyOf(item.creator, state);
-    const built = buildEntry(item, context, (wanted) => choose(wanted, item.id));
-    state.counts[statusCount(built, item.status, Boolean(item.password))] += 1;
+    const built = buildSafely(item, context, choose, state);
+    if (!built) return;
+    const count = statusCount(built, item.status, Boolean(item.password));
+    state.counts[count] = (state.counts[count] ?? 0) + 1;
     state.counts['comments kept'] += built.commentsKept;
     state.warnings.push(...built.warnings);
     addRemoved(state.removed, built.removed);
