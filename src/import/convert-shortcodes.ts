@@ -5,6 +5,7 @@
 import { embedLink, escapeHtml, mediaFileLink } from './convert-embeds.js';
 import type { FootnoteText } from './convert-footnotes.js';
 import { replaceShortcodes, type Shortcode, unescapeShortcodes } from './parse-shortcodes.js';
+import { decodeEntities } from './plain-text.js';
 import { isSafeUrl } from './safe-url.js';
 import { noneRemoved, type RemovedContent } from './removed-content.js';
 
@@ -157,8 +158,8 @@ function convertKnown(html: string, context: ShortcodeContext): string {
         warnings.push(`A [${tag}] without a file or URL was left out.`);
         return '';
       }
-      // Never a link to `javascript:` or `data:`: the import builds no link a stranger could make run.
-      if (!isSafeUrl(source)) {
+      // Never a link to `javascript:` or `data:`, as written or once its entities are read (`&#106;avascript:`).
+      if (!isSafeUrl(source) || !isSafeUrl(decodeEntities(source))) {
         context.removed.url += 1;
         return '';
       }

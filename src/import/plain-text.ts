@@ -34,7 +34,7 @@ function codePoint(number: number): string {
 }
 
 /** Decode numeric and the common named HTML entities; an unknown name is left as written. */
-function decodeEntities(text: string): string {
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
     if (name[0] === '#') return codePoint(name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)));
     return NAMED[name] ?? NAMED[name.toLowerCase()] ?? whole;
