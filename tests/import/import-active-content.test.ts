@@ -96,6 +96,25 @@ describe('imported HTML keeps no active content', () => {
     expect(convertShortcodes('[embed]https://www.youtube.com/watch?v=abc[/embed]').html).toBe('<p><a href="https://www.youtube.com/watch?v=abc">Video on YouTube</a></p>');
   });
 
+  it('removes elements that run or load content, and unsafe srcset candidates, from what stays HTML', async () => {
+    const html = [
+      '<figure><img src="https://a.example/ok.jpg" srcset="javascript:alert(1) 1x, https://a.example/ok-2x.jpg 2x" alt="Ok">',
+      '<math><mi>x</mi></math><template><img src=x onerror=alert(1)></template><noscript><img src=x onerror=alert(2)></noscript>',
+      '<base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=https://evil.example/"><link rel="stylesheet" href="https://evil.example/x.css">',
+      '<input type="image" src="https://evil.example/x.png"><figcaption>Shown</figcaption></figure>',
+    ].join('');
+    const converted = convertPostHtml(html, { classic: false, siteUrl: SITE });
+    const page = (await renderMarkdown(processors, converted.markdown)).html;
+    expect(page).toBe('<figure><img src="https://a.example/ok.jpg" alt="Ok"><figcaption>Shown</figcaption></figure>');
+    expect(converted.media).toEqual(['https://a.example/ok.jpg', 'https://a.example/ok-2x.jpg']);
+    expect(converted.removed).toEqual({ script: 0, handler: 0, srcdoc: 0, url: 1, element: 6 });
+  });
+
+  it('leaves out an image whose only source was unsafe, and keeps the words of a link whose address was', () => {
+    const { markdown } = convertPostHtml('<p>See <a href="javascript:alert(1)">the plan</a><img src="data:image/png;base64,AAAA" alt="Plan"></p>', { classic: false, siteUrl: SITE });
+    expect(markdown).toBe('See the plan\n');
+  });
+
   it('counts what it removed, by kind', () => {
     const { removed } = convertPostHtml(hostilePost('javascript:alert(1)'), { classic: false, siteUrl: SITE });
     expect(removed).toEqual({
