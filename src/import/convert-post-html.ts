@@ -79,7 +79,10 @@ const BLOCK_COMMENT_START = /<!--\s*\/?wp:/g;
  */
 function withoutMarkers(html: string): string {
   const closer = forwardSearch(html, '-->');
-  const blocks = withoutSpans(html, delimitedSpans(html, BLOCK_COMMENT_START, () => closer));
+  const blocks = withoutSpans(
+    html,
+    delimitedSpans(html, BLOCK_COMMENT_START, () => closer),
+  );
   return blocks.replace(/<!--nextpage-->/g, '\n\n').replace(/<!--more(?:\s[^<>]*)?-->/g, '');
 }
 

@@ -44,9 +44,15 @@ export function decodeEntities(text: string): string {
 /** Without scripts, styles (with their content) and comments, found in one pass. */
 function withoutHidden(html: string): string {
   const closers = { script: forwardSearch(html, /<\/script\s*>/i), style: forwardSearch(html, /<\/style\s*>/i) };
-  const code = withoutSpans(html, delimitedSpans(html, /<(script|style)\b/gi, (match) => closers[(match[1] ?? '').toLowerCase() as 'script' | 'style']));
+  const code = withoutSpans(
+    html,
+    delimitedSpans(html, /<(script|style)\b/gi, (match) => closers[(match[1] ?? '').toLowerCase() as 'script' | 'style']),
+  );
   const comments = forwardSearch(code, '-->');
-  return withoutSpans(code, delimitedSpans(code, /<!--/g, () => comments));
+  return withoutSpans(
+    code,
+    delimitedSpans(code, /<!--/g, () => comments),
+  );
 }
 
 /**

@@ -206,7 +206,14 @@ export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wa
   const markdown = item.password ? PASSWORD_NOTE : (converted?.markdown ?? FAILED_NOTE);
   const media = item.password || !converted ? [] : converted.media;
   const entry: ImportedEntry = { kind: post ? 'post' : 'page', file, frontMatter, markdown, source };
-  return { entry, published, warnings, media: image ? [...media, image.url] : media, terms: names.terms, day: place.day, commentsKept: comments.length,
+  return {
+    entry,
+    published,
+    warnings,
+    media: image ? [...media, image.url] : media,
+    terms: names.terms,
+    day: place.day,
+    commentsKept: comments.length,
     failed: converted === undefined,
     removed: item.password || !converted ? noneRemoved() : converted.removed,
   };

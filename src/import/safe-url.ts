@@ -12,7 +12,6 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
  * @example normaliseUrl(' JAVA\tSCRIPT:alert(1)') // 'javascript:alert(1)'
  */
 export function normaliseUrl(url: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the URL parser strips exactly these
   const stripped = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
   return stripped.replace(/^[a-z][a-z\d+.-]*:/i, (scheme) => scheme.toLowerCase());
 }
@@ -25,7 +24,6 @@ export function normaliseUrl(url: string): string {
  */
 export function isSafeUrl(url: string): boolean {
   const normal = normaliseUrl(url);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (/[\u0000-\u001f\u007f]/.test(normal)) return false;
   const scheme = /^([a-z][a-z\d+.-]*):/.exec(normal)?.[1];
   return scheme === undefined || SAFE_SCHEMES.has(scheme);

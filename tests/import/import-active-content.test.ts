@@ -129,7 +129,8 @@ describe('imported HTML keeps no active content', () => {
   });
 
   it('keeps http(s), mailto, tel and relative links, written with spaces or an upper-case scheme', async () => {
-    const html = '<p><a href=" HTTPS://a.example/x ">a</a> <a href="mailto:info@a.example">b</a> <a href="tel:+441234">c</a> <a href="/about/">d</a> <a href="#top">e</a> <a href="page.html?x=1:2">f</a></p>';
+    const html =
+      '<p><a href=" HTTPS://a.example/x ">a</a> <a href="mailto:info@a.example">b</a> <a href="tel:+441234">c</a> <a href="/about/">d</a> <a href="#top">e</a> <a href="page.html?x=1:2">f</a></p>';
     const converted = convertPostHtml(html, { classic: false, siteUrl: SITE });
     expect(converted.markdown).toBe('[a](https://a.example/x) [b](mailto:info@a.example) [c](tel:+441234) [d](/about/) [e](#top) [f](page.html?x=1:2)\n');
     expect(Object.values(converted.removed).every((count) => count === 0)).toBe(true);
