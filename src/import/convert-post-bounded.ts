@@ -10,11 +10,11 @@ import { type ConvertedPost, type ConvertOptions, convertPostHtml } from './conv
 import type { AttachmentInfo } from './convert-shortcodes.js';
 
 /** Tags and (in classic-editor posts, where each becomes a `<br>`) lines: a very long post has a few thousand. */
-export const MAX_PARTS = 100_000;
+const MAX_PARTS = 100_000;
 /** Block containers inside one another: real posts nest a handful deep. */
-export const MAX_NESTING = 200;
+const MAX_NESTING = 200;
 
-export type BoundedConversion = { readonly post: ConvertedPost } | { readonly failure: string };
+type BoundedConversion = { readonly post: ConvertedPost } | { readonly failure: string };
 
 class OutOfTime extends Error {}
 

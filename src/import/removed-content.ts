@@ -1,6 +1,6 @@
 /** Active content an import left out of posts (scripts, event handlers, `javascript:` links…), counted by kind for the report. */
 
-export type RemovedKind = 'script' | 'handler' | 'srcdoc' | 'url' | 'element';
+type RemovedKind = 'script' | 'handler' | 'srcdoc' | 'url' | 'element';
 export type RemovedContent = Record<RemovedKind, number>;
 
 /** Each kind as the report names it (singular, plural). */

@@ -37,7 +37,7 @@ function item(post: WxrPost): string {
 }
 
 /** The export's text. */
-export function wxrExport(posts: readonly WxrPost[]): string {
+function wxrExport(posts: readonly WxrPost[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel>
