@@ -72,3 +72,35 @@ describe('import wordpress: posts that cannot be converted', () => {
     expect(report).toContain('| not converted (imported as drafts with a note; see warnings) | 3 |');
   });
 });
+
+describe('import feed: items that cannot be converted', () => {
+  it('imports the other items, the bad one as a draft with a note, and reports it by its address', async () => {
+    const items = [
+      ['first', 'First', '<p>Hello.</p>'],
+      ['deep', 'Deep', `${'<div>'.repeat(2000)}Deep${'</div>'.repeat(2000)}`],
+      ['last', LONG_TITLE, '<p>Bye.</p>'],
+    ]
+      .map(
+        ([slug, title, html], index) =>
+          `<item><title>${title}</title><link>https://feed.example.org/2024/03/${slug === 'last' ? '' : slug}</link><guid>g${index}</guid><pubDate>Tue, 05 Mar 2024 09:0${index}:00 GMT</pubDate><content:encoded><![CDATA[${html}]]></content:encoded></item>`,
+      )
+      .join('');
+    const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Feed</title><link>https://feed.example.org/</link><description>D</description>${items}</channel></rss>`;
+    const folder = path.dirname(await writeWxr([]));
+    const file = path.join(folder, 'feed.xml');
+    await fs.writeFile(file, rss);
+    const out = await freshSitePath();
+    const imported = await runCliCaptured(['import', 'feed', file, '--out', out]);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const names = await fs.readdir(path.join(out, 'posts'));
+    expect(names).toContain('2024-03-05-first.md');
+    const deep = await readText(out, 'posts/2024-03-05-deep.md');
+    expect(deep).toMatch(/^draft: true$/m);
+    expect(deep).toContain('This post could not be converted');
+    const feedReport = await readText(out, 'import-report.md');
+    expect(feedReport).toMatch(/### https:\/\/feed\.example\.org\/2024\/03\/deep “Deep”\n\n- The post was not converted: its HTML nests 2000 levels deep/);
+    const long = names.find((name) => name.startsWith('2024-03-05-consultation0-'));
+    expect(long && long.length - '2024-03-05-.md'.length).toBeLessThanOrEqual(80);
+  }, 60_000);
+});
