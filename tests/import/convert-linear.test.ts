@@ -67,6 +67,20 @@ describe('conversion in one pass', () => {
   });
 });
 
+describe('convertPostBounded: the build’s limits', () => {
+  it('refuses a body over the size limit, and stops one over its time at the next step, naming why', () => {
+    const html = '<p>An ordinary post.</p>';
+    expect(convertPostBounded(html, { classic: false, siteUrl: SITE }, undefined, { maxBodyBytes: 10, timeoutMs: 10_000 })).toEqual({
+      failure: 'its text is 0.0 MB, over the 0.0 MB limit for a post',
+    });
+    // A time limit already past: the first check between steps stops it.
+    expect(convertPostBounded(html, { classic: false, siteUrl: SITE }, undefined, { maxBodyBytes: 1_000_000, timeoutMs: -1 })).toEqual({
+      failure: 'converting it took longer than -0.001 s, the limit for its size',
+    });
+    expect(convertPostBounded(html, { classic: false, siteUrl: SITE })).toMatchObject({ post: { markdown: 'An ordinary post.\n' } });
+  });
+});
+
 describe('forwardSearch', () => {
   it('answers repeated searches from growing positions without searching again', () => {
     const text = `${'['.repeat(10_000)}]`;
