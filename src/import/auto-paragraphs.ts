@@ -10,8 +10,13 @@ const BLOCK_NAMES =
 /** Elements whose content is kept exactly as written (`<pre>` text, player fallbacks, code). */
 const RAW_NAMES = 'pre|script|style|iframe|video|audio';
 
+/**
+ * A tag's attributes: quoted values may hold `<` and `>`, and an unquoted `<` ends the try, so a tag left
+ * without its `>` is given up at the next tag rather than at the end of the post (which made many of them quadratic).
+ */
+const ATTRIBUTES = `(?:"[^"]*"|'[^']*'|[^<>"'])*`;
 /** A comment, a raw element with its content (to its end, or to the end of the post when unclosed), or a block tag. */
-const TOKEN = new RegExp(`(<!--[\\s\\S]*?(?:-->|$))|(<(${RAW_NAMES})\\b[^>]*>[\\s\\S]*?(?:</\\3\\s*>|$))|(<(/?)(${BLOCK_NAMES})\\b[^>]*>)`, 'gi');
+const TOKEN = new RegExp(`(<!--[\\s\\S]*?(?:-->|$))|(<(${RAW_NAMES})\\b${ATTRIBUTES}>[\\s\\S]*?(?:</\\3\\s*>|$))|(<(/?)(${BLOCK_NAMES})\\b${ATTRIBUTES}>)`, 'gi');
 
 /** Containers whose text is always paragraphs: the post itself and quotations. */
 const ALWAYS_PARAGRAPHS = new Set(['', 'blockquote']);
@@ -20,11 +25,27 @@ const PARAGRAPHS_WHEN_SEVERAL = new Set(['article', 'aside', 'center', 'dd', 'de
 const VOID_NAMES = new Set(['hr', 'col']);
 
 /** A shortcode alone on its line, with its content and closing tag if it has them: WordPress leaves it unwrapped. */
-const SHORTCODE_LINE = /^[ \t]*(\[([a-z][\w-]*)(?:[\s/][^\]]*)?\](?:[^\n]*?\[\/\2\])?)[ \t]*$/gim;
+const SHORTCODE_LINE = /^[ \t]*(\[([a-z][\w-]*)(?:[\s/][^\]\n]*)?\](?:[^\n]*?\[\/\2\])?)[ \t]*$/gim;
+
+/** A line's end: spaces, then the `<br>` the author may have typed, then spaces (tested on text already without its spaces). */
+const ENDING_BREAK = /<br\s*\/?>$/i;
+
+/** Without spaces and tabs at its end (a loop: a pattern anchored at `$` is tried at every position of a long run). */
+function trimEndSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end -= 1;
+  return line.slice(0, end);
+}
 
 /** Single newlines → `<br>`, once: a `<br>` already ending the line is kept as the only one. */
 function addLineBreaks(text: string): string {
-  return text.replace(/[ \t]*(?:<br\s*\/?>)?[ \t]*\n[ \t]*/gi, '<br>\n');
+  const lines = text.split('\n');
+  return lines
+    .map((line, index) => {
+      const start = index === 0 ? line : line.replace(/^[ \t]+/, '');
+      return index === lines.length - 1 ? start : trimEndSpaces(trimEndSpaces(start).replace(ENDING_BREAK, ''));
+    })
+    .join('<br>\n');
 }
 
 /** Blank-line separated paragraphs of `text`, with shortcode lines kept outside any `<p>`. */
@@ -40,8 +61,10 @@ function paragraphs(text: string): string[] {
 /** Text between two block tokens, made into paragraphs or line breaks as its container calls for. */
 function convertText(text: string, container: string): string {
   const core = text.trim();
-  const lead = /^\s*\n/.test(text) ? '\n' : text.slice(0, text.length - text.trimStart().length);
-  const trail = /\n\s*$/.test(text) ? '\n' : text.slice(text.trimEnd().length);
+  const leading = text.slice(0, text.length - text.trimStart().length);
+  const trailing = text.slice(text.trimEnd().length);
+  const lead = leading.includes('\n') ? '\n' : leading;
+  const trail = trailing.includes('\n') ? '\n' : trailing;
   if (core === '') return lead === '\n' || trail === '\n' ? '\n' : text;
   const several = /\n[ \t]*\n/.test(core);
   if (ALWAYS_PARAGRAPHS.has(container) || (several && PARAGRAPHS_WHEN_SEVERAL.has(container))) return `${lead}${paragraphs(core).join('\n')}${trail}`;

@@ -3,6 +3,8 @@
  * the new site loads no third-party player scripts, and a link works everywhere.
  */
 
+import { delimitedSpans, forwardSearch } from './forward-search.js';
+
 /** Hosts WordPress embeds, with the words a link to them should say. */
 const PROVIDERS: readonly { host: RegExp; label: string }[] = [
   { host: /(^|\.)(youtube\.com|youtu\.be|youtube-nocookie\.com)$/, label: 'Video on YouTube' },
@@ -69,10 +71,24 @@ function decodeURIComponentSafe(text: string): string {
 /** WordPress's autoembed rule: a URL alone on its line (optionally in its own paragraph), outside `<pre>`. */
 const BARE_URL_LINE = /^([ \t]*)(?:<p>)?[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*(?:<\/p>)?[ \t]*$/gim;
 
+const PRE_START = /<pre[\s>]/gi;
+
+/** The text split into what is outside `<pre>…</pre>` (even indexes) and the `<pre>` elements (odd), in one pass. */
+function splitAtPre(html: string): string[] {
+  const closer = forwardSearch(html, /<\/pre>/i);
+  const parts: string[] = [];
+  let copied = 0;
+  for (const span of delimitedSpans(html, PRE_START, () => closer)) {
+    parts.push(html.slice(copied, span.start), html.slice(span.start, span.end));
+    copied = span.end;
+  }
+  parts.push(html.slice(copied));
+  return parts;
+}
+
 /** Replaces each URL alone on its line with an embed link. */
 export function convertBareEmbeds(html: string): string {
-  return html
-    .split(/(<pre[\s>][\s\S]*?<\/pre>)/i)
+  return splitAtPre(html)
     .map((part, index) => (index % 2 === 1 ? part : part.replace(BARE_URL_LINE, (_line, indent: string, url: string) => `${indent}${embedLink(url)}`)))
     .join('');
 }

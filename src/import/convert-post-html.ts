@@ -16,9 +16,12 @@ import { type Processor, unified } from 'unified';
 import { autoParagraphs } from './auto-paragraphs.js';
 import { convertBareEmbeds } from './convert-embeds.js';
 import { type FootnoteText, markFootnotes } from './convert-footnotes.js';
+import { delimitedSpans, forwardSearch, withoutSpans } from './forward-search.js';
 import { collectMedia, dropSpacers, htmlHandlers, linkAttachmentFiles, relativiseOwnLinks } from './convert-html-tree.js';
 import { type AttachmentInfo, convertShortcodes } from './convert-shortcodes.js';
 import { canonicalMediaKey } from './media-urls.js';
+import { addRemoved, type RemovedContent } from './removed-content.js';
+import { sanitiseHtmlTree } from './sanitise-html-tree.js';
 
 export interface ConvertOptions {
   /** Classic-editor content (no `<!-- wp:` comments): apply WordPress's automatic paragraphs first. */
@@ -29,6 +32,8 @@ export interface ConvertOptions {
   footnotes?: readonly FootnoteText[];
   /** The post's ID in the export: a `[gallery]` without ids shows the attachments whose `parent` it is. */
   postId?: string;
+  /** Called between the conversion's steps; it throws to stop a conversion that has run out of time. */
+  checkpoint?: () => void;
 }
 
 export interface ConvertedPost {
@@ -39,6 +44,8 @@ export interface ConvertedPost {
   unknownShortcodes: string[];
   /** Other things the report should list for this post (plain sentences). */
   warnings: string[];
+  /** Active content left out (scripts, event handlers, `javascript:` links…), by kind. */
+  removed: RemovedContent;
 }
 
 /** GFM's Markdown writers (tables, footnotes, strikethrough, task lists), as remark-gfm adds them. */
@@ -64,10 +71,26 @@ const toMarkdown = unified()
   .freeze();
 
 /** `<!-- wp:paragraph -->`, `<!-- /wp:paragraph -->`, `<!-- wp:image {"id":12} /-->`: the block editor's markers. */
-const BLOCK_COMMENT = /<!--\s*\/?wp:[\s\S]*?-->/g;
+const BLOCK_COMMENT_START = /<!--\s*\/?wp:/g;
 
-function parseHtml(html: string): HastRoot {
-  return parser.parse(html);
+/**
+ * Without the block editor's comments, and WordPress's page and teaser breaks (a page break becomes a paragraph
+ * break). A scan, not `<!--[\s\S]*?-->`: with many openers and no `-->`, a lazy pattern reads to the end from each.
+ */
+function withoutMarkers(html: string): string {
+  const closer = forwardSearch(html, '-->');
+  const blocks = withoutSpans(
+    html,
+    delimitedSpans(html, BLOCK_COMMENT_START, () => closer),
+  );
+  return blocks.replace(/<!--nextpage-->/g, '\n\n').replace(/<!--more(?:\s[^<>]*)?-->/g, '');
+}
+
+/** The HTML as a tree holding only what the import's allowlist keeps; what went is added to `removed`. */
+function parseSafely(html: string, removed: RemovedContent): HastRoot {
+  const clean = sanitiseHtmlTree(parser.parse(html));
+  addRemoved(removed, clean.removed);
+  return clean.tree;
 }
 
 /**
@@ -76,22 +99,26 @@ function parseHtml(html: string): HastRoot {
  */
 export function convertPostHtml(html: string, options: ConvertOptions, attachments?: ReadonlyMap<string, AttachmentInfo>): ConvertedPost {
   // WordPress splits pages at `<!--nextpage-->` and the teaser at `<!--more-->` before its paragraphs are made.
-  const withoutBlocks = html
-    .replace(BLOCK_COMMENT, '')
-    .replace(/<!--nextpage-->/g, '\n\n')
-    .replace(/<!--more(?:\s[^>]*)?-->/g, '');
-  const embedded = convertBareEmbeds(withoutBlocks.replace(/\r\n?/g, '\n'));
+  const checkpoint = options.checkpoint ?? (() => undefined);
+  const embedded = convertBareEmbeds(withoutMarkers(html).replace(/\r\n?/g, '\n'));
   const shortcodes = convertShortcodes(embedded, attachments, options.postId);
+  checkpoint();
   const paragraphed = options.classic ? autoParagraphs(shortcodes.html) : shortcodes.html;
+  const removed = { ...shortcodes.removed };
+  const parseHtml = (text: string): HastRoot => parseSafely(text, removed);
+  checkpoint();
   const tree = parseHtml(paragraphed);
+  checkpoint();
   dropSpacers(tree);
   linkAttachmentFiles(tree, attachments);
   const media = collectMedia(tree, options.siteUrl);
   relativiseOwnLinks(tree, options.siteUrl);
   markFootnotes(tree, [...(options.footnotes ?? []), ...shortcodes.footnotes], parseHtml);
+  checkpoint();
   const mdast = toMarkdown.runSync(tree) as MdastRoot;
+  checkpoint();
   const markdown = toMarkdown.stringify(mdast);
-  return { markdown, media, unknownShortcodes: shortcodes.unknownShortcodes, warnings: shortcodes.warnings };
+  return { markdown, media, unknownShortcodes: shortcodes.unknownShortcodes, warnings: shortcodes.warnings, removed };
 }
 
 /** A URL in Markdown or raw HTML; Markdown may have escaped punctuation in it (`?w=640\&h=420`). */

@@ -5,6 +5,9 @@
 import { embedLink, escapeHtml, mediaFileLink } from './convert-embeds.js';
 import type { FootnoteText } from './convert-footnotes.js';
 import { replaceShortcodes, type Shortcode, unescapeShortcodes } from './parse-shortcodes.js';
+import { decodeEntities } from './plain-text.js';
+import { isSafeUrl } from './safe-url.js';
+import { noneRemoved, type RemovedContent } from './removed-content.js';
 
 /** An attachment post of the export: its file URL and the words WordPress keeps with it. */
 export interface AttachmentInfo {
@@ -21,6 +24,7 @@ interface ShortcodeContext {
   /** The post's ID, for `[gallery]` without ids. */
   postId?: string;
   warnings: string[];
+  removed: RemovedContent;
 }
 
 export interface ShortcodeResult {
@@ -29,6 +33,8 @@ export interface ShortcodeResult {
   footnotes: FootnoteText[];
   unknownShortcodes: string[];
   warnings: string[];
+  /** `[embed]`, `[video]` and `[audio]` addresses left out because they were not web addresses. */
+  removed: RemovedContent;
 }
 
 /** Figure HTML stays on one line: a blank line would end the raw HTML block in the Markdown. */
@@ -117,16 +123,24 @@ function footnotesOf(html: string, footnotes: FootnoteText[]): string {
 /** Shortcodes this module converts, by tag. */
 const KNOWN = ['caption', 'wp_caption', 'gallery', 'embed', 'video', 'audio'] as const;
 
-/** `[name …]`, `[name/]` or `[/name]`; `[[name]]` is WordPress's way of writing a shortcode as text. */
-const ANY_SHORTCODE = /(\[?)\[(\/?)([a-zA-Z][\w-]*)((?:\s[^\]]*)?)(\/?)\](\]?)/g;
+/**
+ * `[name …]`, `[name/]` or `[/name]`; `[[name]]` is WordPress's way of writing a shortcode as text. Attributes
+ * stop at the next `[`, so an opener without its `]` is given up at the next one, not at the end of the post.
+ */
+const ANY_SHORTCODE = /(\[?)\[(\/?)([a-zA-Z][\w-]*)((?:\s[^\][]*)?)(\/?)\](\]?)/g;
 
 /** Bracketed words are only counted as a shortcode when they look like one (attributes, a closing tag, `-`, `_`, `/]`). */
 function unknownNames(html: string): string[] {
   const names = new Set<string>();
+  const closed = new Map<string, boolean>();
+  const hasClosing = (name: string): boolean => {
+    if (!closed.has(name)) closed.set(name, html.includes(`[/${name}]`));
+    return closed.get(name) === true;
+  };
   for (const match of html.matchAll(ANY_SHORTCODE)) {
     const [, open = '', closing = '', name = '', attrs = '', selfClose = '', close = ''] = match;
-    if (open && close) continue;
-    const looksLikeShortcode = /=/.test(attrs) || closing !== '' || selfClose !== '' || /[-_]/.test(name) || html.includes(`[/${name}]`);
+    if ((open && close) || names.has(name)) continue;
+    const looksLikeShortcode = /=/.test(attrs) || closing !== '' || selfClose !== '' || /[-_]/.test(name) || hasClosing(name);
     if (looksLikeShortcode) names.add(name);
   }
   return [...names];
@@ -144,6 +158,11 @@ function convertKnown(html: string, context: ShortcodeContext): string {
         warnings.push(`A [${tag}] without a file or URL was left out.`);
         return '';
       }
+      // Never a link to `javascript:` or `data:`, as written or once its entities are read (`&#106;avascript:`).
+      if (!isSafeUrl(source) || !isSafeUrl(decodeEntities(source))) {
+        context.removed.url += 1;
+        return '';
+      }
       return tag === 'embed' ? embedLink(source) : mediaFileLink(source, tag === 'video' ? 'Video' : 'Audio');
     });
   }
@@ -153,7 +172,7 @@ function convertKnown(html: string, context: ShortcodeContext): string {
 /** Converts the known shortcodes in `html`; unknown ones stay as written and are returned by name. */
 export function convertShortcodes(html: string, attachments?: ReadonlyMap<string, AttachmentInfo>, postId?: string): ShortcodeResult {
   const warnings: string[] = [];
-  const context: ShortcodeContext = { attachments, postId, warnings };
+  const context: ShortcodeContext = { attachments, postId, warnings, removed: noneRemoved() };
   const footnotes: FootnoteText[] = [];
   let text = html;
   // Again while anything changes (a few rounds at most): a caption's or embed's content may hold another one.
@@ -165,5 +184,6 @@ export function convertShortcodes(html: string, attachments?: ReadonlyMap<string
   text = footnotesOf(text, footnotes);
   const unknownShortcodes = unknownNames(text);
   // `[[caption]]` is how WordPress writers show a shortcode as text: it reads `[caption]`.
-  return { html: unescapeShortcodes(text), footnotes, unknownShortcodes, warnings };
+  // One line per kind of problem: 200,000 empty `[gallery]`s are one thing to fix.
+  return { html: unescapeShortcodes(text), footnotes, unknownShortcodes, warnings: [...new Set(warnings)], removed: context.removed };
 }

@@ -1,7 +1,8 @@
 /** One feed item → one post file (`ImportedEntry`), with the warnings the report lists for it. */
 import { renderPermalink } from '../shared/permalink.js';
 import { slugify } from '../shared/slug.js';
-import { type ConvertedPost, convertPostHtml } from './convert-post-html.js';
+import { convertPostBounded } from './convert-post-bounded.js';
+import type { ConvertedPost } from './convert-post-html.js';
 import { frontMatterDate, parseFeedDate } from './feed-dates.js';
 import { slugFromLink, uniqueName } from './feed-names.js';
 import { canonicalMediaKey } from './media-urls.js';
@@ -10,6 +11,8 @@ import { redirectFromDanger } from '../shared/redirect-address.js';
 import { samePath, sitePathOf } from './feed-redirects.js';
 import { summaryText } from './feed-text.js';
 import { htmlToLine } from './plain-text.js';
+import { shortSlug } from './short-slug.js';
+import { noneRemoved, REMOVED_ACTION, type RemovedContent, removedSentence } from './removed-content.js';
 import type { ImportedEntry, ImportWarning } from './types.js';
 
 /** What every item of one import shares. */
@@ -33,8 +36,12 @@ export interface FeedEntryPlan {
   readonly warnings: ImportWarning[];
   readonly summaryOnly: boolean;
   readonly draft: boolean;
+  /** The body could not be converted: the post is a draft with a note. */
+  readonly failed: boolean;
   /** Media URLs the post uses (body and `image`), for `--media` / `--download`. */
   readonly media: string[];
+  /** Active content left out of the body, by kind. */
+  readonly removed: RemovedContent;
 }
 
 const TITLE_WORDS = 10;
@@ -50,7 +57,9 @@ export function planFeedEntry(item: FeedItem, index: number, feed: ParsedFeed, s
   const summaryOnly = item.contentHtml === undefined;
   const title = item.title ?? untitled(html, index);
   const dated = chooseDate(item, feed, settings.now);
-  const converted = convertPostHtml(html, { classic: false, siteUrl: settings.oldSiteUrl });
+  const bounded = convertPostBounded(html, { classic: false, siteUrl: settings.oldSiteUrl });
+  const converted = 'post' in bounded ? bounded.post : notConverted(bounded.failure);
+  const failed = 'failure' in bounded;
   // The theme shows `image` above the post: an image the body already shows would appear twice.
   const image = item.image && !converted.media.some((url) => canonicalMediaKey(url) === canonicalMediaKey(item.image?.url ?? '')) ? item.image : undefined;
   for (const [message, action] of itemWarnings({ ...item, image }, summaryOnly, dated.warning, converted)) warn(message, action);
@@ -71,11 +80,22 @@ export function planFeedEntry(item: FeedItem, index: number, feed: ParsedFeed, s
     imageAlt: image?.alt,
     guid: item.guid,
     redirects: redirects.length > 0 ? redirects : undefined,
-    draft: dated.warning ? true : undefined,
+    draft: dated.warning || failed ? true : undefined,
   };
   const entry: ImportedEntry = { kind: 'post', file: `posts/${dateText.slice(0, 10)}-${slug}.md`, frontMatter, markdown: converted.markdown, source: where };
   const media = image ? [...converted.media, image.url] : [...converted.media];
-  return { entry, warnings, summaryOnly, draft: dated.warning !== undefined, media };
+  return { entry, warnings, summaryOnly, draft: dated.warning !== undefined, failed, media, removed: converted.removed };
+}
+
+/** In place of a body that could not be converted: a note, and the report line saying why. */
+function notConverted(failure: string): ConvertedPost {
+  return {
+    markdown: 'This post could not be converted, so its text was not imported. See import-report.md.\n',
+    media: [],
+    unknownShortcodes: [],
+    warnings: [`The post was not converted: ${failure}. It was imported as a draft with a note in place of its text.`],
+    removed: noneRemoved(),
+  };
 }
 
 /** What the report says about one item, as `[message, what to do]` pairs. */
@@ -88,6 +108,8 @@ function itemWarnings(item: FeedItem, summaryOnly: boolean, dateWarning: string 
   }
   if (dateWarning) warnings.push([dateWarning, 'Set `date:` to when the post was published, then remove `draft: true`.']);
   for (const message of converted.warnings) warnings.push([message, 'Check the post’s text against the old page.']);
+  const removed = removedSentence(converted.removed);
+  if (removed) warnings.push([removed, REMOVED_ACTION]);
   if (converted.unknownShortcodes.length > 0) warnings.push([`Shortcodes left as text: ${converted.unknownShortcodes.join(', ')}.`, 'Replace them with Markdown or HTML.']);
   if (item.image && item.image.alt === undefined) warnings.push(['The post’s image has no alternative text.', 'Add `imageAlt:` describing the image (or `imageAlt: ""` if it is decorative).']);
   return warnings;
@@ -135,7 +157,8 @@ function itemDate(item: FeedItem): Date | undefined {
 }
 
 function chooseSlug(item: FeedItem, title: string, dateText: string, settings: FeedEntrySettings): string {
-  const wanted = slugFromLink(item.link) ?? (slugify(title) || 'post');
+  const fromLink = slugFromLink(item.link);
+  const wanted = (fromLink ? shortSlug(fromLink, false) : shortSlug(slugify(title), true)) || 'post';
   // Lower case: macOS and Windows file systems, and the URLs that become folders, ignore case.
   const names = (candidate: string): string[] => [`posts/${dateText.slice(0, 10)}-${candidate}.md`, postUrl(dateText, candidate, settings.postPermalink)].map((name) => name.toLowerCase());
   const slug = uniqueName(wanted, (candidate) => names(candidate).some((name) => settings.taken.has(name)));

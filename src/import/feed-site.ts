@@ -4,6 +4,7 @@ import { authorKeys } from './feed-names.js';
 import type { FeedPerson, ParsedFeed } from './feed-parse.js';
 import { isFeedUrl } from './feed-read-source.js';
 import { feedRedirect } from './feed-redirects.js';
+import { addRemoved, noneRemoved, removedCountRows } from './removed-content.js';
 import type { ImportedSite, ImportWarning } from './types.js';
 
 /** What the site the feed goes into already decides (from its config), or the import's options. */
@@ -40,7 +41,13 @@ export function feedToSite(feed: ParsedFeed, source: string, settings: FeedSiteS
       return;
     }
     if (item.guid !== undefined) guids.add(item.guid);
-    plans.push(planFeedEntry({ ...item, authors: authorsOf(item.authors) }, index, feed, entrySettings));
+    // One bad item never ends the import: it is a report line naming it.
+    try {
+      plans.push(planFeedEntry({ ...item, authors: authorsOf(item.authors) }, index, feed, entrySettings));
+    } catch (error) {
+      const where = item.link ?? item.guid ?? `item ${index + 1}`;
+      warnings.push({ source: where, message: `The item was not imported: ${error instanceof Error ? error.message : String(error)}.`, action: 'Copy it from the old site by hand.' });
+    }
   });
   warnings.push(...siteWarnings(feed, source, oldSiteUrl, siteUrl), ...plans.flatMap((plan) => plan.warnings));
   const feedMove = feedRedirect(feed.selfLink ?? (isFeedUrl(source) ? source : undefined), feed.format, siteUrl);
@@ -57,6 +64,8 @@ export function feedToSite(feed: ParsedFeed, source: string, settings: FeedSiteS
 
 function countsOf(plans: readonly FeedEntryPlan[], authors: number): Record<string, number> {
   const redirected = plans.reduce((sum, plan) => sum + ((plan.entry.frontMatter.redirects as string[] | undefined)?.length ?? 0), 0);
+  const removed = noneRemoved();
+  for (const plan of plans) addRemoved(removed, plan.removed);
   return {
     'posts imported': plans.length,
     'posts with full text': plans.filter((plan) => !plan.summaryOnly).length,
@@ -64,6 +73,8 @@ function countsOf(plans: readonly FeedEntryPlan[], authors: number): Record<stri
     'drafts (no usable date)': plans.filter((plan) => plan.draft).length,
     authors,
     'old post addresses redirected': redirected,
+    ...removedCountRows(removed),
+    ...(plans.some((plan) => plan.failed) ? { 'not converted (imported as drafts with a note; see warnings)': plans.filter((plan) => plan.failed).length } : {}),
   };
 }
 

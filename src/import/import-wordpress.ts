@@ -11,11 +11,12 @@ import { archiveRedirects, emptyArchiveFacts, type ArchiveFacts } from './old-ur
 import { buildEntry, type BuiltEntry, type EntryContext } from './post-entry.js';
 import { exportMediaHosts } from './media-urls.js';
 import { relinkMedia } from './relink-media.js';
+import { addRemoved, noneRemoved, type RemovedContent, removedCountRows } from './removed-content.js';
 import { SiteStaging } from './site-staging.js';
 import type { ImportedSite, ImportWarning } from './types.js';
 import { finishImport, stageEntry } from './write-imported-site.js';
 import { readWxr, type WxrChannelFields, WxrReadError } from './wxr-reader.js';
-import { readItem } from './wxr-records.js';
+import { readItem, type WxrItem } from './wxr-records.js';
 import { isEntry, scanWxr, type WxrScan } from './wxr-scan.js';
 
 /** Options of `sectorpress import wordpress`. */
@@ -60,8 +61,11 @@ const COUNT_NAMES = [
   'other items left out (attachments, menus, templates, …)',
 ];
 
+const NOT_CONVERTED = 'not converted (imported as drafts with a note; see warnings)';
+
 function statusCount(built: BuiltEntry, status: string, password: boolean): string {
   if (password) return 'password-protected (imported as drafts)';
+  if (built.failed) return NOT_CONVERTED;
   if (built.published) return built.entry.kind === 'page' ? 'pages published' : 'posts published';
   if (status === 'private') return 'private (imported as drafts)';
   if (status === 'future') return 'scheduled (imported as drafts, dated)';
@@ -94,11 +98,18 @@ function contextOf(scan: WxrScan, options: WordPressImportOptions): EntryContext
   return { zone: options.timeZone, siteUrl, categories: options.categories, comments: Boolean(options.comments), attachments: scan.attachments, authorKeys: new Map(scan.authorKeys) };
 }
 
-/** A file name not used yet in this import (case-insensitively, for macOS and Windows). */
+/**
+ * A file name not used yet in this import (case-insensitively, for macOS and Windows): the wanted one, else with
+ * the post's ID (when it is a number, as WordPress writes it), else with a count.
+ */
 function fileChooser(): (wanted: string, id: string) => string {
   const used = new Set<string>();
   return (wanted, id) => {
-    const file = used.has(wanted.toLowerCase()) ? wanted.replace(/\.md$/, `-${id}.md`) : wanted;
+    const suffixes = [/^\d{1,20}$/.test(id) ? `-${id}` : '-2'];
+    let file = wanted;
+    for (let count = 2; used.has(file.toLowerCase()); count += 1) {
+      file = wanted.replace(/\.md$/, `${suffixes.shift() ?? `-${count}`}.md`);
+    }
     used.add(file.toLowerCase());
     return file;
   };
@@ -117,6 +128,8 @@ interface RunState {
   readonly unpublishedMedia: Map<string, string[]>;
   /** Items of post types that may be content (not WordPress's own machinery), by type. */
   readonly otherTypes: Map<string, number>;
+  /** Active content left out of the posts, by kind. */
+  readonly removed: RemovedContent;
 }
 
 /** WordPress's own item types: never content, so leaving them out needs no report line. */
@@ -179,6 +192,24 @@ function leftOutWarnings(byPost: ReadonlyMap<string, readonly string[]>): Import
   }));
 }
 
+/** The entry, or a report line naming the item and what went wrong: one bad post never ends the import. */
+function buildSafely(item: WxrItem, context: EntryContext, choose: (wanted: string, id: string) => string, state: RunState): BuiltEntry | undefined {
+  try {
+    return buildEntry(item, context, (wanted) => choose(wanted, item.id));
+  } catch (error) {
+    const title = htmlToLine(item.title).slice(0, 80);
+    state.warnings.push({
+      source: `${item.type} ${item.id.slice(0, 40)} “${title}” (line ${item.line})`,
+      message: `was not imported: ${error instanceof Error ? error.message : String(error)}.`,
+      action: 'Copy it from the old site by hand.',
+    });
+    state.counts[NOT_IMPORTED] = (state.counts[NOT_IMPORTED] ?? 0) + 1;
+    return undefined;
+  }
+}
+
+const NOT_IMPORTED = 'not imported (see warnings)';
+
 /** The second pass: each post or page is converted and staged as soon as it is read. */
 async function stagePosts(file: string, context: EntryContext, state: RunState, staging: SiteStaging): Promise<WxrChannelFields> {
   const choose = fileChooser();
@@ -191,10 +222,13 @@ async function stagePosts(file: string, context: EntryContext, state: RunState, 
       return;
     }
     const authorKey = authorKeyOf(item.creator, state);
-    const built = buildEntry(item, context, (wanted) => choose(wanted, item.id));
-    state.counts[statusCount(built, item.status, Boolean(item.password))] += 1;
+    const built = buildSafely(item, context, choose, state);
+    if (!built) return;
+    const count = statusCount(built, item.status, Boolean(item.password));
+    state.counts[count] = (state.counts[count] ?? 0) + 1;
     state.counts['comments kept'] += built.commentsKept;
     state.warnings.push(...built.warnings);
+    addRemoved(state.removed, built.removed);
     recordFacts(state.facts, built, authorKey);
     for (const url of built.media) {
       if (built.published) {
@@ -228,6 +262,7 @@ async function importScanned(file: string, scan: WxrScan, options: WordPressImpo
     media: new Map(),
     unpublishedMedia: new Map(),
     otherTypes: new Map(),
+    removed: noneRemoved(),
   };
   const channel = await stagePosts(file, { ...context, authorKeys: state.authorKeys }, state, staging);
   const { counts, warnings, authors } = state;
@@ -251,6 +286,7 @@ async function importScanned(file: string, scan: WxrScan, options: WordPressImpo
   const redirects = archiveRedirects(state.facts);
   counts.authors = Object.keys(authors).length;
   counts['redirects in data/redirects.yml'] = redirects.length;
+  Object.assign(counts, removedCountRows(state.removed));
   const config = configOf(channel, context, options);
   const result = await finishImport(staging, { config, authors, redirects, warnings, counts }, { force: options.force, reportTitle: `Import report: ${config.title}` });
   return { counts, warnings: warnings.length, ...result };

@@ -3,6 +3,7 @@
  * key3=value positional]`, `[name /]`, `[name …]content[/name]`, and `[[name]]` for a shortcode written as text.
  * A scanner over the text, not one large pattern, so each rule can be read on its own.
  */
+import { type ForwardSearch, forwardSearches } from './forward-search.js';
 
 /** The attributes of one shortcode. */
 interface ShortcodeAttrs {
@@ -46,21 +47,24 @@ function parseAttrs(text: string): ShortcodeAttrs {
   return attrs;
 }
 
-/** The shortcode whose `[` is at `start`, when its name is wanted (any name starting with a letter when `wanted` is undefined). */
-function readShortcode(text: string, start: number, wanted: ReadonlySet<string> | undefined): Found | undefined {
+/**
+ * The shortcode whose `[` is at `start`, when its name is wanted (any name starting with a letter when `wanted` is undefined).
+ * `search` finds `]` and closing tags; callers move `start` forward only, so the whole scan stays linear.
+ */
+function readShortcode(text: string, start: number, wanted: ReadonlySet<string> | undefined, search: (literal: string) => ForwardSearch): Found | undefined {
   NAME.lastIndex = start + 1;
   const name = NAME.exec(text)?.[0];
   if (!name || (wanted ? !wanted.has(name) : !/^[a-z]/i.test(name))) return undefined;
-  const close = text.indexOf(']', NAME.lastIndex);
-  if (close === -1) return undefined;
+  const close = search(']')(NAME.lastIndex)?.start;
+  if (close === undefined) return undefined;
   let inside = text.slice(NAME.lastIndex, close);
   if (inside !== '' && !/^[\s/]/.test(inside)) return undefined;
   const selfClosing = inside.endsWith('/');
   if (selfClosing) inside = inside.slice(0, -1);
   const shortcode: Shortcode = { name, attrs: parseAttrs(inside), selfClosing };
   const closingTag = `[/${name}]`;
-  const closing = selfClosing ? -1 : text.indexOf(closingTag, close + 1);
-  if (closing === -1) return { shortcode, end: close + 1 };
+  const closing = selfClosing ? undefined : search(closingTag)(close + 1)?.start;
+  if (closing === undefined) return { shortcode, end: close + 1 };
   shortcode.content = text.slice(close + 1, closing);
   return { shortcode, end: closing + closingTag.length };
 }
@@ -78,10 +82,11 @@ function isEscaped(text: string, start: number, end: number): boolean {
  */
 export function replaceShortcodes(text: string, names: readonly string[], render: (shortcode: Shortcode) => string | undefined): string {
   const wanted = new Set(names);
+  const search = forwardSearches(text);
   let result = '';
   let copied = 0;
   for (let start = text.indexOf('['); start !== -1; ) {
-    const found = readShortcode(text, start, wanted);
+    const found = readShortcode(text, start, wanted, search);
     if (!found) {
       start = text.indexOf('[', start + 1);
       continue;
@@ -100,8 +105,8 @@ export function replaceShortcodes(text: string, names: readonly string[], render
 const ESCAPED_CLOSING = /\[\[\/[a-z][\w-]*\]\]/iy;
 
 /** Where the escaped shortcode whose `[[` is at `start` ends (after its last `]`), if there is one. */
-function escapedEnd(text: string, start: number): number | undefined {
-  const found = readShortcode(text, start + 1, undefined);
+function escapedEnd(text: string, start: number, search: (literal: string) => ForwardSearch): number | undefined {
+  const found = readShortcode(text, start + 1, undefined, search);
   if (found && isEscaped(text, start + 1, found.end)) return found.end + 1;
   ESCAPED_CLOSING.lastIndex = start;
   return ESCAPED_CLOSING.test(text) ? ESCAPED_CLOSING.lastIndex : undefined;
@@ -112,10 +117,11 @@ function escapedEnd(text: string, start: number): number | undefined {
  * @example unescapeShortcodes('Write [[gallery]] to show one.') // 'Write [gallery] to show one.'
  */
 export function unescapeShortcodes(text: string): string {
+  const search = forwardSearches(text);
   let result = '';
   let copied = 0;
   for (let start = text.indexOf('[['); start !== -1; ) {
-    const end = escapedEnd(text, start);
+    const end = escapedEnd(text, start, search);
     if (end !== undefined) {
       result += text.slice(copied, start) + text.slice(start + 1, end - 1);
       copied = end;

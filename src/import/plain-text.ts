@@ -2,6 +2,7 @@
  * HTML fragments → plain text, for what the site shows as text (comments, summaries, term and author
  * names). WordPress stores these with HTML entities (`SEND &amp; inclusion`, `&#8217;`).
  */
+import { delimitedSpans, forwardSearch, withoutSpans } from './forward-search.js';
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -33,11 +34,25 @@ function codePoint(number: number): string {
 }
 
 /** Decode numeric and the common named HTML entities; an unknown name is left as written. */
-function decodeEntities(text: string): string {
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
     if (name[0] === '#') return codePoint(name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)));
     return NAMED[name] ?? NAMED[name.toLowerCase()] ?? whole;
   });
+}
+
+/** Without scripts, styles (with their content) and comments, found in one pass. */
+function withoutHidden(html: string): string {
+  const closers = { script: forwardSearch(html, /<\/script\s*>/i), style: forwardSearch(html, /<\/style\s*>/i) };
+  const code = withoutSpans(
+    html,
+    delimitedSpans(html, /<(script|style)\b/gi, (match) => closers[(match[1] ?? '').toLowerCase() as 'script' | 'style']),
+  );
+  const comments = forwardSearch(code, '-->');
+  return withoutSpans(
+    code,
+    delimitedSpans(code, /<!--/g, () => comments),
+  );
 }
 
 /**
@@ -48,13 +63,11 @@ function decodeEntities(text: string): string {
  * htmlToText('<p>Thanks &amp; well done</p><p>Sam</p>'); // 'Thanks & well done\n\nSam'
  */
 export function htmlToText(html: string): string {
-  const text = html
-    .replace(/\r\n?/g, '\n')
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
+  const text = withoutHidden(html.replace(/\r\n?/g, '\n'))
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|blockquote|li|h[1-6]|ul|ol|pre|figure)\s*>/gi, '\n\n')
-    .replace(/<[^>]*>/g, '');
+    // A tag ends at `>`; an unclosed one is given up at the next `<`, so a run of them is not quadratic.
+    .replace(/<[^<>]*>/g, '');
   return decodeEntities(text)
     .replace(/\u00a0/g, ' ')
     .split(/\n[ \t]*\n\s*/)

@@ -5,8 +5,11 @@
 import { quoteAddress } from '../shared/check-url-path.js';
 import { slugify } from '../shared/slug.js';
 import type { FootnoteText } from './convert-footnotes.js';
-import { convertPostHtml } from './convert-post-html.js';
+import { convertPostBounded } from './convert-post-bounded.js';
+import type { ConvertedPost } from './convert-post-html.js';
 import { htmlToLine } from './plain-text.js';
+import { shortSlug } from './short-slug.js';
+import { noneRemoved, REMOVED_ACTION, type RemovedContent, removedSentence } from './removed-content.js';
 import type { ImportedEntry, ImportWarning } from './types.js';
 import { readComments } from './wxr-comments.js';
 import { dateParts, frontMatterDate, zoneMismatch } from './wxr-dates.js';
@@ -43,6 +46,10 @@ export interface BuiltEntry {
   readonly terms: { term: WxrItemTerm; slug: string }[];
   readonly day?: string;
   readonly commentsKept: number;
+  /** The body could not be converted (over a limit, or the converter failed): a draft with a note, and a report line. */
+  readonly failed: boolean;
+  /** Active content left out of the body, by kind. */
+  readonly removed: RemovedContent;
 }
 
 function safeDecode(text: string): string {
@@ -75,7 +82,7 @@ function termNames(item: WxrItem, context: EntryContext): { tags?: string[]; cat
 
 /** The post's slug: WordPress's (percent-decoded), else from the title, else from the ID. */
 function slugOf(item: WxrItem, title: string): string {
-  return slugify(safeDecode(item.slug).replace(/__trashed$/, '')) || slugify(title) || `${item.type}-${item.id}`;
+  return shortSlug(slugify(safeDecode(item.slug).replace(/__trashed$/, '')), false) || shortSlug(slugify(title), true) || shortSlug(slugify(`${item.type}-${item.id}`), true);
 }
 
 function sourceOf(item: WxrItem, title: string): string {
@@ -137,8 +144,8 @@ function placeOf(item: WxrItem, chooseFile: (wanted: string) => string) {
   return { title, source: sourceOf(item, title), slug, day: parts ? `${parts.year}/${parts.month}/${parts.day}` : undefined, file, defaultUrl };
 }
 
-/** The body as Markdown, with a report line for each thing the conversion could not do and a date that looks off. */
-function convertBody(item: WxrItem, context: EntryContext, source: string, warnings: ImportWarning[]) {
+/** The body as Markdown (undefined when it could not be converted), with a report line for each thing the conversion could not do and a date that looks off. */
+function convertBody(item: WxrItem, context: EntryContext, source: string, warnings: ImportWarning[]): ConvertedPost | undefined {
   const mismatch = zoneMismatch(item.date, item.dateGmt, context.zone);
   if (mismatch)
     warnings.push({
@@ -147,22 +154,31 @@ function convertBody(item: WxrItem, context: EntryContext, source: string, warni
       action: 'Check the date; if the old site used another time zone, import again with --time-zone.',
     });
   const options = { classic: !item.content.includes('<!-- wp:'), siteUrl: context.siteUrl, postId: item.id, footnotes: blockFootnotes(item.meta.get('footnotes')) };
-  const converted = convertPostHtml(item.content, options, context.attachments);
+  const bounded = convertPostBounded(item.content, options, context.attachments);
+  if ('failure' in bounded) {
+    if (!item.password) warnings.push({ source, message: `was not converted: ${bounded.failure}. It was imported as a draft with a note in place of its text.`, action: FAILED_ACTION });
+    return undefined;
+  }
+  const converted = bounded.post;
   for (const message of converted.warnings) warnings.push({ source, message, action: 'Check the post and edit it by hand.' });
+  const removed = item.password ? undefined : removedSentence(converted.removed);
+  if (removed) warnings.push({ source, message: removed, action: REMOVED_ACTION });
   if (converted.unknownShortcodes.length)
     warnings.push({ source, message: `uses shortcodes left as text: ${converted.unknownShortcodes.map((name) => `[${name}]`).join(', ')}.`, action: 'Replace them with Markdown or HTML by hand.' });
   return converted;
 }
 
+const FAILED_ACTION = 'Copy its text from the old site into the file by hand (or split it there into several posts and import again), then delete `draft: true`.';
+const FAILED_NOTE = 'This post could not be converted, so its text was not imported. See import-report.md.\n';
 const PASSWORD_NOTE = 'This post was password-protected on the old site, so its text was not imported. See import-report.md.\n';
 
 /** Build the entry for a post or page; `chooseFile` keeps file names unique across the import. */
 export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wanted: string) => string): BuiltEntry {
   const place = placeOf(item, chooseFile);
   const { title, source, slug, file } = place;
-  const published = item.status === 'publish' && !item.password;
   const warnings = statusWarnings(item, source);
   const converted = convertBody(item, context, source, warnings);
+  const published = item.status === 'publish' && !item.password && converted !== undefined;
   const image = imageOf(item, context, source, warnings);
   const names = termNames(item, context);
   const old = published ? addresses(item, context, place.defaultUrl) : { redirects: [], refused: [] };
@@ -198,8 +214,18 @@ export function buildEntry(item: WxrItem, context: EntryContext, chooseFile: (wa
   };
   // A password-protected post's text stays on the old site: in the site folder it would be one
   // `--drafts` preview or one deleted `draft:` line away from being published.
-  const markdown = item.password ? PASSWORD_NOTE : converted.markdown;
-  const media = item.password ? [] : converted.media;
+  const markdown = item.password ? PASSWORD_NOTE : (converted?.markdown ?? FAILED_NOTE);
+  const media = item.password || !converted ? [] : converted.media;
   const entry: ImportedEntry = { kind: post ? 'post' : 'page', file, frontMatter, markdown, source };
-  return { entry, published, warnings, media: image ? [...media, image.url] : media, terms: names.terms, day: place.day, commentsKept: comments.length };
+  return {
+    entry,
+    published,
+    warnings,
+    media: image ? [...media, image.url] : media,
+    terms: names.terms,
+    day: place.day,
+    commentsKept: comments.length,
+    failed: converted === undefined,
+    removed: item.password || !converted ? noneRemoved() : converted.removed,
+  };
 }

@@ -16,7 +16,12 @@ const DEFAULT_LIMITS: BodyLimits = { timeoutMs: 10_000, maxBodyBytes: 20_000_000
  * ordinary text take time in proportion to their size; the bodies that hang the parser are small.
  */
 export function timeLimitOf(job: MarkdownJob, limits: BodyLimits): number {
-  return Math.round(limits.timeoutMs * Math.max(1, Buffer.byteLength(job.body) / 1_000_000));
+  return timeLimitForBytes(Buffer.byteLength(job.body), limits);
+}
+
+/** The same rule for a text of `bytes` bytes (the importer bounds each post's conversion by it too). */
+export function timeLimitForBytes(bytes: number, limits: BodyLimits): number {
+  return Math.round(limits.timeoutMs * Math.max(1, bytes / 1_000_000));
 }
 
 /** Limits from `markdown` options, defaults for any missing. */
@@ -24,8 +29,8 @@ export function limitsOf(markdown: Partial<BodyLimits>): BodyLimits {
   return { timeoutMs: markdown.timeoutMs ?? DEFAULT_LIMITS.timeoutMs, maxBodyBytes: markdown.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes };
 }
 
-const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
-const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`;
+export const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
+export const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`;
 
 /** The longest line of a body (0-based index and length): the usual suspect when parsing is slow. */
 function longestLine(body: string): { index: number; length: number } {
