@@ -20,7 +20,7 @@ import type { ImageFacts } from './read-image-facts.js';
 import type { ImageFormat } from './types.js';
 
 /** Formats that carry EXIF, XMP or IPTC and that sharp writes back (GIF and SVG are published as they are). */
-export const STRIPPED_FORMATS: ReadonlySet<ImageFormat> = new Set(['jpeg', 'png', 'webp', 'avif']);
+const STRIPPED_FORMATS: ReadonlySet<ImageFormat> = new Set(['jpeg', 'png', 'webp', 'avif']);
 
 /** Files in `static/` that may be such an image, by extension (their facts say what they really are). */
 export const STRIPPED_EXTENSION = /\.(?:jpe?g|png|webp|avif)$/i;

@@ -30,7 +30,7 @@ async function systemResolve(host: string): Promise<ResolvedAddress[]> {
 }
 
 /** The default policy: the system resolver, public addresses only. */
-export const PUBLIC_ONLY: AddressPolicy = { resolve: systemResolve, allowAddress: isPublicAddress };
+const PUBLIC_ONLY: AddressPolicy = { resolve: systemResolve, allowAddress: isPublicAddress };
 
 /** `policy` with the defaults filled in. */
 export function addressPolicy(policy: Partial<AddressPolicy> = {}): AddressPolicy {

@@ -11,7 +11,7 @@ import { type AddressPolicy, addressPolicy, RefusedAddress } from './address-pol
 import { httpGet } from './http-get.js';
 
 /** A feed larger than this (decoded) is not a blog's feed; refusing it keeps memory bounded. */
-export const MAX_FEED_BYTES = 200 * 1024 * 1024;
+const MAX_FEED_BYTES = 200 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 

@@ -22,7 +22,7 @@ const ZIP: Signature[] = [[0x50, 0x4b, 0x03, 0x04]];
 const OLE: Signature[] = [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]];
 
 /** Images a feed may name without a file extension. */
-export const IMAGE_SIGNATURES: readonly Signature[] = [...JPEG, ...PNG, ...GIF, ...WEBP, ...ISO_MEDIA];
+const IMAGE_SIGNATURES: readonly Signature[] = [...JPEG, ...PNG, ...GIF, ...WEBP, ...ISO_MEDIA];
 
 /** The media and document types WordPress and feeds link, by extension. */
 const ACCEPTED: Record<string, readonly Signature[]> = {

@@ -12,7 +12,7 @@ import { optionsOf, type HelperFunction } from './helpers/helper-root.js';
 import { collectReferences } from './template-references.js';
 
 /** An error thrown while rendering, with as much of its location as is known. */
-export class RenderFailure extends Error {
+class RenderFailure extends Error {
   helper: string | undefined;
   file: string | undefined;
   line: number | undefined;
@@ -25,7 +25,7 @@ export class RenderFailure extends Error {
 }
 
 /** Wrap `error` (once) and fill in any location fields it does not have yet. */
-export function annotateFailure(error: unknown, fields: Partial<Pick<RenderFailure, 'helper' | 'file' | 'line' | 'column'>>): RenderFailure {
+function annotateFailure(error: unknown, fields: Partial<Pick<RenderFailure, 'helper' | 'file' | 'line' | 'column'>>): RenderFailure {
   const failure = error instanceof RenderFailure ? error : new RenderFailure(error);
   // Once the file is known the location is final: outer callers' lines are in other files.
   if (failure.file !== undefined) return failure;
