@@ -15,8 +15,17 @@ export function trashFolder(siteRoot: string): string {
   return path.join(cacheFolder(siteRoot), 'trash');
 }
 
-/** A record of one output folder (`output` manifest or `pages` record): one per output folder, so two builds into two folders do not mix. */
+/**
+ * A record of one output folder (`output` manifest or `pages` record): one per output folder, so
+ * two builds into two folders do not mix. An output folder inside the site is named relative to
+ * it, so a project moved, copied or restored into another checkout path finds its records.
+ */
 export function outputRecordFile(siteRoot: string, outDir: string, kind: 'output' | 'pages'): string {
-  const key = createHash('sha1').update(outDir).digest('hex').slice(0, 12);
+  const relative = path.relative(siteRoot, outDir);
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  const key = createHash('sha1')
+    .update(inside ? `site:${relative.split(path.sep).join('/')}` : outDir)
+    .digest('hex')
+    .slice(0, 12);
   return path.join(cacheFolder(siteRoot), `${kind}-${key}.json`);
 }
