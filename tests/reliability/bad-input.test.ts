@@ -65,10 +65,8 @@ describe('front matter', () => {
       levels.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${previous}`).join(',')}]`);
     }
     await write('posts/2024-01-01-bomb.md', post(`title: Bomb\n${levels.join('\n')}`));
-    const started = performance.now();
+    // Expanding this bomb would take minutes and gigabytes: the test's time limit would end it.
     const run = await build();
-    // A correctness bound, not a speed target: expanding this bomb would take minutes and gigabytes.
-    expect(performance.now() - started).toBeLessThan(20_000);
     await expectFailure(run, /posts\/2024-01-01-bomb\.md:\d+:\d+ error: The front matter could not be read: .*[Aa]lias/);
   });
 });
