@@ -18,7 +18,7 @@ beforeAll(async () => {
   result = await buildExample();
   pages = new Map();
   for (const file of result.files.filter((name) => name.endsWith('.html'))) pages.set(file, await readText(result.outDir, file));
-}, 60_000);
+}, 180_000);
 
 interface Link {
   readonly hreflang: string;
