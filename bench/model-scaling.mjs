@@ -11,41 +11,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../dist/config/load-config.js';
 import { buildSite } from '../dist/model/build-site.js';
+import { postEntry } from './post-entry.mjs';
 
 const LIMIT = 30;
 const NOW = new Date('2030-01-01T00:00:00Z');
 const config = (await loadConfig(mkdtempSync(path.join(os.tmpdir(), 'sp-scaling-')), {})).value;
 
-/**
- * A post entry as the content stage hands it over, with `tags`.
- * @param {number} index
- * @param {string[]} tags
- * @returns {import('../dist/content/types.js').PostEntry}
- */
-function entry(index, tags) {
-  const relativePath = `posts/p-${String(index).padStart(6, '0')}.md`;
-  return {
-    kind: 'post',
-    source: { path: `/site/${relativePath}`, relativePath, digest: String(index) },
-    title: `Post ${index}`,
-    body: '',
-    bodyLine: 1,
-    summary: 's',
-    date: new Date(Date.UTC(2020, 0, 1) + index * 3_600_000),
-    updated: undefined,
-    tags,
-    authorKeys: [],
-    slug: `p-${index}`,
-    draft: false,
-    image: undefined,
-    imageAlt: undefined,
-    permalink: undefined,
-    positions: {},
-  };
-}
-
 function timeBuild(count, tagsFor) {
-  const entries = Array.from({ length: count }, (_, index) => entry(index, tagsFor(index)));
+  const entries = Array.from({ length: count }, (_, index) => postEntry(index, tagsFor(index)));
   const started = performance.now();
   buildSite({ config, posts: entries, pages: [], events: [], rendered: new Map(), data: { data: {}, authors: new Map() } }, { drafts: false, future: false, now: NOW });
   return performance.now() - started;

@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import type { Config } from '../../src/config/types.js';
 import type { PostEntry } from '../../src/content/types.js';
 import { buildSite } from '../../src/model/build-site.js';
+import { postEntry } from '../../bench/post-entry.mjs';
 import type { Post } from '../../src/model/types.js';
 
 let config: Config;
@@ -19,27 +20,7 @@ beforeAll(async () => {
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 
-function entry(index: number, tags: readonly string[]): PostEntry {
-  const relativePath = `posts/p-${String(index).padStart(6, '0')}.md`;
-  return {
-    kind: 'post',
-    source: { path: `/site/${relativePath}`, relativePath, digest: String(index) },
-    title: `Post ${index}`,
-    body: '',
-    bodyLine: 1,
-    summary: 's',
-    date: new Date(Date.UTC(2020, 0, 1) + index * 3_600_000),
-    updated: undefined,
-    tags,
-    authorKeys: [],
-    slug: `p-${index}`,
-    draft: false,
-    image: undefined,
-    imageAlt: undefined,
-    permalink: undefined,
-    positions: {},
-  };
-}
+const entry = postEntry;
 
 function site(entries: readonly PostEntry[]) {
   return buildSite({ config, posts: entries, pages: [], events: [], rendered: new Map(), data: { data: {}, authors: new Map() } }, { drafts: false, future: false, now: NOW }).value;
