@@ -25,8 +25,10 @@ export const SLOW = [
   // Builds killed part-way, mount points
   'tests/output/kill-build.test.ts',
   'tests/output/mount-point.test.ts',
-  // Large sites and long random series
+  // Large sites and long random series; files that build a site per case (minutes each: candidates for splitting)
   'tests/build/scale-identical.test.ts',
+  'tests/reliability/bad-input.test.ts',
+  'tests/render/page-cache.test.ts',
   'tests/fuzz/**/*.test.ts',
 ];
 
