@@ -7,7 +7,8 @@
 //   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--no-dev] [--only build|import] [--import-posts 5000]
 //   npm run bench -- --sizes 100000      # one run of each (the default from 50,000 posts), about 15 minutes
 //
-// Then the import figure (bench/import-bench.mjs): a generated WordPress export imported with `sectorpress import wordpress`.
+// Then the import figure (bench/import-bench.mjs): a generated WordPress export imported with `sectorpress import wordpress`,
+// and how the model stage grows with the post count (bench/model-scaling.mjs; `--only model` runs just that).
 //
 // Peers: run ../shared/bench/run.sh with --candidate (see docs/performance.md) so the
 // figures sit beside Eleventy, Hexo and Hugo measured in the same session.
@@ -23,7 +24,7 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const only = option('--only', undefined);
-const sizes = only === 'import' ? [] : option('--sizes', '1000,4000,10000').split(',').map(Number);
+const sizes = only === 'import' || only === 'model' ? [] : option('--sizes', '1000,4000,10000').split(',').map(Number);
 const runsFor = (size) => Number(option('--runs', size >= 50_000 ? '1' : '3'));
 const work = path.join(repo, 'bench', '.work');
 const cli = path.join(repo, 'bin', 'sectorpress.js');
@@ -110,3 +111,5 @@ if (!args.includes('--no-dev') && only === undefined) {
 }
 
 if (only === undefined || only === 'import') execFileSync(process.execPath, [path.join(repo, 'bench', 'import-bench.mjs'), '--posts', option('--import-posts', '5000')], { stdio: 'inherit' });
+
+if (only === undefined || only === 'model') execFileSync(process.execPath, [path.join(repo, 'bench', 'model-scaling.mjs')], { stdio: 'inherit' });

@@ -5,6 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
+  // Both test projects (vitest.config.ts) run this; one compile serves the run.
+  if (process.env.SECTORPRESS_TEST_DIST === 'compiled') return;
+  process.env.SECTORPRESS_TEST_DIST = 'compiled';
   const root = fileURLToPath(new URL('..', import.meta.url));
   try {
     execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.build.json'], {

@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import type { Config } from '../config/types.js';
 import { errorProblem, staged, type Problem, type Staged } from '../shared/errors.js';
 import { inspectOutputFolder, recordFileFor, type FolderState } from './output-ownership.js';
+import { restampManifest } from './restamp-manifest.js';
 
 /** A folder the output must keep clear of, with the words that name it to the user. */
 interface GuardedFolder {
@@ -167,5 +168,6 @@ export async function checkOwnership(outDir: string, guard: OutputGuard): Promis
       ),
     ]);
   }
+  if (state.kind === 'ours' && state.byManifest && guard.manifestPath) await restampManifest(outDir, state.byManifest, guard.manifestPath);
   return staged({ realOut, state, recordFile });
 }

@@ -5,12 +5,16 @@
  * names it wrote. A folder is ours when its inode is recorded and everything at its top level
  * is a name we wrote: a folder made by someone else at the same path (a `git clone`, say) has
  * another inode, and even a reused inode would not explain a `.git` or `CNAME` beside the pages.
+ * A folder with another inode is still ours when every file in it is one the last build's
+ * manifest lists: that is an output restored from a CI cache or copied with `cp -a`, and
+ * rebuilding it can lose nothing but what the build writes again.
  * Nothing is written into the output itself, so deploy tools publish only the site.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { readManifest, writeManifest } from '../shared/output-manifest.js';
+import { readManifest, writeManifest, type Manifest } from '../shared/output-manifest.js';
+import { walkFolder } from '../shared/output-survey.js';
 
 /** What sectorpress remembers about an output folder it made. */
 export interface OwnershipRecord {
@@ -26,7 +30,13 @@ export interface OwnershipRecord {
 export type FolderState =
   | { readonly kind: 'missing' }
   | { readonly kind: 'empty'; readonly inode: string }
-  | { readonly kind: 'ours'; readonly inode: string; readonly names: readonly string[] }
+  | {
+      readonly kind: 'ours';
+      readonly inode: string;
+      readonly names: readonly string[];
+      /** Set when the folder was recognised by the manifest alone (restored or copied): the manifest read. */
+      readonly byManifest?: Manifest;
+    }
   | { readonly kind: 'foreign'; readonly what: string };
 
 const SHOWN_ENTRIES = 5;
@@ -81,9 +91,25 @@ async function describeOther(outDir: string): Promise<FolderState | undefined> {
   return undefined;
 }
 
+/** The entries under `outDir` (relative, posix) that are neither a file `manifest` lists nor a folder on the way to one. */
+async function entriesNotIn(outDir: string, manifest: Manifest): Promise<string[]> {
+  const { files, folders } = await walkFolder(outDir);
+  const listed = Object.keys(manifest);
+  const listedFolders = new Set(
+    listed.flatMap((file) =>
+      file
+        .split('/')
+        .slice(0, -1)
+        .map((_part, index, parts) => parts.slice(0, index + 1).join('/')),
+    ),
+  );
+  const listedFiles = new Set(listed);
+  return [...files.filter((file) => !listedFiles.has(file)), ...folders.filter((folder) => !listedFolders.has(folder))];
+}
+
 /**
- * What `outDir` is: missing, empty, a folder sectorpress made (by its record, or for output
- * written before records were kept, by the previous build's manifest), or something else.
+ * What `outDir` is: missing, empty, a folder sectorpress made (by its record, or by holding
+ * nothing but what the previous build's manifest lists), or something else.
  */
 export async function inspectOutputFolder(outDir: string, where: { recordFile: string; manifestPath?: string }): Promise<FolderState> {
   const other = await describeOther(outDir);
@@ -96,9 +122,11 @@ export async function inspectOutputFolder(outDir: string, where: { recordFile: s
     if (unknown.length === 0) return { kind: 'ours', inode, names: record.names };
     return { kind: 'foreign', what: `${describeEntries(unknown, 'holds')} that no build wrote` };
   }
-  if (!record && where.manifestPath) {
-    const written = topLevelNames(Object.keys(await readManifest(where.manifestPath)));
-    if (names.every((name) => written.includes(name))) return { kind: 'ours', inode, names: written };
+  const manifest = where.manifestPath ? await readManifest(where.manifestPath) : {};
+  if (Object.keys(manifest).length > 0) {
+    const unknown = await entriesNotIn(outDir, manifest).catch(() => undefined);
+    if (unknown?.length === 0) return { kind: 'ours', inode, names: topLevelNames(Object.keys(manifest)), byManifest: manifest };
+    if (unknown) return { kind: 'foreign', what: `${describeEntries(unknown, 'holds')} that no build wrote` };
   }
   return { kind: 'foreign', what: `${describeEntries(names)} and is not a folder sectorpress made` };
 }

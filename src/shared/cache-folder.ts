@@ -17,9 +17,15 @@ export function trashFolder(siteRoot: string): string {
 
 /**
  * A record of one output folder (`output` manifest, `pages` record, or the `site` address it was built for): one
- * per output folder, so two builds into two folders do not mix.
+ * per output folder, so two builds into two folders do not mix. An output folder inside the site is named
+ * relative to it, so a project moved, copied or restored into another checkout path finds its records.
  */
 export function outputRecordFile(siteRoot: string, outDir: string, kind: 'output' | 'pages' | 'site'): string {
-  const key = createHash('sha1').update(outDir).digest('hex').slice(0, 12);
+  const relative = path.relative(siteRoot, outDir);
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  const key = createHash('sha1')
+    .update(inside ? `site:${relative.split(path.sep).join('/')}` : outDir)
+    .digest('hex')
+    .slice(0, 12);
   return path.join(cacheFolder(siteRoot), `${kind}-${key}.json`);
 }

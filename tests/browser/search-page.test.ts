@@ -7,16 +7,18 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/build.js';
+import { build } from '../../src/build.js';
+import type { Site } from '../../src/model/types.js';
 import type { Post } from '../../src/model/types.js';
 import { browserAvailable, launchBrowser, runAxe, WCAG_AA_TAGS } from '../support/browser.js';
-import { buildExample, copyExample, EXAMPLE_NOW } from '../support/example-build.js';
+import { buildExample, copyExample, EXAMPLE_NOW, type ExampleBuild } from '../support/example-build.js';
 import { serveStatic, type StaticServer } from '../support/serve-static.js';
 import { textOf } from '../support/site-folder.js';
 import { vnuErrorsByFile } from '../support/vnu.js';
 
 let browser: Browser;
-let result: BuildResult;
+let result: ExampleBuild;
+let site: Site;
 let server: StaticServer;
 let target: Post;
 let word: string;
@@ -38,9 +40,10 @@ function uniqueWord(post: Post, others: readonly { html: string; title: string }
 beforeAll(async () => {
   if (!browserAvailable) return;
   result = await buildExample();
-  const posts = result.site.posts;
+  site = await result.site();
+  const posts = site.posts;
   target = posts.find((post) => post.url === '/2026/05/kinship-care-strategy/') ?? (posts[0] as Post);
-  word = uniqueWord(target, [...posts.filter((post) => post !== target), ...result.site.pages]);
+  word = uniqueWord(target, [...posts.filter((post) => post !== target), ...site.pages]);
   server = await serveStatic(result.outDir);
   browser = await launchBrowser();
 });
@@ -123,7 +126,7 @@ describe.skipIf(!browserAvailable)('the search page in Chromium', () => {
     await page.goto(`${server.url}/search/?q=${word}`);
     expect(await page.locator('main').textContent()).toContain('JavaScript');
     expect(await page.locator('main').getByRole('link', { name: 'All tags' }).getAttribute('href')).toBe('/tags/');
-    for (const year of result.site.years) expect(await page.locator(`main a[href="${year.url}"]`).count(), year.url).toBe(1);
+    for (const year of site.years) expect(await page.locator(`main a[href="${year.url}"]`).count(), year.url).toBe(1);
     await context.close();
   });
 });
@@ -150,11 +153,11 @@ describe.skipIf(!browserAvailable)('the search index under a base path', () => {
 
 describe.skipIf(!browserAvailable)('search on a bilingual site', () => {
   it('finds a Welsh post from /cy/search/, and the same word finds nothing from the English /search/', async () => {
-    const welsh = result.site.translations?.[0];
+    const welsh = site.translations?.[0];
     expect(welsh?.config.language).toBe('cy');
-    const english = result.site.posts;
+    const english = site.posts;
     const cyPosts = welsh?.posts ?? [];
-    const everything = [...english, ...cyPosts, ...result.site.pages, ...(welsh?.pages ?? [])];
+    const everything = [...english, ...cyPosts, ...site.pages, ...(welsh?.pages ?? [])];
     const cyTarget = cyPosts[0] as Post;
     const cyWord = uniqueWord(
       cyTarget,

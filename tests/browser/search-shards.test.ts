@@ -8,14 +8,14 @@ import { build, type BuildResult } from '../../src/build.js';
 import type { Post } from '../../src/model/types.js';
 import { shardOf } from '../../src/search/search-shards.js';
 import { browserAvailable, launchBrowser } from '../support/browser.js';
-import { buildExample, copyExample, EXAMPLE_NOW } from '../support/example-build.js';
+import { buildExample, copyExample, EXAMPLE_NOW, type ExampleBuild } from '../support/example-build.js';
 import { serveStatic, type StaticServer } from '../support/serve-static.js';
 import { textOf } from '../support/site-folder.js';
 
 const SHARDED = { search: { shardSize: 4 } };
 
 let browser: Browser;
-let whole: BuildResult;
+let whole: ExampleBuild;
 let sharded: BuildResult;
 let wholeServer: StaticServer;
 let server: StaticServer;

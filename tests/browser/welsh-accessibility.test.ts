@@ -39,7 +39,7 @@ beforeAll(async () => {
   const result = await buildExample();
   server = await serveStatic(result.outDir);
   browser = await launchBrowser();
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();

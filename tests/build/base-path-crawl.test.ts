@@ -174,7 +174,7 @@ describe.each([
 
   it('links every feed item, calendar entry and sitemap entry under the public base URL', async () => {
     expect(await unservedFeedLinks(crawl)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('leaves no root-relative link outside the base path in any HTML file', async () => {
     const outside: string[] = [];

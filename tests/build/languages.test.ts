@@ -7,19 +7,18 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/build.js';
-import { buildExample } from '../support/example-build.js';
+import { buildExample, type ExampleBuild } from '../support/example-build.js';
 import { readText, repoRoot, textOf } from '../support/site-folder.js';
 
 const ORIGIN = 'https://blog.example.org';
-let result: BuildResult;
+let result: ExampleBuild;
 let pages: Map<string, string>;
 
 beforeAll(async () => {
   result = await buildExample();
   pages = new Map();
   for (const file of result.files.filter((name) => name.endsWith('.html'))) pages.set(file, await readText(result.outDir, file));
-}, 60_000);
+}, 180_000);
 
 interface Link {
   readonly hreflang: string;

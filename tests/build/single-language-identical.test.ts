@@ -30,4 +30,4 @@ it('builds tests/fixtures/blog-basic byte-identically to the recorded output (ro
   if (process.env.RECORD_HASHES === '1') await fs.writeFile(RECORD, `${JSON.stringify(actual, null, 2)}\n`);
   const expected: unknown = JSON.parse(await fs.readFile(RECORD, 'utf8'));
   expect(actual).toEqual(expected);
-}, 60_000);
+}, 180_000);

@@ -42,16 +42,15 @@ describe('parseFrontMatter', () => {
     expect(parseFrontMatter('---\n---\nBody', 'p.md')).toMatchObject({ data: {}, body: 'Body', problems: [] });
   });
 
-  it('rejects a YAML bomb in well under a second', () => {
+  it('rejects a YAML bomb without expanding it', () => {
     let yaml = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
     for (let level = 1; level <= 30; level += 1) {
       yaml += `a${level}: &a${level} [${Array(10)
         .fill(`*a${level - 1}`)
         .join(', ')}]\n`;
     }
-    const started = performance.now();
+    // Expanded, this would be 10^30 nodes: the alias limit must refuse it before the test's time limit.
     const parsed = parseFrontMatter(`---\n${yaml}title: Boom\n---\n`, 'posts/bomb.md');
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(parsed.problems[0]).toMatchObject({ severity: 'error', code: 'front-matter/yaml', file: 'posts/bomb.md' });
   });
 

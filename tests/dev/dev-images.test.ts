@@ -58,5 +58,5 @@ describe('the dev server with images', () => {
     const html = await (await fetch(new URL('2024/06/photos/', server.url))).text();
     expect(html).toContain('A sentence added in the dev server.');
     expect(html).toContain('<source type="image/webp"');
-  }, 60_000);
+  }, 180_000);
 });

@@ -33,5 +33,5 @@ describe('choosing a port', () => {
     expect(server.port).toBeGreaterThan(taken);
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
     expect((await fetch(server.url)).status).toBe(200);
-  }, 30_000);
+  }, 180_000);
 });

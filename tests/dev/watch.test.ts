@@ -62,7 +62,7 @@ describe('watch()', () => {
     expect((await fixed).ok).toBe(true);
 
     expect(await stop()).toBe(true);
-  }, 30_000);
+  }, 180_000);
 
   it('makes one rebuild per save, whether written in place or renamed into place', async () => {
     const site = await copyFixture('blog-basic');
@@ -86,7 +86,7 @@ describe('watch()', () => {
     expect(result.updated).toContain('2024/07/midnight/index.html');
 
     expect(await stop()).toBe(true);
-  }, 30_000);
+  }, 180_000);
 
   it('watches a forked theme that lives outside the site folder', async () => {
     const site = await copyFixture('blog-basic');
@@ -102,7 +102,7 @@ describe('watch()', () => {
     expect(result.changed.some((file) => file.endsWith('footer.hbs'))).toBe(true);
     expect(result.pagesWritten).toBeGreaterThan(10);
     await stop();
-  }, 30_000);
+  }, 180_000);
 
   it('still sees edits when the site itself lives inside a dot-folder', async () => {
     const parent = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-dot-')), '.hidden');
@@ -114,7 +114,7 @@ describe('watch()', () => {
     await edit(path.join(site, 'posts', 'midnight.md'), (text) => `${text}\nSeen from a dot-folder.\n`);
     expect((await rebuilt).changed).toEqual(['posts/midnight.md']);
     await stop();
-  }, 30_000);
+  }, 180_000);
 });
 
 describe('watch() and the output folder', () => {
@@ -133,7 +133,7 @@ describe('watch() and the output folder', () => {
     expect(await fs.readFile(about, 'utf8')).toBe(original);
     controller.abort();
     await results.next();
-  }, 30_000);
+  }, 180_000);
 });
 
 describe('sectorpress build --watch', () => {
@@ -175,5 +175,5 @@ describe('sectorpress build --watch', () => {
     await afterEdit(() => rewriteFile(post, (text) => text.replace('title: [unclosed', 'title: "Mended"')), /^Rebuilt after posts\/midnight\.md changed/);
     stop.abort();
     expect(await done).toBe(0);
-  }, 30_000);
+  }, 180_000);
 });

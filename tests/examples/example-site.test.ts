@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/build.js';
-import { buildExample, copyExample, EXAMPLE_NOW } from '../support/example-build.js';
+import { build } from '../../src/build.js';
+import { buildExample, copyExample, EXAMPLE_NOW, type ExampleBuild } from '../support/example-build.js';
 import { readTree, readText, repoRoot, textOf } from '../support/site-folder.js';
 
-let result: BuildResult;
+let result: ExampleBuild;
 const page = (file: string): Promise<string> => readText(result.outDir, file);
 
 beforeAll(async () => {
@@ -69,7 +69,7 @@ describe('site-wide elements', () => {
   it('heads the tag page "Posts Tagged ‘Children’s services’" and merges spellings', async () => {
     const html = await page('tag/childrens-services/index.html');
     expect(html).toContain('<h1>Posts Tagged ‘Children’s services’</h1>');
-    expect(result.site.tagsBySlug.get('childrens-services')?.count).toBe(7);
+    expect((await result.site()).tagsBySlug.get('childrens-services')?.count).toBe(7);
   });
 
   it('leaves the draft out', () => {

@@ -26,7 +26,7 @@ describe('guid in feeds', () => {
     });
     outDir = path.join(root, '_site');
     await build({ root, outDir, now: '2026-01-01T00:00:00Z', cache: false, workers: 0 });
-  }, 60_000);
+  }, 180_000);
 
   it('RSS: the old guid with isPermaLink="false", or "true" when it is the item link', async () => {
     const rss = parseRssFeed(await readText(outDir, 'feed.xml'));

@@ -74,7 +74,7 @@ for (const [mount, siteUrl] of [
     beforeAll(async () => {
       outDir = await buildSite(siteUrl);
       server = await serveRedirects(outDir, mount);
-    }, 60_000);
+    }, 180_000);
     afterAll(() => server?.close());
 
     it('writes a page at each old path that leads to the new address', async () => {

@@ -93,7 +93,7 @@ describe('a post with a large JPEG', () => {
     expect(warm.counts.imagesMade).toBe(0);
     expect(warm.counts.imagesCached).toBe(cold.counts.imagesMade);
     expect(await digests(warm.outDir)).toEqual(before);
-  }, 60_000);
+  }, 180_000);
 
   it('renders the post again when the image file changes', async () => {
     const other = await imageSite();
@@ -103,7 +103,7 @@ describe('a post with a large JPEG', () => {
     expect(after.counts.imagesMade).toBeGreaterThan(0);
     const html = await fs.readFile(path.join(after.outDir, '2024', '06', 'photos', 'index.html'), 'utf8');
     expect(bodyImages(html)[0]).toMatch(/ width="1000" height="1000"/);
-  }, 90_000);
+  }, 180_000);
 });
 
 async function failure(site: string): Promise<readonly Problem[]> {
@@ -126,7 +126,7 @@ describe('problems with images', () => {
     expect(body?.hint).toContain('static/images/nope.png');
     const lead = problems.find((problem) => problem.code === 'image/missing' && problem.message.includes('/images/gone.jpg'));
     expect(lead).toMatchObject({ severity: 'error', file: 'posts/2024-06-21-broken.md', line: 4 });
-  }, 60_000);
+  }, 180_000);
 
   it('warns about images without alt text, and not about alt=""', async () => {
     const plain = await copyFixture('cli-small');
@@ -138,7 +138,7 @@ describe('problems with images', () => {
       ['warning', 'posts/2024-06-22-alt.md', 8],
       ['warning', 'posts/2024-06-22-alt.md', 10],
     ]);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('drafts and options', () => {
@@ -150,7 +150,7 @@ describe('drafts and options', () => {
     const error = await build({ root: drafty, now: NOW, drafts: true }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BuildFailedError);
     expect((error as BuildFailedError).problems.filter((problem) => problem.code === 'image/missing').map((problem) => problem.line)).toEqual([5, 9]);
-  }, 60_000);
+  }, 180_000);
 
   it('finds an image whose name Markdown percent-encodes', async () => {
     const accented = await copyFixture('cli-small');
@@ -159,7 +159,7 @@ describe('drafts and options', () => {
     const result = await build({ root: accented, now: NOW });
     const html = await fs.readFile(path.join(result.outDir, '2024', '06', 'cafe', 'index.html'), 'utf8');
     expect(html.slice(html.indexOf('<div class="prose">'))).toMatch(/<img src="\/_images\/caf-[0-9a-f]{8}-400\.png"[^>]*width="400" height="200"/);
-  }, 60_000);
+  }, 180_000);
 
   it('writes AVIF variants too with images: { avif: true }', async () => {
     const avif = await copyFixture('cli-small');
@@ -174,7 +174,7 @@ describe('drafts and options', () => {
     expect((await sharp(path.join(result.outDir, first?.url ?? '')).metadata()).format).toBe('heif');
     // The PNG stays a PNG in the fallback <img>.
     expect(/<img src="([^"]+)"/.exec(body)?.[1]).toMatch(/\.png$/);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('a site under a base path', () => {
@@ -190,7 +190,7 @@ describe('a site under a base path', () => {
       for (const candidate of candidates) expect(candidate.url).toMatch(/^\/blog\/_images\//);
       expect(/<img\b[^>]*\ssrc="([^"]+)"/.exec(body)?.[1]).toMatch(/^\/blog\/_images\//);
     }
-  }, 90_000);
+  }, 180_000);
 });
 
 describe('a site without images', () => {
@@ -203,5 +203,5 @@ describe('a site without images', () => {
     expect(Object.keys(treeA).some((file) => file.startsWith('_images/'))).toBe(false);
     expect(treeA).toEqual(await digests(without.outDir));
     expect(withImages.counts.imagesMade).toBe(0);
-  }, 60_000);
+  }, 180_000);
 });

@@ -45,4 +45,4 @@ it('an old post, converted and built, has no Nu Html Checker errors', async () =
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-}, 60_000);
+}, 180_000);

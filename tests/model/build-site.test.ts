@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import type { Config } from '../../src/config/types.js';
 import type { PostEntry } from '../../src/content/types.js';
 import { buildSite } from '../../src/model/build-site.js';
+import { postEntry } from '../../bench/post-entry.mjs';
 import type { Post } from '../../src/model/types.js';
 
 let config: Config;
@@ -19,27 +20,7 @@ beforeAll(async () => {
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 
-function entry(index: number, tags: readonly string[]): PostEntry {
-  const relativePath = `posts/p-${String(index).padStart(6, '0')}.md`;
-  return {
-    kind: 'post',
-    source: { path: `/site/${relativePath}`, relativePath, digest: String(index) },
-    title: `Post ${index}`,
-    body: '',
-    bodyLine: 1,
-    summary: 's',
-    date: new Date(Date.UTC(2020, 0, 1) + index * 3_600_000),
-    updated: undefined,
-    tags,
-    authorKeys: [],
-    slug: `p-${index}`,
-    draft: false,
-    image: undefined,
-    imageAlt: undefined,
-    permalink: undefined,
-    positions: {},
-  };
-}
+const entry = postEntry;
 
 function site(entries: readonly PostEntry[]) {
   return buildSite({ config, posts: entries, pages: [], events: [], rendered: new Map(), data: { data: {}, authors: new Map() } }, { drafts: false, future: false, now: NOW }).value;
@@ -79,58 +60,11 @@ describe('related posts', () => {
   });
 });
 
-function timeBuild(count: number, tagsFor: (index: number) => string[]): number {
-  const entries = Array.from({ length: count }, (_, index) => entry(index, tagsFor(index)));
-  const started = performance.now();
-  site(entries);
-  return performance.now() - started;
-}
-
-describe('scaling', () => {
-  // Ratios within one run, not absolute times: linear growth gives about 10×, quadratic about 100×.
-  it('grows about linearly from 1,000 to 10,000 posts sharing a few popular tags', () => {
-    const tags = (index: number): string[] => ['children’s services', `topic ${index % 60}`, ...(index % 3 === 0 ? ['Ofsted'] : [])];
-    timeBuild(1000, tags);
-    const small = Math.min(timeBuild(1000, tags), timeBuild(1000, tags));
-    const large = timeBuild(10_000, tags);
-    expect(large / small).toBeLessThan(30);
-  });
-
-  it('grows about linearly when posts draw 1–4 of 60 long-tailed tags at random', () => {
-    // The bench corpus's shape: posts whose best matches share rare tag combinations, which a
-    // merge of whole tag lists finds only by walking nearly the whole archive for each post.
-    // Tag i drawn with weight 1/(i+1)^0.85, 1–4 tags a post, as in ../shared/bench/gen-corpus.mjs.
-    const weights = Array.from({ length: 60 }, (_, i) => 1 / (i + 1) ** 0.85);
-    const total = weights.reduce((sum, weight) => sum + weight, 0);
-    const tags = (index: number): string[] => {
-      let seed = index + 1;
-      const next = (): number => {
-        seed = (seed * 16_807) % 2_147_483_647;
-        return seed / 2_147_483_647;
-      };
-      next();
-      const draw = (): string => {
-        let left = next() * total;
-        const at = weights.findIndex((weight) => (left -= weight) < 0);
-        return `topic ${at < 0 ? 59 : at}`;
-      };
-      const wanted = 1 + Math.floor(next() * 4);
-      const chosen = new Set<string>();
-      while (chosen.size < wanted) chosen.add(draw());
-      return [...chosen];
-    };
-    timeBuild(1000, tags);
-    const small = Math.min(timeBuild(1000, tags), timeBuild(1000, tags));
-    const large = timeBuild(10_000, tags);
-    expect(large / small).toBeLessThan(30);
-  });
-
-  it('copes with 20,000 tags', () => {
-    const tags = (index: number): string[] => [`tag ${index % 20_000}`, `tag ${(index * 7) % 20_000}`];
-    timeBuild(2000, tags);
-    const small = Math.min(timeBuild(2000, tags), timeBuild(2000, tags));
-    const large = timeBuild(20_000, tags);
-    expect(large / small).toBeLessThan(30);
-    expect(site(Array.from({ length: 20_000 }, (_, index) => entry(index, tags(index)))).tags).toHaveLength(20_000);
+// How the model grows with the number of posts is measured in bench/model-scaling.mjs (timings stay out of the tests).
+describe('many tags', () => {
+  it('keeps 20,000 tags, each with its posts', () => {
+    const built = site(Array.from({ length: 20_000 }, (_, index) => entry(index, [`tag ${index % 20_000}`, `tag ${(index * 7) % 20_000}`])));
+    expect(built.tags).toHaveLength(20_000);
+    expect(built.tags.every((tag) => tag.posts.length > 0)).toBe(true);
   });
 });

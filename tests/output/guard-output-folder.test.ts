@@ -156,12 +156,18 @@ describe('a folder sectorpress did not make', () => {
     expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
   });
 
-  it('refuses a folder made in place of its own output (same path, another folder)', async () => {
+  it('refuses a folder made in place of its own output (same path, another folder) once it holds anything the build did not write', async () => {
     const out = path.join(work, 'public');
     await build({ root: site, outDir: out, now: NOW, workers: 0 });
     await fs.rename(out, path.join(work, 'moved'));
     await fs.cp(path.join(work, 'moved'), out, { recursive: true });
-    expect((await refused(out))[0]?.code).toBe('output/not-ours');
+    await fs.mkdir(path.join(out, '2024', 'notes'));
+    const [problem] = await refused(out);
+    expect(problem?.code).toBe('output/not-ours');
+    expect(problem?.message).toContain('holds 1 entry (2024/notes) that no build wrote');
+    // The copy holding only what the build wrote is the site's output again (as a restored CI cache is).
+    await fs.rmdir(path.join(out, '2024', 'notes'));
+    expect((await build({ root: site, outDir: out, now: NOW, workers: 0 })).files).toContain('index.html');
   });
 });
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCliCaptured, type CliRun } from '../support/run-cli.js';
 import { copyFixture, readTree } from '../support/site-folder.js';
+import { makeUnreadable, runCliAsReader } from '../support/unreadable.js';
 
 const NOW = '2024-07-01T12:00:00Z';
 let site: string;
@@ -64,10 +65,8 @@ describe('front matter', () => {
       levels.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${previous}`).join(',')}]`);
     }
     await write('posts/2024-01-01-bomb.md', post(`title: Bomb\n${levels.join('\n')}`));
-    const started = performance.now();
+    // Expanding this bomb would take minutes and gigabytes: the test's time limit would end it.
     const run = await build();
-    // A correctness bound, not a speed target: expanding this bomb would take minutes and gigabytes.
-    expect(performance.now() - started).toBeLessThan(20_000);
     await expectFailure(run, /posts\/2024-01-01-bomb\.md:\d+:\d+ error: The front matter could not be read: .*[Aa]lias/);
   });
 });
@@ -126,10 +125,10 @@ describe('odd files', () => {
     expect((await readTree(path.join(site, '_site'))).has('2024/06/outside/index.html')).toBe(false);
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports an unreadable file', async () => {
+  it('reports an unreadable file (built by an ordinary user, even when the tests run as root)', async () => {
     await write('posts/2024-06-26-secret.md', post('title: Secret\nsummary: s'));
-    await fs.chmod(path.join(site, 'posts', '2024-06-26-secret.md'), 0o000);
-    await expectFailure(await build(), /posts\/2024-06-26-secret\.md error: Cannot read this file \(EACCES\)/);
+    await makeUnreadable(site, path.join(site, 'posts', '2024-06-26-secret.md'));
+    await expectFailure(await runCliAsReader(['build', site, '--now', NOW]), /posts\/2024-06-26-secret\.md error: Cannot read this file \(EACCES\)/);
   });
 
   it('builds a site with 20,000 tags', async () => {

@@ -49,7 +49,7 @@ describe('comments under a post', () => {
     outDir = path.join(root, '_site');
     problems = (await build({ root, outDir, now: '2026-01-01T00:00:00Z', cache: false, workers: 0 })).problems;
     html = await readText(outDir, '2019/05/a-year-on/index.html');
-  }, 60_000);
+  }, 180_000);
 
   it('shows a Comments section with the count, each comment with its name, date and paragraphs', () => {
     const section = /<section class="comments"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';

@@ -16,7 +16,7 @@ describe('the default theme weight', async () => {
   });
 
   it('keeps every post page with its CSS under 60 KB', async () => {
-    const posts = result.site.posts.map((post) => `${post.url.replace(/^\//, '')}index.html`);
+    const posts = (await result.site()).posts.map((post) => `${post.url.replace(/^\//, '')}index.html`);
     expect(posts.length).toBeGreaterThan(5);
     for (const file of posts) expect((await size(file)) + (await size(css[0]!)), file).toBeLessThan(60 * 1024);
   });

@@ -30,7 +30,7 @@ describe('sticky posts', () => {
     });
     outDir = path.join(root, '_site');
     await build({ root, outDir, now: '2026-01-01T00:00:00Z', cache: false, workers: 0 });
-  }, 60_000);
+  }, 180_000);
 
   it('shows the sticky post first on the home page, marked Pinned, then the rest newest first', async () => {
     expect(cards(await readText(outDir, 'index.html'))).toEqual([

@@ -35,13 +35,18 @@ async function removeStale(base: string): Promise<void> {
 }
 
 export default async function setup(): Promise<() => Promise<void>> {
+  // Both test projects (vitest.config.ts) run this; in one run, the first one's folder serves both.
+  if (process.env.SECTORPRESS_TEST_RUN) return async () => undefined;
   const previous = process.env.TMPDIR;
   const base = os.tmpdir();
   await removeStale(base);
   const root = await fs.mkdtemp(path.join(base, `${PREFIX}${process.pid}-`));
   process.env.TMPDIR = root;
+  // Shared by every test file of the run (a test may point TMPDIR elsewhere): see example-build.ts.
+  process.env.SECTORPRESS_TEST_RUN = root;
 
   return async () => {
+    delete process.env.SECTORPRESS_TEST_RUN;
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
     try {

@@ -25,5 +25,5 @@ describe('the example site', () => {
     const errors = await vnuErrorsByFile(dir);
     expect([...errors.keys()]).toEqual(['broken.html']);
     expect(errors.get('broken.html')?.length).toBeGreaterThan(0);
-  }, 60_000);
+  }, 180_000);
 });
