@@ -156,9 +156,9 @@ let templates: string[];
 const originals = new Map<string, string>();
 const startedIn = process.cwd();
 const outcomes = { failing: 0, passing: 0 };
-// Each case checks, loads and renders a whole theme (about 0.2 s of CPU): 150 cases keep the default
-// run near 30 s; a campaign (`npm run fuzz`, FUZZ_RUNS=20000) runs a tenth of its count here.
-const RUNS = process.env.FUZZ_RUNS === undefined ? 150 : Math.max(150, Math.round(FUZZ_RUNS / 10));
+// Each case checks, loads and renders a whole theme (about 0.2 s of CPU): 300 cases (the slow test tier)
+// take about a minute; a campaign (`npm run fuzz`, FUZZ_RUNS=20000) runs a tenth of its count here.
+const RUNS = process.env.FUZZ_RUNS === undefined ? 300 : Math.max(300, Math.round(FUZZ_RUNS / 10));
 
 beforeAll(async () => {
   const config = { title: 'Fuzz Borough Blog', url: 'https://blog.example.org', perPage: 2, tagPages: 'full', search: false };
