@@ -1,11 +1,11 @@
 /**
- * One post's conversion, bounded as the build bounds a body (`markdown/body-limits.ts`: the same size limit,
+ * One post's conversion, bounded as the build bounds a body (`shared/body-limits.ts`: the same size limit,
  * and the same time per megabyte, checked between the conversion's steps), with two limits of its own for
  * what makes the HTML converter slow or overflow its stack: the number of tags and lines, and the nesting of
  * block containers. A post over a limit, or one the converter fails on, is a failure naming why; the import
  * goes on with the next post.
  */
-import { type BodyLimits, limitsOf, megabytes, seconds, timeLimitForBytes } from '../markdown/body-limits.js';
+import { type BodyLimits, limitsOf, megabytes, seconds, timeLimitForBytes } from '../shared/body-limits.js';
 import { type ConvertedPost, type ConvertOptions, convertPostHtml } from './convert-post-html.js';
 import type { AttachmentInfo } from './convert-shortcodes.js';
 

@@ -1,36 +1,12 @@
-/** The limits every body renders under, and the located errors for a body over one. */
+/** The located errors for a body over one of its limits (shared/body-limits.ts). */
+import { type BodyLimits, megabytes, seconds, timeLimitForBytes } from '../shared/body-limits.js';
 import { errorProblem, type Problem } from '../shared/errors.js';
 import type { MarkdownJob } from './types.js';
 
-export interface BodyLimits {
-  /** Time allowed per megabyte of body (a smaller body gets all of it). */
-  readonly timeoutMs: number;
-  readonly maxBodyBytes: number;
-}
-
-/** Ordinary text renders at a few seconds per megabyte even on a busy machine, so a 10 MB post still builds. */
-const DEFAULT_LIMITS: BodyLimits = { timeoutMs: 10_000, maxBodyBytes: 20_000_000 };
-
-/**
- * The time one body may take: `timeoutMs` per megabyte, at least `timeoutMs`. Large bodies of
- * ordinary text take time in proportion to their size; the bodies that hang the parser are small.
- */
+/** The time one body may take (`timeLimitForBytes` of its size). */
 export function timeLimitOf(job: MarkdownJob, limits: BodyLimits): number {
   return timeLimitForBytes(Buffer.byteLength(job.body), limits);
 }
-
-/** The same rule for a text of `bytes` bytes (the importer bounds each post's conversion by it too). */
-export function timeLimitForBytes(bytes: number, limits: BodyLimits): number {
-  return Math.round(limits.timeoutMs * Math.max(1, bytes / 1_000_000));
-}
-
-/** Limits from `markdown` options, defaults for any missing. */
-export function limitsOf(markdown: Partial<BodyLimits>): BodyLimits {
-  return { timeoutMs: markdown.timeoutMs ?? DEFAULT_LIMITS.timeoutMs, maxBodyBytes: markdown.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes };
-}
-
-export const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
-export const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`;
 
 /** The longest line of a body (0-based index and length): the usual suspect when parsing is slow. */
 function longestLine(body: string): { index: number; length: number } {

@@ -11,7 +11,8 @@ import { errorProblem, staged, warningProblem, type Problem, type Staged } from 
 import { createProcessors, type ProcessorFor } from './create-processor.js';
 import { jobKey, pipelineDigest, readMarkdownCache, writeMarkdownCache, pluginsDigest } from './markdown-cache.js';
 import type { WorkerSetup } from './markdown-worker.js';
-import { crashProblem, limitsOf, oversizedProblem, timeLimitOf, timeoutProblem, type BodyLimits } from './body-limits.js';
+import { limitsOf, type BodyLimits } from '../shared/body-limits.js';
+import { crashProblem, oversizedProblem, timeLimitOf, timeoutProblem } from './body-limits.js';
 import { canStartWorkers } from './markdown-workers.js';
 import { renderInWorkers, warmUpWorker } from './render-in-workers.js';
 import { renderMarkdown } from './render-markdown.js';
