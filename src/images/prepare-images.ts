@@ -143,17 +143,10 @@ export class ImageMemory {
     if (uses.byFile.size === 0 && bodyUrls.size === 0 && photos.length === 0) return staged({ ...NONE, leadProblems });
     const problems: Problem[] = [];
     this.index ??= await readFactsIndex(config.root);
-    const read = await readImageFacts(
-      [
-        ...new Map(
-          [...uses.byFile.values()]
-            .map((entry) => entry.file)
-            .concat(photos)
-            .map((file) => [file.outputPath, file]),
-        ).values(),
-      ],
-      this.index,
-    );
+    // The used images and the photos, once each (both are keyed by output path).
+    const toRead = new Map([...uses.byFile].map(([outputPath, entry]) => [outputPath, entry.file]));
+    for (const file of photos) if (!toRead.has(file.outputPath)) toRead.set(file.outputPath, file);
+    const read = await readImageFacts([...toRead.values()], this.index);
     const digest = createHash('sha1')
       .update(await encoderSettings())
       .digest('hex')
