@@ -13,7 +13,7 @@ import { renderMarkdown } from '../../src/markdown/render-markdown.js';
 import { buildImported, freshSitePath } from '../support/import-site.js';
 import { runCliCaptured } from '../support/run-cli.js';
 import { readText, readTree } from '../support/site-folder.js';
-import { writeWxr } from '../support/wxr-posts.js';
+import { writeExport } from '../support/wxr-export.js';
 
 const SITE = 'https://hostile.example.org';
 const processors = createProcessors();
@@ -139,10 +139,13 @@ describe('imported HTML keeps no active content', () => {
 
 describe('import wordpress: removed active content in the report', () => {
   it('lists it per kind and per post, imports the clean post as before, and builds a site with no script from the posts', async () => {
-    const file = await writeWxr([
-      { id: 1, title: 'Open day', slug: 'open-day', content: 'Come along on Saturday.\n\n<iframe src="https://www.youtube.com/embed/abc" width="560" height="315"></iframe>' },
-      { id: 2, title: 'Library news', slug: 'library-news', content: hostilePost('jav&#x09;ascript:alert(1)') },
-    ]);
+    const file = await writeExport(
+      [
+        { id: 1, title: 'Open day', slug: 'open-day', content: 'Come along on Saturday.\n\n<iframe src="https://www.youtube.com/embed/abc" width="560" height="315"></iframe>' },
+        { id: 2, title: 'Library news', slug: 'library-news', content: hostilePost('jav&#x09;ascript:alert(1)') },
+      ].map((post) => ({ ...post, date: '2024-03-05 09:00:00', link: `${SITE}/?p=${post.id}` })),
+      { site: SITE },
+    );
     const site = await freshSitePath();
     const run = await runCliCaptured(['import', 'wordpress', file, '--out', site]);
     expect(run.stderr).toBe('');

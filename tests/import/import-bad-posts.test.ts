@@ -7,10 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildImported, freshSitePath } from '../support/import-site.js';
 import { runCliCaptured } from '../support/run-cli.js';
 import { readText } from '../support/site-folder.js';
-import { writeWxr } from '../support/wxr-posts.js';
+import { WXR_SITE, writeExport } from '../support/wxr-export.js';
 
 const LONG_TITLE = Array.from({ length: 60 }, (_, index) => `Consultation${index}`).join(' ');
 const WELSH_TITLE = 'Ymgynghoriad ar wasanaethau plant ym Mhowys '.repeat(8).trim();
+/** Every post's date (the file names below start with it); links by id, so the new site's addresses are its own. */
+const DATE = '2024-03-05 09:00:00';
 const CJK_TITLE = '兒童服務諮詢'.repeat(40);
 
 let site: string;
@@ -19,16 +21,18 @@ let report: string;
 let posts: string[];
 
 beforeAll(async () => {
-  const file = await writeWxr([
-    { id: 1, title: 'Before', slug: 'before', content: '<p>The first post.</p>' },
-    { id: 2, title: LONG_TITLE, content: '<p>A draft never saved with a slug.</p>', status: 'draft' },
-    { id: 3, title: CJK_TITLE, content: '<p>A draft with a long title in Chinese.</p>', status: 'draft' },
-    { id: 4, title: WELSH_TITLE, content: '<p>Ac un yn Gymraeg.</p>', status: 'draft' },
-    { id: 5, title: 'Deep quotes', slug: 'deep-quotes', content: `${'<blockquote>'.repeat(2000)}Deep${'</blockquote>'.repeat(2000)}` },
-    { id: 6, title: 'Deep bold', slug: 'deep-bold', content: `${'<b>'.repeat(20_000)}Bold` },
-    { id: 7, title: 'A million lines', slug: 'a-million-lines', content: 'word\n'.repeat(1_000_000) },
-    { id: 8, title: 'After', slug: 'after', content: '<p>The last post.</p>' },
-  ]);
+  const file = await writeExport(
+    [
+      { id: 1, title: 'Before', slug: 'before', content: '<p>The first post.</p>' },
+      { id: 2, title: LONG_TITLE, slug: '', content: '<p>A draft never saved with a slug.</p>', status: 'draft' },
+      { id: 3, title: CJK_TITLE, slug: '', content: '<p>A draft with a long title in Chinese.</p>', status: 'draft' },
+      { id: 4, title: WELSH_TITLE, slug: '', content: '<p>Ac un yn Gymraeg.</p>', status: 'draft' },
+      { id: 5, title: 'Deep quotes', slug: 'deep-quotes', content: `${'<blockquote>'.repeat(2000)}Deep${'</blockquote>'.repeat(2000)}` },
+      { id: 6, title: 'Deep bold', slug: 'deep-bold', content: `${'<b>'.repeat(20_000)}Bold` },
+      { id: 7, title: 'A million lines', slug: 'a-million-lines', content: 'word\n'.repeat(1_000_000) },
+      { id: 8, title: 'After', slug: 'after', content: '<p>The last post.</p>' },
+    ].map((post) => ({ ...post, date: DATE, link: `${WXR_SITE}/?p=${post.id}` })),
+  );
   site = await freshSitePath();
   run = await runCliCaptured(['import', 'wordpress', file, '--out', site]);
   report = run.code === 0 ? await readText(site, 'import-report.md') : '';
@@ -86,7 +90,7 @@ describe('import feed: items that cannot be converted', () => {
       )
       .join('');
     const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Feed</title><link>https://feed.example.org/</link><description>D</description>${items}</channel></rss>`;
-    const folder = path.dirname(await writeWxr([]));
+    const folder = path.dirname(await writeExport([]));
     const file = path.join(folder, 'feed.xml');
     await fs.writeFile(file, rss);
     const out = await freshSitePath();

@@ -14,8 +14,9 @@ export interface WxrItemSpec {
   readonly title?: string;
   readonly type?: string;
   readonly status?: string;
-  /** Default: `<site>/<slug>/`. */
+  /** Default: `<site>/<slug>/`, or `<site>/?p=<id>` when the slug is empty. */
   readonly link?: string;
+  /** Default: `item-<id>`. Empty: no `wp:post_name`, as for a draft never saved with a slug. */
   readonly slug?: string;
   readonly content?: string;
   readonly password?: string;
@@ -44,7 +45,7 @@ function itemXml(spec: WxrItemSpec, site: string): string {
   return [
     '<item>',
     `<title>${cdata(spec.title ?? `Item ${spec.id}`)}</title>`,
-    `<link>${cdata(spec.link ?? `${site}/${slug}/`)}</link>`,
+    `<link>${cdata(spec.link ?? (slug ? `${site}/${slug}/` : `${site}/?p=${spec.id}`))}</link>`,
     '<dc:creator>editor</dc:creator>',
     `<guid isPermaLink="false">${site}/?p=${spec.id}</guid>`,
     `<content:encoded>${cdata(spec.content ?? '')}</content:encoded>`,
@@ -88,8 +89,8 @@ ${items.map((item) => itemXml(item, site)).join('\n')}
 }
 
 /** Write the export into a fresh temp folder; its path. */
-export async function writeExport(items: readonly WxrItemSpec[]): Promise<string> {
+export async function writeExport(items: readonly WxrItemSpec[], options: WxrExportOptions = {}): Promise<string> {
   const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'sp-wxr-')), 'export.xml');
-  await fs.writeFile(file, wxrExport(items));
+  await fs.writeFile(file, wxrExport(items, options));
   return file;
 }
