@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { forEachLimited } from '../shared/for-each-limited.js';
 import { slugify } from '../shared/slug.js';
 import { DownloadSession, downloadSettings, type Outcome } from './media-download.js';
-import type { MediaOptions, MediaResult, MissingMedia } from './media-fetch.js';
+import { type MediaOptions, type MediaResult, type MissingMedia, sortedResult } from './media-fetch.js';
 import { contentRefusal, fileNameRefusal } from './media-types.js';
 import { downloadSiteFile } from './site-download.js';
 import { linkedWriteRefusal } from './site-links.js';
@@ -78,5 +78,5 @@ export async function downloadFeedMedia(urls: readonly string[], siteFolder: str
   } finally {
     await session.close();
   }
-  return { mapping: new Map([...mapping].sort(([a], [b]) => (a < b ? -1 : 1))), missing: missing.sort((a, b) => (a.url < b.url ? -1 : 1)) };
+  return sortedResult(mapping, missing);
 }

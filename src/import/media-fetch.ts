@@ -158,6 +158,11 @@ function byKey(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The result in address order: downloads finish in any order, and the result does not depend on it. */
+export function sortedResult(mapping: ReadonlyMap<string, string>, missing: MissingMedia[]): MediaResult {
+  return { mapping: new Map([...mapping].sort(([a], [b]) => byKey(a, b))), missing: missing.sort((a, b) => byKey(a.url, b.url)) };
+}
+
 /**
  * Copy or download `urls` into `<siteFolder>/static/…`; never throws for one bad file. Resumable: a file already
  * present with the right size is not fetched again. URLs outside the old site's uploads are left alone (not mapped, not missing).
@@ -193,6 +198,5 @@ async function fetchWith(urls: readonly string[], siteFolder: string, options: M
     if (!('reason' in upload)) await place(written, upload);
     else if (upload.reason !== 'not in the uploads folder') missing.push({ url: written, reason: upload.reason, refused: true });
   });
-  // Downloads finish in any order; the result does not depend on it.
-  return { mapping: new Map([...mapping].sort(([a], [b]) => byKey(a, b))), missing: missing.sort((a, b) => byKey(a.url, b.url)) };
+  return sortedResult(mapping, missing);
 }
