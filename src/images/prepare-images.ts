@@ -162,13 +162,10 @@ export class ImageMemory {
     }
     const made = await makeVariants(jobs, config.root, this.known);
     problems.push(...made.failed.map(({ job, message }) => failureProblem(job, message, config.root)));
-    const strips = [...read.facts.values()].flatMap((facts) => {
-      const job = stripJob(facts, digest);
-      return job && facts.format ? [{ job, format: facts.format }] : [];
-    });
+    const strips = [...read.facts.values()].flatMap((facts) => stripJob(facts, digest) ?? []);
     const stripped = await stripOriginals(strips, config.root, this.known);
     problems.push(...stripped.failed.map(({ job, message }) => stripProblem(job, message, config.root)));
-    await this.save(config.root, read.changed, [...jobs.map((job) => job.cacheName), ...strips.map(({ job }) => job.cacheName)], problems);
+    await this.save(config.root, read.changed, [...jobs.map((job) => job.cacheName), ...strips.map((job) => job.cacheName)], problems);
     const bodies = new Map<string, BodyImages>();
     for (const [id, found] of bodyUrls) {
       bodies.set(id, Object.fromEntries([...found].map(([url, file]) => [url, file ? (images.get(`/${file.outputPath}`) ?? null) : null])));
@@ -177,7 +174,7 @@ export class ImageMemory {
     // Two files with the same name and bytes (in different folders) share their variants: one output file each.
     const files: OutputFile[] = [...new Map(jobs.map((job) => [job.variant.url, { path: job.variant.url.slice(1), copyFrom: path.join(folder, job.cacheName) }])).values()];
     // A file whose metadata could not be removed is published neither stripped nor as it is (the build fails).
-    const replaced = strips.map(({ job }) => job.outputPath);
+    const replaced = strips.map((job) => job.outputPath);
     return staged(
       {
         images,

@@ -25,9 +25,10 @@ const STRIPPED_FORMATS: ReadonlySet<ImageFormat> = new Set(['jpeg', 'png', 'webp
 /** Files in `static/` that may be such an image, by extension (their facts say what they really are). */
 export const STRIPPED_EXTENSION = /\.(?:jpe?g|png|webp|avif)$/i;
 
-/** One original to publish stripped: from which file, into which cache file, at which output path. */
+/** One original to publish stripped: from which file, as which format, into which cache file, at which output path. */
 export interface StripJob {
   readonly source: string;
+  readonly format: ImageFormat;
   readonly outputPath: string;
   readonly cacheName: string;
 }
@@ -36,14 +37,14 @@ export interface StripJob {
 export function stripJob(facts: ImageFacts, digest: string): StripJob | undefined {
   if (!facts.metadata || !facts.format || !STRIPPED_FORMATS.has(facts.format)) return undefined;
   const extension = path.extname(facts.file.outputPath).toLowerCase();
-  return { source: facts.file.path, outputPath: facts.file.outputPath, cacheName: `${facts.hash}-${digest}-original${extension}` };
+  return { source: facts.file.path, format: facts.format, outputPath: facts.file.outputPath, cacheName: `${facts.hash}-${digest}-original${extension}` };
 }
 
-async function writeStripped(sharp: SharpFunction, job: StripJob, format: ImageFormat, target: string): Promise<void> {
+async function writeStripped(sharp: SharpFunction, job: StripJob, target: string): Promise<void> {
   const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     // sharp writes no EXIF, XMP or IPTC unless asked; rotate() turns the pixels as EXIF said.
-    await encode(sharp(job.source).rotate().keepIccProfile(), format, ORIGINAL_ENCODERS).toFile(temp);
+    await encode(sharp(job.source).rotate().keepIccProfile(), job.format, ORIGINAL_ENCODERS).toFile(temp);
     await fs.rename(temp, target);
   } finally {
     await fs.rm(temp, { force: true });
@@ -54,22 +55,18 @@ async function writeStripped(sharp: SharpFunction, job: StripJob, format: ImageF
  * Make the stripped copies missing from the cache; resolves to the output files that replace the
  * originals, and the jobs that failed (their original is then not published: see `prepare`).
  */
-export async function stripOriginals(
-  jobs: readonly { readonly job: StripJob; readonly format: ImageFormat }[],
-  root: string,
-  known: Set<string>,
-): Promise<{ files: OutputFile[]; made: number; failed: { job: StripJob; message: string }[] }> {
+export async function stripOriginals(jobs: readonly StripJob[], root: string, known: Set<string>): Promise<{ files: OutputFile[]; made: number; failed: { job: StripJob; message: string }[] }> {
   const folder = imageCacheFolder(root);
   if (jobs.length > 0) await fs.mkdir(folder, { recursive: true });
   const sharp = await loadSharp();
   const files: OutputFile[] = [];
   const failed: { job: StripJob; message: string }[] = [];
   let made = 0;
-  await forEachLimited(jobs, 2, async ({ job, format }) => {
+  await forEachLimited(jobs, 2, async (job) => {
     const target = path.join(folder, job.cacheName);
     try {
       if (!(await isCached(target, known))) {
-        await writeStripped(sharp, job, format, target);
+        await writeStripped(sharp, job, target);
         known.add(target);
         made += 1;
       }
