@@ -1,12 +1,16 @@
-/** Which changed files make a body edit the builder can take without rebuilding the model (site-builder.ts). */
+/**
+ * What the body-edit path (site-builder.ts) asks of the last model: which changed files make a body
+ * edit it can take without rebuilding the model, whether moving the clock changes what is published,
+ * and which post a file holds, without a walk of every post on a large site.
+ */
 import type { Config } from '../config/types.js';
-import type { PostEntry, SourceSet } from '../content/types.js';
+import type { EventEntry, PostEntry, SourceSet } from '../content/types.js';
 import type { Problem } from '../shared/errors.js';
 import type { Post } from '../model/types.js';
 import type { BuildRun } from './site-builder.js';
 import type { ReadFile, SourceMemory } from './source-memory.js';
 import { sourceAt } from './refresh-content.js';
-import { postAt, sameFrontMatter } from './post-edits.js';
+import { ListPositions } from './list-positions.js';
 
 /** The last good run of a builder, with every problem it reported. */
 export interface LastRun extends BuildRun {
@@ -47,4 +51,39 @@ export function findBodyEdits(changed: readonly string[], sources: SourceSet, co
     edits.push({ before, after, post });
   }
   return edits;
+}
+
+/** Everything about a post entry except its body, as a comparable string. */
+function frontMatterOf(entry: PostEntry): string {
+  return JSON.stringify({ ...entry, source: entry.source.relativePath, body: undefined });
+}
+
+/** True when the two post entries differ in their body (and digest) only. */
+function sameFrontMatter(before: PostEntry, after: PostEntry): boolean {
+  return frontMatterOf(before) === frontMatterOf(after);
+}
+
+/**
+ * True when moving the clock from `before` to `after` publishes no post and moves no event
+ * between upcoming and past: then the model depends on the clock only through `site.now`.
+ */
+export function clockMovedNothing(before: Date, after: Date, posts: readonly PostEntry[], events: readonly EventEntry[]): boolean {
+  const low = Math.min(before.getTime(), after.getTime());
+  const high = Math.max(before.getTime(), after.getTime());
+  if (low === high) return true;
+  const within = (date: Date): boolean => date.getTime() >= low && date.getTime() <= high;
+  return !posts.some((post) => within(post.date)) && !events.some((event) => within(event.end ?? event.start));
+}
+
+/** The site's post lists by source path (list-positions.ts). */
+const postPositions = new ListPositions<Post>((post) => post.source.relativePath);
+
+/** Index `posts` by source path now, so the first edit does not pay for it (a dev server warming up). */
+export function indexPosts(posts: readonly Post[]): void {
+  postPositions.of(posts);
+}
+
+/** The post of `posts` whose source is `file` (site-relative), without a walk of every post at each edit. */
+function postAt(posts: readonly Post[], file: string): Post | undefined {
+  return postPositions.find(posts, file);
 }

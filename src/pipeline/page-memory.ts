@@ -12,7 +12,7 @@ import type { OutputFile } from '../shared/output-file.js';
 import type { Theme } from '../render/load-theme.js';
 import { pageRecord, recordedPage, stillWrittenPages, type PageRecord, type PreviousBuild } from '../render/page-cache.js';
 import { ReadPaths, replayReads, type PageReadRecord, type Shape } from '../render/page-reads.js';
-import { pageRoots, renderPages, type RenderOptions } from '../render/render-pages.js';
+import { pageStart, renderPages, type RenderOptions } from '../render/render-pages.js';
 import type { Route } from '../routes/types.js';
 import { ListPositions } from './list-positions.js';
 import type { StageRunner } from './stage-runner.js';
@@ -45,6 +45,9 @@ function replayed(record: { readonly shape: Shape; readonly digest: string }, ro
   return digest !== undefined && digest === record.digest ? { shape: record.shape, digest, touched, opaque: false } : undefined;
 }
 
+/** The key of the reader index under which pages that may have read anything are listed. */
+const READS_EVERYTHING = {};
+
 export class PageMemory {
   private readonly paths = new ReadPaths();
   private pages = new Map<string, Remembered>();
@@ -61,10 +64,7 @@ export class PageMemory {
    * `keepReaders`: remember which objects each page read (a later body edit asks `readersOf`); a
    * builder that runs once has no later edit, and at 100,000 pages the lists are tens of megabytes.
    */
-  constructor(
-    private readonly keepReaders = true,
-    private readonly options: Omit<RenderOptions, 'reads'> = {},
-  ) {}
+  constructor(private readonly keepReaders = true) {}
 
   /** `record` as kept: without the objects it read unless `keepReaders`. */
   private kept(record: PageReadRecord | undefined): PageReadRecord | undefined {
@@ -73,7 +73,8 @@ export class PageMemory {
 
   /** Every page of `routes`, rendering only those whose reads changed (or that `previous` cannot supply). */
   async render(site: Site, routes: readonly Route[], global: string, theme: Theme, runner: StageRunner, previous?: PreviousBuild, sink?: FileSink): Promise<RenderedPages> {
-    const roots = pageRoots(site, theme, this.options);
+    const start = pageStart(site, theme);
+    const roots = start.roots;
     const known = global === this.global ? this.pages : new Map<string, Remembered>();
     const next = new Map<string, Remembered>();
     const fromDisk: { route: Route; record: PageReadRecord }[] = [];
@@ -105,7 +106,7 @@ export class PageMemory {
     });
     const stale = routes.filter((route) => !next.has(route.outputPath));
     const records = new Map<string, PageReadRecord>();
-    const options: RenderOptions = { ...this.options, reads: { paths: this.paths, recorded: (route, read) => records.set(route.outputPath, this.kept(read) as PageReadRecord) } };
+    const options: RenderOptions = { start, reads: { paths: this.paths, recorded: (route, read) => records.set(route.outputPath, this.kept(read) as PageReadRecord) } };
     const fresh = await runner.run('render', () => (sink ? renderStreamed(site, stale, theme, sink, options) : renderPages(site, stale, theme, options)));
     const byPath = new Map(fresh.map((file) => [file.path, file]));
     for (const route of stale) {
@@ -130,7 +131,7 @@ export class PageMemory {
     const readers = this.readerIndex();
     const found = new Set<number>();
     for (const object of objects) for (const at of readers.get(object) ?? []) found.add(at);
-    for (const at of readers.get(this) ?? []) found.add(at);
+    for (const at of readers.get(READS_EVERYTHING) ?? []) found.add(at);
     return [...found].sort((a, b) => a - b);
   }
 
@@ -156,14 +157,14 @@ export class PageMemory {
     return readers;
   }
 
-  /** A page without a record, or one whose record cannot be replayed, is listed under the memory itself: it is a reader of everything. */
+  /** A page without a record, or one whose record cannot be replayed, is listed under `READS_EVERYTHING`. */
   private noteReader(readers: Map<object, number[]>, at: number, record: PageReadRecord | undefined): void {
     const add = (object: object): void => {
       const list = readers.get(object);
       if (list) list.push(at);
       else readers.set(object, [at]);
     };
-    if (!record || record.opaque) add(this);
+    if (!record || record.opaque) add(READS_EVERYTHING);
     else for (const object of record.touched) add(object);
   }
 
@@ -179,16 +180,16 @@ export class PageMemory {
    * page, as `render` does, costs more than the edit itself on a large site.
    */
   async renderSome(site: Site, routes: readonly Route[], positions: readonly number[], theme: Theme, runner: StageRunner): Promise<RenderedPages> {
-    const roots = pageRoots(site, theme, this.options);
+    const start = pageStart(site, theme);
     const stale: Route[] = [];
     for (const at of positions) {
       const route = routes[at] as Route;
       const before = this.pages.get(route.outputPath);
-      const kept = before?.record && !before.record.opaque ? replayed(before.record, roots(route), this.paths) : undefined;
+      const kept = before?.record && !before.record.opaque ? replayed(before.record, start.roots(route), this.paths) : undefined;
       if (!before || !kept) stale.push(route);
     }
     const records = new Map<string, PageReadRecord>();
-    const options: RenderOptions = { ...this.options, reads: { paths: this.paths, recorded: (route, read) => records.set(route.outputPath, read) } };
+    const options: RenderOptions = { start, reads: { paths: this.paths, recorded: (route, read) => records.set(route.outputPath, read) } };
     // `renderPages` lists the theme's assets first: they are not pages, and the list has them already.
     const fresh = (await runner.run('render', () => renderPages(site, stale, theme, options))).slice(theme.assetFiles.length);
     const readers = this.readerIndex();

@@ -48,9 +48,8 @@ import { FeedMemory } from './feed-memory.js';
 import { PageMemory, type FileSink } from './page-memory.js';
 import { indexSources, refreshContent } from './refresh-content.js';
 import { SearchMemory } from './search-memory.js';
-import { findBodyEdits, onlyPost, type LastRun } from './body-edits.js';
+import { clockMovedNothing, findBodyEdits, indexPosts, onlyPost, type LastRun } from './body-edits.js';
 import { SourceMemory } from './source-memory.js';
-import { clockMovedNothing, indexPosts } from './post-edits.js';
 import { releasableJobs } from './releasable-job.js';
 import type { StageRunner } from './stage-runner.js';
 

@@ -467,18 +467,7 @@ export class PageReads {
         for (const [key, value] of entries()) callback.call(thisArg, value, key, view);
       },
     };
-    const view: object = new Proxy(target, {
-      get: (map, key) => {
-        if (key === 'size') return this.read(map, 's', '', map.size);
-        if (Object.hasOwn(methods, key)) return methods[key];
-        const value: unknown = Reflect.get(map, key, map);
-        if (typeof value === 'function') {
-          this.opaque = true; // a Map method this view does not follow (set, delete, clear…)
-          return value.bind(map);
-        }
-        return value;
-      },
-    });
+    const view = this.collectionView(target, methods);
     return view;
   }
 
@@ -509,18 +498,24 @@ export class PageReads {
         for (const member of members()) callback.call(thisArg, member, member, view);
       },
     };
-    const view: object = new Proxy(target, {
-      get: (set, key) => {
-        if (key === 'size') return this.read(set, 's', '', set.size);
+    const view = this.collectionView(target, methods);
+    return view;
+  }
+
+  /**
+   * A Map's or Set's view: `size` noted, the followed methods as given, any other method (set, delete,
+   * clear…) bound to the real collection and the page made opaque.
+   */
+  private collectionView(target: Map<unknown, unknown> | Set<unknown>, methods: Record<string | symbol, unknown>): object {
+    return new Proxy(target, {
+      get: (collection, key) => {
+        if (key === 'size') return this.read(collection, 's', '', collection.size);
         if (Object.hasOwn(methods, key)) return methods[key];
-        const value: unknown = Reflect.get(set, key, set);
-        if (typeof value === 'function') {
-          this.opaque = true;
-          return value.bind(set);
-        }
-        return value;
+        const value: unknown = Reflect.get(collection, key, collection);
+        if (typeof value !== 'function') return value;
+        this.opaque = true;
+        return value.bind(collection);
       },
     });
-    return view;
   }
 }

@@ -17,20 +17,27 @@ export interface RenderOptions {
   readonly injectBeforeBodyEnd?: string;
   /** Record what each page reads (page-reads.ts); `recorded` is told each rendered route's record. */
   readonly reads?: { readonly paths: ReadPaths; readonly recorded: (route: Route, record: PageReadRecord) => void };
+  /** The run's `pageStart`, when the caller has made it already (made here otherwise). */
+  readonly start?: PageStart;
 }
 
 /**
- * What a page's render starts from, by the names its reads are recorded under: the route, the
+ * What a page's render starts from. `roots`: by the names its reads are recorded under, the route, the
  * whole site, and what the renderer itself works out for the page (its strings, as a digest; the
- * query-redirect script; the dev server's snippet). A replay of the page's reads starts from the
- * same names (pipeline/page-memory.ts).
+ * query-redirect script; the dev server's snippet); a replay of the page's reads starts from the same
+ * names (pipeline/page-memory.ts). `strings`: the page's strings themselves. Made once per run: the
+ * strings of each language and the query-redirect paths are worked out once, not once per chunk.
  */
-export type PageRoots = (route: Route) => Readonly<Record<string, unknown>>;
+export interface PageStart {
+  readonly roots: (route: Route) => Readonly<Record<string, unknown>>;
+  readonly strings: (route: Route) => ThemeStrings;
+}
 
-/** Strings by language, and a digest of each, for one render call (or one replay). */
-function stringsOf(site: Site, theme: Theme): (route: Route) => { strings: ThemeStrings; digest: string } {
+/** The start of every page of `site` (see `PageStart`). */
+export function pageStart(site: Site, theme: Theme, options: Pick<RenderOptions, 'injectBeforeBodyEnd'> = {}): PageStart {
+  const queryPaths = queryRedirectPaths(site);
   const known = new Map<Site, { strings: ThemeStrings; digest: string }>();
-  return (route) => {
+  const stringsOf = (route: Route): { strings: ThemeStrings; digest: string } => {
     const own = routeSite(site, route);
     let found = known.get(own);
     if (!found) {
@@ -39,13 +46,10 @@ function stringsOf(site: Site, theme: Theme): (route: Route) => { strings: Theme
     }
     return found;
   };
-}
-
-/** The roots of every page of `site` (see `PageRoots`). */
-export function pageRoots(site: Site, theme: Theme, options: RenderOptions = {}): PageRoots {
-  const queryPaths = queryRedirectPaths(site);
-  const strings = stringsOf(site, theme);
-  return (route) => ({ route, site, strings: strings(route).digest, queryScript: queryPaths.has(route.url), inject: options.injectBeforeBodyEnd });
+  return {
+    roots: (route) => ({ route, site, strings: stringsOf(route).digest, queryScript: queryPaths.has(route.url), inject: options.injectBeforeBodyEnd }),
+    strings: (route) => stringsOf(route).strings,
+  };
 }
 
 /** Guard against prototype access from templates (Handlebars' own default, made explicit). */
@@ -101,8 +105,7 @@ function renderRoute(route: Route, site: Site, theme: Theme, strings: ThemeStrin
 export function renderPages(site: Site, routes: readonly Route[], theme: Theme, options: RenderOptions = {}): Staged<OutputFile[]> {
   const files: OutputFile[] = [...theme.assetFiles];
   const problems = new Map<string, Problem>();
-  const roots = pageRoots(site, theme, options);
-  const strings = stringsOf(site, theme);
+  const { roots, strings } = options.start ?? pageStart(site, theme, options);
   for (const route of routes) {
     const start = roots(route);
     const reads = options.reads ? new PageReads(options.reads.paths) : undefined;
@@ -110,7 +113,7 @@ export function renderPages(site: Site, routes: readonly Route[], theme: Theme, 
     // Through views when recording: everything the templates and helpers read is noted.
     const viewedRoute = reads ? reads.view('route', route) : route;
     const viewedSite = reads ? reads.view('site', site) : site;
-    const result = renderRoute(viewedRoute, routeSite(viewedSite, viewedRoute), theme, strings(route).strings, options);
+    const result = renderRoute(viewedRoute, routeSite(viewedSite, viewedRoute), theme, strings(route), options);
     if ('problem' in result) {
       const key = `${result.problem.file ?? route.url}:${result.problem.line ?? ''}:${result.problem.code}`;
       if (!problems.has(key)) problems.set(key, result.problem);
